@@ -1,0 +1,204 @@
+"""The ``when:`` mini-language of playbook rules, parsed into a small syntax tree.
+
+Grammar (``and`` binds tighter than ``or``; parentheses group)::
+
+    expression := conjunction ("or" conjunction)*
+    conjunction := comparison ("and" comparison)*
+    comparison := METRIC OP VALUE | "(" expression ")"
+    OP         := ">=" | "<=" | ">" | "<" | "==" | "!="
+    VALUE      := number | clock time "HH:MM" (only for ``time``)
+
+It is parsed here, never ``eval``-ed, so a scenario file cannot run code; a syntax error names
+the 1-based column where it was found.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from simulator.model.clock import parse_clock
+
+# Live quantities a condition may test, with what they mean (also used in error messages).
+METRICS: Mapping[str, str] = {
+    "queue": "customers waiting for a counter",
+    "queue_vip": "VIP customers waiting",
+    "in_hall": "people on the public floor",
+    "density": "people per m² of public floor",
+    "wait_p90_recent": "90th-percentile wait of customers served in the last 15 minutes",
+    "outage_min": "minutes the current system or power outage has lasted",
+    "power_out": "1 while the power is out, else 0",
+    "time": 'clock time, compared with "HH:MM"',
+    "abandoned_recent": "customers who gave up waiting in the last 15 minutes",
+}
+
+OPERATORS = (">=", "<=", "==", "!=", ">", "<")
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<clock>\d{1,2}:\d{2})|(?P<number>\d+(?:\.\d*)?|\.\d+)"
+    r"|(?P<op>>=|<=|==|!=|>|<)|(?P<paren>[()])|(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<bad>\S))"
+)
+
+
+class ConditionSyntaxError(ValueError):
+    """A ``when:`` text that is not a valid condition; ``column`` is 1-based."""
+
+    def __init__(self, message: str, column: int):
+        super().__init__(message)
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Compare:
+    """``metric op value``."""
+
+    metric: str
+    op: str
+    value: float
+
+    def evaluate(self, state: Mapping[str, float]) -> bool:
+        """Return the comparison's truth for the live ``state``."""
+        left = state[self.metric]
+        match self.op:
+            case ">=":
+                return left >= self.value
+            case "<=":
+                return left <= self.value
+            case ">":
+                return left > self.value
+            case "<":
+                return left < self.value
+            case "==":
+                return left == self.value
+        return left != self.value
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Every part holds (``and``)."""
+
+    parts: tuple["Condition", ...]
+
+    def evaluate(self, state: Mapping[str, float]) -> bool:
+        """Return whether every part holds."""
+        return all(part.evaluate(state) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """At least one part holds (``or``)."""
+
+    parts: tuple["Condition", ...]
+
+    def evaluate(self, state: Mapping[str, float]) -> bool:
+        """Return whether any part holds."""
+        return any(part.evaluate(state) for part in self.parts)
+
+
+Condition = Compare | AllOf | AnyOf
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    column: int
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens = []
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None:  # only trailing white space is left
+            break
+        kind = match.lastgroup
+        column = match.start(kind) + 1
+        if kind == "bad":
+            raise ConditionSyntaxError(f"unexpected character {match.group(kind)!r}", column)
+        tokens.append(_Token(kind, match.group(kind), column))
+        position = match.end()
+    tokens.append(_Token("end", "", len(text) + 1))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.tokens = _tokenize(text)
+        self.index = 0
+
+    def peek(self) -> _Token:
+        return self.tokens[self.index]
+
+    def take(self) -> _Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def expression(self) -> Condition:
+        parts = [self.conjunction()]
+        while self.peek().kind == "word" and self.peek().text == "or":
+            self.take()
+            parts.append(self.conjunction())
+        return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
+
+    def conjunction(self) -> Condition:
+        parts = [self.comparison()]
+        while self.peek().kind == "word" and self.peek().text == "and":
+            self.take()
+            parts.append(self.comparison())
+        return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
+
+    def comparison(self) -> Condition:
+        token = self.take()
+        if token.kind == "paren" and token.text == "(":
+            inner = self.expression()
+            closing = self.take()
+            if closing.text != ")":
+                raise ConditionSyntaxError("expected ')'", closing.column)
+            return inner
+        if token.kind != "word" or token.text in ("and", "or"):
+            found = repr(token.text) if token.text else "the end"
+            raise ConditionSyntaxError(
+                f"expected a metric ({', '.join(METRICS)}), found {found}", token.column
+            )
+        if token.text not in METRICS:
+            raise ConditionSyntaxError(
+                f"unknown metric {token.text!r}; known: {', '.join(METRICS)}", token.column
+            )
+        operator = self.take()
+        if operator.kind != "op":
+            found = repr(operator.text) if operator.text else "the end"
+            raise ConditionSyntaxError(
+                f"expected one of {' '.join(OPERATORS)} after {token.text!r}, found {found}",
+                operator.column,
+            )
+        value = self.take()
+        if token.text == "time":
+            if value.kind != "clock":
+                raise ConditionSyntaxError(
+                    "compare time with a clock time like 12:00", value.column
+                )
+            try:
+                number = parse_clock(value.text)
+            except ValueError as error:
+                raise ConditionSyntaxError(str(error), value.column) from None
+        elif value.kind == "number":
+            number = float(value.text)
+        else:
+            found = repr(value.text) if value.text else "the end"
+            raise ConditionSyntaxError(f"expected a number, found {found}", value.column)
+        return Compare(token.text, operator.text, number)
+
+
+def parse_condition(text: str) -> Condition:
+    """Parse a ``when:`` text; raise :class:`ConditionSyntaxError` with a column on error."""
+    if not text.strip():
+        raise ConditionSyntaxError("the condition is empty", 1)
+    parser = _Parser(text)
+    condition = parser.expression()
+    trailing = parser.peek()
+    if trailing.kind != "end":
+        raise ConditionSyntaxError(
+            f"unexpected {trailing.text!r}; join conditions with 'and' or 'or'", trailing.column
+        )
+    return condition

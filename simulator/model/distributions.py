@@ -1,0 +1,81 @@
+"""Probability distributions named in scenario files, as plain data that can sample itself.
+
+A scenario writes ``{dist: lognormal, mean: 8, sd: 4}``; the parameters are always those of the
+variable itself (minutes, seconds), never of an underlying normal, because that is what a hall
+manager can measure with a stopwatch. Sampling takes a caller's ``numpy.random.Generator`` so
+every random number in a run comes from a stream the runner controls.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+# Parameters each distribution requires, in the order they are documented.
+REQUIRED_PARAMETERS: Mapping[str, tuple[str, ...]] = {
+    "exponential": ("mean",),
+    "lognormal": ("mean", "sd"),
+    "gamma": ("mean", "sd"),
+    "uniform": ("low", "high"),
+    "triangular": ("low", "mode", "high"),
+    "fixed": ("value",),
+    "empirical": ("values",),
+}
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """One non-negative random quantity, e.g. a service time in minutes."""
+
+    dist: str
+    mean: float | None = None
+    sd: float | None = None
+    low: float | None = None
+    mode: float | None = None
+    high: float | None = None
+    value: float | None = None
+    values: tuple[float, ...] = ()
+
+    def expected(self) -> float:
+        """Return the theoretical mean (used by staffing formulas and documentation)."""
+        match self.dist:
+            case "exponential" | "lognormal" | "gamma":
+                return float(self.mean)
+            case "uniform":
+                return (self.low + self.high) / 2
+            case "triangular":
+                return (self.low + self.mode + self.high) / 3
+            case "fixed":
+                return float(self.value)
+            case "empirical":
+                return float(np.mean(self.values))
+        raise ValueError(f"unknown distribution {self.dist!r}")
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """Draw ``size`` independent values from ``rng``.
+
+        Each distribution draws a fixed number of variates per value, so the same generator
+        state always yields the same values (common random numbers across plan variants).
+        """
+        match self.dist:
+            case "exponential":
+                return rng.exponential(self.mean, size)
+            case "lognormal":
+                # Convert the variable's mean and sd to those of its logarithm.
+                sigma2 = np.log1p((self.sd / self.mean) ** 2)
+                mu = np.log(self.mean) - sigma2 / 2
+                return rng.lognormal(mu, np.sqrt(sigma2), size)
+            case "gamma":
+                shape = (self.mean / self.sd) ** 2
+                return rng.gamma(shape, self.sd**2 / self.mean, size)
+            case "uniform":
+                return rng.uniform(self.low, self.high, size)
+            case "triangular":
+                if self.low == self.high:
+                    return np.full(size, float(self.low))
+                return rng.triangular(self.low, self.mode, self.high, size)
+            case "fixed":
+                return np.full(size, float(self.value))
+            case "empirical":
+                return rng.choice(np.asarray(self.values, dtype=float), size)
+        raise ValueError(f"unknown distribution {self.dist!r}")
