@@ -1,0 +1,19 @@
+"""The simulation engine: plays one day of a scenario and returns flat records.
+
+This package is the only place SimPy is imported. Its input is a validated
+:class:`~simulator.model.Scenario` and the replication's random :class:`Streams`; its output is a
+:class:`DayRecord` that metrics read without knowing how it was produced.
+"""
+
+from simulator.engine.demand import draw_customers
+from simulator.engine.hall import Hall
+from simulator.engine.records import Channel, DayRecord, Outcome
+from simulator.engine.streams import SOURCES, Streams
+from simulator.model.scenario import Scenario
+
+__all__ = ["SOURCES", "Channel", "DayRecord", "Outcome", "Streams", "simulate_day"]
+
+
+def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:
+    """Simulate one day of ``scenario`` with the random numbers of ``streams``."""
+    return Hall(scenario, draw_customers(scenario, streams)).run()

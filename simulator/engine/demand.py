@@ -1,0 +1,109 @@
+"""The customers of one simulated day, drawn before the day is played.
+
+Arrivals are a non-homogeneous Poisson process sampled by thinning (Lewis & Shedler, 1979):
+candidates at the peak rate, each kept with probability rate(t) / peak, so a surge of any length,
+however short, is represented exactly. Every customer's attributes (service, priority, kiosk choice,
+service time, patience) are drawn here as arrays, a fixed number of draws per customer from its own
+stream, so the same replication shows the same customers to every plan variant.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from simulator.engine.streams import Streams
+from simulator.model.scenario import Scenario
+
+VIP, VULNERABLE, REGULAR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class RateProfile:
+    """Piecewise-constant arrival rate: ``per_minute[k]`` holds from ``starts[k]`` on."""
+
+    starts: np.ndarray
+    per_minute: np.ndarray
+    close_min: float
+
+    def at(self, minutes: np.ndarray) -> np.ndarray:
+        """Return the rate (customers per minute) at each time in ``minutes``."""
+        return self.per_minute[np.searchsorted(self.starts, minutes, side="right") - 1]
+
+    def expected_arrivals(self) -> float:
+        """Return the integral of the rate over the opening hours."""
+        ends = np.append(self.starts[1:], self.close_min)
+        return float(np.sum(self.per_minute * (ends - self.starts)))
+
+
+def rate_profile(scenario: Scenario) -> RateProfile:
+    """Combine the arrival blocks with every ``surge`` incident's factor."""
+    surges = [incident for incident in scenario.incidents if incident.kind == "surge"]
+    close = scenario.hours.close_min
+    breaks = {block.start_min for block in scenario.demand.arrivals}
+    for surge in surges:
+        breaks.update(t for t in (surge.start_min, surge.end_min) if t < close)
+    starts = np.array(sorted(breaks))
+    blocks = scenario.demand.arrivals
+    block_starts = np.array([block.start_min for block in blocks])
+    base = np.array([block.per_hour / 60.0 for block in blocks])
+    rates = base[np.searchsorted(block_starts, starts, side="right") - 1]
+    for surge in surges:
+        inside = (starts >= surge.start_min) & (starts < surge.end_min)
+        rates[inside] *= surge.params["factor"]
+    return RateProfile(starts=starts, per_minute=rates, close_min=close)
+
+
+def thin_arrivals(profile: RateProfile, rng: np.random.Generator) -> np.ndarray:
+    """Sample arrival times in [first start, close) by thinning a peak-rate Poisson process."""
+    peak = float(profile.per_minute.max())
+    open_min = float(profile.starts[0])
+    length = profile.close_min - open_min
+    if peak <= 0.0:
+        return np.empty(0)
+    candidates = np.sort(rng.uniform(open_min, profile.close_min, rng.poisson(peak * length)))
+    keep = rng.random(candidates.size) * peak < profile.at(candidates)
+    return candidates[keep]
+
+
+@dataclass(frozen=True)
+class Customers:
+    """Arrays indexed by customer number (which is arrival order)."""
+
+    arrival: np.ndarray
+    service: np.ndarray  # index into scenario.demand.services
+    priority: np.ndarray  # VIP, VULNERABLE or REGULAR
+    uses_kiosk: np.ndarray  # bool
+    quick: np.ndarray  # bool: may use a fast-lane counter
+    service_minutes: np.ndarray
+    patience: np.ndarray  # minutes; inf when nobody abandons
+
+
+def draw_customers(scenario: Scenario, streams: Streams) -> Customers:
+    """Draw one day's customers for ``scenario`` from ``streams``."""
+    demand = scenario.demand
+    arrival = thin_arrivals(rate_profile(scenario), streams.generator("arrivals"))
+    count = arrival.size
+
+    # Three uniforms per customer, always, so adding kiosks or VIPs never shifts other draws.
+    uniforms = streams.generator("customers").random((count, 3))
+    shares = np.cumsum([service.share for service in demand.services])
+    service = np.minimum(np.searchsorted(shares, uniforms[:, 0], side="right"), len(shares) - 1)
+    priority = np.full(count, REGULAR, dtype=np.int8)
+    priority[uniforms[:, 1] < demand.vip_share + demand.vulnerable_share] = VULNERABLE
+    priority[uniforms[:, 1] < demand.vip_share] = VIP
+    kiosk_ok = np.array([s.kiosk for s in demand.services], dtype=bool)[service]
+    uses_kiosk = kiosk_ok & (uniforms[:, 2] < demand.kiosk_uptake) & (scenario.site.kiosks > 0)
+    quick = np.array([s.quick for s in demand.services], dtype=bool)[service]
+
+    # One stream and one full-length draw per service type: customer i of type k takes draw i.
+    service_minutes = np.empty(count)
+    for index, spec in enumerate(demand.services):
+        draws = spec.minutes.sample(streams.generator("services", index), count)
+        mine = service == index
+        service_minutes[mine] = draws[mine]
+
+    if demand.patience_min is None:
+        patience = np.full(count, np.inf)
+    else:
+        patience = demand.patience_min.sample(streams.generator("patience"), count)
+    return Customers(arrival, service, priority, uses_kiosk, quick, service_minutes, patience)
