@@ -1,0 +1,85 @@
+"""Run replications of a scenario and aggregate them as they arrive.
+
+Replication *i* draws from ``Streams(seed, i)`` wherever it runs. Workers return only small
+summaries (metrics and per-minute integer series), never customer records, so memory stays flat
+however many replications are run.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+import numpy as np
+
+from simulator.engine import Streams, simulate_day
+from simulator.metrics import METRIC_NAMES, day_metrics, minute_grid, minute_series
+from simulator.metrics.statistics import Estimate, IntegerSeriesAggregate, mean_interval
+from simulator.model.scenario import Scenario
+from simulator.runner.executors import Executor, SerialExecutor
+
+
+@dataclass(frozen=True)
+class ReplicationResult:
+    """What one replication sends back to the aggregating process."""
+
+    index: int
+    metrics: dict[str, float]
+    series: dict[str, np.ndarray]
+
+
+def run_replication(scenario: Scenario, seed: int, index: int) -> ReplicationResult:
+    """Simulate replication ``index`` of ``scenario`` under root ``seed``."""
+    record = simulate_day(scenario, Streams(seed, index))
+    grid = minute_grid(scenario.hours.open_min, scenario.hours.close_min)
+    return ReplicationResult(index, day_metrics(scenario, record), minute_series(record, grid))
+
+
+@dataclass
+class RunResult:
+    """Everything a run produced, aggregated over replications."""
+
+    scenario: Scenario
+    seed: int
+    grid: np.ndarray
+    values: dict[str, list[float]]  # metric → one value per replication, in order
+    series: dict[str, IntegerSeriesAggregate]
+
+    @property
+    def replications(self) -> int:
+        """Return how many replications were run."""
+        return len(self.values[METRIC_NAMES[0]])
+
+    def estimate(self, metric: str) -> Estimate:
+        """Return the mean and 95 % interval of ``metric`` over replications."""
+        return mean_interval(np.asarray(self.values[metric], dtype=float))
+
+    def add(self, result: ReplicationResult) -> None:
+        """Fold one replication in (callers add them in replication order)."""
+        for name in METRIC_NAMES:
+            self.values[name].append(result.metrics[name])
+        for name, series in result.series.items():
+            self.series[name].add(series)
+
+
+def run_replications(
+    scenario: Scenario,
+    replications: int,
+    seed: int,
+    executor: Executor | None = None,
+    on_done: Callable[[ReplicationResult], None] | None = None,
+) -> RunResult:
+    """Run ``replications`` days of ``scenario`` and aggregate them in replication order."""
+    grid = minute_grid(scenario.hours.open_min, scenario.hours.close_min)
+    result = RunResult(
+        scenario=scenario,
+        seed=seed,
+        grid=grid,
+        values={name: [] for name in METRIC_NAMES},
+        series={name: IntegerSeriesAggregate(grid.size) for name in ("queue", "in_hall")},
+    )
+    executor = executor or SerialExecutor()
+    for replication in executor.map(partial(run_replication, scenario, seed), range(replications)):
+        result.add(replication)
+        if on_done is not None:
+            on_done(replication)
+    return result

@@ -1,0 +1,40 @@
+"""Limits: in what share of simulated days each limit held, and whether that share is enough.
+
+A limit "holds" for the plan when it held in at least ``limits.target_share`` of the replications
+(default 90 %): a duty manager plans for a bad-but-ordinary day, not for the average day.
+"""
+
+import math
+from dataclasses import dataclass
+
+from simulator.metrics.statistics import wilson_interval
+from simulator.model.scenario import Limit
+from simulator.runner.replicate import RunResult
+
+
+@dataclass(frozen=True)
+class LimitResult:
+    """One limit, judged over all replications. ``held`` is None when the metric was not run."""
+
+    limit: Limit
+    held_share: float
+    ci_low: float
+    ci_high: float
+    target_share: float
+    held: bool | None
+
+
+def check_limits(result: RunResult) -> list[LimitResult]:
+    """Judge every limit of the scenario against the run's per-replication values."""
+    target = result.scenario.limits.target_share
+    judged = []
+    for limit in result.scenario.limits.items:
+        values = result.values.get(limit.metric)
+        if not values:  # e.g. evacuation_s in a scenario without an evacuation
+            judged.append(LimitResult(limit, math.nan, math.nan, math.nan, target, None))
+            continue
+        kept = sum(limit.held_by(value) for value in values)
+        low, high = wilson_interval(kept, len(values))
+        share = kept / len(values)
+        judged.append(LimitResult(limit, share, low, high, target, share >= target))
+    return judged
