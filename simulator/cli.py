@@ -1,0 +1,157 @@
+"""The ``drill`` command line: validate and run scenarios.
+
+Every command reports bad input as a message naming file, line and key, exits 2 and prints no
+traceback; an unexpected failure exits 1 with a one-line message (``--debug`` shows the traceback).
+"""
+
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from simulator import __version__
+from simulator.model import Scenario, ScenarioError, load_scenario
+from simulator.report.table import run_table
+from simulator.results import default_run_dir, write_run
+from simulator.runner import make_executor, run_replications
+from simulator.scoring import check_limits
+
+
+class InputError(click.ClickException):
+    """Bad input from the user: exit code 2, like click's own usage errors."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        """Print the message without click's ``Error:`` prefix on every line of a list."""
+        click.echo(self.format_message(), err=True)
+
+
+@dataclass
+class Context:
+    """Options shared by every command."""
+
+    debug: bool = False
+
+
+def load_or_fail(path: str) -> Scenario:
+    """Load and validate a scenario, turning its problems into one :class:`InputError`."""
+    try:
+        return load_scenario(Path(path))
+    except ScenarioError as error:
+        count = len(error.problems)
+        lines = [str(problem) for problem in error.problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was simulated.")
+        raise InputError("\n".join(lines)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="drill")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks of internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Simulate service-hall drills: surges, outages and evacuations against a staffing plan."""
+    ctx.obj = Context(debug=debug)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+def validate(file: str) -> None:
+    """Check a scenario FILE and report every problem at once."""
+    scenario = load_or_fail(file)
+    services = len(scenario.demand.services)
+    click.echo(
+        f"{file}: OK — {scenario.name}: {services} service{'s' if services != 1 else ''}, "
+        f"{len(scenario.incidents)} incidents, {len(scenario.playbook)} playbook rules, "
+        f"{len(scenario.variants)} variants"
+    )
+
+
+def main() -> None:
+    """Console entry point: run the CLI, turning unexpected errors into exit code 1."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except Exception as error:  # an internal error: a bug, not bad input
+        if debug:
+            raise
+        click.echo(f"drill: internal error: {error!r} (rerun with --debug for details)", err=True)
+        sys.exit(1)
+
+
+def _progress(total: int):
+    """Return (callback, finish) showing a progress bar on a terminal and nothing when piped."""
+    if not sys.stderr.isatty():
+        return (lambda _result: None), (lambda: None)
+    bar = click.progressbar(length=total, label="Simulating", file=sys.stderr, show_pos=True)
+    bar.__enter__()
+    return (lambda _result: bar.update(1)), (lambda: bar.__exit__(None, None, None))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-n",
+    "--replications",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Simulated days.",
+)
+@click.option(
+    "--seed",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Root random seed; the same seed gives the same numbers.",
+)
+@click.option(
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Worker processes (0 = one per CPU). Results do not depend on it.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    help="Run directory [default: results/<scenario>-<timestamp>].",
+)
+def run(file: str, replications: int, seed: int, jobs: int, out: str | None) -> None:
+    """Simulate a scenario FILE many times and judge it against its limits."""
+    scenario = load_or_fail(file)
+    target = Path(out) if out else default_run_dir(Path("results"), Path(file), datetime.now())
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise click.BadParameter(f"{target} already exists and is not empty.", param_hint="--out")
+
+    started = time.perf_counter()
+    executor = make_executor(jobs)
+    advance, finish = _progress(replications)
+    try:
+        result = run_replications(scenario, replications, seed, executor, on_done=advance)
+    finally:
+        finish()
+        executor.close()
+    limits = check_limits(result)
+    run_info = {
+        "created": datetime.now().isoformat(timespec="seconds"),
+        "command": ["drill", *sys.argv[1:]],
+        "jobs": executor.jobs,
+        "wall_seconds": round(time.perf_counter() - started, 3),
+    }
+    write_run(result, limits, target, run_info)
+
+    click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
+    click.echo(run_table(result, limits))
+    click.echo(f"\nResults: {target}")

@@ -1,0 +1,48 @@
+"""The short plain-text table ``drill run`` prints: key metrics, then each limit's verdict."""
+
+import math
+
+from simulator.runner.replicate import RunResult
+from simulator.scoring.limits import LimitResult
+
+# The metrics worth a glance on the terminal, with how to show them.
+KEY_METRICS = (
+    ("arrivals", "customers per day", "{:.0f}"),
+    ("wait_mean_min", "mean wait (min)", "{:.1f}"),
+    ("wait_p90_min", "90th-percentile wait (min)", "{:.1f}"),
+    ("served_within_limit_share", "served within wait limit", "{:.1%}"),
+    ("abandon_rate", "gave up waiting", "{:.1%}"),
+    ("balk_rate", "walked out at the door", "{:.1%}"),
+    ("peak_queue", "peak queue", "{:.0f}"),
+    ("peak_density_per_m2", "peak density (people/m²)", "{:.2f}"),
+    ("utilization", "counter utilisation", "{:.1%}"),
+    ("lost_customers", "lost customers (must be 0)", "{:.0f}"),
+)
+
+
+def _show(template: str, value: float) -> str:
+    return "—" if math.isnan(value) else template.format(value)
+
+
+def run_table(result: RunResult, limits: list[LimitResult]) -> str:
+    """Return the metric and limit tables as text."""
+    lines = [f"{'metric':<30} {'mean':>9}   95% CI"]
+    for name, label, template in KEY_METRICS:
+        estimate = result.estimate(name)
+        interval = f"{_show(template, estimate.ci_low)} – {_show(template, estimate.ci_high)}"
+        lines.append(f"{label:<30} {_show(template, estimate.mean):>9}   {interval}")
+    lines.append("")
+    lines.append(f"{'limit':<30} {'held in':>9}   95% CI         verdict")
+    for judged in limits:
+        sign = "≤" if judged.limit.direction == "max" else "≥"
+        label = f"{judged.limit.name} {sign} {judged.limit.threshold:g}"
+        if judged.held is None:
+            lines.append(f"{label:<30} {'—':>9}   {'':<14} not simulated")
+            continue
+        interval = f"{judged.ci_low:.0%} – {judged.ci_high:.0%}"
+        verdict = "held" if judged.held else "NOT held"
+        lines.append(
+            f"{label:<30} {judged.held_share:>9.0%}   {interval:<14} "
+            f"{verdict} (needs ≥ {judged.target_share:.0%} of days)"
+        )
+    return "\n".join(lines)

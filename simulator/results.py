@@ -1,0 +1,123 @@
+"""The run directory: ``summary.json``, ``replications.csv``, ``timeseries.csv`` and ``run.json``.
+
+Everything is written into a hidden temporary directory beside the target and renamed into place
+only when complete, so an interrupted or failed run never leaves half a result behind.
+``summary.json`` holds only what the inputs determine (no clock time, no job count), so the same
+scenario and seed give a byte-identical summary; the circumstances of the run go to ``run.json``.
+"""
+
+import csv
+import json
+import math
+import os
+import shutil
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from simulator import __version__
+from simulator.metrics import METRIC_NAMES
+from simulator.model.clock import format_clock
+from simulator.runner.replicate import RunResult
+from simulator.scoring.limits import LimitResult
+
+
+def _finite_or_none(value: float) -> float | None:
+    return None if math.isnan(value) else value
+
+
+def summary_dict(result: RunResult, limits: list[LimitResult]) -> dict[str, Any]:
+    """Return the content of ``summary.json``."""
+    scenario = result.scenario
+    metrics = {}
+    for name in METRIC_NAMES:
+        estimate = result.estimate(name)
+        metrics[name] = {
+            "mean": _finite_or_none(estimate.mean),
+            "ci_low": _finite_or_none(estimate.ci_low),
+            "ci_high": _finite_or_none(estimate.ci_high),
+        }
+    return {
+        "drill_version": __version__,
+        "scenario": {"name": scenario.name, "file": scenario.source, "sha256": scenario.sha256},
+        "seed": result.seed,
+        "replications": result.replications,
+        "metrics": metrics,
+        "limits": [
+            {
+                "name": judged.limit.name,
+                "metric": judged.limit.metric,
+                "threshold": judged.limit.threshold,
+                "direction": judged.limit.direction,
+                "held_share": _finite_or_none(judged.held_share),
+                "held_share_ci_low": _finite_or_none(judged.ci_low),
+                "held_share_ci_high": _finite_or_none(judged.ci_high),
+                "target_share": judged.target_share,
+                "held": judged.held,
+            }
+            for judged in limits
+        ],
+        "objectives": [],
+    }
+
+
+def _write_replications(result: RunResult, path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["replication", *METRIC_NAMES])
+        for index in range(result.replications):
+            writer.writerow([index, *(repr(result.values[name][index]) for name in METRIC_NAMES)])
+
+
+def _write_timeseries(result: RunResult, path: Path) -> None:
+    area = result.scenario.site.floor_area_m2
+    queue, in_hall = result.series["queue"], result.series["in_hall"]
+    columns = {
+        "queue_mean": queue.mean(),
+        "queue_p90": queue.quantile(0.9),
+        "in_hall_mean": in_hall.mean(),
+        "in_hall_p90": in_hall.quantile(0.9),
+        "density_mean_per_m2": in_hall.mean() / area,
+        "density_p90_per_m2": in_hall.quantile(0.9) / area,
+    }
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["minute", "clock", *columns])
+        open_min = result.grid[0]
+        for row, time in enumerate(result.grid):
+            values = (f"{column[row]:.6g}" for column in columns.values())
+            writer.writerow([int(time - open_min), format_clock(time), *values])
+
+
+def default_run_dir(results_root: Path, scenario_file: Path, now: datetime) -> Path:
+    """Return ``results_root/<stem>-<YYYYmmdd-HHMMSS>``, suffixed if that already exists."""
+    base = results_root / f"{scenario_file.stem}-{now:%Y%m%d-%H%M%S}"
+    candidate, suffix = base, 2
+    while candidate.exists():
+        candidate = base.with_name(f"{base.name}-{suffix}")
+        suffix += 1
+    return candidate
+
+
+def write_run(
+    result: RunResult, limits: list[LimitResult], target: Path, run_info: dict[str, Any]
+) -> Path:
+    """Write the run's files into ``target`` atomically and return ``target``."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise FileExistsError(f"{target} already exists and is not an empty directory")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a run directory is meant to be shared
+    try:
+        summary = json.dumps(summary_dict(result, limits), ensure_ascii=False, indent=2)
+        (staging / "summary.json").write_text(summary + "\n", encoding="utf-8")
+        _write_replications(result, staging / "replications.csv")
+        _write_timeseries(result, staging / "timeseries.csv")
+        info = json.dumps({"drill_version": __version__, **run_info}, ensure_ascii=False, indent=2)
+        (staging / "run.json").write_text(info + "\n", encoding="utf-8")
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
