@@ -1,0 +1,71 @@
+"""Build scenarios in code for engine and metric tests (the YAML loader has its own tests)."""
+
+from simulator.model.distributions import Distribution
+from simulator.model.scenario import (
+    CounterBlock,
+    Demand,
+    Exit,
+    Hours,
+    Incident,
+    Limit,
+    Limits,
+    RateBlock,
+    Scenario,
+    Service,
+    Site,
+    Staff,
+)
+
+OPEN = 540.0  # 09:00
+
+
+def exponential(mean: float) -> Distribution:
+    return Distribution("exponential", mean=mean)
+
+
+def hall(
+    per_min: float = 1.0,
+    counters: int | list[tuple[float, int]] = 2,
+    services: list[Service] | None = None,
+    hours: float = 8.0,
+    arrivals: list[tuple[float, float]] | None = None,
+    incidents: tuple[Incident, ...] = (),
+    wait_limit: float = 20.0,
+    floor_area_m2: float = 200.0,
+    **demand_options,
+) -> Scenario:
+    """Build a hall open from 09:00; times in ``counters`` and ``arrivals`` count from 09:00."""
+    blocks = [(0.0, counters)] if isinstance(counters, int) else counters
+    rates = arrivals or [(0.0, per_min)]
+    return Scenario(
+        schema=1,
+        name="test hall",
+        language="en",
+        site=Site(
+            name="test",
+            floor_area_m2=floor_area_m2,
+            exits=(Exit("door", 1.8),),
+            kiosks=demand_options.pop("kiosks", 0),
+        ),
+        hours=Hours(OPEN, OPEN + 60 * hours),
+        staff=Staff(
+            counters=tuple(CounterBlock(OPEN + start, count) for start, count in blocks),
+            fast_lane=demand_options.pop("fast_lane", 0),
+            guides=demand_options.pop("guides", 0),
+            security=demand_options.pop("security", 0),
+        ),
+        demand=Demand(
+            arrivals=tuple(RateBlock(OPEN + start, rate * 60) for start, rate in rates),
+            services=tuple(services or [Service("any", 1.0, exponential(1.0))]),
+            **demand_options,
+        ),
+        incidents=incidents,
+        limits=Limits(
+            items=(Limit("wait_p90_min", "wait_p90_min", wait_limit, "max"),), wait_min=wait_limit
+        ),
+    )
+
+
+def surge(start: float, end: float, factor: float) -> Incident:
+    """Return a surge from ``start`` to ``end`` minutes after opening."""
+    return Incident("surge", OPEN + start, OPEN + end, {"factor": factor})

@@ -1,0 +1,80 @@
+"""Arrivals by thinning, surge factors, and common random numbers across plan variants."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from simulator.engine import Streams
+from simulator.engine.demand import VIP, VULNERABLE, draw_customers, rate_profile
+from simulator.model.scenario import Service
+from tests.factory import OPEN, exponential, hall, surge
+
+
+def test_rate_profile_multiplies_blocks_by_overlapping_surges():
+    scenario = hall(
+        arrivals=[(0, 1.0), (120, 2.0)], incidents=(surge(60, 180, 1.5), surge(170, 175, 2))
+    )
+    profile = rate_profile(scenario)
+    minutes = OPEN + np.array([0, 59.9, 60, 119.9, 120, 170, 174.9, 175, 180, 400])
+    expected = [1, 1, 1.5, 1.5, 3, 6, 6, 3, 2, 2]
+    np.testing.assert_allclose(profile.at(minutes), expected)
+    assert profile.expected_arrivals() == pytest.approx(
+        60 * 1 + 60 * 1.5 + 50 * 3 + 5 * 6 + 5 * 3 + 300 * 2
+    )
+
+
+def test_a_ten_minute_surge_in_a_ten_hour_day_shows_in_the_counts():
+    scenario = hall(per_min=1.0, hours=10, incidents=(surge(300, 310, 3.0),))
+    inside, before = [], []
+    for replication in range(300):
+        arrival = draw_customers(scenario, Streams(21, replication)).arrival - OPEN
+        inside.append(np.sum((arrival >= 300) & (arrival < 310)))
+        before.append(np.sum((arrival >= 290) & (arrival < 300)))
+    # Poisson counts: mean 30 in the surge window, 10 in the ten minutes before it.
+    assert np.mean(inside) == pytest.approx(30, abs=4 * np.sqrt(30 / 300))
+    assert np.mean(before) == pytest.approx(10, abs=4 * np.sqrt(10 / 300))
+    assert np.var(inside, ddof=1) == pytest.approx(30, rel=0.25)  # Poisson: variance = mean
+
+
+def test_arrivals_are_sorted_inside_opening_hours_and_none_without_demand():
+    scenario = hall(arrivals=[(0, 0.0), (60, 2.0), (120, 0.0)], hours=3)
+    arrival = draw_customers(scenario, Streams(1, 0)).arrival
+    assert np.all(np.diff(arrival) >= 0)
+    assert np.all((arrival >= OPEN + 60) & (arrival < OPEN + 120))
+    empty = hall(per_min=0.0)
+    assert draw_customers(empty, Streams(1, 0)).arrival.size == 0
+
+
+def test_customer_mix_follows_the_shares():
+    services = [Service("a", 0.2, exponential(1)), Service("b", 0.8, exponential(2))]
+    scenario = hall(per_min=10, services=services, vip_share=0.05, vulnerable_share=0.1)
+    customers = draw_customers(scenario, Streams(3, 0))
+    assert np.mean(customers.service == 0) == pytest.approx(0.2, abs=0.02)
+    assert np.mean(customers.priority == VIP) == pytest.approx(0.05, abs=0.01)
+    assert np.mean(customers.priority == VULNERABLE) == pytest.approx(0.1, abs=0.015)
+    assert np.mean(customers.service_minutes[customers.service == 1]) == pytest.approx(2, rel=0.05)
+
+
+def test_plan_changes_leave_every_customer_the_same():
+    base = hall(
+        per_min=2,
+        kiosks=2,
+        patience_min=exponential(10),
+        services=[Service("a", 0.5, exponential(1), kiosk=True), Service("b", 0.5, exponential(3))],
+    )
+    variant = dataclasses.replace(
+        base,
+        staff=dataclasses.replace(base.staff, fast_lane=1),
+        demand=dataclasses.replace(base.demand, kiosk_uptake=0.9),
+    )
+    one, two = (draw_customers(scenario, Streams(9, 4)) for scenario in (base, variant))
+    for field in ("arrival", "service", "priority", "service_minutes", "patience"):
+        np.testing.assert_array_equal(getattr(one, field), getattr(two, field))
+    assert np.sum(two.uses_kiosk) > np.sum(one.uses_kiosk)
+
+
+def test_replications_draw_different_customers():
+    scenario = hall(per_min=1)
+    first, second = (draw_customers(scenario, Streams(1, index)).arrival for index in (0, 1))
+    assert first.size != second.size or not np.array_equal(first, second)

@@ -1,0 +1,69 @@
+"""The run directory: contents, and atomicity (a failed run leaves nothing behind)."""
+
+import csv
+import json
+from datetime import datetime
+
+import pytest
+
+from simulator import results
+from simulator.metrics import METRIC_NAMES
+from simulator.results import default_run_dir, write_run
+from simulator.runner import run_replications
+from simulator.scoring import check_limits
+from tests.factory import hall
+
+
+@pytest.fixture(scope="module")
+def run_result():
+    return run_replications(hall(per_min=1.5, counters=2, hours=2), 4, seed=3)
+
+
+def test_run_directory_holds_summary_replications_and_timeseries(tmp_path, run_result):
+    target = write_run(run_result, check_limits(run_result), tmp_path / "run", {"jobs": 1})
+    summary = json.loads((target / "summary.json").read_text(encoding="utf-8"))
+    assert summary["replications"] == 4 and summary["seed"] == 3
+    assert set(summary["metrics"]) == set(METRIC_NAMES)
+    assert summary["metrics"]["lost_customers"] == {"mean": 0.0, "ci_low": 0.0, "ci_high": 0.0}
+    assert summary["limits"][0]["name"] == "wait_p90_min"
+    assert 0 <= summary["limits"][0]["held_share"] <= 1
+
+    with (target / "replications.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [int(row["replication"]) for row in rows] == [0, 1, 2, 3]
+    assert [float(row["wait_p90_min"]) for row in rows] == run_result.values["wait_p90_min"]
+
+    with (target / "timeseries.csv").open(encoding="utf-8") as handle:
+        series = list(csv.DictReader(handle))
+    assert len(series) == run_result.grid.size
+    assert series[0]["clock"] == "09:00" and series[60]["clock"] == "10:00"
+    assert float(series[30]["density_mean_per_m2"]) == pytest.approx(
+        float(series[30]["in_hall_mean"]) / 200.0, rel=1e-5
+    )
+    assert json.loads((target / "run.json").read_text())["jobs"] == 1
+
+
+def test_a_failure_while_writing_leaves_no_directory(tmp_path, run_result, monkeypatch):
+    def broken(*_arguments):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(results, "_write_timeseries", broken)
+    with pytest.raises(OSError, match="disk full"):
+        write_run(run_result, [], tmp_path / "run", {})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_non_empty_directory_is_refused(tmp_path, run_result):
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "keep.txt").write_text("mine")
+    with pytest.raises(FileExistsError):
+        write_run(run_result, [], tmp_path / "run", {})
+    assert (tmp_path / "run" / "keep.txt").read_text() == "mine"
+
+
+def test_default_run_directory_is_stem_and_timestamp_and_never_reused(tmp_path):
+    now = datetime(2026, 11, 22, 14, 5, 9)
+    first = default_run_dir(tmp_path, tmp_path / "promotion_day.yaml", now)
+    assert first.name == "promotion_day-20261122-140509"
+    first.mkdir()
+    assert default_run_dir(tmp_path, tmp_path / "promotion_day.yaml", now).name.endswith("-2")

@@ -1,0 +1,49 @@
+"""Confidence intervals and exact per-minute quantiles."""
+
+import numpy as np
+import pytest
+
+from simulator.metrics.statistics import IntegerSeriesAggregate, mean_interval, wilson_interval
+
+
+def test_mean_interval_uses_student_t():
+    values = np.arange(10, dtype=float)  # mean 4.5, sd 3.02765
+    estimate = mean_interval(values)
+    half = 2.2621571627982 * np.std(values, ddof=1) / np.sqrt(10)  # t(0.975, 9)
+    assert estimate.mean == 4.5
+    assert estimate.ci_low == pytest.approx(4.5 - half, rel=1e-12)
+    assert estimate.half_width == pytest.approx(half, rel=1e-12)
+
+
+def test_mean_interval_ignores_nan_and_is_undefined_for_one_value():
+    assert mean_interval(np.array([1.0, np.nan, 3.0])).count == 2
+    single = mean_interval(np.array([2.0]))
+    assert single.mean == 2.0 and np.isnan(single.ci_low)
+    assert np.isnan(mean_interval(np.array([np.nan])).mean)
+
+
+def test_wilson_interval_matches_reference_values():
+    # Newcombe (1998), Table I: 81/263 → 0.2553 to 0.3662.
+    low, high = wilson_interval(81, 263)
+    assert (low, high) == pytest.approx((0.2553, 0.3662), abs=1e-4)
+    assert wilson_interval(10, 10)[1] == pytest.approx(1.0)
+    assert wilson_interval(0, 10)[0] == pytest.approx(0.0)
+
+
+def test_series_quantiles_equal_numpy_inverted_cdf():
+    rng = np.random.default_rng(0)
+    series = rng.poisson(rng.uniform(0, 40, 30), size=(57, 30))
+    aggregate = IntegerSeriesAggregate(30)
+    for row in series:
+        aggregate.add(row)
+    for level in (0.1, 0.5, 0.9, 1.0):
+        expected = np.quantile(series, level, axis=0, method="inverted_cdf")
+        np.testing.assert_array_equal(aggregate.quantile(level), expected)
+    np.testing.assert_allclose(aggregate.mean(), series.mean(axis=0))
+
+
+def test_series_quantile_level_is_not_fooled_by_float_rounding():
+    aggregate = IntegerSeriesAggregate(1)
+    for value in range(1, 11):
+        aggregate.add(np.array([value]))
+    assert aggregate.quantile(0.9)[0] == 9  # 0.9 × 10 is 9.000000000000002 in floating point
