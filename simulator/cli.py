@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from simulator import __version__
+from simulator.engine import unsimulated_parts
 from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.report.table import run_table
 from simulator.results import default_run_dir, write_run
@@ -153,5 +154,12 @@ def run(file: str, replications: int, seed: int, jobs: int, out: str | None) -> 
     write_run(result, limits, target, run_info)
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
+    skipped = unsimulated_parts(scenario)
+    if skipped:
+        click.echo(
+            f"Note: {', '.join(skipped)} validated but not simulated by drill {__version__}; "
+            "these results leave them out.",
+            err=True,
+        )
     click.echo(run_table(result, limits))
     click.echo(f"\nResults: {target}")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator import __version__
+from simulator.engine import unsimulated_parts
 from simulator.metrics import METRIC_NAMES
 from simulator.model.clock import format_clock
 from simulator.runner.replicate import RunResult
@@ -59,6 +60,7 @@ def summary_dict(result: RunResult, limits: list[LimitResult]) -> dict[str, Any]
             for judged in limits
         ],
         "objectives": [],
+        "not_simulated": unsimulated_parts(scenario),
     }
 
 

@@ -11,9 +11,29 @@ from simulator.engine.records import Channel, DayRecord, Outcome
 from simulator.engine.streams import SOURCES, Streams
 from simulator.model.scenario import Scenario
 
-__all__ = ["SOURCES", "Channel", "DayRecord", "Outcome", "Streams", "simulate_day"]
+__all__ = [
+    "SIMULATED_INCIDENTS",
+    "SOURCES",
+    "Channel",
+    "DayRecord",
+    "Outcome",
+    "Streams",
+    "simulate_day",
+    "unsimulated_parts",
+]
+
+# Incident kinds the engine plays; the validator knows more (they arrive in later releases).
+SIMULATED_INCIDENTS = frozenset({"surge"})
 
 
 def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:
     """Simulate one day of ``scenario`` with the random numbers of ``streams``."""
     return Hall(scenario, draw_customers(scenario, streams)).run()
+
+
+def unsimulated_parts(scenario: Scenario) -> list[str]:
+    """Name the parts of ``scenario`` this engine validates but does not play, so runs can say so."""
+    parts = sorted({i.kind for i in scenario.incidents if i.kind not in SIMULATED_INCIDENTS})
+    if scenario.playbook:
+        parts.append("playbook")
+    return parts

@@ -1,0 +1,142 @@
+"""The command line, through click's CliRunner: exit codes, outputs, determinism across --jobs."""
+
+import json
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from simulator import cli as cli_module
+from simulator.cli import cli, main
+
+SMALL_HALL = """\
+schema: 1
+name: 测试营业厅
+site: {name: 测试营业厅, floor_area_m2: 120, exits: [{name: 正门, width_m: 1.6}]}
+hours: {open: "09:00", close: "12:00"}
+staff: {counters: [{from: "09:00", count: 3}, {from: "10:30", count: 2}]}
+demand:
+  arrivals: [{from: "09:00", per_hour: 70}]
+  services: [{name: 缴费, share: 1.0, minutes: {dist: exponential, mean: 2}}]
+  patience_min: {dist: exponential, mean: 25}
+limits: {wait_p90_min: 15, abandon_rate: 0.05}
+"""
+
+
+@pytest.fixture
+def scenario_file(tmp_path):
+    path = tmp_path / "small_hall.yaml"
+    path.write_text(SMALL_HALL, encoding="utf-8")
+    return path
+
+
+def invoke(*arguments):
+    return CliRunner().invoke(cli, [str(argument) for argument in arguments])
+
+
+def test_run_writes_the_run_directory_and_prints_metrics_and_limits(scenario_file, tmp_path):
+    out = tmp_path / "run"
+    result = invoke("run", scenario_file, "-n", 4, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "90th-percentile wait" in result.output
+    assert "wait_p90_min ≤ 15" in result.output and "abandon_rate ≤ 0.05" in result.output
+    assert f"Results: {out}" in result.output
+    assert sorted(path.name for path in out.iterdir()) == [
+        "replications.csv",
+        "run.json",
+        "summary.json",
+        "timeseries.csv",
+    ]
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["scenario"]["name"] == "测试营业厅" and len(summary["scenario"]["sha256"]) == 64
+
+
+def test_default_run_directory_is_under_results(scenario_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert invoke("run", scenario_file, "-n", 2).exit_code == 0
+    (run_dir,) = (tmp_path / "results").iterdir()
+    assert run_dir.name.startswith("small_hall-")
+
+
+def test_summaries_are_byte_identical_whatever_the_number_of_jobs(scenario_file, tmp_path):
+    for jobs in (1, 2):
+        result = invoke(
+            "run",
+            scenario_file,
+            "-n",
+            6,
+            "--seed",
+            9,
+            "--jobs",
+            jobs,
+            "--out",
+            tmp_path / f"jobs{jobs}",
+        )
+        assert result.exit_code == 0, result.output
+    for name in ("summary.json", "replications.csv", "timeseries.csv"):
+        assert (tmp_path / "jobs1" / name).read_bytes() == (tmp_path / "jobs2" / name).read_bytes()
+
+
+def test_a_bad_scenario_exits_2_names_the_line_and_writes_nothing(scenario_file, tmp_path):
+    scenario_file.write_text(SMALL_HALL.replace("per_hour: 70", "per_hour: -70"), encoding="utf-8")
+    result = invoke("run", scenario_file, "--out", tmp_path / "run")
+    assert result.exit_code == 2
+    assert "small_hall.yaml:7 demand.arrivals[0].per_hour" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [(["-n", "0"], "replications"), (["--jobs", "-1"], "jobs"), (["--seed", "x"], "seed")],
+)
+def test_bad_options_exit_2(scenario_file, arguments, message):
+    result = invoke("run", scenario_file, *arguments)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_an_occupied_output_directory_is_refused_before_simulating(scenario_file, tmp_path):
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "notes.txt").write_text("keep")
+    result = invoke("run", scenario_file, "--out", tmp_path / "run")
+    assert result.exit_code == 2 and "already exists" in result.output
+    assert [path.name for path in (tmp_path / "run").iterdir()] == ["notes.txt"]
+
+
+def test_missing_file_exits_2(tmp_path):
+    result = invoke("validate", tmp_path / "nowhere.yaml")
+    assert result.exit_code == 2 and "nowhere.yaml" in result.output
+
+
+def test_validate_summarises_a_good_file(scenario_file):
+    result = invoke("validate", scenario_file)
+    assert result.exit_code == 0 and "OK" in result.output and "测试营业厅" in result.output
+
+
+def test_an_internal_error_exits_1_with_one_line_and_no_traceback(
+    scenario_file, monkeypatch, capsys
+):
+    def broken(*_arguments, **_options):
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(cli_module, "run_replications", broken)
+    monkeypatch.setattr(sys, "argv", ["drill", "run", str(scenario_file), "-n", "1"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    error = capsys.readouterr().err
+    assert "internal error" in error and "engine exploded" in error and "Traceback" not in error
+
+
+def test_run_says_which_parts_of_the_scenario_it_does_not_simulate_yet(scenario_file, tmp_path):
+    scenario_file.write_text(
+        SMALL_HALL
+        + 'incidents: [{kind: power_outage, at: "10:00", duration_min: {dist: fixed, value: 20}}]\n'
+        + 'playbook: [{when: "queue >= 10", do: open_counters, count: 1}]\n',
+        encoding="utf-8",
+    )
+    result = invoke("run", scenario_file, "-n", 2, "--out", tmp_path / "run")
+    assert result.exit_code == 0, result.output
+    assert "power_outage, playbook validated but not simulated" in result.output
+    summary = json.loads((tmp_path / "run" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["not_simulated"] == ["power_outage", "playbook"]
