@@ -32,7 +32,7 @@ def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:
 
 
 def unsimulated_parts(scenario: Scenario) -> list[str]:
-    """Name the parts of ``scenario`` this engine validates but does not play, so runs can say so."""
+    """Name the parts of ``scenario`` the engine validates but does not play yet."""
     parts = sorted({i.kind for i in scenario.incidents if i.kind not in SIMULATED_INCIDENTS})
     if scenario.playbook:
         parts.append("playbook")
