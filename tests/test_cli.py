@@ -140,3 +140,42 @@ def test_run_says_which_parts_of_the_scenario_it_does_not_simulate_yet(scenario_
     assert "power_outage, playbook validated but not simulated" in result.output
     summary = json.loads((tmp_path / "run" / "summary.json").read_text(encoding="utf-8"))
     assert summary["not_simulated"] == ["power_outage", "playbook"]
+
+
+def _run_with_stderr_on_a_terminal(arguments):
+    """Run drill in a subprocess whose stderr is a pseudo-terminal; return what it showed there."""
+    import os
+    import subprocess
+
+    controller, terminal = os.openpty()
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "simulator", *map(str, arguments)],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # EIO: the terminal has no writer left
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    return completed, shown.decode("utf-8", "replace")
+
+
+def test_progress_bar_shows_on_a_terminal_and_not_in_a_pipe(scenario_file, tmp_path):
+    completed, terminal = _run_with_stderr_on_a_terminal(
+        ["run", scenario_file, "-n", 3, "--out", tmp_path / "tty"]
+    )
+    assert completed.returncode == 0
+    assert "Simulating" in terminal and "3/3" in terminal
+    piped = invoke("run", scenario_file, "-n", 3, "--out", tmp_path / "pipe")
+    assert piped.exit_code == 0 and "Simulating" not in piped.output
