@@ -141,6 +141,7 @@ class PlaybookRule:
     action: str
     params: dict[str, Any] = field(default_factory=dict)
     cooldown_min: float | None = None
+    note: str = ""  # the plan's own wording, quoted in briefs
 
 
 @dataclass(frozen=True)

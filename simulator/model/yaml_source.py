@@ -1,0 +1,258 @@
+"""Parse scenario YAML into dicts and lists that remember where each value was written.
+
+The validator must name the file line (and for ``when:`` conditions the column) of every
+problem, but plain PyYAML throws positions away once it has built Python objects. This module's
+loader builds :class:`SourceMap` and :class:`SourceList` instead, which record the line and
+column of the mapping or sequence itself, of every key and of every value.
+
+It also fixes two YAML 1.1 traps that hit scenario files in particular:
+
+* sexagesimal numbers: PyYAML's ``SafeLoader`` reads an unquoted ``12:00`` as the integer 720,
+  so ``open: 12:00`` would silently become a number. Here it stays the string ``"12:00"``;
+* duplicate keys: YAML keeps the last value without a word; here every duplicate is a problem.
+"""
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from simulator.model.errors import Problem, ScenarioError
+
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a node starts in the file (1-based), and a scalar's quoting style.
+
+    ``style`` is ``None`` for plain scalars, ``"'"`` or ``'"'`` for quoted ones, ``"|"`` or ``">"``
+    for block scalars; ``end_line`` tells whether the node fits on its first line.
+    """
+
+    line: int
+    column: int
+    style: str | None = None
+    end_line: int | None = None
+
+    @property
+    def quoted(self) -> bool:
+        """Whether the scalar starts with a quote character (its text starts one column later)."""
+        return self.style in ("'", '"')
+
+    @property
+    def single_line(self) -> bool:
+        """Whether the scalar's text is on one line, so columns inside it map onto the file."""
+        return self.style not in ("|", ">") and self.end_line in (None, self.line)
+
+
+class SourceMap(dict):
+    """A YAML mapping that also records the spot of itself, of every key and of every value."""
+
+    def __init__(self, *args: Any, spot: Spot | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.spot = spot or Spot(1, 1)
+        self.key_spots: dict[Any, Spot] = {}
+        self.value_spots: dict[Any, Spot] = {}
+        # (key, spot of its first writing, spot of the duplicate) for every repeated key.
+        self.duplicates: list[tuple[Any, Spot, Spot]] = []
+
+
+class SourceList(list):
+    """A YAML sequence that also records the spot of itself and of every item."""
+
+    def __init__(self, *args: Any, spot: Spot | None = None):
+        super().__init__(*args)
+        self.spot = spot or Spot(1, 1)
+        self.item_spots: list[Spot] = []
+
+
+def _spot(node: yaml.Node) -> Spot:
+    style = node.style if isinstance(node, yaml.ScalarNode) else None
+    return Spot(node.start_mark.line + 1, node.start_mark.column + 1, style, node.end_mark.line + 1)
+
+
+class SourceLoader(yaml.SafeLoader):
+    """A ``SafeLoader`` that builds :class:`SourceMap`/:class:`SourceList` and reads no base-60."""
+
+
+# Start from SafeLoader's resolvers minus int and float, whose YAML 1.1 patterns include base 60
+# ("12:00" -> 720) and leading-zero octal ("010" -> 8), then add YAML 1.2-like ones. Setting the
+# attribute on the subclass keeps SafeLoader itself untouched for other code.
+SourceLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT_TAG, _FLOAT_TAG)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+# Integers are registered before floats so "12" stays an int (resolvers are tried in order).
+SourceLoader.add_implicit_resolver(
+    _INT_TAG,
+    re.compile(r"^(?:[-+]?[0-9][0-9_]*|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)$"),
+    list("-+0123456789"),
+)
+SourceLoader.add_implicit_resolver(
+    _FLOAT_TAG,
+    re.compile(
+        r"""^(?:[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?
+            |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
+            |[-+]?\.(?:inf|Inf|INF)
+            |\.(?:nan|NaN|NAN))$""",
+        re.VERBOSE,
+    ),
+    list("-+0123456789."),
+)
+
+
+def _construct_int(loader: SourceLoader, node: yaml.ScalarNode) -> int:
+    # SafeConstructor's int would read "010" as octal and "1:30" as base 60; ours is decimal
+    # unless an explicit 0x/0o/0b prefix says otherwise.
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    text = text.lstrip("+-")
+    base = {"0x": 16, "0o": 8, "0b": 2}.get(text[:2].lower(), 10)
+    return sign * int(text if base == 10 else text[2:], base)
+
+
+def _construct_map(loader: SourceLoader, node: yaml.MappingNode) -> Iterator[SourceMap]:
+    data = SourceMap(spot=_spot(node))
+    yield data  # yielded first so anchors that refer back to this mapping resolve
+    own = [pair for pair in node.value if pair[0].tag != _MERGE_TAG]
+    loader.flatten_mapping(node)  # resolves "<<: *anchor" merge keys into node.value
+    merged = len(node.value) - len(own)  # the leading pairs came from merged anchors
+    written: dict[Any, Spot] = {}  # keys written in this mapping itself, not merged in
+    for index, (key_node, value_node) in enumerate(node.value):
+        key = loader.construct_object(key_node)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping", node.start_mark,
+                "found a key that is a list or mapping", key_node.start_mark,
+            ) from None
+        spot = _spot(key_node)
+        # Keys that "<<" merges bring in are meant to be overridden; only repeats written in
+        # this mapping itself are mistakes.
+        if index >= merged:
+            if key in written:
+                data.duplicates.append((key, written[key], spot))
+            written[key] = spot
+        data[key] = loader.construct_object(value_node)
+        data.key_spots[key] = spot
+        data.value_spots[key] = _spot(value_node)
+
+
+def _construct_seq(loader: SourceLoader, node: yaml.SequenceNode) -> Iterator[SourceList]:
+    data = SourceList(spot=_spot(node))
+    yield data
+    data.extend(loader.construct_object(child) for child in node.value)
+    data.item_spots = [_spot(child) for child in node.value]
+
+
+SourceLoader.add_constructor(_INT_TAG, _construct_int)
+SourceLoader.add_constructor(_MAP_TAG, _construct_map)
+SourceLoader.add_constructor(_SEQ_TAG, _construct_seq)
+
+
+def _yaml_problem(error: yaml.YAMLError, text: str, file: str) -> Problem:
+    """Turn a PyYAML error into one problem at the line where the parser gave up."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+        what = getattr(error, "problem", None) or str(error)
+        context = getattr(error, "context", None)
+        if context:
+            what += f" ({context}"
+            context_mark = getattr(error, "context_mark", None)
+            if context_mark is not None and context_mark.line + 1 != line:
+                what += f" at line {context_mark.line + 1}"
+            what += ")"
+    else:  # a ReaderError: a character YAML does not accept, with a character position
+        position = getattr(error, "position", 0) or 0
+        line, column = text.count("\n", 0, position) + 1, None
+        what = str(error).splitlines()[0]
+    return Problem(file, line, "", f"not valid YAML: {what}", column)
+
+
+def parse_document(text: str, file: str) -> tuple[SourceMap, list[Problem]]:
+    """Parse a scenario file's text into a :class:`SourceMap`, and list its duplicate keys.
+
+    Raise :class:`ScenarioError` with a single problem if the text is empty, is not YAML or is
+    not a mapping at its top level; nothing else can be checked then.
+    """
+    if not text.strip():
+        raise ScenarioError([Problem(file, None, "", "the file is empty")])
+    try:
+        loader = SourceLoader(text)  # the reader already rejects control characters here
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        raise ScenarioError([_yaml_problem(error, text, file)]) from None
+    if data is None:  # only comments, or a lone "---"
+        raise ScenarioError([Problem(file, None, "", "the file is empty (it has only comments)")])
+    if not isinstance(data, SourceMap):
+        line = data.spot.line if isinstance(data, SourceList) else 1
+        kind = "a list" if isinstance(data, list) else f"the single value {data!r}"
+        raise ScenarioError([Problem(
+            file, line, "", f"the top level must be a mapping of keys like 'schema: 1', got {kind}"
+        )])
+    return data, duplicate_problems(data, file)
+
+
+def _join(path: str, key: Any) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def duplicate_problems(data: Any, file: str, path: str = "") -> list[Problem]:
+    """Return a problem for every key written twice in the same mapping, anywhere in ``data``."""
+    problems: list[Problem] = []
+    seen: set[int] = set()  # anchors and aliases can make the same object appear twice
+
+    def walk(node: Any, where: str) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, SourceMap):
+            for key, first, again in node.duplicates:
+                problems.append(Problem(
+                    file, again.line, _join(where, key),
+                    f"duplicate key (first written on line {first.line}); "
+                    "YAML would silently keep only the last one",
+                ))
+            for key, value in node.items():
+                walk(value, _join(where, key))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                walk(item, f"{where}[{index}]")
+
+    walk(data, path)
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def deep_merge(base: Mapping, overlay: Mapping) -> SourceMap:
+    """Return ``base`` with ``overlay`` merged in: mappings merge recursively, the rest replaces.
+
+    Positions follow the values: a value taken from the overlay keeps the overlay's line, so a
+    problem in a variant points at the line that introduced it.
+    """
+    merged = SourceMap(base, spot=getattr(base, "spot", None))
+    merged.key_spots.update(getattr(base, "key_spots", {}))
+    merged.value_spots.update(getattr(base, "value_spots", {}))
+    overlay_keys = getattr(overlay, "key_spots", {})
+    overlay_values = getattr(overlay, "value_spots", {})
+    for key, value in overlay.items():
+        if isinstance(merged.get(key), Mapping) and isinstance(value, Mapping):
+            merged[key] = deep_merge(merged[key], value)
+            continue
+        merged[key] = value
+        if key in overlay_keys:
+            merged.key_spots[key] = overlay_keys[key]
+        if key in overlay_values:
+            merged.value_spots[key] = overlay_values[key]
+    return merged

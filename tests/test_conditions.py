@@ -1,0 +1,68 @@
+"""The ``when:`` mini-language: parsing, precedence, evaluation and column-exact errors."""
+
+import pytest
+
+from simulator.model.conditions import (
+    AllOf,
+    AnyOf,
+    Compare,
+    ConditionSyntaxError,
+    parse_condition,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("queue >= 25", Compare("queue", ">=", 25.0)),
+        ("  density>2.5 ", Compare("density", ">", 2.5)),
+        ("time >= 12:00", Compare("time", ">=", 720.0)),
+        ("power_out == 1", Compare("power_out", "==", 1.0)),
+        (
+            "queue >= 25 and in_hall > 80 or outage_min >= 30",
+            AnyOf((AllOf((Compare("queue", ">=", 25.0), Compare("in_hall", ">", 80.0))),
+                   Compare("outage_min", ">=", 30.0))),
+        ),
+        (
+            "queue >= 25 and (in_hall > 80 or outage_min >= 30)",
+            AllOf((Compare("queue", ">=", 25.0),
+                   AnyOf((Compare("in_hall", ">", 80.0), Compare("outage_min", ">=", 30.0))))),
+        ),
+    ],
+)
+def test_conditions_parse_with_and_binding_tighter_than_or(text, expected):
+    assert parse_condition(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        ({"queue": 30, "in_hall": 10, "outage_min": 0}, False),
+        ({"queue": 30, "in_hall": 90, "outage_min": 0}, True),
+        ({"queue": 0, "in_hall": 0, "outage_min": 30}, True),
+    ],
+)
+def test_conditions_evaluate_against_live_state(state, expected):
+    condition = parse_condition("queue >= 25 and in_hall > 80 or outage_min >= 30")
+    assert condition.evaluate(state) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "fragment"),
+    [
+        ("", 1, "empty"),
+        ("queue >> 25", 8, "expected a number"),
+        ("queue >= 25 and", 16, "expected a metric"),
+        ("queu >= 25", 1, "unknown metric"),
+        ("queue 25", 7, "expected one of"),
+        ("queue >= 25 in_hall > 3", 13, "join conditions"),
+        ("queue >= 2$", 11, "unexpected character"),
+        ("(queue >= 2", 12, "expected ')'"),
+        ("time >= 12", 9, "clock time"),
+        ("time >= 25:00", 9, "not a clock time"),
+    ],
+)
+def test_syntax_errors_name_the_column(text, column, fragment):
+    with pytest.raises(ConditionSyntaxError) as caught:
+        parse_condition(text)
+    assert caught.value.column == column and fragment in str(caught.value)

@@ -1,0 +1,403 @@
+"""Loading scenario files: good files give the expected Scenario, bad ones every problem at once.
+
+Bad input is checked the way a user meets it, through ``drill validate``: exit code 2, no
+traceback, and each problem on a line that starts with ``file:line key path:``.
+"""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from simulator.cli import cli
+from simulator.model import ScenarioError, load_scenario, load_scenario_text
+from simulator.model.distributions import Distribution
+
+MINIMAL = """\
+schema: 1
+name: test hall
+language: en
+site:
+  name: hall
+  floor_area_m2: 200
+  exits: [{name: door, width_m: 1.8}]
+  kiosks: 2
+  neighbors: [{name: west, travel_min: 15, accepts_share: 0.3}]
+hours: {open: "09:00", close: "17:00"}
+staff:
+  counters: [{from: "09:00", count: 3}, {from: "12:00", count: 2}]
+demand:
+  arrivals: [{from: "09:00", per_hour: 60}]
+  services:
+    - {name: pay, share: 0.6, minutes: {dist: exponential, mean: 3}, quick: true}
+    - {name: open, share: 0.4, minutes: {dist: lognormal, mean: 8, sd: 4}}
+"""  # the next line written after it is line 18
+
+
+def scenario(*edits: tuple[str, str], extra: str = "") -> str:
+    """Return MINIMAL with each (old, new) replaced once and ``extra`` appended."""
+    text = MINIMAL
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text + extra
+
+
+def validate(tmp_path, monkeypatch, content: str | bytes, name: str = "hall.yaml"):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return CliRunner().invoke(cli, ["validate", name])
+
+
+def assert_problems(result, *expected: tuple[str, str]) -> None:
+    """Each (``file:line key:``, fragment) pair is on one line of the output; exit code 2."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    lines = result.output.splitlines()
+    for where, fragment in expected:
+        assert any(line.startswith(where) and fragment in line for line in lines), (
+            f"{where} ... {fragment}\n{result.output}")
+
+
+PLAYBOOK = "playbook:\n  - {when: \"queue >= 5\", do: %s}\n"  # rule on line 19
+CASES = {
+    "unknown key, close match": (
+        [("language: en", "languag: en")], "",
+        [("hall.yaml:3 languag:", "did you mean 'language'?")]),
+    "unknown key, no match": (
+        [], "colour: red\n", [("hall.yaml:18 colour:", "use one of: schema, name, language")]),
+    "unknown nested key": (
+        [("kiosks: 2", "kiosk: 2")], "", [("hall.yaml:8 site.kiosk:", "did you mean 'kiosks'?")]),
+    "wrong type": (
+        [("floor_area_m2: 200", "floor_area_m2: abc")], "",
+        [("hall.yaml:6 site.floor_area_m2:", "must be a number, got 'abc'")]),
+    "bool is not a number": (
+        [("share: 0.6", "share: true")], "",
+        [("hall.yaml:16 demand.services[0].share:", "must be a number, got true")]),
+    "float is not a count": (
+        [("count: 3", "count: 3.5")], "",
+        [("hall.yaml:12 staff.counters[0].count:", "whole number, got 3.5")]),
+    "missing required key": (
+        [("  floor_area_m2: 200\n", "")], "",
+        [("hall.yaml:4 site.floor_area_m2:", "required")]),
+    "schema version": ([("schema: 1", "schema: 2")], "", [("hall.yaml:1 schema:", "schema 1")]),
+    "negative rate": (
+        [("per_hour: 60", "per_hour: -5")], "",
+        [("hall.yaml:14 demand.arrivals[0].per_hour:", "at least 0, got -5")]),
+    "zero rates": (
+        [("per_hour: 60", "per_hour: 0")], "", [("hall.yaml:14 demand.arrivals:", "nobody")]),
+    "shares do not sum to 1": (
+        [("share: 0.4", "share: 0.3")], "",
+        [("hall.yaml:15 demand.services:", "add up to 0.9, not 1")]),
+    "vip and vulnerable over 1": (
+        [], "  vip_share: 0.6\n  vulnerable_share: 0.5\n",
+        [("hall.yaml:19 demand.vulnerable_share:", "cannot exceed 1")]),
+    "duplicate service name": (
+        [("name: open", "name: pay")], "", [("hall.yaml:17 demand.services[1].name:", "twice")]),
+    "narrow exit": (
+        [("width_m: 1.8", "width_m: 0.3")], "",
+        [("hall.yaml:7 site.exits[0].width_m:", "width − 0.3 m")]),
+    "close before open": (
+        [('close: "17:00"', "close: 08:00")], "",
+        [("hall.yaml:10 hours.close:", "later than open (09:00), got 08:00")]),
+    "bad clock": (
+        [('open: "09:00"', "open: 9h")], "", [("hall.yaml:10 hours.open:", "HH:MM")]),
+    "blocks out of order": (
+        [('{from: "12:00", count: 2}', '{from: "09:00", count: 2}')], "",
+        [("hall.yaml:12 staff.counters[1].from:", "time order")]),
+    "block outside hours": (
+        [('{from: "12:00", count: 2}', '{from: "18:00", count: 2}')], "",
+        [("hall.yaml:12 staff.counters[1].from:", "outside opening hours 09:00–17:00")]),
+    "first block after opening": (
+        [('[{from: "09:00", per_hour', '[{from: "10:00", per_hour')], "",
+        [("hall.yaml:14 demand.arrivals[0].from:", "when the hall opens (09:00)")]),
+    "last block without counters": (
+        [("count: 2", "count: 0")], "",
+        [("hall.yaml:12 staff.counters[1].count:", "never served")]),
+    "fast lane leaves no regular counter": (
+        [("count: 2}]", "count: 2}]\n  fast_lane: 2")], "",
+        [("hall.yaml:12 staff.counters[1].count:", "no regular counter")]),
+    "fast lane without quick services": (
+        [("count: 2}]", "count: 2}]\n  fast_lane: 1"), (", quick: true", "")], "",
+        [("hall.yaml:13 staff.fast_lane:", "no service has quick: true")]),
+    "unknown distribution": (
+        [("dist: exponential", "dist: expo")], "",
+        [("hall.yaml:16 demand.services[0].minutes.dist:", "did you mean 'exponential'?")]),
+    "missing distribution parameter": (
+        [(", sd: 4", "")], "", [("hall.yaml:17 demand.services[1].minutes.sd:", "missing 'sd'")]),
+    "extra distribution parameter": (
+        [("mean: 3}", "mean: 3, sd: 1}")], "",
+        [("hall.yaml:16 demand.services[0].minutes.sd:", "unknown exponential parameter")]),
+    "bad distribution parameters": (
+        [("{dist: exponential, mean: 3}", "{dist: uniform, low: 4, high: 2}")], "",
+        [("hall.yaml:16 demand.services[0].minutes.high:", "greater than low")]),
+    "empty empirical": (
+        [("{dist: exponential, mean: 3}", "{dist: empirical, values: [0, 0]}")], "",
+        [("hall.yaml:16 demand.services[0].minutes.values:", "greater than 0")]),
+    "incident outside hours": (
+        [], 'incidents:\n  - {kind: fire, at: "18:00"}\n',
+        [("hall.yaml:19 incidents[0].at:", "outside opening hours")]),
+    "surge ends before it starts": (
+        [], 'incidents:\n  - {kind: surge, from: "10:00", until: "09:30", factor: 2}\n',
+        [("hall.yaml:19 incidents[0].until:", "later than from (10:00)")]),
+    "incident kind and keys": (
+        [], 'incidents:\n  - {kind: flood, at: "10:00"}\n  - {kind: surge, from: "10:00"}\n'
+            '  - {kind: fire, at: "10:00", blocks_exit: dor, suppresed_prob: 1}\n'
+            '  - {kind: system_outage, at: "10:00", scope: [pya],'
+            '     duration_min: {dist: fixed, value: 5}}\n',
+        [("hall.yaml:19 incidents[0].kind:", "unknown incident kind 'flood'"),
+         ("hall.yaml:20 incidents[1].until:", "required"),
+         ("hall.yaml:20 incidents[1].factor:", "required"),
+         ("hall.yaml:21 incidents[2].blocks_exit:", "did you mean 'door'?"),
+         ("hall.yaml:21 incidents[2].suppresed_prob:", "did you mean 'suppressed_prob'?"),
+         ("hall.yaml:22 incidents[3].scope:", "did you mean 'pay'?")]),
+    "bad when, quoted": (
+        [], PLAYBOOK.replace("queue >= 5", "queue >> 5") % "stop_entry",
+        [("hall.yaml:19:20 playbook[0].when:", "expected a number, found '>'")]),
+    "bad when, plain": (
+        [], "playbook:\n  - when: queue >= 25 and\n    do: stop_entry\n",
+        [("hall.yaml:19:26 playbook[0].when:", "expected a metric")]),
+    "unknown metric in when": (
+        [], "playbook:\n  - {do: stop_entry, when: 'queue >= 1 or quue > 2'}\n",
+        [("hall.yaml:19:43 playbook[0].when:", "unknown metric 'quue'")]),
+    "unknown action": (
+        [], PLAYBOOK % "open_counter",
+        [("hall.yaml:19 playbook[0].do:", "did you mean 'open_counters'?")]),
+    "unknown and missing action parameter": (
+        [], PLAYBOOK % "open_counters, cnt: 2",
+        [("hall.yaml:19 playbook[0].cnt:", "unknown open_counters parameter 'cnt'; did you mean"),
+         ("hall.yaml:19 playbook[0].count:", "required")]),
+    "action parameter values": (
+        [("kiosks: 2", "kiosks: 0")],
+        PLAYBOOK % "redirect, to: kiosks, share: 0" + PLAYBOOK[10:] % "call_emergency, number: 112",
+        [("hall.yaml:19 playbook[0].to:", "no kiosks"),
+         ("hall.yaml:19 playbook[0].share:", "greater than 0"),
+         ("hall.yaml:20 playbook[1].number:", "119 (fire)")]),
+    "redirect to an unknown neighbour": (
+        [], PLAYBOOK % "redirect, to: wst, share: 0.2",
+        [("hall.yaml:19 playbook[0].to:", "did you mean 'west'?")]),
+    "limits": (
+        [], "limits:\n  abandon_rate: 2\n  wait_p99_min: 3\n",
+        [("hall.yaml:19 limits.abandon_rate:", "between 0 and 1, got 2"),
+         ("hall.yaml:20 limits.wait_p99_min:", "did you mean 'wait_p90_min'?")]),
+    "broken variant": (
+        [], "variants:\n  more: {staff: {fast_lane: -1}}\n  twice: 3\n  nested: {variants: {}}\n"
+            "  bad:\n    demand:\n      services:\n"
+            "        [{name: pay, share: 0.5, minutes: {dist: fixed, value: 1}}]\n",
+        [("hall.yaml:19 variants.more → staff.fast_lane:", "at least 0, got -1"),
+         ("hall.yaml:20 variants.twice:", "must be a mapping"),
+         ("hall.yaml:21 variants.nested.variants:", "cannot have variants"),
+         ("hall.yaml:24 variants.bad → demand.services:", "add up to 0.5")]),
+    "duplicate keys": (
+        [("  kiosks: 2\n", "  kiosks: 2\n  kiosks: 3\n")], "",
+        [("hall.yaml:9 site.kiosks:", "duplicate key (first written on line 8)")]),
+}
+
+
+@pytest.mark.parametrize(("edits", "extra", "expected"), CASES.values(), ids=CASES.keys())
+def test_validate_reports_each_problem_at_file_line_and_key(
+        tmp_path, monkeypatch, edits, extra, expected):
+    assert_problems(validate(tmp_path, monkeypatch, scenario(*edits, extra=extra)), *expected)
+
+
+def test_several_problems_are_reported_together(tmp_path, monkeypatch):
+    text = scenario(("language: en", "languag: en"), ("floor_area_m2: 200", "floor_area_m2: -1"),
+                    ("share: 0.4", "share: 0.3"), extra=PLAYBOOK % "open_counter")
+    result = validate(tmp_path, monkeypatch, text)
+    assert_problems(result, ("hall.yaml:3 languag:", "did you mean"),
+                    ("hall.yaml:6 site.floor_area_m2:", "greater than 0"),
+                    ("hall.yaml:15 demand.services:", "add up to 0.9"),
+                    ("hall.yaml:19 playbook[0].do:", "did you mean"))
+    assert "4 problems found" in result.output
+
+
+def test_a_variant_does_not_repeat_the_problems_of_the_base(tmp_path, monkeypatch):
+    text = scenario(("share: 0.4", "share: 0.3"), extra="variants:\n  same: {}\n")
+    result = validate(tmp_path, monkeypatch, text)
+    assert_problems(result, ("hall.yaml:15 demand.services:", "add up to 0.9"))
+    assert "variants.same" not in result.output and "1 problem found" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", ("hall.yaml:", "the file is empty")),
+        ("a: [1, 2\nb: 3\n", ("hall.yaml:2:2:", "not valid YAML")),
+        ("- a\n- b\n", ("hall.yaml:1:", "must be a mapping")),
+        (b"name: \xff\xfe\n", ("hall.yaml:1:", "not UTF-8")),
+    ],
+    ids=["empty", "not YAML", "not a mapping", "not UTF-8"],
+)
+def test_file_level_problems(tmp_path, monkeypatch, content, expected):
+    result = validate(tmp_path, monkeypatch, content)
+    assert_problems(result, expected)
+    assert "1 problem found" in result.output
+
+
+def test_missing_file_and_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert_problems(CliRunner().invoke(cli, ["validate", "nowhere.yaml"]),
+                    ("nowhere.yaml:", "no such file"))
+    with pytest.raises(ScenarioError, match="is a directory"):
+        load_scenario(tmp_path)
+
+
+FULL = """\
+schema: 1
+name: 促销日 — 城东营业厅
+site:
+  name: 城东营业厅
+  location: 城东路 12 号
+  floor_area_m2: 240
+  exits: [{name: 正门, width_m: 1.8}, {name: 消防通道, width_m: 1.0, distance_m: 25}]
+  kiosks: 4
+  neighbors: [{name: 城西营业厅, travel_min: 15, accepts_share: 0.3}]
+hours: {open: 09:00, close: 17:00}
+staff:
+  counters: [{from: 09:00, count: 5}, {from: "12:00", count: 4}]
+  fast_lane: 0
+  guides: 2
+  security: 1
+  reserve: {count: 3, call_in_min: 40}
+demand:
+  arrivals: [{from: "09:00", per_hour: 60}, {from: "11:00", per_hour: 90}]
+  services:
+    - name: 缴费
+      share: 0.55
+      minutes: {dist: lognormal, mean: 3, sd: 1.5}
+      kiosk: true
+      quick: true
+    - {name: 套餐变更, share: 0.30, minutes: {dist: gamma, mean: 8, sd: 4}}
+    - {name: 新装开户, share: 0.15, minutes: {dist: triangular, low: 5, mode: 12, high: 30}}
+  vip_share: 0.05
+  vulnerable_share: 0.10
+  patience_min: {dist: exponential, mean: 30}
+  balk_at_queue: 60
+incidents:
+  - {kind: surge, from: "10:00", until: "17:00", factor: 2.0}
+  - kind: system_outage
+    at: "11:30"
+    scope: [缴费]
+    duration_min: {dist: lognormal, mean: 45, sd: 20}
+  - {kind: power_outage, at: "14:00", duration_min: {dist: fixed, value: 20}, generator_min: 5}
+  - {kind: illness, at: "13:00", duration_min: {dist: uniform, low: 10, high: 20},
+     takes: {guides: 1}}
+  - {kind: fire, at: "15:00", suppressed_prob: 0.6, blocks_exit: 正门, evacuate: true, note: 演练}
+  - {kind: earthquake, at: "16:00", shaking_s: {dist: empirical, values: [10, 20, 30]}}
+playbook:
+  - {when: "queue >= 25", do: open_counters, count: 2, cooldown_min: 30, note: 增加营业台席}
+  - {when: "queue >= 40 and time >= 12:00", do: redirect, to: kiosks, share: 0.2}
+  - {when: "outage_min >= 30", do: escalate, to: 中心综合组, response_min: {dist: fixed, value: 10}}
+  - {when: "density > 3", do: call_emergency, number: 119}
+  - {when: "in_hall > 100", do: open_fast_lane}
+limits:
+  abandon_rate: 0.05
+  density_per_m2: 2.0
+  served_within_limit_share: 0.8
+  target_share: 0.95
+variants:
+  fast_lane: {staff: {fast_lane: 1}}
+  more: {staff: {counters: [{from: "09:00", count: 7}]}, demand: {patience_min: null}}
+"""
+
+
+def test_full_scenario_loads_into_the_expected_dataclasses(tmp_path):
+    path = tmp_path / "promotion.yaml"
+    path.write_text(FULL, encoding="utf-8")
+    loaded = load_scenario(path)
+    assert loaded.source == str(path)
+    assert loaded.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert loaded.language == "zh" and loaded.site.location == "城东路 12 号"
+    assert [e.distance_m for e in loaded.site.exits] == [None, 25.0]
+    assert (loaded.hours.open_min, loaded.hours.close_min) == (540.0, 1020.0)
+    assert [(b.start_min, b.count) for b in loaded.staff.counters] == [(540.0, 5), (720.0, 4)]
+    assert (loaded.staff.reserve.count, loaded.staff.reserve.call_in_min) == (3, 40.0)
+    assert [(b.start_min, b.per_hour) for b in loaded.demand.arrivals] == [(540, 60), (660, 90)]
+    first, second, third = loaded.demand.services
+    assert first.minutes == Distribution("lognormal", mean=3.0, sd=1.5)
+    assert first.kiosk and first.quick and not second.kiosk and not second.quick
+    assert third.minutes == Distribution("triangular", low=5.0, mode=12.0, high=30.0)
+    assert loaded.demand.patience_min == Distribution("exponential", mean=30.0)
+    assert (loaded.demand.balk_at_queue, loaded.demand.kiosk_uptake) == (60, 0.5)
+
+    surge, outage, power, illness, fire, quake = loaded.incidents
+    assert (surge.start_min, surge.end_min, surge.params) == (600.0, 1020.0, {"factor": 2.0})
+    assert outage.params["scope"] == ("缴费",) and outage.end_min is None
+    assert power.params == {"duration_min": Distribution("fixed", value=20.0), "generator_min": 5.0}
+    assert illness.params["takes"] == {"guides": 1}
+    assert fire.params == {"suppressed_prob": 0.6, "blocks_exit": "正门", "evacuate": True,
+                           "note": "演练"}
+    assert quake.params["shaking_s"].values == (10.0, 20.0, 30.0)
+
+    rules = loaded.playbook
+    assert [rule.action for rule in rules] == [
+        "open_counters", "redirect", "escalate", "call_emergency", "open_fast_lane"]
+    assert rules[0].params == {"count": 2} and rules[0].cooldown_min == 30.0
+    assert rules[0].note == "增加营业台席" and rules[1].note == ""
+    assert rules[1].when == "queue >= 40 and time >= 12:00"
+    assert rules[1].condition.evaluate({"queue": 50, "time": 730}) is True
+    assert rules[1].params == {"to": "kiosks", "share": 0.2}
+    assert rules[2].params["response_min"] == Distribution("fixed", value=10.0)
+    assert rules[4].params == {"count": 1}
+
+    limits = loaded.limits
+    assert [(x.name, x.metric, x.threshold, x.direction) for x in limits.items] == [
+        ("wait_p90_min", "wait_p90_min", 20.0, "max"),
+        ("abandon_rate", "abandon_rate", 0.05, "max"),
+        ("density_per_m2", "peak_density_per_m2", 2.0, "max"),
+        ("served_within_limit_share", "served_within_limit_share", 0.8, "min"),
+    ]
+    assert (limits.target_share, limits.wait_min, limits.vulnerable_wait_min) == (0.95, 20.0, None)
+
+
+def test_variants_merge_onto_the_base(tmp_path):
+    loaded = load_scenario_text(FULL, "promotion.yaml")
+    assert set(loaded.variants) == {"fast_lane", "more"}
+    fast = loaded.variants["fast_lane"]
+    assert fast.staff.fast_lane == 1 and fast.staff.guides == 2  # mappings merge
+    assert fast.staff.counters == loaded.staff.counters
+    more = loaded.variants["more"]
+    assert [(b.start_min, b.count) for b in more.staff.counters] == [(540.0, 7)]  # lists replace
+    assert more.demand.patience_min is None  # null switches an option back to its default
+    assert more.variants == {} and more.source == "promotion.yaml"
+    assert more.sha256 == loaded.sha256 == hashlib.sha256(FULL.encode()).hexdigest()
+
+
+def test_minimal_scenario_gets_the_documented_defaults():
+    loaded = load_scenario_text(MINIMAL.replace("language: en\n", ""))
+    assert loaded.language == "zh" and loaded.source == "<text>"
+    assert (loaded.staff.fast_lane, loaded.staff.guides, loaded.staff.security) == (0, 0, 0)
+    assert (loaded.staff.reserve.count, loaded.staff.reserve.call_in_min) == (0, 0.0)
+    demand = loaded.demand
+    assert (demand.vip_share, demand.vulnerable_share, demand.kiosk_uptake) == (0.0, 0.0, 0.5)
+    assert demand.patience_min is None and demand.balk_at_queue is None
+    assert loaded.incidents == () and loaded.playbook == () and loaded.variants == {}
+    assert [(x.name, x.threshold) for x in loaded.limits.items] == [("wait_p90_min", 20.0)]
+    assert loaded.limits.wait_min == 20.0 and loaded.limits.target_share == 0.9
+
+
+def test_limits_keep_file_order_and_wait_limit():
+    text = scenario(extra="limits:\n  abandon_rate: 0.1\n  wait_p90_min: 15\n")
+    loaded = load_scenario_text(text)
+    assert [x.name for x in loaded.limits.items] == ["abandon_rate", "wait_p90_min"]
+    assert loaded.limits.wait_min == 15.0
+
+
+def test_validate_says_ok(tmp_path, monkeypatch):
+    result = validate(tmp_path, monkeypatch, MINIMAL)
+    assert result.exit_code == 0 and "hall.yaml: OK" in result.output
+
+
+def test_problems_name_the_file_as_given(tmp_path):
+    (tmp_path / "sub").mkdir()
+    path = tmp_path / "sub" / "x.yaml"
+    path.write_text(scenario(("schema: 1", "schema: one")), encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(Path(str(path)))
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.key) == (str(path), 1, "schema")

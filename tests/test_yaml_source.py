@@ -1,0 +1,111 @@
+"""YAML reading with positions: no base-60 numbers, duplicate keys found, overlays merged."""
+
+import pytest
+
+from simulator.model.errors import ScenarioError
+from simulator.model.yaml_source import SourceList, SourceMap, deep_merge, parse_document
+
+
+def parse(text: str) -> SourceMap:
+    document, problems = parse_document(text, "t.yaml")
+    assert problems == []
+    return document
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("09:00", "09:00"),  # YAML 1.1 would give 540
+        ("12:00", "12:00"),  # YAML 1.1 would give 720
+        ("1:30:00", "1:30:00"),
+        ("-1:30", "-1:30"),
+        ('"12:00"', "12:00"),
+        ("1e3", 1000.0),
+        ("2.5E-1", 0.25),
+        (".5", 0.5),
+        ("-3", -3),
+        ("010", 10),  # decimal, not octal
+        ("0o10", 8),
+        ("0x1f", 31),
+        ("1_000", 1000),
+        ("1.0", 1.0),
+        ("true", True),
+        ("~", None),
+        ("abc", "abc"),
+    ],
+)
+def test_scalars_resolve_without_sexagesimal_or_octal(written, expected):
+    value = parse(f"value: {written}\n")["value"]
+    assert value == expected and type(value) is type(expected)
+
+
+def test_clock_times_in_flow_mappings_stay_strings():
+    document = parse("hours: {open: 09:00, close: 12:00}\n")
+    assert document["hours"] == {"open": "09:00", "close": "12:00"}
+
+
+def test_mappings_and_sequences_remember_positions_and_quoting():
+    document = parse('a: 1\nb:\n  c: "x"\n  d: [10, 20]\n  e:\n    - f\n')
+    assert isinstance(document, SourceMap) and (document.spot.line, document.spot.column) == (1, 1)
+    assert document.key_spots["b"].line == 2
+    inner = document["b"]
+    assert isinstance(inner, SourceMap) and inner.spot.line == 3
+    assert (inner.key_spots["c"].line, inner.key_spots["c"].column) == (3, 3)
+    assert inner.value_spots["c"].column == 6 and inner.value_spots["c"].quoted
+    assert not inner.value_spots["d"].quoted
+    items = inner["d"]
+    assert isinstance(items, SourceList) and [s.column for s in items.item_spots] == [7, 11]
+    assert inner["e"].item_spots[0].line == 6
+
+
+def test_block_scalars_are_not_single_line():
+    document = parse("a: |\n  text\nb: plain\n")
+    assert not document.value_spots["a"].single_line
+    assert document.value_spots["b"].single_line
+
+
+def test_duplicate_keys_are_reported_with_their_path_and_both_lines():
+    document, problems = parse_document("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n", "t.yaml")
+    assert document["a"] == 3
+    assert [(p.line, p.key) for p in problems] == [(4, "b.c"), (5, "a")]
+    assert "first written on line 3" in problems[0].message
+
+
+def test_keys_brought_in_by_a_merge_key_may_be_overridden():
+    document, problems = parse_document("base: &b {x: 1, y: 2}\nk:\n  <<: *b\n  x: 3\n", "t.yaml")
+    assert problems == [] and document["k"] == {"x": 3, "y": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("", None, "the file is empty"),
+        ("   \n\n", None, "the file is empty"),
+        ("# only a comment\n", None, "the file is empty"),
+        ("a: [1, 2\nb: 3\n", 2, "not valid YAML"),
+        ("a:\n\tb: 1\n", 2, "not valid YAML"),
+        ('a: "\x01"\n', 1, "unacceptable character"),
+        ("a: 1\n---\nb: 2\n", 2, "not valid YAML"),
+        ("? [a]\n: 1\n", 1, "list or mapping"),
+        ("- 1\n- 2\n", 1, "top level must be a mapping"),
+        ("just text\n", 1, "top level must be a mapping"),
+    ],
+)
+def test_file_level_problems_are_a_single_problem(text, line, fragment):
+    with pytest.raises(ScenarioError) as caught:
+        parse_document(text, "t.yaml")
+    [problem] = caught.value.problems
+    assert problem.file == "t.yaml" and problem.line == line and fragment in problem.message
+
+
+def test_deep_merge_merges_mappings_replaces_the_rest_and_keeps_overlay_lines():
+    base = parse("staff:\n  counters: [1]\n  guides: 2\nname: x\n")
+    overlay = parse("\n\nstaff: {guides: 3}\nname: y\n")
+    merged = deep_merge(base, overlay)
+    assert merged == {"staff": {"counters": [1], "guides": 3}, "name": "y"}
+    assert merged["staff"].key_spots["counters"].line == 2  # from the base
+    assert merged["staff"].key_spots["guides"].line == 3  # from the overlay
+    assert merged.key_spots["name"].line == 4
+    assert base["staff"]["guides"] == 2  # the base is not changed
+    replaced = deep_merge(base, {"staff": None})
+    assert replaced["staff"] is None
