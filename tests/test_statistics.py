@@ -47,3 +47,12 @@ def test_series_quantile_level_is_not_fooled_by_float_rounding():
     for value in range(1, 11):
         aggregate.add(np.array([value]))
     assert aggregate.quantile(0.9)[0] == 9  # 0.9 × 10 is 9.000000000000002 in floating point
+
+
+def test_clipped_interval_stays_inside_the_metric_range():
+    rates = np.array([0.0] * 9 + [0.01])
+    estimate = mean_interval(rates)
+    assert estimate.ci_low < 0  # the raw t interval leaves the range of a rate
+    clipped = estimate.clipped(0.0, 1.0)
+    assert clipped.ci_low == 0.0 and clipped.ci_high == estimate.ci_high
+    assert clipped.mean == estimate.mean

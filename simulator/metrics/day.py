@@ -29,6 +29,11 @@ METRIC_NAMES = (
     "lost_customers",
 )
 
+# Metrics that are shares of something, bounded by 1; every metric is at least 0.
+SHARE_METRICS = frozenset(
+    {"served_within_limit_share", "abandon_rate", "balk_rate", "redirect_rate", "utilization"}
+)
+
 
 def lost_customers(record: DayRecord) -> int:
     """Count customers who did not end in exactly one consistent final state."""

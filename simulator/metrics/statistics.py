@@ -8,7 +8,7 @@ same bits, whichever worker computed each one.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.special import stdtrit
@@ -29,6 +29,16 @@ class Estimate:
     def half_width(self) -> float:
         """Return half the interval's width."""
         return (self.ci_high - self.ci_low) / 2
+
+    def clipped(self, low: float, high: float) -> "Estimate":
+        """Return the estimate with its interval cut to the metric's range [low, high].
+
+        A t interval around a mean of rates that are mostly zero reaches below zero; the true
+        mean cannot, so the part outside the range carries no information.
+        """
+        if math.isnan(self.ci_low):
+            return self
+        return replace(self, ci_low=max(self.ci_low, low), ci_high=min(self.ci_high, high))
 
 
 def mean_interval(values: np.ndarray) -> Estimate:

@@ -5,6 +5,7 @@ summaries (metrics and per-minute integer series), never customer records, so me
 however many replications are run.
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -13,6 +14,7 @@ import numpy as np
 
 from simulator.engine import Streams, simulate_day
 from simulator.metrics import METRIC_NAMES, day_metrics, minute_grid, minute_series
+from simulator.metrics.day import SHARE_METRICS
 from simulator.metrics.statistics import Estimate, IntegerSeriesAggregate, mean_interval
 from simulator.model.scenario import Scenario
 from simulator.runner.executors import Executor, SerialExecutor
@@ -50,8 +52,9 @@ class RunResult:
         return len(self.values[METRIC_NAMES[0]])
 
     def estimate(self, metric: str) -> Estimate:
-        """Return the mean and 95 % interval of ``metric`` over replications."""
-        return mean_interval(np.asarray(self.values[metric], dtype=float))
+        """Return the mean and 95 % interval of ``metric``, the interval cut to its range."""
+        estimate = mean_interval(np.asarray(self.values[metric], dtype=float))
+        return estimate.clipped(0.0, 1.0 if metric in SHARE_METRICS else math.inf)
 
     def add(self, result: ReplicationResult) -> None:
         """Fold one replication in (callers add them in replication order)."""
