@@ -136,6 +136,14 @@ def run(file: str, replications: int, seed: int, jobs: int, out: str | None) -> 
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise click.BadParameter(f"{target} already exists and is not empty.", param_hint="--out")
 
+    skipped = unsimulated_parts(scenario)
+    if skipped:
+        click.echo(
+            f"Note: {', '.join(skipped)} validated but not simulated by drill {__version__}; "
+            "these results leave them out.",
+            err=True,
+        )
+
     started = time.perf_counter()
     executor = make_executor(jobs)
     advance, finish = _progress(replications)
@@ -154,12 +162,5 @@ def run(file: str, replications: int, seed: int, jobs: int, out: str | None) -> 
     write_run(result, limits, target, run_info)
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
-    skipped = unsimulated_parts(scenario)
-    if skipped:
-        click.echo(
-            f"Note: {', '.join(skipped)} validated but not simulated by drill {__version__}; "
-            "these results leave them out.",
-            err=True,
-        )
     click.echo(run_table(result, limits))
     click.echo(f"\nResults: {target}")
