@@ -35,18 +35,33 @@ _STAFF_INCIDENT = {"at": _AT, "duration_min": _DURATION, "takes": Param("takes")
 # Keys every incident may have, then the keys of each kind.
 INCIDENT_COMMON = {"note": Param("text"), "evacuate": Param("flag", default=None)}
 INCIDENTS: dict[str, dict[str, Param]] = {
-    "surge": {"from": Param("clock", required=True), "until": Param("clock", required=True),
-              "factor": Param("number", required=True, within="> 0")},
-    "system_outage": {"at": _AT, "duration_min": _DURATION, "scope": Param("scope", default="all"),
-                      "preaccept_speed": _SHARE, "callback_share": _SHARE},
-    "power_outage": {"at": _AT, "duration_min": _DURATION,
-                     "generator_min": Param("number", within=">= 0")},
+    "surge": {
+        "from": Param("clock", required=True),
+        "until": Param("clock", required=True),
+        "factor": Param("number", required=True, within="> 0"),
+    },
+    "system_outage": {
+        "at": _AT,
+        "duration_min": _DURATION,
+        "scope": Param("scope", default="all"),
+        "preaccept_speed": _SHARE,
+        "callback_share": _SHARE,
+    },
+    "power_outage": {
+        "at": _AT,
+        "duration_min": _DURATION,
+        "generator_min": Param("number", within=">= 0"),
+    },
     "illness": _STAFF_INCIDENT,
     "disorder": _STAFF_INCIDENT,
     "siege": _STAFF_INCIDENT,
-    "fire": {"at": _AT, "suppressed_prob": Param("number", within="[0, 1]", default=0.0),
-             "detection_s": Param("distribution"), "asset_min": Param("distribution"),
-             "blocks_exit": Param("exit")},
+    "fire": {
+        "at": _AT,
+        "suppressed_prob": Param("number", within="[0, 1]", default=0.0),
+        "detection_s": Param("distribution"),
+        "asset_min": Param("distribution"),
+        "blocks_exit": Param("exit"),
+    },
     "bomb_threat": {"at": _AT},
     "earthquake": {"at": _AT, "shaking_s": Param("distribution")},
 }
@@ -64,8 +79,11 @@ ACTIONS: dict[str, dict[str, Param]] = {
     "extend_hours": {"minutes": Param("number", required=True, within="> 0")},
     "take_callbacks": {"share": Param("number", within="(0, 1]")},
     "notify_customers": {"message": Param("text")},
-    "escalate": {"to": Param("text", required=True), "response_min": Param("distribution"),
-                 "releases_reserve": Param("integer", within=">= 0")},
+    "escalate": {
+        "to": Param("text", required=True),
+        "response_min": Param("distribution"),
+        "releases_reserve": Param("integer", within=">= 0"),
+    },
     "call_emergency": {"number": Param("phone", required=True)},
     "stop_entry": {},
 }
@@ -98,8 +116,9 @@ def _exit(entry: Section, key: str, param: Param, facts: Facts) -> Any:
 
 
 def _target(entry: Section, key: str, param: Param, facts: Facts) -> Any:
-    value = entry.choice(key, ["kiosks", *sorted(facts.neighbors)], what="redirect target",
-                         required=param.required)
+    value = entry.choice(
+        key, ["kiosks", *sorted(facts.neighbors)], what="redirect target", required=param.required
+    )
     if value == "kiosks" and facts.kiosks == 0:
         entry.report(key, "the site has no kiosks (site.kiosks is 0), so nobody can be sent there")
         return None
@@ -128,7 +147,11 @@ def _takes(entry: Section, key: str, param: Param, facts: Facts) -> Any:
 
 
 _SPECIAL: dict[str, Callable[[Section, str, Param, Facts], Any]] = {
-    "scope": _scope, "exit": _exit, "target": _target, "phone": _phone, "takes": _takes,
+    "scope": _scope,
+    "exit": _exit,
+    "target": _target,
+    "phone": _phone,
+    "takes": _takes,
 }
 
 
@@ -147,8 +170,10 @@ def _check_times(entry: Section, values: dict[str, Any], hours: Hours | None) ->
     """Every time lies within opening hours; ``until`` may equal closing and follows ``from``."""
     until = values.get("until")
     if until is not None and "from" in values and until <= values["from"]:
-        entry.report("until", f"must be later than from ({format_clock(values['from'])}), "
-                              f"got {format_clock(until)}")
+        entry.report(
+            "until",
+            f"must be later than from ({format_clock(values['from'])}), got {format_clock(until)}",
+        )
         until = None  # one problem with it is enough
     if hours is None:  # wrong opening hours are reported already
         return
@@ -163,7 +188,7 @@ def _check_times(entry: Section, values: dict[str, Any], hours: Hours | None) ->
 def read_incidents(document: Section, facts: Facts) -> tuple[Incident, ...]:
     """Validate ``incidents`` and return them (reporting every problem on the way)."""
     incidents = []
-    example = " like {kind: surge, from: \"10:00\", until: \"12:00\", factor: 2}"
+    example = ' like {kind: surge, from: "10:00", until: "12:00", factor: 2}'
     for entry in document.items("incidents", example=example):
         kind = entry.choice("kind", INCIDENTS, what="incident kind", required=True)
         if kind is None:
@@ -184,7 +209,7 @@ def _condition(rule: Section) -> Any:
     if text is None:
         return None
     if not isinstance(text, str):
-        rule.report("when", f"must be a condition like \"queue >= 25\", got {show(text)}")
+        rule.report("when", f'must be a condition like "queue >= 25", got {show(text)}')
         return None
     try:
         return parse_condition(text)
@@ -203,7 +228,7 @@ def _condition(rule: Section) -> Any:
 def read_playbook(document: Section, facts: Facts) -> tuple[PlaybookRule, ...]:
     """Validate ``playbook`` and return its rules (reporting every problem on the way)."""
     rules = []
-    example = " like {when: \"queue >= 25\", do: open_counters, count: 2}"
+    example = ' like {when: "queue >= 25", do: open_counters, count: 2}'
     for rule in document.items("playbook", example=example):
         condition = _condition(rule)
         action = rule.choice("do", ACTIONS, what="action", required=True)

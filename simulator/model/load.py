@@ -36,8 +36,19 @@ from simulator.model.scenario import (
 from simulator.model.yaml_source import SourceMap, deep_merge, parse_document
 
 SCHEMA = 1
-TOP_KEYS = ("schema", "name", "language", "site", "hours", "staff", "demand", "incidents",
-            "playbook", "limits", "variants")
+TOP_KEYS = (
+    "schema",
+    "name",
+    "language",
+    "site",
+    "hours",
+    "staff",
+    "demand",
+    "incidents",
+    "playbook",
+    "limits",
+    "variants",
+)
 LANGUAGES = ("zh", "en")
 # Threshold keys of ``limits``: key -> (metric it limits, "max" or "min", allowed range).
 THRESHOLDS: dict[str, tuple[str, str, str]] = {
@@ -77,9 +88,16 @@ def load_scenario(path: Path) -> Scenario:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise ScenarioError([Problem(
-            file, line, "", f"is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8"
-        )]) from None
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    line,
+                    "",
+                    f"is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8",
+                )
+            ]
+        ) from None
     return _load(text, file, hashlib.sha256(data).hexdigest())
 
 
@@ -99,8 +117,9 @@ def _load(text: str, file: str, sha256: str) -> Scenario:
     variants = _variants(root, document)
     if checker.problems:
         raise ScenarioError(checker.problems)
-    variants = {name: replace(variant, source=file, sha256=sha256)
-                for name, variant in variants.items()}
+    variants = {
+        name: replace(variant, source=file, sha256=sha256) for name, variant in variants.items()
+    }
     return replace(scenario, variants=variants, source=file, sha256=sha256)
 
 
@@ -125,8 +144,15 @@ def _scenario(root: Section, variants_allowed: bool) -> Scenario:
         kiosks=site.kiosks if site else None,
     )
     return Scenario(
-        schema=schema, name=name, language=language, site=site, hours=hours, staff=staff,
-        demand=demand, incidents=read_incidents(root, facts), playbook=read_playbook(root, facts),
+        schema=schema,
+        name=name,
+        language=language,
+        site=site,
+        hours=hours,
+        staff=staff,
+        demand=demand,
+        incidents=read_incidents(root, facts),
+        playbook=read_playbook(root, facts),
         limits=_limits(root),
     )
 
@@ -153,8 +179,9 @@ def _site(root: Section) -> Site | None:
     for item in exits:
         item.allow(("name", "width_m", "distance_m"))
     _unique(exits, "name")
-    neighbors = site.items("neighbors", example=" like {name: 城西营业厅, travel_min: 15, "
-                                                  "accepts_share: 0.3}")
+    neighbors = site.items(
+        "neighbors", example=" like {name: 城西营业厅, travel_min: 15, accepts_share: 0.3}"
+    )
     for item in neighbors:
         item.allow(("name", "travel_min", "accepts_share"))
     _unique(neighbors, "name")
@@ -166,8 +193,12 @@ def _site(root: Section) -> Site | None:
             Exit(
                 item.text("name", required=True),
                 # Egress uses the effective width (width − 0.3 m): a narrower door lets no one out.
-                item.number("width_m", required=True, within="> 0.3",
-                            hint=" (a door's effective width is its width − 0.3 m)"),
+                item.number(
+                    "width_m",
+                    required=True,
+                    within="> 0.3",
+                    hint=" (a door's effective width is its width − 0.3 m)",
+                ),
                 item.number("distance_m", within="> 0"),
             )
             for item in exits
@@ -194,14 +225,17 @@ def _hours(root: Section) -> Hours | None:
     if opening is None or closing is None:
         return None
     if opening >= closing:
-        hours.report("close", f"must be later than open ({format_clock(opening)}), "
-                              f"got {format_clock(closing)}")
+        hours.report(
+            "close",
+            f"must be later than open ({format_clock(opening)}), got {format_clock(closing)}",
+        )
         return None
     return Hours(opening, closing)
 
 
-def _blocks(parent: Section, key: str, amount: str, hours: Hours | None,
-            read: Callable[[Section], Any]) -> list[tuple[Section, float | None, Any]]:
+def _blocks(
+    parent: Section, key: str, amount: str, hours: Hours | None, read: Callable[[Section], Any]
+) -> list[tuple[Section, float | None, Any]]:
     """Read a schedule of ``{from: "HH:MM", <amount>: ...}`` blocks and check their times.
 
     The first block starts at opening (before it nothing would be defined), each later one
@@ -218,14 +252,23 @@ def _blocks(parent: Section, key: str, amount: str, hours: Hours | None,
             continue
         if index == 0:
             if hours and start != hours.open_min:
-                item.report("from", "the first block must start when the hall opens "
-                                    f"({format_clock(hours.open_min)}), got {format_clock(start)}")
+                item.report(
+                    "from",
+                    "the first block must start when the hall opens "
+                    f"({format_clock(hours.open_min)}), got {format_clock(start)}",
+                )
         elif previous is not None and start <= previous:
-            item.report("from", f"blocks must be in time order: {format_clock(start)} does not "
-                                f"come after {format_clock(previous)}")
+            item.report(
+                "from",
+                f"blocks must be in time order: {format_clock(start)} does not "
+                f"come after {format_clock(previous)}",
+            )
         elif hours and not hours.open_min <= start < hours.close_min:
-            item.report("from", f"{format_clock(start)} is outside opening hours "
-                                f"{span(hours.open_min, hours.close_min)}")
+            item.report(
+                "from",
+                f"{format_clock(start)} is outside opening hours "
+                f"{span(hours.open_min, hours.close_min)}",
+            )
         previous = start
     return blocks
 
@@ -235,22 +278,37 @@ def _staff(root: Section, hours: Hours | None, services: tuple[Service, ...]) ->
     if staff is None:
         return None
     staff.allow(("counters", "fast_lane", "guides", "security", "reserve"))
-    blocks = _blocks(staff, "counters", "count", hours,
-                     lambda item: item.integer("count", required=True, within=">= 0"))
+    blocks = _blocks(
+        staff,
+        "counters",
+        "count",
+        hours,
+        lambda item: item.integer("count", required=True, within=">= 0"),
+    )
     fast_lane = staff.integer("fast_lane", default=0, within=">= 0")
     if blocks and blocks[-1][2] == 0:
-        blocks[-1][0].report("count", "the last block must staff at least one counter, or "
-                                      "customers still waiting at closing are never served")
+        blocks[-1][0].report(
+            "count",
+            "the last block must staff at least one counter, or "
+            "customers still waiting at closing are never served",
+        )
     if fast_lane:
         # Fast-lane counters serve only quick services; the others need a regular counter.
         for item, _, count in blocks:
             if count and count <= fast_lane:
-                item.report("count", f"{count} counter(s) with fast_lane: {fast_lane} leaves no "
-                                     "regular counter; staff more counters than fast_lane")
-        if services and all(s.quick is not None for s in services) and not any(
-                s.quick for s in services):
-            staff.report("fast_lane", "no service has quick: true, so the fast lane would "
-                                      "serve nobody")
+                item.report(
+                    "count",
+                    f"{count} counter(s) with fast_lane: {fast_lane} leaves no "
+                    "regular counter; staff more counters than fast_lane",
+                )
+        if (
+            services
+            and all(s.quick is not None for s in services)
+            and not any(s.quick for s in services)
+        ):
+            staff.report(
+                "fast_lane", "no service has quick: true, so the fast lane would serve nobody"
+            )
     reserve = staff.section("reserve")
     if reserve is not None:
         reserve.allow(("count", "call_in_min"))
@@ -262,7 +320,9 @@ def _staff(root: Section, hours: Hours | None, services: tuple[Service, ...]) ->
         reserve=Reserve(
             reserve.integer("count", default=0, within=">= 0"),
             reserve.number("call_in_min", default=0.0, within=">= 0"),
-        ) if reserve else Reserve(),
+        )
+        if reserve
+        else Reserve(),
     )
 
 
@@ -272,13 +332,15 @@ def _services(demand: Section) -> tuple[Service, ...]:
     services = []
     for item in items:
         item.allow(("name", "share", "minutes", "kiosk", "quick"))
-        services.append(Service(
-            name=item.text("name", required=True),
-            share=item.number("share", required=True, within="(0, 1]"),
-            minutes=item.distribution("minutes", required=True),
-            kiosk=item.flag("kiosk"),
-            quick=item.flag("quick"),
-        ))
+        services.append(
+            Service(
+                name=item.text("name", required=True),
+                share=item.number("share", required=True, within="(0, 1]"),
+                minutes=item.distribution("minutes", required=True),
+                kiosk=item.flag("kiosk"),
+                quick=item.flag("quick"),
+            )
+        )
     _unique(items, "name")
     shares = [service.share for service in services]
     if shares and None not in shares and abs(sum(shares) - 1) > SHARE_TOLERANCE:
@@ -290,10 +352,24 @@ def _demand(root: Section, hours: Hours | None) -> Demand | None:
     demand = root.section("demand", required=True)
     if demand is None:
         return None
-    demand.allow(("arrivals", "services", "vip_share", "vulnerable_share", "patience_min",
-                  "balk_at_queue", "kiosk_uptake"))
-    blocks = _blocks(demand, "arrivals", "per_hour", hours,
-                     lambda item: item.number("per_hour", required=True, within=">= 0"))
+    demand.allow(
+        (
+            "arrivals",
+            "services",
+            "vip_share",
+            "vulnerable_share",
+            "patience_min",
+            "balk_at_queue",
+            "kiosk_uptake",
+        )
+    )
+    blocks = _blocks(
+        demand,
+        "arrivals",
+        "per_hour",
+        hours,
+        lambda item: item.number("per_hour", required=True, within=">= 0"),
+    )
     rates = [rate for _, _, rate in blocks]
     if rates and None not in rates and not any(rates):
         demand.report("arrivals", "every block has per_hour 0, so nobody would ever arrive")
@@ -301,8 +377,10 @@ def _demand(root: Section, hours: Hours | None) -> Demand | None:
     vip = demand.number("vip_share", default=0.0, within="[0, 1]")
     vulnerable = demand.number("vulnerable_share", default=0.0, within="[0, 1]")
     if vip is not None and vulnerable is not None and vip + vulnerable > 1:
-        demand.report("vulnerable_share", f"vip_share + vulnerable_share is {vip + vulnerable:g}; "
-                                          "together they cannot exceed 1")
+        demand.report(
+            "vulnerable_share",
+            f"vip_share + vulnerable_share is {vip + vulnerable:g}; together they cannot exceed 1",
+        )
     return Demand(
         arrivals=tuple(RateBlock(start, rate) for _, start, rate in blocks),
         services=services,
@@ -330,8 +408,9 @@ def _limits(root: Section) -> Limits:
                 items.append(Limit(key, metric, float(threshold), direction))
     if limits.data.get("wait_p90_min") is None:
         items.insert(0, default)
-    wait = next((item.threshold for item in items if item.name == "wait_p90_min"),
-                DEFAULT_WAIT_LIMIT)
+    wait = next(
+        (item.threshold for item in items if item.name == "wait_p90_min"), DEFAULT_WAIT_LIMIT
+    )
     return Limits(
         items=tuple(items),
         target_share=limits.number("target_share", default=0.9, within="(0, 1]"),
@@ -355,8 +434,11 @@ def _variants(root: Section, document: SourceMap) -> dict[str, Scenario]:
     variants = {}
     for name, overlay in section.data.items():
         if not isinstance(overlay, Mapping):
-            section.report(name, "must be a mapping of changes like {staff: {fast_lane: 1}}, "
-                                 f"got {show(overlay)}")
+            section.report(
+                name,
+                "must be a mapping of changes like {staff: {fast_lane: 1}}, "
+                f"got {show(overlay)}",
+            )
             continue
         if "variants" in overlay:
             where = Section(root.checker, overlay, section.path_of(name), section.key_spot(name))
@@ -369,7 +451,8 @@ def _variants(root: Section, document: SourceMap) -> dict[str, Scenario]:
         context = f"variants.{name}"
         for problem in sorted(checker.problems, key=lambda p: p.line or 0):
             if (problem.line, problem.column, problem.key, problem.message) not in known:
-                root.checker.problems.append(replace(
-                    problem, key=f"{context} → {problem.key}" if problem.key else context))
+                root.checker.problems.append(
+                    replace(problem, key=f"{context} → {problem.key}" if problem.key else context)
+                )
         variants[str(name)] = scenario
     return variants

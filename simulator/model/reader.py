@@ -151,8 +151,9 @@ class Section:
                 self.report(key, "needs a value")
             else:
                 # A missing key has no line of its own: point at the mapping that lacks it.
-                self.checker.report(self.spot.line, self.path_of(key),
-                                    missing or "is required but missing")
+                self.checker.report(
+                    self.spot.line, self.path_of(key), missing or "is required but missing"
+                )
         return value
 
     def section(self, key: str, required: bool = False) -> "Section | None":
@@ -183,13 +184,21 @@ class Section:
             if isinstance(item, Mapping):
                 sections.append(Section(self.checker, item, path, spot))
             else:
-                self.checker.report(spot.line, path,
-                                    f"must be a mapping{example}, got {show(item)}")
+                self.checker.report(
+                    spot.line, path, f"must be a mapping{example}, got {show(item)}"
+                )
         return sections
 
     # --- typed values --------------------------------------------------------------------
-    def number(self, key: str, *, required: bool = False, default: float | None = None,
-               within: str | None = None, hint: str = "") -> float | None:
+    def number(
+        self,
+        key: str,
+        *,
+        required: bool = False,
+        default: float | None = None,
+        within: str | None = None,
+        hint: str = "",
+    ) -> float | None:
         """Return a number (an int is fine; a bool is not), checked against ``within``."""
         value = self.raw(key, required)
         if value is None:
@@ -204,8 +213,14 @@ class Section:
         value = self._check_range(key, value, within, hint)
         return None if value is None else float(value)
 
-    def integer(self, key: str, *, required: bool = False, default: int | None = None,
-                within: str | None = None) -> int | None:
+    def integer(
+        self,
+        key: str,
+        *,
+        required: bool = False,
+        default: int | None = None,
+        within: str | None = None,
+    ) -> int | None:
         """Return a whole number, checked against ``within``."""
         value = self.raw(key, required)
         if value is None:
@@ -222,8 +237,14 @@ class Section:
             return None
         return value
 
-    def text(self, key: str, *, required: bool = False, default: str | None = None,
-             empty_ok: bool = False) -> str | None:
+    def text(
+        self,
+        key: str,
+        *,
+        required: bool = False,
+        default: str | None = None,
+        empty_ok: bool = False,
+    ) -> str | None:
         """Return a string, which must not be blank unless ``empty_ok``."""
         value = self.raw(key, required)
         if value is None:
@@ -246,8 +267,15 @@ class Section:
             return None
         return value
 
-    def choice(self, key: str, options: Collection[str], *, what: str = "value",
-               required: bool = False, default: str | None = None) -> str | None:
+    def choice(
+        self,
+        key: str,
+        options: Collection[str],
+        *,
+        what: str = "value",
+        required: bool = False,
+        default: str | None = None,
+    ) -> str | None:
         """Return one of ``options``; anything else is reported with a did-you-mean."""
         value = self.raw(key, required)
         if value is None:
@@ -264,7 +292,7 @@ class Section:
             return None
         try:
             if not isinstance(value, str):
-                raise ValueError(f"{show(value)} is not a clock time; write it as \"HH:MM\"")
+                raise ValueError(f'{show(value)} is not a clock time; write it as "HH:MM"')
             return parse_clock(value)
         except ValueError as error:
             self.report(key, str(error))
@@ -276,8 +304,10 @@ class Section:
         if value is None:
             return None
         if not isinstance(value, Mapping):
-            self.report(key, "must be a distribution like {dist: exponential, mean: 3}, "
-                             f"got {show(value)}")
+            self.report(
+                key,
+                f"must be a distribution like {{dist: exponential, mean: 3}}, got {show(value)}",
+            )
             return None
         spec = Section(self.checker, value, self.path_of(key), self.key_spot(key))
         name = spec.choice("dist", REQUIRED_PARAMETERS, what="distribution", required=True)
@@ -286,8 +316,9 @@ class Section:
         needed = REQUIRED_PARAMETERS[name]
         spec.allow(("dist", *needed), what=f"{name} parameter")
         takes = f"{name} takes {', '.join(needed)}"
-        present = {p: spec.raw(p, required=True, missing=f"missing {p!r} ({takes})")
-                   for p in needed}
+        present = {
+            p: spec.raw(p, required=True, missing=f"missing {p!r} ({takes})") for p in needed
+        }
         if any(v is None for v in present.values()):
             return None
         return _distribution_parameters(spec, name)
@@ -296,11 +327,13 @@ class Section:
         """Read ``key`` as ``param`` says, for the basic kinds."""
         match param.kind:
             case "number":
-                return self.number(key, required=param.required, default=param.default,
-                                   within=param.within)
+                return self.number(
+                    key, required=param.required, default=param.default, within=param.within
+                )
             case "integer":
-                return self.integer(key, required=param.required, default=param.default,
-                                    within=param.within)
+                return self.integer(
+                    key, required=param.required, default=param.default, within=param.within
+                )
             case "text":
                 return self.text(key, required=param.required, default=param.default)
             case "flag":
@@ -319,8 +352,10 @@ def _distribution_parameters(spec: Section, name: str) -> Distribution | None:
         if not isinstance(values, list) or not values:
             spec.report("values", f"must be a non-empty list of numbers, got {show(values)}")
             return None
-        if any(isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
-               or v < 0 for v in values):
+        if any(
+            isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or v < 0
+            for v in values
+        ):
             spec.report("values", "must hold only numbers that are at least 0")
             return None
         if not any(v > 0 for v in values):
@@ -328,17 +363,23 @@ def _distribution_parameters(spec: Section, name: str) -> Distribution | None:
             return None
         return Distribution(name, values=tuple(float(v) for v in values))
     # mean and sd must be positive; the others only non-negative (a quantity is never negative).
-    numbers = {key: spec.number(key, within="> 0" if key in ("mean", "sd") else ">= 0")
-               for key in REQUIRED_PARAMETERS[name]}
+    numbers = {
+        key: spec.number(key, within="> 0" if key in ("mean", "sd") else ">= 0")
+        for key in REQUIRED_PARAMETERS[name]
+    }
     if any(v is None for v in numbers.values()):
         return None
     if name in ("uniform", "triangular") and numbers["low"] >= numbers["high"]:
-        spec.report("high", f"must be greater than low ({numbers['low']:g}), "
-                            f"got {numbers['high']:g}")
+        spec.report(
+            "high", f"must be greater than low ({numbers['low']:g}), got {numbers['high']:g}"
+        )
         return None
     if name == "triangular" and not numbers["low"] <= numbers["mode"] <= numbers["high"]:
-        spec.report("mode", f"must lie between low and high ({numbers['low']:g}–"
-                            f"{numbers['high']:g}), got {numbers['mode']:g}")
+        spec.report(
+            "mode",
+            f"must lie between low and high ({numbers['low']:g}–"
+            f"{numbers['high']:g}), got {numbers['mode']:g}",
+        )
         return None
     return Distribution(name, **{key: float(v) for key, v in numbers.items()})
 
@@ -346,4 +387,3 @@ def _distribution_parameters(spec: Section, name: str) -> Distribution | None:
 def span(open_min: float, close_min: float) -> str:
     """Return opening hours as text for messages, e.g. ``09:00–17:00``."""
     return f"{format_clock(open_min)}–{format_clock(close_min)}"
-

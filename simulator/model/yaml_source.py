@@ -131,8 +131,10 @@ def _construct_map(loader: SourceLoader, node: yaml.MappingNode) -> Iterator[Sou
             hash(key)
         except TypeError:
             raise yaml.constructor.ConstructorError(
-                "while reading a mapping", node.start_mark,
-                "found a key that is a list or mapping", key_node.start_mark,
+                "while reading a mapping",
+                node.start_mark,
+                "found a key that is a list or mapping",
+                key_node.start_mark,
             ) from None
         spot = _spot(key_node)
         # Keys that "<<" merges bring in are meant to be overridden; only repeats written in
@@ -199,9 +201,16 @@ def parse_document(text: str, file: str) -> tuple[SourceMap, list[Problem]]:
     if not isinstance(data, SourceMap):
         line = data.spot.line if isinstance(data, SourceList) else 1
         kind = "a list" if isinstance(data, list) else f"the single value {data!r}"
-        raise ScenarioError([Problem(
-            file, line, "", f"the top level must be a mapping of keys like 'schema: 1', got {kind}"
-        )])
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    line,
+                    "",
+                    f"the top level must be a mapping of keys like 'schema: 1', got {kind}",
+                )
+            ]
+        )
     return data, duplicate_problems(data, file)
 
 
@@ -220,11 +229,15 @@ def duplicate_problems(data: Any, file: str, path: str = "") -> list[Problem]:
         seen.add(id(node))
         if isinstance(node, SourceMap):
             for key, first, again in node.duplicates:
-                problems.append(Problem(
-                    file, again.line, _join(where, key),
-                    f"duplicate key (first written on line {first.line}); "
-                    "YAML would silently keep only the last one",
-                ))
+                problems.append(
+                    Problem(
+                        file,
+                        again.line,
+                        _join(where, key),
+                        f"duplicate key (first written on line {first.line}); "
+                        "YAML would silently keep only the last one",
+                    )
+                )
             for key, value in node.items():
                 walk(value, _join(where, key))
         elif isinstance(node, list):
