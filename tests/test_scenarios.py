@@ -1,0 +1,53 @@
+"""Every shipped scenario validates, runs briefly, and behaves as its story says."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from simulator.engine.demand import rate_profile
+from simulator.model import load_scenario
+from simulator.runner import run_replications
+
+SCENARIOS = sorted((Path(__file__).parent.parent / "scenarios").glob("*.yaml"))
+REPLICATIONS = 8
+
+
+@pytest.fixture(scope="module", params=SCENARIOS, ids=lambda path: path.stem)
+def shipped(request):
+    scenario = load_scenario(request.param)
+    return scenario, run_replications(scenario, REPLICATIONS, seed=1)
+
+
+def test_the_promised_scenarios_are_shipped():
+    assert {"normal_day", "promotion_day"} <= {path.stem for path in SCENARIOS}
+
+
+def test_every_scenario_runs_and_conserves_customers(shipped):
+    scenario, result = shipped
+    assert result.values["lost_customers"] == [0.0] * REPLICATIONS
+    expected = rate_profile(scenario).expected_arrivals()
+    mean_arrivals = np.mean(result.values["arrivals"])
+    # Poisson day totals: the mean of REPLICATIONS days is within 4 standard errors of the integral.
+    assert abs(mean_arrivals - expected) < 4 * np.sqrt(expected / REPLICATIONS)
+    assert 0 < result.estimate("utilization").mean <= 1
+    for variant in scenario.variants.values():
+        assert run_replications(variant, 1, seed=1).values["lost_customers"] == [0.0]
+
+
+def test_an_ordinary_day_keeps_its_wait_limit_with_room_to_spare():
+    scenario = load_scenario(Path(__file__).parent.parent / "scenarios" / "normal_day.yaml")
+    result = run_replications(scenario, REPLICATIONS, seed=1)
+    assert result.estimate("wait_p90_min").ci_high < scenario.limits.wait_min
+    assert 0.4 < result.estimate("utilization").mean < 0.85
+
+
+def test_the_promotion_day_queue_builds_during_its_surge():
+    scenario = load_scenario(Path(__file__).parent.parent / "scenarios" / "promotion_day.yaml")
+    (surge,) = [incident for incident in scenario.incidents if incident.kind == "surge"]
+    result = run_replications(scenario, REPLICATIONS, seed=1)
+    queue = result.series["queue"].mean()
+    minute = result.grid
+    before = queue[(minute >= surge.start_min - 60) & (minute < surge.start_min)].mean()
+    late_in_surge = queue[(minute >= surge.end_min - 30) & (minute < surge.end_min)].mean()
+    assert late_in_surge > 2 * before
