@@ -1,4 +1,7 @@
-"""The run directory: ``summary.json``, ``replications.csv``, ``timeseries.csv`` and ``run.json``.
+"""The run directory: ``summary.json``, the CSV files, and ``run.json``.
+
+``replications.csv`` has a row per simulated day, ``timeseries.csv`` a row per minute and
+``events.csv`` a row per inject, trigger and action (with its replication and simulated time).
 
 Everything is written into a hidden temporary directory beside the target and renamed into place
 only when complete, so an interrupted or failed run never leaves half a result behind.
@@ -92,6 +95,16 @@ def _write_timeseries(result: RunResult, path: Path) -> None:
             writer.writerow([int(time - open_min), format_clock(time), *values])
 
 
+def _write_events(result: RunResult, path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["replication", "time_min", "clock", "kind", "name", "detail"])
+        for replication, event in result.events:
+            writer.writerow(
+                [replication, f"{event.time:.4f}", format_clock(event.time), *event[1:]]
+            )
+
+
 def default_run_dir(results_root: Path, scenario_file: Path, now: datetime) -> Path:
     """Return ``results_root/<stem>-<YYYYmmdd-HHMMSS>``, suffixed if that already exists."""
     base = results_root / f"{scenario_file.stem}-{now:%Y%m%d-%H%M%S}"
@@ -116,6 +129,7 @@ def write_run(
         (staging / "summary.json").write_text(summary + "\n", encoding="utf-8")
         _write_replications(result, staging / "replications.csv")
         _write_timeseries(result, staging / "timeseries.csv")
+        _write_events(result, staging / "events.csv")
         info = json.dumps({"drill_version": __version__, **run_info}, ensure_ascii=False, indent=2)
         (staging / "run.json").write_text(info + "\n", encoding="utf-8")
         os.replace(staging, target)

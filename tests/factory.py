@@ -1,5 +1,6 @@
 """Build scenarios in code for engine and metric tests (the YAML loader has its own tests)."""
 
+from simulator.model.conditions import parse_condition
 from simulator.model.distributions import Distribution
 from simulator.model.scenario import (
     CounterBlock,
@@ -9,7 +10,10 @@ from simulator.model.scenario import (
     Incident,
     Limit,
     Limits,
+    Neighbor,
+    PlaybookRule,
     RateBlock,
+    Reserve,
     Scenario,
     Service,
     Site,
@@ -32,6 +36,9 @@ def hall(
     incidents: tuple[Incident, ...] = (),
     wait_limit: float = 20.0,
     floor_area_m2: float = 200.0,
+    playbook: tuple[PlaybookRule, ...] = (),
+    reserve: Reserve | None = None,
+    neighbors: tuple[Neighbor, ...] = (),
     **demand_options,
 ) -> Scenario:
     """Build a hall open from 09:00; times in ``counters`` and ``arrivals`` count from 09:00."""
@@ -46,6 +53,7 @@ def hall(
             floor_area_m2=floor_area_m2,
             exits=(Exit("door", 1.8),),
             kiosks=demand_options.pop("kiosks", 0),
+            neighbors=neighbors,
         ),
         hours=Hours(OPEN, OPEN + 60 * hours),
         staff=Staff(
@@ -53,6 +61,7 @@ def hall(
             fast_lane=demand_options.pop("fast_lane", 0),
             guides=demand_options.pop("guides", 0),
             security=demand_options.pop("security", 0),
+            reserve=reserve or Reserve(),
         ),
         demand=Demand(
             arrivals=tuple(RateBlock(OPEN + start, rate * 60) for start, rate in rates),
@@ -60,6 +69,7 @@ def hall(
             **demand_options,
         ),
         incidents=incidents,
+        playbook=playbook,
         limits=Limits(
             items=(Limit("wait_p90_min", "wait_p90_min", wait_limit, "max"),), wait_min=wait_limit
         ),
@@ -69,3 +79,8 @@ def hall(
 def surge(start: float, end: float, factor: float) -> Incident:
     """Return a surge from ``start`` to ``end`` minutes after opening."""
     return Incident("surge", OPEN + start, OPEN + end, {"factor": factor})
+
+
+def rule(when: str, action: str, cooldown_min: float | None = None, **params) -> PlaybookRule:
+    """Return a playbook rule, as the loader would build it from ``{when: ..., do: ...}``."""
+    return PlaybookRule(when, parse_condition(when), action, params, cooldown_min)

@@ -42,6 +42,7 @@ def test_run_writes_the_run_directory_and_prints_metrics_and_limits(scenario_fil
     assert "wait_p90_min ≤ 15" in result.output and "abandon_rate ≤ 0.05" in result.output
     assert f"Results: {out}" in result.output
     assert sorted(path.name for path in out.iterdir()) == [
+        "events.csv",
         "replications.csv",
         "run.json",
         "summary.json",
@@ -132,14 +133,14 @@ def test_run_says_which_parts_of_the_scenario_it_does_not_simulate_yet(scenario_
     scenario_file.write_text(
         SMALL_HALL
         + 'incidents: [{kind: power_outage, at: "10:00", duration_min: {dist: fixed, value: 20}}]\n'
-        + 'playbook: [{when: "queue >= 10", do: open_counters, count: 1}]\n',
+        + 'playbook: [{when: "queue >= 10", do: stop_entry}]\n',
         encoding="utf-8",
     )
     result = invoke("run", scenario_file, "-n", 2, "--out", tmp_path / "run")
     assert result.exit_code == 0, result.output
-    assert "power_outage, playbook validated but not simulated" in result.output
+    assert "power_outage, playbook action stop_entry validated but not simulated" in result.output
     summary = json.loads((tmp_path / "run" / "summary.json").read_text(encoding="utf-8"))
-    assert summary["not_simulated"] == ["power_outage", "playbook"]
+    assert summary["not_simulated"] == ["power_outage", "playbook action stop_entry"]
 
 
 def _run_with_stderr_on_a_terminal(arguments):

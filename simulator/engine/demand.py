@@ -76,6 +76,8 @@ class Customers:
     quick: np.ndarray  # bool: may use a fast-lane counter
     service_minutes: np.ndarray
     patience: np.ndarray  # minutes; inf when nobody abandons
+    kiosk_ok: np.ndarray  # bool: the service can be done at a kiosk
+    routing: np.ndarray  # one uniform each, for playbook decisions such as redirecting
 
 
 def draw_customers(scenario: Scenario, streams: Streams) -> Customers:
@@ -106,4 +108,8 @@ def draw_customers(scenario: Scenario, streams: Streams) -> Customers:
         patience = np.full(count, np.inf)
     else:
         patience = demand.patience_min.sample(streams.generator("patience"), count)
-    return Customers(arrival, service, priority, uses_kiosk, quick, service_minutes, patience)
+    # Its own stream: whether the playbook redirects anyone never shifts the other draws.
+    routing = streams.generator("routing").random(count)
+    return Customers(
+        arrival, service, priority, uses_kiosk, quick, service_minutes, patience, kiosk_ok, routing
+    )

@@ -17,9 +17,12 @@ from collections import deque
 import numpy as np
 import simpy
 
-from simulator.engine.demand import Customers
-from simulator.engine.records import Channel, DayRecord, Outcome
+from simulator.engine.control import Playbook
+from simulator.engine.demand import VIP, Customers
+from simulator.engine.records import Channel, DayRecord, Event, Outcome
 from simulator.model.scenario import Scenario
+
+RECENT_MIN = 15.0  # the window of "recent" live metrics (wait_p90_recent, abandoned_recent)
 
 _NO_CUSTOMER = -1
 
@@ -31,8 +34,11 @@ class Station:
         self.hall = hall
         self.channel = channel
         self.fast_lane = fast_lane
-        self.target = 0  # servers that should be on duty now
+        self.scheduled = 0  # servers the staffing plan puts on duty now
+        self.extra = 0  # servers called in by the playbook, on top of the plan
+        self.target = 0  # servers that should be on duty now: scheduled + extra
         self.waiting = 0  # customers in the queues who have not left
+        self.waiting_by_priority = [0, 0, 0]
         # queues[priority] = (regular-service customers, quick-service customers)
         self.queues = [(deque(), deque()) for _ in range(3)]
         self.idle_fast: list[tuple[int, simpy.Event]] = []
@@ -43,7 +49,26 @@ class Station:
         for index in range(servers):
             hall.env.process(self._serve(index))
 
-    def set_target(self, servers: int) -> None:
+    def schedule(self, servers: int) -> None:
+        """Follow the staffing plan: ``servers`` on duty from now, plus any called in."""
+        self.scheduled = servers
+        self._retarget(self.scheduled + self.extra)
+
+    def add_extra(self, servers: int) -> None:
+        """Put ``servers`` more (or, if negative, fewer) on duty on top of the plan."""
+        self.extra += servers
+        self._retarget(self.scheduled + self.extra)
+
+    def set_fast_lane(self, servers: int) -> None:
+        """Reserve the ``servers`` lowest-numbered servers for quick services from now."""
+        self.fast_lane = servers
+        # Idle servers wait in the list of their old role; wake them to re-register.
+        for idle in (self.idle_fast, self.idle_regular):
+            waking, idle[:] = list(idle), []
+            for _, wake in waking:
+                wake.succeed(_NO_CUSTOMER)
+
+    def _retarget(self, servers: int) -> None:
         """Staff ``servers`` servers from now; servers above it leave after their customer."""
         previous, self.target = self.target, servers
         for index in range(previous, servers):
@@ -65,9 +90,11 @@ class Station:
         if idle:
             idle.pop()[1].succeed(customer)
             return
-        self.queues[hall.priority[customer]][quick].append(customer)
+        priority = hall.priority[customer]
+        self.queues[priority][quick].append(customer)
         hall.in_queue[customer] = True
         self.waiting += 1
+        self.waiting_by_priority[priority] += 1
         patience = hall.patience[customer]
         if patience != np.inf:
             timer = hall.env.timeout(patience, customer)
@@ -79,8 +106,10 @@ class Station:
         if hall.in_queue[customer]:
             hall.in_queue[customer] = False
             self.waiting -= 1
+            self.waiting_by_priority[hall.priority[customer]] -= 1
             hall.outcome[customer] = Outcome.ABANDONED
             hall.end[customer] = hall.env.now
+            hall.leave(customer)
 
     def _next_customer(self, fast: bool) -> int:
         in_queue = self.hall.in_queue
@@ -103,17 +132,16 @@ class Station:
         customer = queue.popleft()
         self.hall.in_queue[customer] = False
         self.waiting -= 1
+        self.waiting_by_priority[self.hall.priority[customer]] -= 1
         return customer
 
     def _serve(self, index: int):
         hall = self.hall
         env = hall.env
-        fast = index < self.fast_lane
-        channel = Channel.FAST_LANE if fast else self.channel
         outcome = Outcome.SERVED_KIOSK if self.channel == Channel.KIOSK else Outcome.SERVED
-        idle = self.idle_fast if fast else self.idle_regular
         on_duty = False
         while True:
+            fast = index < self.fast_lane  # the playbook may open fast lanes during the day
             if index >= self.target:
                 if on_duty:  # a closing server has finished its customer
                     self.staffed_minutes += env.now - self.duty_since.pop(index)
@@ -127,15 +155,18 @@ class Station:
             customer = self._next_customer(fast)
             if customer == _NO_CUSTOMER:
                 wake = env.event()
-                idle.append((index, wake))
+                (self.idle_fast if fast else self.idle_regular).append((index, wake))
                 customer = yield wake
                 if customer == _NO_CUSTOMER:
                     continue
             hall.start[customer] = env.now
-            hall.channel[customer] = channel
+            hall.channel[customer] = Channel.FAST_LANE if fast else self.channel
+            if hall.recent_waits is not None:
+                hall.recent_waits.append((env.now, env.now - hall.arrival[customer]))
             yield env.timeout(hall.service_minutes[customer])
             hall.end[customer] = env.now
             hall.outcome[customer] = outcome
+            hall.leave(customer)
 
     def close_books(self, day_end: float) -> None:
         """Count servers still on duty until ``day_end`` into ``staffed_minutes``."""
@@ -145,7 +176,11 @@ class Station:
 
 
 class Hall:
-    """One day in one hall: arrivals, counters by time block, kiosks, balking and abandonment."""
+    """One day in one hall: arrivals, counters by time block, kiosks, balking and abandonment.
+
+    The playbook (:mod:`simulator.engine.control`) reads :meth:`live_state` and acts through
+    :attr:`counters`, :attr:`redirects` and :meth:`log`.
+    """
 
     def __init__(self, scenario: Scenario, customers: Customers):
         self.scenario = scenario
@@ -157,6 +192,8 @@ class Hall:
         self.priority = customers.priority.tolist()
         self.quick = customers.quick.tolist()
         self.uses_kiosk = customers.uses_kiosk.tolist()
+        self.kiosk_ok = customers.kiosk_ok.tolist()
+        self.routing = customers.routing.tolist()
         self.service_minutes = customers.service_minutes.tolist()
         self.patience = customers.patience.tolist()
         self.start = [np.nan] * count
@@ -165,21 +202,84 @@ class Hall:
         self.channel = [Channel.NONE] * count
         self.in_queue = [False] * count
         self.queued_for_counter = [False] * count
+        self.present = 0  # customers on the floor now
+        self.events: list[Event] = []
+        # Rule index -> (destination, share of counter-bound arrivals sent there) while in force.
+        self.redirects: dict[int, tuple[str, float]] = {}
+        # Only a playbook reads recent waits and abandonments; without one, skip the bookkeeping.
+        self.recent_waits: deque | None = deque() if scenario.playbook else None
+        self.recent_abandons: deque | None = deque() if scenario.playbook else None
 
         staff = scenario.staff
-        most_counters = max(block.count for block in staff.counters)
+        most_counters = max(block.count for block in staff.counters) + staff.reserve.count
         self.counters = Station(self, Channel.COUNTER, most_counters, staff.fast_lane)
-        self.counters.set_target(staff.counters[0].count)
+        self.counters.schedule(staff.counters[0].count)
         self.kiosks = Station(self, Channel.KIOSK, scenario.site.kiosks)
-        self.kiosks.set_target(scenario.site.kiosks)
+        self.kiosks.schedule(scenario.site.kiosks)
         self.env.process(self._counter_schedule())
         self.env.process(self._arrivals())
+        self._log_incidents()
+        if scenario.playbook:
+            self.env.process(Playbook(self).run())
+
+    def log(self, kind: str, name: str, detail: str = "") -> None:
+        """Record an event (an inject, a trigger, an action) at the current time."""
+        self.events.append(Event(self.env.now, kind, name, detail))
+
+    def leave(self, customer: int) -> None:
+        """Note that ``customer`` has left the floor (served, given up or sent away)."""
+        self.present -= 1
+        if self.recent_abandons is not None and self.outcome[customer] == Outcome.ABANDONED:
+            self.recent_abandons.append(self.env.now)
+
+    def live_state(self) -> dict[str, float]:
+        """Return the quantities a playbook condition can test, as they are now."""
+        now = self.env.now
+        waits, abandons = self.recent_waits, self.recent_abandons
+        while waits and waits[0][0] < now - RECENT_MIN:
+            waits.popleft()
+        while abandons and abandons[0] < now - RECENT_MIN:
+            abandons.popleft()
+        staff = self.scenario.staff
+        in_hall = self.present + staff.guides + staff.security
+        return {
+            "queue": self.counters.waiting,
+            "queue_vip": self.counters.waiting_by_priority[VIP],
+            "in_hall": in_hall,
+            "density": in_hall / self.scenario.site.floor_area_m2,
+            "wait_p90_recent": float(np.percentile([w for _, w in waits], 90)) if waits else 0.0,
+            "outage_min": 0.0,
+            "power_out": 0.0,
+            "time": now,
+            "abandoned_recent": len(abandons),
+        }
+
+    def is_empty_after_closing(self) -> bool:
+        """Return whether the doors are closed and every customer has left."""
+        return self.env.now >= self.scenario.hours.close_min and self.present == 0
+
+    def _log_incidents(self) -> None:
+        # Surges change the arrival rate drawn in advance; log them where they happen.
+        for incident in self.scenario.incidents:
+            if incident.kind == "surge":
+                factor = incident.params["factor"]
+                self.events.append(Event(incident.start_min, "incident", "surge", f"×{factor:g}"))
+                self.events.append(Event(incident.end_min, "incident", "surge_end", ""))
 
     def _counter_schedule(self):
         env = self.env
         for block in self.scenario.staff.counters[1:]:
             yield env.timeout(block.start_min - env.now)
-            self.counters.set_target(block.count)
+            self.counters.schedule(block.count)
+
+    def _redirected(self, customer: int) -> str | None:
+        """Return where the playbook sends this counter-bound customer, if anywhere."""
+        draw = self.routing[customer]
+        for destination, share in self.redirects.values():
+            if draw < share and (destination != "kiosks" or self.kiosk_ok[customer]):
+                return destination
+            draw -= share  # one uniform serves several redirects without overlap
+        return None
 
     def _arrivals(self):
         env = self.env
@@ -187,11 +287,21 @@ class Hall:
         counters, kiosks = self.counters, self.kiosks
         for customer, time in enumerate(self.arrival):
             yield env.timeout(time - env.now)
+            self.present += 1
             if self.uses_kiosk[customer]:
                 kiosks.join(customer)
+                continue
+            destination = self._redirected(customer) if self.redirects else None
+            if destination == "kiosks":
+                kiosks.join(customer)
+            elif destination is not None:  # sent to a neighbouring hall
+                self.outcome[customer] = Outcome.REDIRECTED
+                self.end[customer] = time
+                self.leave(customer)
             elif balk_at is not None and counters.waiting >= balk_at:
                 self.outcome[customer] = Outcome.BALKED
                 self.end[customer] = time
+                self.leave(customer)
             else:
                 self.queued_for_counter[customer] = True
                 counters.join(customer)
@@ -223,4 +333,5 @@ class Hall:
             counter_staffed_minutes=self.counters.staffed_minutes,
             floor_staff=staff.guides + staff.security,
             day_end_min=day_end,
+            events=tuple(sorted(self.events, key=lambda event: event.time)),
         )

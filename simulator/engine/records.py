@@ -6,6 +6,7 @@ and nothing here knows about SimPy.
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 import numpy as np
 
@@ -32,6 +33,15 @@ class Channel(IntEnum):
     KIOSK = 3
 
 
+class Event(NamedTuple):
+    """Something that happened at a moment of the day: an inject, a trigger, an action."""
+
+    time: float  # minutes since midnight
+    kind: str  # "incident", "trigger", "action", "escalation", "emergency_call"
+    name: str  # e.g. "surge", "open_counters"
+    detail: str  # human-readable particulars
+
+
 @dataclass(frozen=True)
 class DayRecord:
     """Everything one replication produced."""
@@ -50,3 +60,4 @@ class DayRecord:
     counter_staffed_minutes: float
     floor_staff: int  # guides and security on the public floor
     day_end_min: float  # last departure, or closing time if later
+    events: tuple[Event, ...] = ()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 # Order matters only for the spawn key: append new sources, never reorder.
-SOURCES = ("arrivals", "customers", "services", "patience", "incidents", "egress")
+SOURCES = ("arrivals", "customers", "services", "patience", "incidents", "egress", "routing")
 
 
 @dataclass(frozen=True)

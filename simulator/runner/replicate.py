@@ -7,12 +7,12 @@ however many replications are run.
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
 
-from simulator.engine import Streams, simulate_day
+from simulator.engine import Event, Streams, simulate_day
 from simulator.metrics import METRIC_NAMES, day_metrics, minute_grid, minute_series
 from simulator.metrics.day import SHARE_METRICS
 from simulator.metrics.statistics import Estimate, IntegerSeriesAggregate, mean_interval
@@ -27,13 +27,15 @@ class ReplicationResult:
     index: int
     metrics: dict[str, float]
     series: dict[str, np.ndarray]
+    events: tuple[Event, ...] = ()
 
 
 def run_replication(scenario: Scenario, seed: int, index: int) -> ReplicationResult:
     """Simulate replication ``index`` of ``scenario`` under root ``seed``."""
     record = simulate_day(scenario, Streams(seed, index))
     grid = minute_grid(scenario.hours.open_min, scenario.hours.close_min)
-    return ReplicationResult(index, day_metrics(scenario, record), minute_series(record, grid))
+    metrics, series = day_metrics(scenario, record), minute_series(record, grid)
+    return ReplicationResult(index, metrics, series, record.events)
 
 
 @dataclass
@@ -45,6 +47,8 @@ class RunResult:
     grid: np.ndarray
     values: dict[str, list[float]]  # metric → one value per replication, in order
     series: dict[str, IntegerSeriesAggregate]
+    # (replication, event): a few dozen a day, kept for events.csv and for scoring.
+    events: list[tuple[int, Event]] = field(default_factory=list)
 
     @property
     def replications(self) -> int:
@@ -62,6 +66,7 @@ class RunResult:
             self.values[name].append(result.metrics[name])
         for name, series in result.series.items():
             self.series[name].add(series)
+        self.events.extend((result.index, event) for event in result.events)
 
 
 def run_replications(

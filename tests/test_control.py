@@ -1,0 +1,138 @@
+"""The playbook at work in the engine: triggers over live state, actions with their delays."""
+
+import numpy as np
+import pytest
+
+from simulator.engine import Outcome, Streams, simulate_day
+from simulator.metrics import day_metrics
+from simulator.metrics.statistics import mean_interval
+from simulator.model.scenario import Neighbor, Reserve
+from tests.factory import OPEN, exponential, hall, rule, surge
+
+TEN = OPEN + 60  # 10:00
+
+
+def events_named(record, name):
+    return [event for event in record.events if event.name == name]
+
+
+def test_reserve_staff_arrive_exactly_call_in_minutes_after_the_trigger():
+    scenario = hall(
+        per_min=1.5,
+        counters=2,
+        reserve=Reserve(count=2, call_in_min=30),
+        playbook=(rule("time >= 10:00", "open_counters", count=2),),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    (called,) = events_named(record, "open_counters")
+    (arrived,) = events_named(record, "counters_opened")
+    assert called.time == TEN and arrived.time == TEN + 30
+    assert "called 2 of 2" in called.detail
+    # Two counters until 10:30, four from then on (give or take the minutes closing counters
+    # spend on their last customer).
+    expected = 2 * (record.day_end_min - OPEN) + 2 * (record.day_end_min - (TEN + 30))
+    assert record.counter_staffed_minutes == pytest.approx(expected, rel=1e-9)
+
+
+def test_a_condition_that_stays_true_fires_once_and_an_empty_reserve_is_logged():
+    scenario = hall(
+        per_min=1.0,
+        reserve=Reserve(count=1, call_in_min=5),
+        playbook=(
+            rule("time >= 10:00", "escalate", to="中心经理"),
+            rule("time >= 10:00", "open_counters", count=2),
+            rule("time >= 11:00", "open_counters", count=1),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    assert len(events_named(record, "escalate")) == 1
+    assert events_named(record, "escalate")[0].detail == "中心经理"
+    first, second = events_named(record, "open_counters")
+    assert "called 1 of 2" in first.detail and "reserve is used up" in second.detail
+
+
+def test_opening_counters_at_a_queue_of_25_lowers_wait_p90_on_the_same_customers():
+    base = dict(
+        per_min=2.7,
+        counters=3,
+        incidents=(surge(120, 240, 1.5),),
+        reserve=Reserve(count=2, call_in_min=20),
+    )
+    without = hall(**base)
+    with_playbook = hall(**base, playbook=(rule("queue >= 25", "open_counters", count=2),))
+    differences = []
+    for replication in range(30):
+        streams = Streams(17, replication)  # the same customers for both plans
+        p90 = [
+            day_metrics(plan, simulate_day(plan, streams))["wait_p90_min"]
+            for plan in (with_playbook, without)
+        ]
+        differences.append(p90[0] - p90[1])
+    estimate = mean_interval(np.array(differences))
+    assert estimate.ci_high < 0, estimate
+
+
+def test_redirect_to_a_neighbour_is_capped_at_its_share_and_ends_with_the_condition():
+    scenario = hall(
+        per_min=3.0,
+        counters=2,
+        neighbors=(Neighbor("城西营业厅", travel_min=15, accepts_share=0.2),),
+        playbook=(rule("queue >= 10", "redirect", to="城西营业厅", share=0.5),),
+        patience_min=exponential(30),
+    )
+    record = simulate_day(scenario, Streams(2, 0))
+    redirected = record.outcome == Outcome.REDIRECTED
+    assert redirected.sum() > 20
+    assert day_metrics(scenario, record)["lost_customers"] == 0
+    starts = [event.time for event in events_named(record, "redirect")]
+    ends = [event.time for event in events_named(record, "redirect_end")]
+    assert starts and len(ends) >= len(starts) - 1
+    inside = np.zeros(record.arrival.size, dtype=bool)
+    for start, end in zip(starts, [*ends, np.inf], strict=False):
+        inside |= (record.arrival >= start) & (record.arrival < end)
+    assert not np.any(redirected & ~inside)  # nobody is sent away while the rule is not in force
+    share = redirected[inside].mean()
+    assert share == pytest.approx(0.2, abs=0.05)  # the neighbour accepts at most 20 %
+
+
+def test_redirect_to_kiosks_sends_only_kiosk_business():
+    from simulator.engine import Channel
+    from simulator.model.scenario import Service
+
+    services = [
+        Service("缴费", 0.5, exponential(1.0), kiosk=True),
+        Service("开户", 0.5, exponential(1.0)),
+    ]
+    scenario = hall(
+        per_min=2.5,
+        counters=2,
+        services=services,
+        kiosks=3,
+        kiosk_uptake=0.0,
+        playbook=(rule("queue >= 5", "redirect", to="kiosks", share=0.6),),
+    )
+    record = simulate_day(scenario, Streams(4, 0))
+    at_kiosk = record.channel == Channel.KIOSK
+    assert at_kiosk.sum() > 20 and np.all(record.service[at_kiosk] == 0)
+    assert record.arrival[at_kiosk].min() >= events_named(record, "redirect")[0].time
+
+
+def test_a_fast_lane_opened_by_the_playbook_serves_quick_business_from_then_on():
+    from simulator.engine import Channel
+    from simulator.model.scenario import Service
+
+    services = [
+        Service("缴费", 0.5, exponential(0.5), quick=True),
+        Service("开户", 0.5, exponential(1.5)),
+    ]
+    scenario = hall(
+        per_min=2.0,
+        counters=3,
+        services=services,
+        playbook=(rule("time >= 11:00", "open_fast_lane", count=1),),
+    )
+    record = simulate_day(scenario, Streams(3, 0))
+    lane = record.channel == Channel.FAST_LANE
+    assert lane.sum() > 20
+    assert record.start[lane].min() >= OPEN + 120
+    assert np.all(record.service[lane] == 0)
