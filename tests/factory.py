@@ -84,3 +84,9 @@ def surge(start: float, end: float, factor: float) -> Incident:
 def rule(when: str, action: str, cooldown_min: float | None = None, **params) -> PlaybookRule:
     """Return a playbook rule, as the loader would build it from ``{when: ..., do: ...}``."""
     return PlaybookRule(when, parse_condition(when), action, params, cooldown_min)
+
+
+def outage(start: float, minutes: float, kind: str = "system_outage", **params) -> Incident:
+    """Return an outage of fixed length ``minutes`` starting ``start`` minutes after opening."""
+    fixed = Distribution("fixed", value=minutes)
+    return Incident(kind, OPEN + start, None, {"duration_min": fixed, **params})

@@ -8,6 +8,7 @@ This package is the only place SimPy is imported. Its input is a validated
 from simulator.engine.control import UNPLAYED_ACTIONS
 from simulator.engine.demand import draw_customers
 from simulator.engine.hall import Hall
+from simulator.engine.incidents import draw_durations
 from simulator.engine.records import Channel, DayRecord, Event, Outcome
 from simulator.engine.streams import SOURCES, Streams
 from simulator.model.scenario import Scenario
@@ -25,12 +26,13 @@ __all__ = [
 ]
 
 # Incident kinds the engine plays; the validator knows more (they arrive in later releases).
-SIMULATED_INCIDENTS = frozenset({"surge"})
+SIMULATED_INCIDENTS = frozenset({"surge", "system_outage", "power_outage"})
 
 
 def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:
     """Simulate one day of ``scenario`` with the random numbers of ``streams``."""
-    return Hall(scenario, draw_customers(scenario, streams)).run()
+    outage_minutes = draw_durations(scenario, streams)
+    return Hall(scenario, draw_customers(scenario, streams), outage_minutes).run()
 
 
 def unsimulated_parts(scenario: Scenario) -> list[str]:

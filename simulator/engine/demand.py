@@ -78,6 +78,7 @@ class Customers:
     patience: np.ndarray  # minutes; inf when nobody abandons
     kiosk_ok: np.ndarray  # bool: the service can be done at a kiosk
     routing: np.ndarray  # one uniform each, for playbook decisions such as redirecting
+    callback: np.ndarray  # one uniform each: leaves a phone number during an outage if < share
 
 
 def draw_customers(scenario: Scenario, streams: Streams) -> Customers:
@@ -110,6 +111,16 @@ def draw_customers(scenario: Scenario, streams: Streams) -> Customers:
         patience = demand.patience_min.sample(streams.generator("patience"), count)
     # Its own stream: whether the playbook redirects anyone never shifts the other draws.
     routing = streams.generator("routing").random(count)
+    callback = streams.generator("callbacks").random(count)
     return Customers(
-        arrival, service, priority, uses_kiosk, quick, service_minutes, patience, kiosk_ok, routing
+        arrival,
+        service,
+        priority,
+        uses_kiosk,
+        quick,
+        service_minutes,
+        patience,
+        kiosk_ok,
+        routing,
+        callback,
     )

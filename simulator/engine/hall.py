@@ -19,6 +19,7 @@ import simpy
 
 from simulator.engine.control import Playbook
 from simulator.engine.demand import VIP, Customers
+from simulator.engine.incidents import Disruptions
 from simulator.engine.records import Channel, DayRecord, Event, Outcome
 from simulator.model.scenario import Scenario
 
@@ -62,7 +63,10 @@ class Station:
     def set_fast_lane(self, servers: int) -> None:
         """Reserve the ``servers`` lowest-numbered servers for quick services from now."""
         self.fast_lane = servers
-        # Idle servers wait in the list of their old role; wake them to re-register.
+        self.wake_idle()  # idle servers wait in the list of their old role: re-register
+
+    def wake_idle(self) -> None:
+        """Make every idle server look at the queues again (their situation has changed)."""
         for idle in (self.idle_fast, self.idle_regular):
             waking, idle[:] = list(idle), []
             for _, wake in waking:
@@ -87,7 +91,7 @@ class Station:
         hall = self.hall
         quick = hall.quick[customer]
         idle = self.idle_fast if quick and self.idle_fast else self.idle_regular
-        if idle:
+        if idle and not (hall.disruptions.any() and self._blocked(customer)):
             idle.pop()[1].succeed(customer)
             return
         priority = hall.priority[customer]
@@ -111,7 +115,37 @@ class Station:
             hall.end[customer] = hall.env.now
             hall.leave(customer)
 
+    def _blocked(self, customer: int) -> bool:
+        """Return whether an outage stops this customer's business here altogether."""
+        at_kiosk = self.channel == Channel.KIOSK
+        return self.hall.disruptions.speed(self.hall.service[customer], at_kiosk) == 0.0
+
+    def _next_servable(self, fast: bool) -> int:
+        """Like :meth:`_next_customer`, skipping customers whose business an outage stops.
+
+        Scans the queues, so it is only used while an outage is in force.
+        """
+        in_queue = self.hall.in_queue
+        for regular, quick in self.queues:
+            best = None
+            for queue in (quick,) if fast else (regular, quick):
+                for position, customer in enumerate(queue):
+                    if in_queue[customer] and not self._blocked(customer):
+                        if best is None or customer < best[1]:
+                            best = (queue, customer, position)
+                        break
+            if best is not None:
+                queue, customer, position = best
+                del queue[position]
+                self.hall.in_queue[customer] = False
+                self.waiting -= 1
+                self.waiting_by_priority[self.hall.priority[customer]] -= 1
+                return customer
+        return _NO_CUSTOMER
+
     def _next_customer(self, fast: bool) -> int:
+        if self.hall.disruptions.any():
+            return self._next_servable(fast)
         in_queue = self.hall.in_queue
         for regular, quick in self.queues:
             while quick and not in_queue[quick[0]]:
@@ -163,7 +197,11 @@ class Station:
             hall.channel[customer] = Channel.FAST_LANE if fast else self.channel
             if hall.recent_waits is not None:
                 hall.recent_waits.append((env.now, env.now - hall.arrival[customer]))
-            yield env.timeout(hall.service_minutes[customer])
+            minutes = hall.service_minutes[customer]
+            if hall.disruptions.any():  # manual pre-acceptance is slower than the system
+                at_kiosk = self.channel == Channel.KIOSK
+                minutes /= hall.disruptions.speed(hall.service[customer], at_kiosk)
+            yield env.timeout(minutes)
             hall.end[customer] = env.now
             hall.outcome[customer] = outcome
             hall.leave(customer)
@@ -182,9 +220,10 @@ class Hall:
     :attr:`counters`, :attr:`redirects` and :meth:`log`.
     """
 
-    def __init__(self, scenario: Scenario, customers: Customers):
+    def __init__(self, scenario: Scenario, customers: Customers, outage_minutes: dict[int, float]):
         self.scenario = scenario
         self.service_types = customers.service
+        self.service = customers.service.tolist()
         self.env = simpy.Environment(initial_time=scenario.hours.open_min)
         count = customers.arrival.size
         # Plain lists: scalar access from Python is several times faster than on numpy arrays.
@@ -194,6 +233,7 @@ class Hall:
         self.uses_kiosk = customers.uses_kiosk.tolist()
         self.kiosk_ok = customers.kiosk_ok.tolist()
         self.routing = customers.routing.tolist()
+        self.callback = customers.callback.tolist()
         self.service_minutes = customers.service_minutes.tolist()
         self.patience = customers.patience.tolist()
         self.start = [np.nan] * count
@@ -216,6 +256,7 @@ class Hall:
         self.counters.schedule(staff.counters[0].count)
         self.kiosks = Station(self, Channel.KIOSK, scenario.site.kiosks)
         self.kiosks.schedule(scenario.site.kiosks)
+        self.disruptions = Disruptions(self, outage_minutes)
         self.env.process(self._counter_schedule())
         self.env.process(self._arrivals())
         self._log_incidents()
@@ -248,11 +289,16 @@ class Hall:
             "in_hall": in_hall,
             "density": in_hall / self.scenario.site.floor_area_m2,
             "wait_p90_recent": float(np.percentile([w for _, w in waits], 90)) if waits else 0.0,
-            "outage_min": 0.0,
-            "power_out": 0.0,
+            "outage_min": self.disruptions.outage_minutes(),
+            "power_out": 1.0 if self.disruptions.power_out else 0.0,
             "time": now,
             "abandoned_recent": len(abandons),
         }
+
+    def resume_service(self) -> None:
+        """Systems are back: idle counters and kiosks look at their queues again."""
+        self.counters.wake_idle()
+        self.kiosks.wake_idle()
 
     def is_empty_after_closing(self) -> bool:
         """Return whether the doors are closed and every customer has left."""
@@ -292,7 +338,14 @@ class Hall:
                 kiosks.join(customer)
                 continue
             destination = self._redirected(customer) if self.redirects else None
-            if destination == "kiosks":
+            disrupted = self.disruptions.any()
+            if disrupted and self.callback[customer] < self.disruptions.callback_share(
+                self.service[customer]
+            ):
+                self.outcome[customer] = Outcome.CALLBACK  # left a phone number: deferred
+                self.end[customer] = time
+                self.leave(customer)
+            elif destination == "kiosks":
                 kiosks.join(customer)
             elif destination is not None:  # sent to a neighbouring hall
                 self.outcome[customer] = Outcome.REDIRECTED

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 import numpy as np
 
 # Order matters only for the spawn key: append new sources, never reorder.
-SOURCES = ("arrivals", "customers", "services", "patience", "incidents", "egress", "routing")
+SOURCES = (
+    "arrivals",
+    "customers",
+    "services",
+    "patience",
+    "incidents",
+    "egress",
+    "routing",
+    "callbacks",
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,124 @@
+"""System and power outages: which business the counters and kiosks can do, minute by minute.
+
+The seeds' 业务系统故障 plan: when the business system fails for all or part of the services,
+counters stop that business; staff may go on with manual pre-acceptance (人工预受理) at a reduced
+speed (``preaccept_speed``, a share of normal speed; omitted or 0 = not at all), and customers
+who arrive meanwhile are asked to leave a phone number for a call-back (留下联系电话):
+``callback_share`` of them do, and leave — deferred, not lost. A power outage (突发停电) stops
+the systems and the kiosks; a generator, if the hall has one, restores them after
+``generator_min`` while the mains stay out.
+
+Durations are drawn before the day from the ``incidents`` stream, one stream per incident, so a
+plan variant never changes how long an outage lasts.
+"""
+
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import simpy
+
+from simulator.engine.streams import Streams
+from simulator.model.clock import format_clock
+from simulator.model.scenario import Scenario
+
+if TYPE_CHECKING:
+    from simulator.engine.hall import Hall
+
+OUTAGE_KINDS = frozenset({"system_outage", "power_outage"})
+
+
+def draw_durations(scenario: Scenario, streams: Streams) -> dict[int, float]:
+    """Return the sampled ``duration_min`` of every outage, by incident index."""
+    return {
+        index: float(
+            incident.params["duration_min"].sample(streams.generator("incidents", index), 1)[0]
+        )
+        for index, incident in enumerate(scenario.incidents)
+        if incident.kind in OUTAGE_KINDS
+    }
+
+
+@dataclass
+class Outage:
+    """One outage in progress."""
+
+    started: float
+    services: frozenset[int] | None  # service indices it stops; None = every service
+    speed: float  # share of normal speed at which counters still handle that business
+    callback_share: float
+    stops_kiosks: bool
+
+    def stops(self, service: int) -> bool:
+        """Return whether this outage stops ``service``."""
+        return self.services is None or service in self.services
+
+
+class Disruptions:
+    """The outages in force now; the hall asks it before starting any service."""
+
+    def __init__(self, hall: "Hall", durations: dict[int, float]):
+        self.hall = hall
+        self.active: list[Outage] = []
+        self.power_out = False
+        names = [service.name for service in hall.scenario.demand.services]
+        for index, incident in enumerate(hall.scenario.incidents):
+            if incident.kind in OUTAGE_KINDS:
+                hall.env.process(self._play(index, incident, durations[index], names))
+
+    def any(self) -> bool:
+        """Return whether any outage is in force (a fast check for the hot path)."""
+        return bool(self.active)
+
+    def speed(self, service: int, at_kiosk: bool) -> float:
+        """Return the share of normal speed for ``service`` now (0 = it cannot be done)."""
+        speed = 1.0
+        for outage in self.active:
+            if at_kiosk and outage.stops_kiosks:
+                return 0.0
+            if outage.stops(service):
+                speed = min(speed, 0.0 if at_kiosk else outage.speed)
+        return speed
+
+    def callback_share(self, service: int) -> float:
+        """Return the share of arriving customers of ``service`` who leave a number now."""
+        return max((o.callback_share for o in self.active if o.stops(service)), default=0.0)
+
+    def outage_minutes(self) -> float:
+        """Return how long the oldest outage in force has lasted (0 when none is)."""
+        if not self.active:
+            return 0.0
+        return self.hall.env.now - min(outage.started for outage in self.active)
+
+    def _play(
+        self, index: int, incident, duration: float, names: list[str]
+    ) -> Generator[simpy.Event, None, None]:
+        env, hall = self.hall.env, self.hall
+        yield env.timeout(incident.start_min - env.now)
+        params = incident.params
+        power = incident.kind == "power_outage"
+        scope = params.get("scope", "all")
+        outage = Outage(
+            started=env.now,
+            services=None if scope == "all" else frozenset(names.index(name) for name in scope),
+            speed=0.0 if power else params.get("preaccept_speed") or 0.0,
+            callback_share=0.0 if power else params.get("callback_share") or 0.0,
+            stops_kiosks=power or scope == "all",
+        )
+        ends = format_clock(env.now + duration)
+        scope_text = "all business" if scope == "all" else "、".join(scope)
+        hall.log("incident", incident.kind, f"{scope_text} stopped; lasts until {ends}")
+        self.active.append(outage)
+        if power:
+            self.power_out = True
+        generator = params.get("generator_min") if power else None
+        systems_back = min(duration, generator) if generator is not None else duration
+        yield env.timeout(systems_back)
+        self.active.remove(outage)
+        hall.resume_service()
+        if systems_back < duration:
+            hall.log("incident", "generator_on", "systems and kiosks back on generator power")
+            yield env.timeout(duration - systems_back)
+        if power:
+            self.power_out = False
+        hall.log("incident", f"{incident.kind}_end", f"after {duration:.0f} min")

@@ -1,0 +1,102 @@
+"""System and power outages: who is stopped, who leaves a number, how slow manual work is."""
+
+import numpy as np
+import pytest
+
+from simulator.engine import Channel, Outcome, Streams, simulate_day
+from simulator.engine.demand import draw_customers
+from simulator.metrics.day import lost_customers
+from simulator.model.scenario import Service
+from tests.factory import OPEN, exponential, hall, outage, rule
+
+TEN, ELEVEN = OPEN + 60, OPEN + 120
+SERVICES = [
+    Service("缴费", 0.5, exponential(1.0), kiosk=True),
+    Service("开户", 0.5, exponential(1.0)),
+]
+
+
+def started_between(record, low, high, mask=True):
+    return mask & (record.start >= low) & (record.start < high)
+
+
+def test_an_outage_of_known_length_sends_exactly_the_expected_customers_to_callback():
+    scenario = hall(
+        per_min=2.0,
+        counters=3,
+        services=SERVICES,
+        kiosks=2,
+        incidents=(outage(60, 60, scope=("开户",), callback_share=0.4, preaccept_speed=0.5),),
+    )
+    streams = Streams(5, 0)
+    customers = draw_customers(scenario, streams)
+    record = simulate_day(scenario, streams)
+    expected = (
+        (customers.arrival >= TEN)
+        & (customers.arrival < ELEVEN)
+        & (customers.service == 1)
+        & ~customers.uses_kiosk
+        & (customers.callback < 0.4)
+    )
+    assert expected.sum() > 10
+    np.testing.assert_array_equal(record.outcome == Outcome.CALLBACK, expected)
+    assert lost_customers(record) == 0
+
+
+def test_manual_pre_acceptance_runs_at_the_stated_speed_and_other_business_is_untouched():
+    scenario = hall(
+        per_min=2.0,
+        counters=3,
+        services=SERVICES,
+        incidents=(outage(60, 60, scope=("开户",), preaccept_speed=0.5),),
+    )
+    streams = Streams(6, 0)
+    drawn = draw_customers(scenario, streams).service_minutes
+    record = simulate_day(scenario, streams)
+    during = started_between(record, TEN, ELEVEN)
+    took = record.end - record.start
+    slowed = during & (record.service == 1)
+    assert slowed.sum() > 10
+    np.testing.assert_allclose(took[slowed], drawn[slowed] / 0.5)
+    normal = ~slowed & ~np.isnan(record.start)
+    np.testing.assert_allclose(took[normal], drawn[normal])
+
+
+def test_without_manual_work_nothing_starts_until_the_system_is_back():
+    scenario = hall(
+        per_min=2.0, counters=3, services=SERVICES, kiosks=2, incidents=(outage(60, 45),)
+    )
+    record = simulate_day(scenario, Streams(7, 0))
+    assert not np.any(started_between(record, TEN, TEN + 45))
+    # Waiting customers are taken the moment the system returns, at counters and kiosks alike.
+    assert np.sum(record.start == TEN + 45) >= 3
+    assert np.any((record.start == TEN + 45) & (record.channel == Channel.KIOSK))
+    assert lost_customers(record) == 0
+
+
+def test_a_generator_restores_systems_after_its_delay_while_power_stays_out():
+    scenario = hall(
+        per_min=2.0,
+        counters=3,
+        services=SERVICES,
+        kiosks=2,
+        incidents=(outage(60, 40, kind="power_outage", generator_min=5),),
+        playbook=(rule("power_out >= 1", "notify_customers", message="停电, 请稍候"),),
+    )
+    record = simulate_day(scenario, Streams(8, 0))
+    assert not np.any(started_between(record, TEN, TEN + 5))
+    assert np.any(started_between(record, TEN + 5, TEN + 10))
+    times = {event.name: event.time for event in record.events}
+    assert times["power_outage"] == TEN and times["generator_on"] == TEN + 5
+    assert times["power_outage_end"] == TEN + 40 and times["notify_customers"] == TEN
+
+
+@pytest.mark.parametrize(("minutes", "escalations"), [(45, [TEN + 30]), (20, [])])
+def test_an_escalation_rule_at_30_outage_minutes_fires_on_the_minute(minutes, escalations):
+    scenario = hall(
+        per_min=1.0,
+        incidents=(outage(60, minutes),),
+        playbook=(rule("outage_min >= 30", "escalate", to="中心综合组"),),
+    )
+    record = simulate_day(scenario, Streams(9, 0))
+    assert [event.time for event in record.events if event.name == "escalate"] == escalations
