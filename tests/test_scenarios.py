@@ -51,3 +51,22 @@ def test_the_promotion_day_queue_builds_during_its_surge():
     before = queue[(minute >= surge.start_min - 60) & (minute < surge.start_min)].mean()
     late_in_surge = queue[(minute >= surge.end_min - 30) & (minute < surge.end_min)].mean()
     assert late_in_surge > 2 * before
+
+
+def test_the_bank_outage_escalates_on_its_deadlines_and_takes_call_backs():
+    scenario = load_scenario(Path(__file__).parent.parent / "scenarios" / "bank_system_outage.yaml")
+    result = run_replications(scenario, REPLICATIONS, seed=1)
+    assert result.estimate("callback_rate").ci_low > 0
+    assert result.estimate("redirect_rate").ci_low > 0
+    for replication in range(REPLICATIONS):
+        events = [event for index, event in result.events if index == replication]
+        (start,) = [event.time for event in events if event.name == "system_outage"]
+        (end,) = [event.time for event in events if event.name == "system_outage_end"]
+        escalated = {event.detail: event.time for event in events if event.name == "escalate"}
+        assert escalated["技术维护部门"] == start + 1
+        # Conditions are checked each whole minute, so a deadline is met within the minute.
+        for target, deadline in (("上级服务管理部门", 30), ("分行负责人", 60)):
+            if end - start > deadline + 1:
+                assert escalated[target] == start + deadline
+            elif end - start < deadline:
+                assert target not in escalated

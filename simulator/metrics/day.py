@@ -23,6 +23,7 @@ METRIC_NAMES = (
     "abandon_rate",
     "balk_rate",
     "redirect_rate",
+    "callback_rate",
     "peak_queue",
     "peak_density_per_m2",
     "utilization",
@@ -31,7 +32,14 @@ METRIC_NAMES = (
 
 # Metrics that are shares of something, bounded by 1; every metric is at least 0.
 SHARE_METRICS = frozenset(
-    {"served_within_limit_share", "abandon_rate", "balk_rate", "redirect_rate", "utilization"}
+    {
+        "served_within_limit_share",
+        "abandon_rate",
+        "balk_rate",
+        "redirect_rate",
+        "callback_rate",
+        "utilization",
+    }
 )
 
 
@@ -74,6 +82,7 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "abandon_rate": share(np.sum(outcome == Outcome.ABANDONED)),
         "balk_rate": share(np.sum(outcome == Outcome.BALKED)),
         "redirect_rate": share(np.sum(outcome == Outcome.REDIRECTED)),
+        "callback_rate": share(np.sum(outcome == Outcome.CALLBACK)),
         "peak_queue": float(peak_level(*queue_intervals(record))),
         "peak_density_per_m2": people_peak / scenario.site.floor_area_m2,
         "utilization": record.counter_busy_minutes / staffed if staffed > 0 else np.nan,

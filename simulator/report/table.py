@@ -13,6 +13,8 @@ KEY_METRICS = (
     ("served_within_limit_share", "served within wait limit", "{:.1%}"),
     ("abandon_rate", "gave up waiting", "{:.1%}"),
     ("balk_rate", "walked out at the door", "{:.1%}"),
+    ("redirect_rate", "sent to a neighbouring hall", "{:.1%}"),
+    ("callback_rate", "left a number for a call-back", "{:.1%}"),
     ("peak_queue", "peak queue", "{:.0f}"),
     ("peak_density_per_m2", "peak density (people/m²)", "{:.2f}"),
     ("utilization", "counter utilisation", "{:.1%}"),
