@@ -20,13 +20,21 @@ from simulator.model.conditions import (
         ("power_out == 1", Compare("power_out", "==", 1.0)),
         (
             "queue >= 25 and in_hall > 80 or outage_min >= 30",
-            AnyOf((AllOf((Compare("queue", ">=", 25.0), Compare("in_hall", ">", 80.0))),
-                   Compare("outage_min", ">=", 30.0))),
+            AnyOf(
+                (
+                    AllOf((Compare("queue", ">=", 25.0), Compare("in_hall", ">", 80.0))),
+                    Compare("outage_min", ">=", 30.0),
+                )
+            ),
         ),
         (
             "queue >= 25 and (in_hall > 80 or outage_min >= 30)",
-            AllOf((Compare("queue", ">=", 25.0),
-                   AnyOf((Compare("in_hall", ">", 80.0), Compare("outage_min", ">=", 30.0))))),
+            AllOf(
+                (
+                    Compare("queue", ">=", 25.0),
+                    AnyOf((Compare("in_hall", ">", 80.0), Compare("outage_min", ">=", 30.0))),
+                )
+            ),
         ),
     ],
 )

@@ -61,158 +61,259 @@ def assert_problems(result, *expected: tuple[str, str]) -> None:
     lines = result.output.splitlines()
     for where, fragment in expected:
         assert any(line.startswith(where) and fragment in line for line in lines), (
-            f"{where} ... {fragment}\n{result.output}")
+            f"{where} ... {fragment}\n{result.output}"
+        )
 
 
-PLAYBOOK = "playbook:\n  - {when: \"queue >= 5\", do: %s}\n"  # rule on line 19
+PLAYBOOK = 'playbook:\n  - {when: "queue >= 5", do: %s}\n'  # rule on line 19
 CASES = {
     "unknown key, close match": (
-        [("language: en", "languag: en")], "",
-        [("hall.yaml:3 languag:", "did you mean 'language'?")]),
+        [("language: en", "languag: en")],
+        "",
+        [("hall.yaml:3 languag:", "did you mean 'language'?")],
+    ),
     "unknown key, no match": (
-        [], "colour: red\n", [("hall.yaml:18 colour:", "use one of: schema, name, language")]),
+        [],
+        "colour: red\n",
+        [("hall.yaml:18 colour:", "use one of: schema, name, language")],
+    ),
     "unknown nested key": (
-        [("kiosks: 2", "kiosk: 2")], "", [("hall.yaml:8 site.kiosk:", "did you mean 'kiosks'?")]),
+        [("kiosks: 2", "kiosk: 2")],
+        "",
+        [("hall.yaml:8 site.kiosk:", "did you mean 'kiosks'?")],
+    ),
     "wrong type": (
-        [("floor_area_m2: 200", "floor_area_m2: abc")], "",
-        [("hall.yaml:6 site.floor_area_m2:", "must be a number, got 'abc'")]),
+        [("floor_area_m2: 200", "floor_area_m2: abc")],
+        "",
+        [("hall.yaml:6 site.floor_area_m2:", "must be a number, got 'abc'")],
+    ),
     "bool is not a number": (
-        [("share: 0.6", "share: true")], "",
-        [("hall.yaml:16 demand.services[0].share:", "must be a number, got true")]),
+        [("share: 0.6", "share: true")],
+        "",
+        [("hall.yaml:16 demand.services[0].share:", "must be a number, got true")],
+    ),
     "float is not a count": (
-        [("count: 3", "count: 3.5")], "",
-        [("hall.yaml:12 staff.counters[0].count:", "whole number, got 3.5")]),
+        [("count: 3", "count: 3.5")],
+        "",
+        [("hall.yaml:12 staff.counters[0].count:", "whole number, got 3.5")],
+    ),
     "missing required key": (
-        [("  floor_area_m2: 200\n", "")], "",
-        [("hall.yaml:4 site.floor_area_m2:", "required")]),
+        [("  floor_area_m2: 200\n", "")],
+        "",
+        [("hall.yaml:4 site.floor_area_m2:", "required")],
+    ),
     "schema version": ([("schema: 1", "schema: 2")], "", [("hall.yaml:1 schema:", "schema 1")]),
     "negative rate": (
-        [("per_hour: 60", "per_hour: -5")], "",
-        [("hall.yaml:14 demand.arrivals[0].per_hour:", "at least 0, got -5")]),
+        [("per_hour: 60", "per_hour: -5")],
+        "",
+        [("hall.yaml:14 demand.arrivals[0].per_hour:", "at least 0, got -5")],
+    ),
     "zero rates": (
-        [("per_hour: 60", "per_hour: 0")], "", [("hall.yaml:14 demand.arrivals:", "nobody")]),
+        [("per_hour: 60", "per_hour: 0")],
+        "",
+        [("hall.yaml:14 demand.arrivals:", "nobody")],
+    ),
     "shares do not sum to 1": (
-        [("share: 0.4", "share: 0.3")], "",
-        [("hall.yaml:15 demand.services:", "add up to 0.9, not 1")]),
+        [("share: 0.4", "share: 0.3")],
+        "",
+        [("hall.yaml:15 demand.services:", "add up to 0.9, not 1")],
+    ),
     "vip and vulnerable over 1": (
-        [], "  vip_share: 0.6\n  vulnerable_share: 0.5\n",
-        [("hall.yaml:19 demand.vulnerable_share:", "cannot exceed 1")]),
+        [],
+        "  vip_share: 0.6\n  vulnerable_share: 0.5\n",
+        [("hall.yaml:19 demand.vulnerable_share:", "cannot exceed 1")],
+    ),
     "duplicate service name": (
-        [("name: open", "name: pay")], "", [("hall.yaml:17 demand.services[1].name:", "twice")]),
+        [("name: open", "name: pay")],
+        "",
+        [("hall.yaml:17 demand.services[1].name:", "twice")],
+    ),
     "narrow exit": (
-        [("width_m: 1.8", "width_m: 0.3")], "",
-        [("hall.yaml:7 site.exits[0].width_m:", "width − 0.3 m")]),
+        [("width_m: 1.8", "width_m: 0.3")],
+        "",
+        [("hall.yaml:7 site.exits[0].width_m:", "width − 0.3 m")],
+    ),
     "close before open": (
-        [('close: "17:00"', "close: 08:00")], "",
-        [("hall.yaml:10 hours.close:", "later than open (09:00), got 08:00")]),
-    "bad clock": (
-        [('open: "09:00"', "open: 9h")], "", [("hall.yaml:10 hours.open:", "HH:MM")]),
+        [('close: "17:00"', "close: 08:00")],
+        "",
+        [("hall.yaml:10 hours.close:", "later than open (09:00), got 08:00")],
+    ),
+    "bad clock": ([('open: "09:00"', "open: 9h")], "", [("hall.yaml:10 hours.open:", "HH:MM")]),
     "blocks out of order": (
-        [('{from: "12:00", count: 2}', '{from: "09:00", count: 2}')], "",
-        [("hall.yaml:12 staff.counters[1].from:", "time order")]),
+        [('{from: "12:00", count: 2}', '{from: "09:00", count: 2}')],
+        "",
+        [("hall.yaml:12 staff.counters[1].from:", "time order")],
+    ),
     "block outside hours": (
-        [('{from: "12:00", count: 2}', '{from: "18:00", count: 2}')], "",
-        [("hall.yaml:12 staff.counters[1].from:", "outside opening hours 09:00–17:00")]),
+        [('{from: "12:00", count: 2}', '{from: "18:00", count: 2}')],
+        "",
+        [("hall.yaml:12 staff.counters[1].from:", "outside opening hours 09:00–17:00")],
+    ),
     "first block after opening": (
-        [('[{from: "09:00", per_hour', '[{from: "10:00", per_hour')], "",
-        [("hall.yaml:14 demand.arrivals[0].from:", "when the hall opens (09:00)")]),
+        [('[{from: "09:00", per_hour', '[{from: "10:00", per_hour')],
+        "",
+        [("hall.yaml:14 demand.arrivals[0].from:", "when the hall opens (09:00)")],
+    ),
     "last block without counters": (
-        [("count: 2", "count: 0")], "",
-        [("hall.yaml:12 staff.counters[1].count:", "never served")]),
+        [("count: 2", "count: 0")],
+        "",
+        [("hall.yaml:12 staff.counters[1].count:", "never served")],
+    ),
     "fast lane leaves no regular counter": (
-        [("count: 2}]", "count: 2}]\n  fast_lane: 2")], "",
-        [("hall.yaml:12 staff.counters[1].count:", "no regular counter")]),
+        [("count: 2}]", "count: 2}]\n  fast_lane: 2")],
+        "",
+        [("hall.yaml:12 staff.counters[1].count:", "no regular counter")],
+    ),
     "fast lane without quick services": (
-        [("count: 2}]", "count: 2}]\n  fast_lane: 1"), (", quick: true", "")], "",
-        [("hall.yaml:13 staff.fast_lane:", "no service has quick: true")]),
+        [("count: 2}]", "count: 2}]\n  fast_lane: 1"), (", quick: true", "")],
+        "",
+        [("hall.yaml:13 staff.fast_lane:", "no service has quick: true")],
+    ),
     "unknown distribution": (
-        [("dist: exponential", "dist: expo")], "",
-        [("hall.yaml:16 demand.services[0].minutes.dist:", "did you mean 'exponential'?")]),
+        [("dist: exponential", "dist: expo")],
+        "",
+        [("hall.yaml:16 demand.services[0].minutes.dist:", "did you mean 'exponential'?")],
+    ),
     "missing distribution parameter": (
-        [(", sd: 4", "")], "", [("hall.yaml:17 demand.services[1].minutes.sd:", "missing 'sd'")]),
+        [(", sd: 4", "")],
+        "",
+        [("hall.yaml:17 demand.services[1].minutes.sd:", "missing 'sd'")],
+    ),
     "extra distribution parameter": (
-        [("mean: 3}", "mean: 3, sd: 1}")], "",
-        [("hall.yaml:16 demand.services[0].minutes.sd:", "unknown exponential parameter")]),
+        [("mean: 3}", "mean: 3, sd: 1}")],
+        "",
+        [("hall.yaml:16 demand.services[0].minutes.sd:", "unknown exponential parameter")],
+    ),
     "bad distribution parameters": (
-        [("{dist: exponential, mean: 3}", "{dist: uniform, low: 4, high: 2}")], "",
-        [("hall.yaml:16 demand.services[0].minutes.high:", "greater than low")]),
+        [("{dist: exponential, mean: 3}", "{dist: uniform, low: 4, high: 2}")],
+        "",
+        [("hall.yaml:16 demand.services[0].minutes.high:", "greater than low")],
+    ),
     "empty empirical": (
-        [("{dist: exponential, mean: 3}", "{dist: empirical, values: [0, 0]}")], "",
-        [("hall.yaml:16 demand.services[0].minutes.values:", "greater than 0")]),
+        [("{dist: exponential, mean: 3}", "{dist: empirical, values: [0, 0]}")],
+        "",
+        [("hall.yaml:16 demand.services[0].minutes.values:", "greater than 0")],
+    ),
     "incident outside hours": (
-        [], 'incidents:\n  - {kind: fire, at: "18:00"}\n',
-        [("hall.yaml:19 incidents[0].at:", "outside opening hours")]),
+        [],
+        'incidents:\n  - {kind: fire, at: "18:00"}\n',
+        [("hall.yaml:19 incidents[0].at:", "outside opening hours")],
+    ),
     "surge ends before it starts": (
-        [], 'incidents:\n  - {kind: surge, from: "10:00", until: "09:30", factor: 2}\n',
-        [("hall.yaml:19 incidents[0].until:", "later than from (10:00)")]),
+        [],
+        'incidents:\n  - {kind: surge, from: "10:00", until: "09:30", factor: 2}\n',
+        [("hall.yaml:19 incidents[0].until:", "later than from (10:00)")],
+    ),
     "incident kind and keys": (
-        [], 'incidents:\n  - {kind: flood, at: "10:00"}\n  - {kind: surge, from: "10:00"}\n'
-            '  - {kind: fire, at: "10:00", blocks_exit: dor, suppresed_prob: 1}\n'
-            '  - {kind: system_outage, at: "10:00", scope: [pya],'
-            '     duration_min: {dist: fixed, value: 5}}\n',
-        [("hall.yaml:19 incidents[0].kind:", "unknown incident kind 'flood'"),
-         ("hall.yaml:20 incidents[1].until:", "required"),
-         ("hall.yaml:20 incidents[1].factor:", "required"),
-         ("hall.yaml:21 incidents[2].blocks_exit:", "did you mean 'door'?"),
-         ("hall.yaml:21 incidents[2].suppresed_prob:", "did you mean 'suppressed_prob'?"),
-         ("hall.yaml:22 incidents[3].scope:", "did you mean 'pay'?")]),
+        [],
+        'incidents:\n  - {kind: flood, at: "10:00"}\n  - {kind: surge, from: "10:00"}\n'
+        '  - {kind: fire, at: "10:00", blocks_exit: dor, suppresed_prob: 1}\n'
+        '  - {kind: system_outage, at: "10:00", scope: [pya],'
+        "     duration_min: {dist: fixed, value: 5}}\n",
+        [
+            ("hall.yaml:19 incidents[0].kind:", "unknown incident kind 'flood'"),
+            ("hall.yaml:20 incidents[1].until:", "required"),
+            ("hall.yaml:20 incidents[1].factor:", "required"),
+            ("hall.yaml:21 incidents[2].blocks_exit:", "did you mean 'door'?"),
+            ("hall.yaml:21 incidents[2].suppresed_prob:", "did you mean 'suppressed_prob'?"),
+            ("hall.yaml:22 incidents[3].scope:", "did you mean 'pay'?"),
+        ],
+    ),
     "bad when, quoted": (
-        [], PLAYBOOK.replace("queue >= 5", "queue >> 5") % "stop_entry",
-        [("hall.yaml:19:20 playbook[0].when:", "expected a number, found '>'")]),
+        [],
+        PLAYBOOK.replace("queue >= 5", "queue >> 5") % "stop_entry",
+        [("hall.yaml:19:20 playbook[0].when:", "expected a number, found '>'")],
+    ),
     "bad when, plain": (
-        [], "playbook:\n  - when: queue >= 25 and\n    do: stop_entry\n",
-        [("hall.yaml:19:26 playbook[0].when:", "expected a metric")]),
+        [],
+        "playbook:\n  - when: queue >= 25 and\n    do: stop_entry\n",
+        [("hall.yaml:19:26 playbook[0].when:", "expected a metric")],
+    ),
     "unknown metric in when": (
-        [], "playbook:\n  - {do: stop_entry, when: 'queue >= 1 or quue > 2'}\n",
-        [("hall.yaml:19:43 playbook[0].when:", "unknown metric 'quue'")]),
+        [],
+        "playbook:\n  - {do: stop_entry, when: 'queue >= 1 or quue > 2'}\n",
+        [("hall.yaml:19:43 playbook[0].when:", "unknown metric 'quue'")],
+    ),
     "unknown action": (
-        [], PLAYBOOK % "open_counter",
-        [("hall.yaml:19 playbook[0].do:", "did you mean 'open_counters'?")]),
+        [],
+        PLAYBOOK % "open_counter",
+        [("hall.yaml:19 playbook[0].do:", "did you mean 'open_counters'?")],
+    ),
     "unknown and missing action parameter": (
-        [], PLAYBOOK % "open_counters, cnt: 2",
-        [("hall.yaml:19 playbook[0].cnt:", "unknown open_counters parameter 'cnt'; did you mean"),
-         ("hall.yaml:19 playbook[0].count:", "required")]),
+        [],
+        PLAYBOOK % "open_counters, cnt: 2",
+        [
+            (
+                "hall.yaml:19 playbook[0].cnt:",
+                "unknown open_counters parameter 'cnt'; did you mean",
+            ),
+            ("hall.yaml:19 playbook[0].count:", "required"),
+        ],
+    ),
     "action parameter values": (
         [("kiosks: 2", "kiosks: 0")],
         PLAYBOOK % "redirect, to: kiosks, share: 0" + PLAYBOOK[10:] % "call_emergency, number: 112",
-        [("hall.yaml:19 playbook[0].to:", "no kiosks"),
-         ("hall.yaml:19 playbook[0].share:", "greater than 0"),
-         ("hall.yaml:20 playbook[1].number:", "119 (fire)")]),
+        [
+            ("hall.yaml:19 playbook[0].to:", "no kiosks"),
+            ("hall.yaml:19 playbook[0].share:", "greater than 0"),
+            ("hall.yaml:20 playbook[1].number:", "119 (fire)"),
+        ],
+    ),
     "redirect to an unknown neighbour": (
-        [], PLAYBOOK % "redirect, to: wst, share: 0.2",
-        [("hall.yaml:19 playbook[0].to:", "did you mean 'west'?")]),
+        [],
+        PLAYBOOK % "redirect, to: wst, share: 0.2",
+        [("hall.yaml:19 playbook[0].to:", "did you mean 'west'?")],
+    ),
     "limits": (
-        [], "limits:\n  abandon_rate: 2\n  wait_p99_min: 3\n",
-        [("hall.yaml:19 limits.abandon_rate:", "between 0 and 1, got 2"),
-         ("hall.yaml:20 limits.wait_p99_min:", "did you mean 'wait_p90_min'?")]),
+        [],
+        "limits:\n  abandon_rate: 2\n  wait_p99_min: 3\n",
+        [
+            ("hall.yaml:19 limits.abandon_rate:", "between 0 and 1, got 2"),
+            ("hall.yaml:20 limits.wait_p99_min:", "did you mean 'wait_p90_min'?"),
+        ],
+    ),
     "broken variant": (
-        [], "variants:\n  more: {staff: {fast_lane: -1}}\n  twice: 3\n  nested: {variants: {}}\n"
-            "  bad:\n    demand:\n      services:\n"
-            "        [{name: pay, share: 0.5, minutes: {dist: fixed, value: 1}}]\n",
-        [("hall.yaml:19 variants.more → staff.fast_lane:", "at least 0, got -1"),
-         ("hall.yaml:20 variants.twice:", "must be a mapping"),
-         ("hall.yaml:21 variants.nested.variants:", "cannot have variants"),
-         ("hall.yaml:24 variants.bad → demand.services:", "add up to 0.5")]),
+        [],
+        "variants:\n  more: {staff: {fast_lane: -1}}\n  twice: 3\n  nested: {variants: {}}\n"
+        "  bad:\n    demand:\n      services:\n"
+        "        [{name: pay, share: 0.5, minutes: {dist: fixed, value: 1}}]\n",
+        [
+            ("hall.yaml:19 variants.more → staff.fast_lane:", "at least 0, got -1"),
+            ("hall.yaml:20 variants.twice:", "must be a mapping"),
+            ("hall.yaml:21 variants.nested.variants:", "cannot have variants"),
+            ("hall.yaml:24 variants.bad → demand.services:", "add up to 0.5"),
+        ],
+    ),
     "duplicate keys": (
-        [("  kiosks: 2\n", "  kiosks: 2\n  kiosks: 3\n")], "",
-        [("hall.yaml:9 site.kiosks:", "duplicate key (first written on line 8)")]),
+        [("  kiosks: 2\n", "  kiosks: 2\n  kiosks: 3\n")],
+        "",
+        [("hall.yaml:9 site.kiosks:", "duplicate key (first written on line 8)")],
+    ),
 }
 
 
 @pytest.mark.parametrize(("edits", "extra", "expected"), CASES.values(), ids=CASES.keys())
 def test_validate_reports_each_problem_at_file_line_and_key(
-        tmp_path, monkeypatch, edits, extra, expected):
+    tmp_path, monkeypatch, edits, extra, expected
+):
     assert_problems(validate(tmp_path, monkeypatch, scenario(*edits, extra=extra)), *expected)
 
 
 def test_several_problems_are_reported_together(tmp_path, monkeypatch):
-    text = scenario(("language: en", "languag: en"), ("floor_area_m2: 200", "floor_area_m2: -1"),
-                    ("share: 0.4", "share: 0.3"), extra=PLAYBOOK % "open_counter")
+    text = scenario(
+        ("language: en", "languag: en"),
+        ("floor_area_m2: 200", "floor_area_m2: -1"),
+        ("share: 0.4", "share: 0.3"),
+        extra=PLAYBOOK % "open_counter",
+    )
     result = validate(tmp_path, monkeypatch, text)
-    assert_problems(result, ("hall.yaml:3 languag:", "did you mean"),
-                    ("hall.yaml:6 site.floor_area_m2:", "greater than 0"),
-                    ("hall.yaml:15 demand.services:", "add up to 0.9"),
-                    ("hall.yaml:19 playbook[0].do:", "did you mean"))
+    assert_problems(
+        result,
+        ("hall.yaml:3 languag:", "did you mean"),
+        ("hall.yaml:6 site.floor_area_m2:", "greater than 0"),
+        ("hall.yaml:15 demand.services:", "add up to 0.9"),
+        ("hall.yaml:19 playbook[0].do:", "did you mean"),
+    )
     assert "4 problems found" in result.output
 
 
@@ -241,8 +342,9 @@ def test_file_level_problems(tmp_path, monkeypatch, content, expected):
 
 def test_missing_file_and_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert_problems(CliRunner().invoke(cli, ["validate", "nowhere.yaml"]),
-                    ("nowhere.yaml:", "no such file"))
+    assert_problems(
+        CliRunner().invoke(cli, ["validate", "nowhere.yaml"]), ("nowhere.yaml:", "no such file")
+    )
     with pytest.raises(ScenarioError, match="is a directory"):
         load_scenario(tmp_path)
 
@@ -330,13 +432,22 @@ def test_full_scenario_loads_into_the_expected_dataclasses(tmp_path):
     assert outage.params["scope"] == ("缴费",) and outage.end_min is None
     assert power.params == {"duration_min": Distribution("fixed", value=20.0), "generator_min": 5.0}
     assert illness.params["takes"] == {"guides": 1}
-    assert fire.params == {"suppressed_prob": 0.6, "blocks_exit": "正门", "evacuate": True,
-                           "note": "演练"}
+    assert fire.params == {
+        "suppressed_prob": 0.6,
+        "blocks_exit": "正门",
+        "evacuate": True,
+        "note": "演练",
+    }
     assert quake.params["shaking_s"].values == (10.0, 20.0, 30.0)
 
     rules = loaded.playbook
     assert [rule.action for rule in rules] == [
-        "open_counters", "redirect", "escalate", "call_emergency", "open_fast_lane"]
+        "open_counters",
+        "redirect",
+        "escalate",
+        "call_emergency",
+        "open_fast_lane",
+    ]
     assert rules[0].params == {"count": 2} and rules[0].cooldown_min == 30.0
     assert rules[0].note == "增加营业台席" and rules[1].note == ""
     assert rules[1].when == "queue >= 40 and time >= 12:00"
