@@ -18,7 +18,7 @@ from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.report.table import run_table
 from simulator.results import default_run_dir, write_run
 from simulator.runner import make_executor, run_replications
-from simulator.scoring import check_limits
+from simulator.scoring import check_limits, score_objectives
 
 
 class InputError(click.ClickException):
@@ -153,14 +153,15 @@ def run(file: str, replications: int, seed: int, jobs: int, out: str | None) -> 
         finish()
         executor.close()
     limits = check_limits(result)
+    objectives = score_objectives(result)
     run_info = {
         "created": datetime.now().isoformat(timespec="seconds"),
         "command": ["drill", *sys.argv[1:]],
         "jobs": executor.jobs,
         "wall_seconds": round(time.perf_counter() - started, 3),
     }
-    write_run(result, limits, target, run_info)
+    write_run(result, limits, target, run_info, objectives)
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
-    click.echo(run_table(result, limits))
+    click.echo(run_table(result, limits, objectives))
     click.echo(f"\nResults: {target}")

@@ -24,14 +24,20 @@ from simulator.engine import unsimulated_parts
 from simulator.metrics import METRIC_NAMES
 from simulator.model.clock import format_clock
 from simulator.runner.replicate import RunResult
-from simulator.scoring.limits import LimitResult
+from simulator.scoring import LimitResult, Objective, Rating
 
 
 def _finite_or_none(value: float) -> float | None:
     return None if math.isnan(value) else value
 
 
-def summary_dict(result: RunResult, limits: list[LimitResult]) -> dict[str, Any]:
+def _rating(rating: Rating | None) -> str | None:
+    return None if rating is None else rating.value
+
+
+def summary_dict(
+    result: RunResult, limits: list[LimitResult], objectives: list[Objective] = ()
+) -> dict[str, Any]:
     """Return the content of ``summary.json``."""
     scenario = result.scenario
     metrics = {}
@@ -59,10 +65,22 @@ def summary_dict(result: RunResult, limits: list[LimitResult]) -> dict[str, Any]
                 "held_share_ci_high": _finite_or_none(judged.ci_high),
                 "target_share": judged.target_share,
                 "held": judged.held,
+                "rating": _rating(judged.rating),
             }
             for judged in limits
         ],
-        "objectives": [],
+        "objectives": [
+            {
+                "name": objective.name,
+                "kind": objective.kind,
+                "rating": _rating(objective.rating),
+                "tasks": [
+                    {"name": task.name, "rating": _rating(task.rating), "evidence": task.evidence}
+                    for task in objective.tasks
+                ],
+            }
+            for objective in objectives
+        ],
         "not_simulated": unsimulated_parts(scenario),
     }
 
@@ -116,7 +134,11 @@ def default_run_dir(results_root: Path, scenario_file: Path, now: datetime) -> P
 
 
 def write_run(
-    result: RunResult, limits: list[LimitResult], target: Path, run_info: dict[str, Any]
+    result: RunResult,
+    limits: list[LimitResult],
+    target: Path,
+    run_info: dict[str, Any],
+    objectives: list[Objective] = (),
 ) -> Path:
     """Write the run's files into ``target`` atomically and return ``target``."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -125,7 +147,8 @@ def write_run(
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a run directory is meant to be shared
     try:
-        summary = json.dumps(summary_dict(result, limits), ensure_ascii=False, indent=2)
+        summary = summary_dict(result, limits, objectives)
+        summary = json.dumps(summary, ensure_ascii=False, indent=2)
         (staging / "summary.json").write_text(summary + "\n", encoding="utf-8")
         _write_replications(result, staging / "replications.csv")
         _write_timeseries(result, staging / "timeseries.csv")

@@ -180,3 +180,18 @@ def test_progress_bar_shows_on_a_terminal_and_not_in_a_pipe(scenario_file, tmp_p
     assert "Simulating" in terminal and "3/3" in terminal
     piped = invoke("run", scenario_file, "-n", 3, "--out", tmp_path / "pipe")
     assert piped.exit_code == 0 and "Simulating" not in piped.output
+
+
+def test_run_rates_limits_and_playbook_objectives(scenario_file, tmp_path):
+    scenario_file.write_text(
+        SMALL_HALL + 'playbook: [{when: "queue >= 4", do: notify_customers, note: 安抚客户}]\n',
+        encoding="utf-8",
+    )
+    result = invoke("run", scenario_file, "-n", 3, "--out", tmp_path / "run")
+    assert result.exit_code == 0, result.output
+    assert "安抚客户 (notify_customers: queue >= 4)" in result.output
+    summary = json.loads((tmp_path / "run" / "summary.json").read_text(encoding="utf-8"))
+    assert {limit["rating"] for limit in summary["limits"]} <= {"P", "S", "M", "U"}
+    (objective,) = summary["objectives"]
+    assert objective["kind"] == "rule" and objective["rating"] == "P"
+    assert objective["tasks"][0]["evidence"].startswith("fired")

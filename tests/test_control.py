@@ -47,8 +47,9 @@ def test_a_condition_that_stays_true_fires_once_and_an_empty_reserve_is_logged()
     record = simulate_day(scenario, Streams(1, 0))
     assert len(events_named(record, "escalate")) == 1
     assert events_named(record, "escalate")[0].detail == "中心经理"
-    first, second = events_named(record, "open_counters")
-    assert "called 1 of 2" in first.detail and "reserve is used up" in second.detail
+    (first,) = events_named(record, "open_counters")
+    (exhausted,) = events_named(record, "reserve_exhausted")
+    assert "called 1 of 2" in first.detail and exhausted.time == OPEN + 120
 
 
 def test_opening_counters_at_a_queue_of_25_lowers_wait_p90_on_the_same_customers():

@@ -8,7 +8,8 @@ be scored against deadlines ("escalate within 30 minutes").
 Actions and what they do here:
 
 - ``open_counters``: call ``count`` staff from the reserve; they staff counters ``call_in_min``
-  later. Capped by the reserve still available; asking an empty reserve is logged.
+  later. Capped by the reserve still available; asking an empty reserve is logged as
+  ``reserve_exhausted``.
 - ``close_counters``: send up to ``count`` called-in staff back to the reserve (after their
   customer); the staffing plan's own counters are never closed by the playbook.
 - ``open_fast_lane``: reserve ``count`` more counters for quick services, keeping one regular.
@@ -75,7 +76,7 @@ def _open_counters(playbook: Playbook, _index: int, rule: PlaybookRule) -> None:
     wanted = rule.params["count"]
     staff = min(wanted, playbook.reserve_left)
     if staff == 0:
-        hall.log("action", "open_counters", f"asked for {wanted}; the reserve is used up")
+        hall.log("action", "reserve_exhausted", f"open_counters asked for {wanted}; none left")
         return
     playbook.reserve_left -= staff
     playbook.called_in += staff

@@ -3,7 +3,7 @@
 import math
 
 from simulator.runner.replicate import RunResult
-from simulator.scoring.limits import LimitResult
+from simulator.scoring import LimitResult, Objective
 
 # The metrics worth a glance on the terminal, with how to show them.
 KEY_METRICS = (
@@ -26,7 +26,9 @@ def _show(template: str, value: float) -> str:
     return "—" if math.isnan(value) else template.format(value)
 
 
-def run_table(result: RunResult, limits: list[LimitResult]) -> str:
+def run_table(
+    result: RunResult, limits: list[LimitResult], objectives: list[Objective] = ()
+) -> str:
     """Return the metric and limit tables as text."""
     lines = [f"{'metric':<30} {'mean':>9}   95% CI"]
     for name, label, template in KEY_METRICS:
@@ -45,6 +47,12 @@ def run_table(result: RunResult, limits: list[LimitResult]) -> str:
         verdict = "held" if judged.held else "NOT held"
         lines.append(
             f"{label:<30} {judged.held_share:>9.0%}   {interval:<14} "
-            f"{verdict} (needs ≥ {judged.target_share:.0%} of days)"
+            f"{verdict} (needs ≥ {judged.target_share:.0%} of days), rated {judged.rating.value}"
         )
+    if objectives:
+        lines += ["", "objectives, rated P/S/M/U (performed / some / major challenges / unable)"]
+        for objective in objectives:
+            rating = objective.rating.value if objective.rating else "–"
+            lines.append(f"  {rating}  {objective.name}")
+            lines.extend(f"       {task.evidence}" for task in objective.tasks)
     return "\n".join(lines)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from simulator.metrics.statistics import wilson_interval
 from simulator.model.scenario import Limit
 from simulator.runner.replicate import RunResult
+from simulator.scoring.ratings import Rating, rate_limit
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class LimitResult:
     ci_high: float
     target_share: float
     held: bool | None
+    rating: Rating | None = None
 
 
 def check_limits(result: RunResult) -> list[LimitResult]:
@@ -36,5 +38,6 @@ def check_limits(result: RunResult) -> list[LimitResult]:
         kept = sum(limit.held_by(value) for value in values)
         low, high = wilson_interval(kept, len(values))
         share = kept / len(values)
-        judged.append(LimitResult(limit, share, low, high, target, share >= target))
+        rating = rate_limit(share, target)
+        judged.append(LimitResult(limit, share, low, high, target, share >= target, rating))
     return judged

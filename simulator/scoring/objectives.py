@@ -1,0 +1,161 @@
+"""Objectives of a drill, rated P/S/M/U from what happened on the simulated days.
+
+- Every playbook rule is an objective: *carry out the action whenever the condition calls for it*.
+  Its critical task is carrying it out: calling reserve staff fails when the reserve is used up.
+  A rule whose condition never became true was not exercised and gets no rating.
+- Every escalation rule on ``outage_min`` (``outage_min >= 30``) is a deadline: *report within 30
+  minutes of an outage*. On each day an outage outlasted the deadline, the report's delay is
+  rated by :func:`~simulator.scoring.ratings.rate_deadline`.
+
+Task ratings over days use :func:`~simulator.scoring.ratings.reached_on_share` at the scenario's
+target share; an objective takes its worst task's rating; every rating cites its evidence.
+"""
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+from simulator.engine import Event
+from simulator.engine.control import UNPLAYED_ACTIONS
+from simulator.engine.incidents import OUTAGE_KINDS
+from simulator.model.conditions import Compare
+from simulator.model.scenario import PlaybookRule
+from simulator.runner.replicate import RunResult
+from simulator.scoring.ratings import (
+    Rating,
+    rate_deadline,
+    rate_share,
+    reached_on_share,
+    worst,
+)
+
+# Events that say an action could not be carried out.
+FAILURES = frozenset({"reserve_exhausted"})
+
+
+@dataclass(frozen=True)
+class Task:
+    """A critical task, its rating (None: not exercised) and the evidence for it."""
+
+    name: str
+    rating: Rating | None
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Objective:
+    """An objective and its critical tasks."""
+
+    name: str
+    kind: str  # "rule" or "deadline"
+    tasks: tuple[Task, ...]
+
+    @property
+    def rating(self) -> Rating | None:
+        """Return the worst rating among the rated tasks, None if none was exercised."""
+        rated = [task.rating for task in self.tasks if task.rating is not None]
+        return worst(rated) if rated else None
+
+
+def outage_deadline(rule: PlaybookRule) -> float | None:
+    """Return D for an ``escalate`` rule whose condition is ``outage_min >= D``, else None."""
+    condition = rule.condition
+    is_deadline = (
+        rule.action == "escalate"
+        and isinstance(condition, Compare)
+        and condition.metric == "outage_min"
+        and condition.op == ">="
+    )
+    return condition.value if is_deadline else None
+
+
+def _days(result: RunResult) -> dict[int, list[Event]]:
+    days: dict[int, list[Event]] = defaultdict(list)
+    for replication, event in result.events:
+        days[replication].append(event)
+    return days
+
+
+def _rule_objective(
+    index: int, rule: PlaybookRule, days: dict[int, list[Event]], n: int
+) -> Objective:
+    label = f"rule {index + 1}"
+    fired = failed = 0
+    days_fired = 0
+    for events in days.values():
+        day_fired = False
+        for position, event in enumerate(events):
+            if event.kind == "trigger" and event.name == label:
+                fired += 1
+                day_fired = True
+                outcome = events[position + 1] if position + 1 < len(events) else None
+                failed += outcome is not None and outcome.name in FAILURES
+        days_fired += day_fired
+    name = rule.note or f"{rule.action} when {rule.when}"
+    if rule.action in UNPLAYED_ACTIONS:
+        task = Task("carry out the action", None, f"{rule.action} is not simulated yet")
+    elif fired == 0:
+        task = Task("carry out the action", None, f"not exercised: `{rule.when}` never held")
+    else:
+        evidence = (
+            f"fired {fired} times on {days_fired} of {n} days; "
+            f"carried out {fired - failed} of {fired}"
+            + (" (the reserve was used up the other times)" if failed else "")
+        )
+        task = Task("carry out the action", rate_share(fired - failed, fired), evidence)
+    return Objective(f"{name} ({rule.action}: {rule.when})", "rule", (task,))
+
+
+def _deadline_objective(
+    rule: PlaybookRule, deadline: float, days: dict[int, list[Event]], target: float
+) -> Objective:
+    to = rule.params["to"]
+    ratings, delays = [], []
+    for events in days.values():
+        starts = [e.time for e in events if e.kind == "incident" and e.name in OUTAGE_KINDS]
+        ends = [
+            e.time
+            for e in events
+            if e.kind == "incident"
+            and e.name.endswith("_end")
+            and e.name.removesuffix("_end") in OUTAGE_KINDS
+        ]
+        reports = [e.time for e in events if e.name == "escalate" and e.detail == to]
+        for start, end in zip(starts, ends, strict=False):
+            if end - start <= deadline:
+                continue  # over before the deadline: nothing to report
+            made = [time - start for time in reports if time >= start]
+            delay = min(made) if made else None
+            ratings.append(rate_deadline(delay, deadline))
+            if delay is not None:
+                delays.append(delay)
+    name = f"escalate to {to} within {deadline:g} min of an outage"
+    if rule.note:
+        name = f"{rule.note} ({name})"
+    if not ratings:
+        task = Task("report on time", None, f"not exercised: no outage outlasted {deadline:g} min")
+    else:
+        rating = reached_on_share(ratings, target)
+        on_time = sum(r is Rating.P for r in ratings)
+        median = f"; median delay {statistics.median(delays):.0f} min" if delays else ""
+        evidence = (
+            f"{len(ratings)} outages outlasted the deadline; reported on time in {on_time}, "
+            f"late in {len(delays) - on_time}, never in {len(ratings) - len(delays)}{median}"
+        )
+        task = Task("report on time", rating, evidence)
+    return Objective(name, "deadline", (task,))
+
+
+def score_objectives(result: RunResult) -> list[Objective]:
+    """Return the objectives of the scenario's playbook, rated over the run's days."""
+    scenario = result.scenario
+    days = _days(result)
+    objectives = []
+    for index, rule in enumerate(scenario.playbook):
+        deadline = outage_deadline(rule)
+        if deadline is not None:
+            target = scenario.limits.target_share
+            objectives.append(_deadline_objective(rule, deadline, days, target))
+        else:
+            objectives.append(_rule_objective(index, rule, days, result.replications))
+    return objectives

@@ -1,0 +1,85 @@
+"""Objectives from event logs: deadlines, rules carried out or not, rules never exercised."""
+
+import numpy as np
+
+from simulator.engine import Event
+from simulator.metrics import METRIC_NAMES
+from simulator.model.scenario import Reserve
+from simulator.runner import RunResult, run_replications
+from simulator.scoring import Rating, score_objectives
+from tests.factory import OPEN, hall, outage, rule
+
+TEN = OPEN + 60
+
+
+def logged(scenario, days):
+    """Return a RunResult whose days are the given event lists (its metrics do not matter)."""
+    events = [(index, event) for index, day in enumerate(days) for event in day]
+    values = {name: [0.0] * len(days) for name in METRIC_NAMES}
+    return RunResult(scenario, 1, np.zeros(1), values, {}, events)
+
+
+def outage_day(minutes, escalation_delay=None, to="中心综合组"):
+    day = [
+        Event(TEN, "incident", "system_outage", ""),
+        Event(TEN + minutes, "incident", "system_outage_end", ""),
+    ]
+    if escalation_delay is not None:
+        day.append(Event(TEN + escalation_delay, "escalation", "escalate", to))
+    return day
+
+
+ESCALATION = hall(playbook=(rule("outage_min >= 30", "escalate", to="中心综合组"),))
+
+
+def deadline_rating(days):
+    (objective,) = score_objectives(logged(ESCALATION, days))
+    assert objective.kind == "deadline"
+    return objective.rating
+
+
+def test_an_escalation_at_minute_29_rates_p_at_45_m_and_never_u():
+    assert deadline_rating([outage_day(90, 29)] * 10) == Rating.P
+    assert deadline_rating([outage_day(90, 45)] * 10) == Rating.M
+    assert deadline_rating([outage_day(90, None)] * 10) == Rating.U
+
+
+def test_the_deadline_rating_is_the_one_reached_on_nine_days_in_ten():
+    assert deadline_rating([outage_day(90, 29)] * 9 + [outage_day(90, 45)]) == Rating.P
+    assert deadline_rating([outage_day(90, 29)] * 8 + [outage_day(90, 45)] * 2) == Rating.M
+
+
+def test_outages_shorter_than_the_deadline_do_not_count():
+    (objective,) = score_objectives(logged(ESCALATION, [outage_day(20)] * 5))
+    assert objective.rating is None and "not exercised" in objective.tasks[0].evidence
+
+
+def test_an_automatic_playbook_meets_its_deadline():
+    scenario = hall(
+        incidents=(outage(60, 50),),
+        playbook=(rule("outage_min >= 30", "escalate", to="中心综合组"),),
+    )
+    (objective,) = score_objectives(run_replications(scenario, 3, seed=1))
+    assert objective.rating == Rating.P
+    assert "reported on time in 3" in objective.tasks[0].evidence
+
+
+def test_calling_an_exhausted_reserve_lowers_the_rule_rating():
+    scenario = hall(
+        per_min=2.5,
+        counters=2,
+        reserve=Reserve(count=1, call_in_min=10),
+        playbook=(rule("queue >= 8", "open_counters", count=1),),
+    )
+    (objective,) = score_objectives(run_replications(scenario, 4, seed=2))
+    assert objective.rating in (Rating.M, Rating.U)
+    assert "the reserve was used up" in objective.tasks[0].evidence
+
+
+def test_rules_that_never_fire_or_are_not_simulated_are_not_rated():
+    scenario = hall(
+        playbook=(rule("queue >= 1000", "notify_customers"), rule("queue >= 1", "stop_entry")),
+    )
+    never, unplayed = score_objectives(run_replications(scenario, 2, seed=1))
+    assert never.rating is None and "never held" in never.tasks[0].evidence
+    assert unplayed.rating is None and "not simulated yet" in unplayed.tasks[0].evidence
