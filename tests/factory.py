@@ -90,3 +90,11 @@ def outage(start: float, minutes: float, kind: str = "system_outage", **params) 
     """Return an outage of fixed length ``minutes`` starting ``start`` minutes after opening."""
     fixed = Distribution("fixed", value=minutes)
     return Incident(kind, OPEN + start, None, {"duration_min": fixed, **params})
+
+
+def staff_incident(kind: str, start: float, minutes: float, **takes) -> Incident:
+    """Return an incident that takes staff away for ``minutes`` from ``start`` after opening."""
+    params = {"duration_min": Distribution("fixed", value=minutes)}
+    if takes:
+        params["takes"] = takes
+    return Incident(kind, OPEN + start, None, params)

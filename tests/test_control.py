@@ -110,6 +110,7 @@ def test_redirect_to_kiosks_sends_only_kiosk_business():
         services=services,
         kiosks=3,
         kiosk_uptake=0.0,
+        guides=1,  # guides do the steering
         playbook=(rule("queue >= 5", "redirect", to="kiosks", share=0.6),),
     )
     record = simulate_day(scenario, Streams(4, 0))
@@ -137,3 +138,25 @@ def test_a_fast_lane_opened_by_the_playbook_serves_quick_business_from_then_on()
     assert lane.sum() > 20
     assert record.start[lane].min() >= OPEN + 120
     assert np.all(record.service[lane] == 0)
+
+
+def test_nobody_is_steered_to_the_kiosks_while_no_guide_is_on_the_floor():
+    from simulator.engine import Channel
+    from simulator.model.scenario import Service
+    from tests.factory import staff_incident
+
+    services = [Service("缴费", 1.0, exponential(1.0), kiosk=True)]
+    scenario = hall(
+        per_min=2.5,
+        counters=2,
+        services=services,
+        kiosks=3,
+        kiosk_uptake=0.0,
+        guides=1,
+        incidents=(staff_incident("illness", 60, 120),),  # the only guide helps a sick customer
+        playbook=(rule("queue >= 3", "redirect", to="kiosks", share=0.6),),
+    )
+    record = simulate_day(scenario, Streams(4, 0))
+    at_kiosk = record.channel == Channel.KIOSK
+    assert at_kiosk.sum() > 10
+    assert not np.any(at_kiosk & (record.arrival >= TEN) & (record.arrival < TEN + 120))

@@ -7,7 +7,7 @@ from simulator.engine import Channel, Outcome, Streams, simulate_day
 from simulator.engine.demand import draw_customers
 from simulator.metrics.day import lost_customers
 from simulator.model.scenario import Service
-from tests.factory import OPEN, exponential, hall, outage, rule
+from tests.factory import OPEN, exponential, hall, outage, rule, staff_incident
 
 TEN, ELEVEN = OPEN + 60, OPEN + 120
 SERVICES = [
@@ -100,3 +100,22 @@ def test_an_escalation_rule_at_30_outage_minutes_fires_on_the_minute(minutes, es
     )
     record = simulate_day(scenario, Streams(9, 0))
     assert [event.time for event in record.events if event.name == "escalate"] == escalations
+
+
+def test_a_siege_takes_a_counter_clerk_whose_counter_closes_after_its_customer():
+    scenario = hall(
+        per_min=2.5,
+        counters=3,
+        incidents=(staff_incident("siege", 60, 30, counters=2),),
+    )
+    record = simulate_day(scenario, Streams(10, 0))
+    served = ~np.isnan(record.start)
+    start, end = record.start[served], record.end[served]
+    siege = (start >= TEN) & (start < TEN + 30)
+    for time in start[siege]:
+        busy = np.sum((start <= time) & (end > time))
+        finishing = np.sum((start < TEN) & (end > time))
+        assert busy <= 1 + finishing  # one counter left, plus those finishing their customer
+    names = [event.name for event in record.events]
+    assert "siege" in names and "siege_end" in names
+    assert lost_customers(record) == 0

@@ -26,7 +26,9 @@ __all__ = [
 ]
 
 # Incident kinds the engine plays; the validator knows more (they arrive in later releases).
-SIMULATED_INCIDENTS = frozenset({"surge", "system_outage", "power_outage"})
+SIMULATED_INCIDENTS = frozenset(
+    {"surge", "system_outage", "power_outage", "illness", "disorder", "siege"}
+)
 
 
 def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:

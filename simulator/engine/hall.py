@@ -37,6 +37,7 @@ class Station:
         self.fast_lane = fast_lane
         self.scheduled = 0  # servers the staffing plan puts on duty now
         self.extra = 0  # servers called in by the playbook, on top of the plan
+        self.diverted = 0  # servers whose staff an incident has taken away
         self.target = 0  # servers that should be on duty now: scheduled + extra
         self.waiting = 0  # customers in the queues who have not left
         self.waiting_by_priority = [0, 0, 0]
@@ -53,12 +54,17 @@ class Station:
     def schedule(self, servers: int) -> None:
         """Follow the staffing plan: ``servers`` on duty from now, plus any called in."""
         self.scheduled = servers
-        self._retarget(self.scheduled + self.extra)
+        self._retarget()
 
     def add_extra(self, servers: int) -> None:
         """Put ``servers`` more (or, if negative, fewer) on duty on top of the plan."""
         self.extra += servers
-        self._retarget(self.scheduled + self.extra)
+        self._retarget()
+
+    def divert(self, servers: int) -> None:
+        """Take ``servers`` off duty for an incident (negative: give them back)."""
+        self.diverted += servers
+        self._retarget()
 
     def set_fast_lane(self, servers: int) -> None:
         """Reserve the ``servers`` lowest-numbered servers for quick services from now."""
@@ -72,8 +78,9 @@ class Station:
             for _, wake in waking:
                 wake.succeed(_NO_CUSTOMER)
 
-    def _retarget(self, servers: int) -> None:
-        """Staff ``servers`` servers from now; servers above it leave after their customer."""
+    def _retarget(self) -> None:
+        """Staff the servers now due; servers above that leave after their customer."""
+        servers = max(self.scheduled + self.extra - self.diverted, 0)
         previous, self.target = self.target, servers
         for index in range(previous, servers):
             call = self.duty_calls.pop(index, None)
@@ -322,7 +329,9 @@ class Hall:
         """Return where the playbook sends this counter-bound customer, if anywhere."""
         draw = self.routing[customer]
         for destination, share in self.redirects.values():
-            if draw < share and (destination != "kiosks" or self.kiosk_ok[customer]):
+            # Guides steer people to the kiosks; with none on the floor nobody is steered.
+            steered = self.kiosk_ok[customer] and self.disruptions.guides_on_floor() > 0
+            if draw < share and (destination != "kiosks" or steered):
                 return destination
             draw -= share  # one uniform serves several redirects without overlap
         return None

@@ -1,4 +1,4 @@
-"""System and power outages: which business the counters and kiosks can do, minute by minute.
+"""Incidents that disrupt service: outages, and incidents that take staff off their posts.
 
 The seeds' 业务系统故障 plan: when the business system fails for all or part of the services,
 counters stop that business; staff may go on with manual pre-acceptance (人工预受理) at a reduced
@@ -8,8 +8,14 @@ who arrive meanwhile are asked to leave a phone number for a call-back (留下�
 the systems and the kiosks; a generator, if the hall has one, restores them after
 ``generator_min`` while the mains stay out.
 
+A customer taken ill (突发疾病), a disturbance (寻衅滋事) or a crowd besieging the hall (围攻)
+takes staff off their posts for the incident's ``duration_min``: ``takes: {guides, security,
+counters}``, by default one guide for an illness, one security guard for a disturbance, and a
+guide, a guard and one counter clerk for a siege. A counter whose clerk is taken closes after its
+customer; guides away from the floor cannot steer customers to kiosks or pre-process them.
+
 Durations are drawn before the day from the ``incidents`` stream, one stream per incident, so a
-plan variant never changes how long an outage lasts.
+plan variant never changes how long an incident lasts.
 """
 
 from collections.abc import Generator
@@ -26,16 +32,22 @@ if TYPE_CHECKING:
     from simulator.engine.hall import Hall
 
 OUTAGE_KINDS = frozenset({"system_outage", "power_outage"})
+STAFF_KINDS = frozenset({"illness", "disorder", "siege"})
+DEFAULT_TAKES = {
+    "illness": {"guides": 1},
+    "disorder": {"security": 1},
+    "siege": {"guides": 1, "security": 1, "counters": 1},
+}
 
 
 def draw_durations(scenario: Scenario, streams: Streams) -> dict[int, float]:
-    """Return the sampled ``duration_min`` of every outage, by incident index."""
+    """Return the sampled ``duration_min`` of every timed incident, by incident index."""
     return {
         index: float(
             incident.params["duration_min"].sample(streams.generator("incidents", index), 1)[0]
         )
         for index, incident in enumerate(scenario.incidents)
-        if incident.kind in OUTAGE_KINDS
+        if incident.kind in OUTAGE_KINDS | STAFF_KINDS
     }
 
 
@@ -61,10 +73,18 @@ class Disruptions:
         self.hall = hall
         self.active: list[Outage] = []
         self.power_out = False
+        self.guides_away = 0
+        self.security_away = 0
         names = [service.name for service in hall.scenario.demand.services]
         for index, incident in enumerate(hall.scenario.incidents):
             if incident.kind in OUTAGE_KINDS:
                 hall.env.process(self._play(index, incident, durations[index], names))
+            elif incident.kind in STAFF_KINDS:
+                hall.env.process(self._take_staff(incident, durations[index]))
+
+    def guides_on_floor(self) -> int:
+        """Return the guides at their posts now."""
+        return max(self.hall.scenario.staff.guides - self.guides_away, 0)
 
     def any(self) -> bool:
         """Return whether any outage is in force (a fast check for the hot path)."""
@@ -122,3 +142,20 @@ class Disruptions:
         if power:
             self.power_out = False
         hall.log("incident", f"{incident.kind}_end", f"after {duration:.0f} min")
+
+    def _take_staff(self, incident, duration: float) -> Generator[simpy.Event, None, None]:
+        env, hall = self.hall.env, self.hall
+        yield env.timeout(incident.start_min - env.now)
+        takes = {**DEFAULT_TAKES[incident.kind], **incident.params.get("takes", {})}
+        guides, security = takes.get("guides", 0), takes.get("security", 0)
+        counters = takes.get("counters", 0)
+        taken = ", ".join(f"{count} {post}" for post, count in takes.items() if count)
+        hall.log("incident", incident.kind, f"takes {taken} for {duration:.0f} min")
+        self.guides_away += guides
+        self.security_away += security
+        hall.counters.divert(counters)
+        yield env.timeout(duration)
+        self.guides_away -= guides
+        self.security_away -= security
+        hall.counters.divert(-counters)
+        hall.log("incident", f"{incident.kind}_end", "staff back at their posts")
