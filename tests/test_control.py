@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from simulator.engine import Outcome, Streams, simulate_day
+from simulator.engine.demand import draw_customers
 from simulator.metrics import day_metrics
 from simulator.metrics.statistics import mean_interval
 from simulator.model.scenario import Neighbor, Reserve
@@ -160,3 +161,68 @@ def test_nobody_is_steered_to_the_kiosks_while_no_guide_is_on_the_floor():
     at_kiosk = record.channel == Channel.KIOSK
     assert at_kiosk.sum() > 10
     assert not np.any(at_kiosk & (record.arrival >= TEN) & (record.arrival < TEN + 120))
+
+
+def test_stop_entry_turns_arrivals_away_while_in_force_and_needs_a_guard():
+    playbook = (rule("time >= 10:00 and time < 10:30", "stop_entry"),)
+    guarded = simulate_day(hall(per_min=2.0, security=1, playbook=playbook), Streams(5, 0))
+    turned_away = guarded.outcome == Outcome.BALKED
+    window = (guarded.arrival >= TEN) & (guarded.arrival < TEN + 30)
+    np.testing.assert_array_equal(turned_away, window)
+    assert [e.time for e in events_named(guarded, "stop_entry_end")] == [TEN + 30]
+    unguarded = simulate_day(hall(per_min=2.0, playbook=playbook), Streams(5, 0))
+    assert not np.any(unguarded.outcome == Outcome.BALKED)
+    assert [e.time for e in events_named(unguarded, "no_security")] == [TEN]
+
+
+def test_take_callbacks_sends_the_waiting_customers_home_with_a_number():
+    scenario = hall(
+        per_min=3.0, counters=2, playbook=(rule("time >= 10:00", "take_callbacks", share=0.5),)
+    )
+    streams = Streams(6, 0)
+    record = simulate_day(scenario, streams)
+    called = record.outcome == Outcome.CALLBACK
+    (event,) = events_named(record, "take_callbacks")
+    assert called.sum() > 5 and event.detail.startswith(f"{called.sum()} customers")
+    assert np.all(record.end[called] == TEN) and np.all(record.arrival[called] < TEN)
+    assert np.all(draw_customers(scenario, streams).callback[called] < 0.5)
+    assert day_metrics(scenario, record)["lost_customers"] == 0
+
+
+def test_pre_registration_shortens_service_and_needs_a_guide():
+    playbook = (rule("queue >= 5", "pre_register", factor=0.5),)
+    streams = Streams(7, 0)
+    with_guide = hall(per_min=2.5, counters=2, guides=1, playbook=playbook)
+    drawn = draw_customers(with_guide, streams).service_minutes
+    record = simulate_day(with_guide, streams)
+    served = ~np.isnan(record.start)
+    ratio = (record.end - record.start)[served] / drawn[served]
+    assert np.all(np.isclose(ratio, 1.0) | np.isclose(ratio, 0.5))
+    assert np.sum(np.isclose(ratio, 0.5)) > 20
+    without = simulate_day(hall(per_min=2.5, counters=2, playbook=playbook), streams)
+    np.testing.assert_allclose(without.end - without.start, drawn)
+    assert events_named(without, "no_guide")
+
+
+def test_an_escalation_answered_after_its_response_time_releases_reserve_staff():
+    from simulator.model.distributions import Distribution
+
+    scenario = hall(
+        per_min=1.0,
+        reserve=Reserve(count=0, call_in_min=5),
+        playbook=(
+            rule(
+                "time >= 10:00",
+                "escalate",
+                to="中心经理",
+                response_min=Distribution("fixed", value=10),
+                releases_reserve=2,
+            ),
+            rule("time >= 10:20", "open_counters", count=2),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    (response,) = events_named(record, "escalation_response")
+    assert response.time == TEN + 10 and "+2 reserve staff" in response.detail
+    (opened,) = events_named(record, "counters_opened")
+    assert opened.time == TEN + 25

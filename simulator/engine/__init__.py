@@ -34,7 +34,7 @@ SIMULATED_INCIDENTS = frozenset(
 def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:
     """Simulate one day of ``scenario`` with the random numbers of ``streams``."""
     outage_minutes = draw_durations(scenario, streams)
-    return Hall(scenario, draw_customers(scenario, streams), outage_minutes).run()
+    return Hall(scenario, draw_customers(scenario, streams), outage_minutes, streams).run()
 
 
 def unsimulated_parts(scenario: Scenario) -> list[str]:

@@ -16,17 +16,28 @@ Actions and what they do here:
 - ``redirect``: while the condition holds, send ``share`` of arriving counter customers to the
   kiosks (only those whose business a kiosk can do) or to a neighbouring hall (at most the share
   it accepts); they leave this hall's queue.
-- ``notify_customers``, ``escalate``, ``call_emergency``: logged, for scoring.
+- ``pre_register``: while the condition holds, guides pre-process waiting customers (预处理):
+  their service takes ``factor`` of its time. Needs a guide on the floor.
+- ``take_callbacks``: ``share`` (default all) of the customers waiting now leave a phone number
+  and go (outcome CALLBACK: deferred, not lost).
+- ``stop_entry``: while the condition holds, arrivals are turned away at the door (counted as
+  balking). Needs a security guard at the door.
+- ``escalate``: logged; with ``response_min`` and ``releases_reserve`` the level answers after a
+  sampled delay by releasing that many more reserve staff.
+- ``notify_customers``, ``call_emergency``: logged, for scoring.
 
-``pre_register``, ``take_callbacks``, ``extend_hours`` and ``stop_entry`` are validated but not
-yet played (:data:`UNPLAYED_ACTIONS`); runs say so.
+An action whose staff is missing is logged as a failure (``no_guide``, ``no_security``,
+``reserve_exhausted``), which scoring counts against the rule. ``extend_hours`` is validated but
+not yet played (:data:`UNPLAYED_ACTIONS`); runs say so.
 """
 
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING
 
+import numpy as np
 import simpy
 
+from simulator.engine.records import Outcome
 from simulator.model.clock import format_clock
 from simulator.model.scenario import PlaybookRule
 from simulator.playbook.triggers import Change, Trigger
@@ -35,7 +46,7 @@ if TYPE_CHECKING:
     from simulator.engine.hall import Hall
 
 CHECK_EVERY_MIN = 1.0
-UNPLAYED_ACTIONS = frozenset({"pre_register", "take_callbacks", "extend_hours", "stop_entry"})
+UNPLAYED_ACTIONS = frozenset({"extend_hours"})
 
 
 class Playbook:
@@ -47,6 +58,7 @@ class Playbook:
         self.triggers = [Trigger(cooldown_min=rule.cooldown_min or 0.0) for rule in self.rules]
         self.reserve_left = hall.scenario.staff.reserve.count
         self.called_in = 0  # reserve staff on duty now (or on their way)
+        self.response_draws: dict[int, np.random.Generator] = {}
 
     def run(self) -> Generator[simpy.Event, None, None]:
         """Check every rule once a simulated minute until the hall is closed and empty."""
@@ -58,12 +70,29 @@ class Playbook:
                 if change is Change.FIRE and rule.action not in UNPLAYED_ACTIONS:
                     self.hall.log("trigger", f"rule {index + 1}", f"{rule.when} → {rule.action}")
                     ACTIONS[rule.action](self, index, rule)
-                elif change is Change.CLEAR and index in self.hall.redirects:
-                    del self.hall.redirects[index]
-                    self.hall.log(
-                        "action", "redirect_end", f"rule {index + 1}: {rule.when} no longer holds"
-                    )
+                elif change is Change.CLEAR:
+                    self._end(index, rule)
             yield env.timeout(CHECK_EVERY_MIN)
+
+    def _end(self, index: int, rule: PlaybookRule) -> None:
+        """Lift what a fired rule put in force, now that its condition no longer holds."""
+        hall = self.hall
+        for in_force in (hall.redirects, hall.pre_register):
+            in_force.pop(index, None)
+        hall.entry_stopped.discard(index)
+        if rule.action in ("redirect", "pre_register", "stop_entry"):
+            hall.log(
+                "action", f"{rule.action}_end", f"rule {index + 1}: {rule.when} no longer holds"
+            )
+
+    def _respond_later(self, index: int, rule: PlaybookRule) -> Generator[simpy.Event, None, None]:
+        draws = self.response_draws.setdefault(index, self.hall.streams_for_rule(index))
+        delay = float(rule.params["response_min"].sample(draws, 1)[0])
+        yield self.hall.env.timeout(delay)
+        released = rule.params.get("releases_reserve", 0)
+        self.reserve_left += released
+        detail = f"{rule.params['to']} answered after {delay:.0f} min"
+        self.hall.log("escalation", "escalation_response", detail + f"; +{released} reserve staff")
 
     def _arrive_later(self, staff: int, delay: float) -> Generator[simpy.Event, None, None]:
         yield self.hall.env.timeout(delay)
@@ -115,6 +144,46 @@ def _redirect(playbook: Playbook, index: int, rule: PlaybookRule) -> None:
     hall.log("action", "redirect", f"{share:.0%} of counter customers to {destination}")
 
 
+def _pre_register(playbook: Playbook, index: int, rule: PlaybookRule) -> None:
+    hall = playbook.hall
+    if hall.disruptions.guides_on_floor() == 0:
+        hall.log("action", "no_guide", "pre_register: no guide on the floor")
+        return
+    factor = rule.params["factor"]
+    hall.pre_register[index] = factor
+    waiting = hall.counters.waiting_customers()
+    for customer in waiting:
+        hall.prep_factor[customer] = min(hall.prep_factor[customer], factor)
+    hall.log("action", "pre_register", f"{len(waiting)} waiting customers pre-processed")
+
+
+def _take_callbacks(playbook: Playbook, _index: int, rule: PlaybookRule) -> None:
+    hall = playbook.hall
+    share = rule.params.get("share", 1.0)
+    taken = [c for c in hall.counters.waiting_customers() if hall.callback[c] < share]
+    for customer in taken:
+        hall.counters.withdraw(customer)
+        hall.outcome[customer] = Outcome.CALLBACK
+        hall.end[customer] = hall.env.now
+        hall.leave(customer)
+    hall.log("action", "take_callbacks", f"{len(taken)} customers left a phone number")
+
+
+def _stop_entry(playbook: Playbook, index: int, _rule: PlaybookRule) -> None:
+    hall = playbook.hall
+    if hall.scenario.staff.security - hall.disruptions.security_away <= 0:
+        hall.log("action", "no_security", "stop_entry: no security guard at the door")
+        return
+    hall.entry_stopped.add(index)
+    hall.log("action", "stop_entry", "arrivals turned away at the door")
+
+
+def _escalate(playbook: Playbook, index: int, rule: PlaybookRule) -> None:
+    playbook.hall.log("escalation", "escalate", rule.params["to"])
+    if "response_min" in rule.params:
+        playbook.hall.env.process(playbook._respond_later(index, rule))
+
+
 def _log_only(kind: str, parameter: str | None) -> Callable[[Playbook, int, PlaybookRule], None]:
     def act(playbook: Playbook, _index: int, rule: PlaybookRule) -> None:
         detail = str(rule.params.get(parameter, "")) if parameter else ""
@@ -129,6 +198,9 @@ ACTIONS: dict[str, Callable[[Playbook, int, PlaybookRule], None]] = {
     "open_fast_lane": _open_fast_lane,
     "redirect": _redirect,
     "notify_customers": _log_only("action", "message"),
-    "escalate": _log_only("escalation", "to"),
+    "escalate": _escalate,
+    "pre_register": _pre_register,
+    "take_callbacks": _take_callbacks,
+    "stop_entry": _stop_entry,
     "call_emergency": _log_only("emergency_call", "number"),
 }

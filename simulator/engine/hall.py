@@ -21,6 +21,7 @@ from simulator.engine.control import Playbook
 from simulator.engine.demand import VIP, Customers
 from simulator.engine.incidents import Disruptions
 from simulator.engine.records import Channel, DayRecord, Event, Outcome
+from simulator.engine.streams import Streams
 from simulator.model.scenario import Scenario
 
 RECENT_MIN = 15.0  # the window of "recent" live metrics (wait_p90_recent, abandoned_recent)
@@ -122,6 +123,17 @@ class Station:
             hall.end[customer] = hall.env.now
             hall.leave(customer)
 
+    def waiting_customers(self) -> list[int]:
+        """Return the customers waiting now, in no particular order."""
+        in_queue = self.hall.in_queue
+        return [c for pair in self.queues for queue in pair for c in queue if in_queue[c]]
+
+    def withdraw(self, customer: int) -> None:
+        """Take a waiting customer out of the queue (they leave it for another reason)."""
+        self.hall.in_queue[customer] = False  # servers skip and drop the entry lazily
+        self.waiting -= 1
+        self.waiting_by_priority[self.hall.priority[customer]] -= 1
+
     def _blocked(self, customer: int) -> bool:
         """Return whether an outage stops this customer's business here altogether."""
         at_kiosk = self.channel == Channel.KIOSK
@@ -204,7 +216,7 @@ class Station:
             hall.channel[customer] = Channel.FAST_LANE if fast else self.channel
             if hall.recent_waits is not None:
                 hall.recent_waits.append((env.now, env.now - hall.arrival[customer]))
-            minutes = hall.service_minutes[customer]
+            minutes = hall.service_minutes[customer] * hall.prep_factor[customer]
             if hall.disruptions.any():  # manual pre-acceptance is slower than the system
                 at_kiosk = self.channel == Channel.KIOSK
                 minutes /= hall.disruptions.speed(hall.service[customer], at_kiosk)
@@ -227,8 +239,15 @@ class Hall:
     :attr:`counters`, :attr:`redirects` and :meth:`log`.
     """
 
-    def __init__(self, scenario: Scenario, customers: Customers, outage_minutes: dict[int, float]):
+    def __init__(
+        self,
+        scenario: Scenario,
+        customers: Customers,
+        outage_minutes: dict[int, float],
+        streams: Streams,
+    ):
         self.scenario = scenario
+        self.streams = streams
         self.service_types = customers.service
         self.service = customers.service.tolist()
         self.env = simpy.Environment(initial_time=scenario.hours.open_min)
@@ -253,6 +272,9 @@ class Hall:
         self.events: list[Event] = []
         # Rule index -> (destination, share of counter-bound arrivals sent there) while in force.
         self.redirects: dict[int, tuple[str, float]] = {}
+        self.entry_stopped: set[int] = set()  # rules keeping the door shut now
+        self.pre_register: dict[int, float] = {}  # rule index -> service-time factor in force
+        self.prep_factor = [1.0] * count  # < 1 for customers whose business was pre-processed
         # Only a playbook reads recent waits and abandonments; without one, skip the bookkeeping.
         self.recent_waits: deque | None = deque() if scenario.playbook else None
         self.recent_abandons: deque | None = deque() if scenario.playbook else None
@@ -302,6 +324,10 @@ class Hall:
             "abandoned_recent": len(abandons),
         }
 
+    def streams_for_rule(self, index: int) -> np.random.Generator:
+        """Return the random stream of playbook rule ``index`` (response delays)."""
+        return self.streams.generator("playbook", index)
+
     def resume_service(self) -> None:
         """Systems are back: idle counters and kiosks look at their queues again."""
         self.counters.wake_idle()
@@ -343,6 +369,11 @@ class Hall:
         for customer, time in enumerate(self.arrival):
             yield env.timeout(time - env.now)
             self.present += 1
+            if self.entry_stopped:  # door control: turned away before coming in
+                self.outcome[customer] = Outcome.BALKED
+                self.end[customer] = time
+                self.leave(customer)
+                continue
             if self.uses_kiosk[customer]:
                 kiosks.join(customer)
                 continue
@@ -366,6 +397,8 @@ class Hall:
                 self.leave(customer)
             else:
                 self.queued_for_counter[customer] = True
+                if self.pre_register and self.disruptions.guides_on_floor() > 0:
+                    self.prep_factor[customer] = min(self.pre_register.values())
                 counters.join(customer)
 
     def run(self) -> DayRecord:

@@ -21,6 +21,7 @@ SOURCES = (
     "egress",
     "routing",
     "callbacks",
+    "playbook",
 )
 
 

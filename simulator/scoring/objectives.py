@@ -30,7 +30,7 @@ from simulator.scoring.ratings import (
 )
 
 # Events that say an action could not be carried out.
-FAILURES = frozenset({"reserve_exhausted"})
+FAILURES = frozenset({"reserve_exhausted", "no_guide", "no_security"})
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _rule_objective(
         evidence = (
             f"fired {fired} times on {days_fired} of {n} days; "
             f"carried out {fired - failed} of {fired}"
-            + (" (the reserve was used up the other times)" if failed else "")
+            + (" (staff or reserve were missing the other times)" if failed else "")
         )
         task = Task("carry out the action", rate_share(fired - failed, fired), evidence)
     return Objective(f"{name} ({rule.action}: {rule.when})", "rule", (task,))
