@@ -226,3 +226,23 @@ def test_an_escalation_answered_after_its_response_time_releases_reserve_staff()
     assert response.time == TEN + 10 and "+2 reserve staff" in response.detail
     (opened,) = events_named(record, "counters_opened")
     assert opened.time == TEN + 25
+
+
+def test_an_emergency_service_arrives_after_its_response_time():
+    from simulator.model.distributions import Distribution
+
+    scenario = hall(
+        playbook=(
+            rule(
+                "time >= 10:00",
+                "call_emergency",
+                number=120,
+                response_min=Distribution("fixed", value=12),
+            ),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    (call,) = events_named(record, "call_emergency")
+    (arrival,) = events_named(record, "emergency_arrival")
+    assert (call.time, call.detail) == (TEN, "120")
+    assert arrival.time == TEN + 12 and arrival.detail.startswith("120 on site")

@@ -24,7 +24,9 @@ Actions and what they do here:
   balking). Needs a security guard at the door.
 - ``escalate``: logged; with ``response_min`` and ``releases_reserve`` the level answers after a
   sampled delay by releasing that many more reserve staff.
-- ``notify_customers``, ``call_emergency``: logged, for scoring.
+- ``call_emergency``: logged; with ``response_min`` the service's arrival is logged after a
+  sampled delay (the scenario gives the local response time; drill assumes none).
+- ``notify_customers``: logged, for scoring.
 
 An action whose staff is missing is logged as a failure (``no_guide``, ``no_security``,
 ``reserve_exhausted``), which scoring counts against the rule. ``extend_hours`` is validated but
@@ -89,6 +91,12 @@ class Playbook:
         draws = self.response_draws.setdefault(index, self.hall.streams_for_rule(index))
         delay = float(rule.params["response_min"].sample(draws, 1)[0])
         yield self.hall.env.timeout(delay)
+        if rule.action == "call_emergency":
+            number = rule.params["number"]
+            self.hall.log(
+                "emergency_call", "emergency_arrival", f"{number} on site after {delay:.0f} min"
+            )
+            return
         released = rule.params.get("releases_reserve", 0)
         self.reserve_left += released
         detail = f"{rule.params['to']} answered after {delay:.0f} min"
@@ -184,12 +192,14 @@ def _escalate(playbook: Playbook, index: int, rule: PlaybookRule) -> None:
         playbook.hall.env.process(playbook._respond_later(index, rule))
 
 
-def _log_only(kind: str, parameter: str | None) -> Callable[[Playbook, int, PlaybookRule], None]:
-    def act(playbook: Playbook, _index: int, rule: PlaybookRule) -> None:
-        detail = str(rule.params.get(parameter, "")) if parameter else ""
-        playbook.hall.log(kind, rule.action, detail)
+def _call_emergency(playbook: Playbook, index: int, rule: PlaybookRule) -> None:
+    playbook.hall.log("emergency_call", "call_emergency", str(rule.params["number"]))
+    if "response_min" in rule.params:  # police, fire brigade or ambulance on their way
+        playbook.hall.env.process(playbook._respond_later(index, rule))
 
-    return act
+
+def _notify_customers(playbook: Playbook, _index: int, rule: PlaybookRule) -> None:
+    playbook.hall.log("action", "notify_customers", rule.params.get("message", ""))
 
 
 ACTIONS: dict[str, Callable[[Playbook, int, PlaybookRule], None]] = {
@@ -197,10 +207,10 @@ ACTIONS: dict[str, Callable[[Playbook, int, PlaybookRule], None]] = {
     "close_counters": _close_counters,
     "open_fast_lane": _open_fast_lane,
     "redirect": _redirect,
-    "notify_customers": _log_only("action", "message"),
+    "notify_customers": _notify_customers,
     "escalate": _escalate,
     "pre_register": _pre_register,
     "take_callbacks": _take_callbacks,
     "stop_entry": _stop_entry,
-    "call_emergency": _log_only("emergency_call", "number"),
+    "call_emergency": _call_emergency,
 }

@@ -84,7 +84,10 @@ ACTIONS: dict[str, dict[str, Param]] = {
         "response_min": Param("distribution"),
         "releases_reserve": Param("integer", within=">= 0"),
     },
-    "call_emergency": {"number": Param("phone", required=True)},
+    "call_emergency": {
+        "number": Param("phone", required=True),
+        "response_min": Param("distribution"),
+    },
     "stop_entry": {},
 }
 EMERGENCY_NUMBERS = {110: "police", 119: "fire", 120: "ambulance"}
