@@ -246,3 +246,18 @@ def test_an_emergency_service_arrives_after_its_response_time():
     (arrival,) = events_named(record, "emergency_arrival")
     assert (call.time, call.detail) == (TEN, "120")
     assert arrival.time == TEN + 12 and arrival.detail.startswith("120 on site")
+
+
+def test_extended_hours_let_customers_in_after_closing_and_change_no_one_else():
+    close = OPEN + 8 * 60
+    extended = hall(per_min=1.0, playbook=(rule("time >= 16:00", "extend_hours", minutes=30),))
+    never = hall(per_min=1.0, playbook=(rule("time >= 23:00", "extend_hours", minutes=30),))
+    longer, usual = (simulate_day(plan, Streams(3, 0)) for plan in (extended, never))
+    late = longer.arrival >= close
+    assert late.sum() > 10 and longer.arrival.max() < close + 30
+    assert usual.arrival.max() < close  # nobody comes to a closed hall
+    np.testing.assert_array_equal(longer.arrival[~late], usual.arrival)  # the same day's customers
+    (event,) = events_named(longer, "extend_hours")
+    assert (event.time, event.detail) == (OPEN + 7 * 60, "doors open until 17:30")
+    assert np.all(longer.outcome[late] == Outcome.SERVED)
+    assert day_metrics(extended, longer)["lost_customers"] == 0

@@ -5,7 +5,6 @@ This package is the only place SimPy is imported. Its input is a validated
 :class:`DayRecord` that metrics read without knowing how it was produced.
 """
 
-from simulator.engine.control import UNPLAYED_ACTIONS
 from simulator.engine.demand import draw_customers
 from simulator.engine.hall import Hall
 from simulator.engine.incidents import draw_durations
@@ -39,7 +38,4 @@ def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:
 
 def unsimulated_parts(scenario: Scenario) -> list[str]:
     """Name the parts of ``scenario`` the engine validates but does not play yet."""
-    parts = sorted({i.kind for i in scenario.incidents if i.kind not in SIMULATED_INCIDENTS})
-    unplayed = {rule.action for rule in scenario.playbook if rule.action in UNPLAYED_ACTIONS}
-    parts.extend(f"playbook action {action}" for action in sorted(unplayed))
-    return parts
+    return sorted({i.kind for i in scenario.incidents if i.kind not in SIMULATED_INCIDENTS})

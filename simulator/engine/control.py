@@ -28,9 +28,11 @@ Actions and what they do here:
   sampled delay (the scenario gives the local response time; drill assumes none).
 - ``notify_customers``: logged, for scoring.
 
+- ``extend_hours``: keep the doors open ``minutes`` past closing; customers keep coming at the
+  last block's rate (see :func:`simulator.engine.demand.after_hours`).
+
 An action whose staff is missing is logged as a failure (``no_guide``, ``no_security``,
-``reserve_exhausted``), which scoring counts against the rule. ``extend_hours`` is validated but
-not yet played (:data:`UNPLAYED_ACTIONS`); runs say so.
+``reserve_exhausted``), which scoring counts against the rule.
 """
 
 from collections.abc import Callable, Generator
@@ -48,7 +50,6 @@ if TYPE_CHECKING:
     from simulator.engine.hall import Hall
 
 CHECK_EVERY_MIN = 1.0
-UNPLAYED_ACTIONS = frozenset({"extend_hours"})
 
 
 class Playbook:
@@ -69,7 +70,7 @@ class Playbook:
             state = self.hall.live_state()
             for index, (rule, trigger) in enumerate(zip(self.rules, self.triggers, strict=True)):
                 change = trigger.check(env.now, rule.condition.evaluate(state))
-                if change is Change.FIRE and rule.action not in UNPLAYED_ACTIONS:
+                if change is Change.FIRE:
                     self.hall.log("trigger", f"rule {index + 1}", f"{rule.when} → {rule.action}")
                     ACTIONS[rule.action](self, index, rule)
                 elif change is Change.CLEAR:
@@ -198,6 +199,12 @@ def _call_emergency(playbook: Playbook, index: int, rule: PlaybookRule) -> None:
         playbook.hall.env.process(playbook._respond_later(index, rule))
 
 
+def _extend_hours(playbook: Playbook, _index: int, rule: PlaybookRule) -> None:
+    hall = playbook.hall
+    hall.doors_close = max(hall.doors_close, hall.scenario.hours.close_min + rule.params["minutes"])
+    hall.log("action", "extend_hours", f"doors open until {format_clock(hall.doors_close)}")
+
+
 def _notify_customers(playbook: Playbook, _index: int, rule: PlaybookRule) -> None:
     playbook.hall.log("action", "notify_customers", rule.params.get("message", ""))
 
@@ -208,6 +215,7 @@ ACTIONS: dict[str, Callable[[Playbook, int, PlaybookRule], None]] = {
     "open_fast_lane": _open_fast_lane,
     "redirect": _redirect,
     "notify_customers": _notify_customers,
+    "extend_hours": _extend_hours,
     "escalate": _escalate,
     "pre_register": _pre_register,
     "take_callbacks": _take_callbacks,

@@ -81,10 +81,35 @@ class Customers:
     callback: np.ndarray  # one uniform each: leaves a phone number during an outage if < share
 
 
+def after_hours(scenario: Scenario, profile: RateProfile, rng: np.random.Generator) -> np.ndarray:
+    """Sample who would come after closing, for as long as the playbook could extend the hours.
+
+    The last block's rate goes on past closing; these customers only come in if an
+    ``extend_hours`` action has kept the doors open (the engine turns none of them away: for a
+    closed hall they simply never arrive).
+    """
+    extension = max(
+        (rule.params["minutes"] for rule in scenario.playbook if rule.action == "extend_hours"),
+        default=0.0,
+    )
+    rate = float(profile.per_minute[-1])
+    if extension <= 0 or rate <= 0:
+        return np.empty(0)
+    close = profile.close_min
+    return np.sort(rng.uniform(close, close + extension, rng.poisson(rate * extension)))
+
+
 def draw_customers(scenario: Scenario, streams: Streams) -> Customers:
-    """Draw one day's customers for ``scenario`` from ``streams``."""
+    """Draw one day's customers for ``scenario`` from ``streams``.
+
+    Customers are drawn in arrival order and each source fills its arrays in that order, so the
+    after-hours customers of an ``extend_hours`` rule, appended last from a sub-stream of their
+    own, leave every other customer exactly as it would be without them.
+    """
     demand = scenario.demand
-    arrival = thin_arrivals(rate_profile(scenario), streams.generator("arrivals"))
+    profile = rate_profile(scenario)
+    arrival = thin_arrivals(profile, streams.generator("arrivals"))
+    arrival = np.append(arrival, after_hours(scenario, profile, streams.generator("arrivals", 1)))
     count = arrival.size
 
     # Three uniforms per customer, always, so adding kiosks or VIPs never shifts other draws.

@@ -269,6 +269,9 @@ class Hall:
         self.in_queue = [False] * count
         self.queued_for_counter = [False] * count
         self.present = 0  # customers on the floor now
+        self.doors_close = scenario.hours.close_min  # extend_hours may push it later
+        # False for after-hours customers who found the doors closed (they never arrived).
+        self.arrived = [True] * count
         self.events: list[Event] = []
         # Rule index -> (destination, share of counter-bound arrivals sent there) while in force.
         self.redirects: dict[int, tuple[str, float]] = {}
@@ -335,7 +338,7 @@ class Hall:
 
     def is_empty_after_closing(self) -> bool:
         """Return whether the doors are closed and every customer has left."""
-        return self.env.now >= self.scenario.hours.close_min and self.present == 0
+        return self.env.now >= self.doors_close and self.present == 0
 
     def _log_incidents(self) -> None:
         # Surges change the arrival rate drawn in advance; log them where they happen.
@@ -368,6 +371,9 @@ class Hall:
         counters, kiosks = self.counters, self.kiosks
         for customer, time in enumerate(self.arrival):
             yield env.timeout(time - env.now)
+            if time >= self.doors_close:
+                self.arrived[customer] = False
+                continue
             self.present += 1
             if self.entry_stopped:  # door control: turned away before coming in
                 self.outcome[customer] = Outcome.BALKED
@@ -404,27 +410,30 @@ class Hall:
     def run(self) -> DayRecord:
         """Play the day until the last customer has left and return the records."""
         self.env.run()
+        came = np.array(self.arrived, dtype=bool)  # drop after-hours customers who never came
+
+        def kept(values: list, dtype: type | None = None) -> np.ndarray:
+            return np.array(values, dtype=dtype)[came]
+
         hours = self.scenario.hours
-        end = np.array(self.end)
+        end, start = kept(self.end), kept(self.start)
         day_end = max(hours.close_min, float(np.nanmax(end)) if end.size else hours.close_min)
         self.counters.close_books(day_end)
-        start = np.array(self.start)
-        channel = np.array(self.channel, dtype=np.int8)
+        channel = kept(self.channel, np.int8)
         at_counter = (channel == Channel.COUNTER) | (channel == Channel.FAST_LANE)
-        busy = float(np.sum(end[at_counter] - start[at_counter]))
         staff = self.scenario.staff
         return DayRecord(
             open_min=hours.open_min,
             close_min=hours.close_min,
-            arrival=np.array(self.arrival),
-            service=self.service_types,
-            priority=np.array(self.priority, dtype=np.int8),
+            arrival=kept(self.arrival),
+            service=self.service_types[came],
+            priority=kept(self.priority, np.int8),
             start=start,
             end=end,
-            outcome=np.array(self.outcome, dtype=np.int8),
+            outcome=kept(self.outcome, np.int8),
             channel=channel,
-            queued_for_counter=np.array(self.queued_for_counter, dtype=bool),
-            counter_busy_minutes=busy,
+            queued_for_counter=kept(self.queued_for_counter, bool),
+            counter_busy_minutes=float(np.sum(end[at_counter] - start[at_counter])),
             counter_staffed_minutes=self.counters.staffed_minutes,
             floor_staff=staff.guides + staff.security,
             day_end_min=day_end,
