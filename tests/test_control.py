@@ -261,3 +261,46 @@ def test_extended_hours_let_customers_in_after_closing_and_change_no_one_else():
     assert (event.time, event.detail) == (OPEN + 7 * 60, "doors open until 17:30")
     assert np.all(longer.outcome[late] == Outcome.SERVED)
     assert day_metrics(extended, longer)["lost_customers"] == 0
+
+
+def test_open_counters_is_capped_by_the_counter_positions_of_the_hall():
+    import dataclasses
+
+    base = hall(
+        per_min=1.0,
+        counters=2,
+        reserve=Reserve(count=3, call_in_min=5),
+        playbook=(
+            rule("time >= 10:00", "open_counters", count=3),
+            rule("time >= 11:00", "open_counters", count=1),
+        ),
+    )
+    scenario = dataclasses.replace(base, site=dataclasses.replace(base.site, counters=3))
+    record = simulate_day(scenario, Streams(1, 0))
+    (first,) = events_named(record, "open_counters")
+    assert "called 1 of 3" in first.detail  # two staffed, three positions: room for one
+    assert [e.time for e in events_named(record, "no_free_counter")] == [OPEN + 120]
+
+
+def test_staff_released_by_an_escalation_beyond_the_reserve_really_serve():
+    from simulator.model.distributions import Distribution
+
+    scenario = hall(
+        per_min=1.0,
+        counters=1,
+        reserve=Reserve(count=0, call_in_min=0),
+        playbook=(
+            rule(
+                "time >= 10:00",
+                "escalate",
+                to="中心经理",
+                response_min=Distribution("fixed", value=0),
+                releases_reserve=3,
+            ),
+            rule("time >= 10:01", "open_counters", count=3),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    # One counter all day, three more from 10:01: the staffed minutes show all four at work.
+    expected = (record.day_end_min - OPEN) + 3 * (record.day_end_min - (TEN + 1))
+    assert record.counter_staffed_minutes == pytest.approx(expected)

@@ -512,3 +512,10 @@ def test_problems_name_the_file_as_given(tmp_path):
         load_scenario(Path(str(path)))
     [problem] = caught.value.problems
     assert (problem.file, problem.line, problem.key) == (str(path), 1, "schema")
+
+
+def test_a_block_cannot_staff_more_counters_than_the_hall_has(tmp_path, monkeypatch):
+    content = MINIMAL.replace("floor_area_m2:", "counters: 2\n  floor_area_m2:")
+    result = validate(tmp_path, monkeypatch, content)
+    assert result.exit_code == 2
+    assert "the hall has only 2 counters (site.counters)" in result.output

@@ -8,8 +8,8 @@ be scored against deadlines ("escalate within 30 minutes").
 Actions and what they do here:
 
 - ``open_counters``: call ``count`` staff from the reserve; they staff counters ``call_in_min``
-  later. Capped by the reserve still available; asking an empty reserve is logged as
-  ``reserve_exhausted``.
+  later. Capped by the reserve still available and by the hall's counter positions
+  (``site.counters``); failures are logged as ``reserve_exhausted`` or ``no_free_counter``.
 - ``close_counters``: send up to ``count`` called-in staff back to the reserve (after their
   customer); the staffing plan's own counters are never closed by the playbook.
 - ``open_fast_lane``: reserve ``count`` more counters for quick services, keeping one regular.
@@ -61,6 +61,7 @@ class Playbook:
         self.triggers = [Trigger(cooldown_min=rule.cooldown_min or 0.0) for rule in self.rules]
         self.reserve_left = hall.scenario.staff.reserve.count
         self.called_in = 0  # reserve staff on duty now (or on their way)
+        self.on_the_way = 0  # called staff not yet at their counters
         self.response_draws: dict[int, np.random.Generator] = {}
 
     def run(self) -> Generator[simpy.Event, None, None]:
@@ -105,6 +106,7 @@ class Playbook:
 
     def _arrive_later(self, staff: int, delay: float) -> Generator[simpy.Event, None, None]:
         yield self.hall.env.timeout(delay)
+        self.on_the_way -= staff
         self.hall.counters.add_extra(staff)
         self.hall.log("action", "counters_opened", f"+{staff} counters staffed")
 
@@ -112,10 +114,16 @@ class Playbook:
 def _open_counters(playbook: Playbook, _index: int, rule: PlaybookRule) -> None:
     hall = playbook.hall
     wanted = rule.params["count"]
-    staff = min(wanted, playbook.reserve_left)
+    positions = hall.scenario.site.counters
+    free = positions - hall.counters.target - playbook.on_the_way if positions else wanted
+    if free <= 0:
+        hall.log("action", "no_free_counter", f"open_counters asked for {wanted}; all staffed")
+        return
+    staff = min(wanted, playbook.reserve_left, free)
     if staff == 0:
         hall.log("action", "reserve_exhausted", f"open_counters asked for {wanted}; none left")
         return
+    playbook.on_the_way += staff
     playbook.reserve_left -= staff
     playbook.called_in += staff
     delay = hall.scenario.staff.reserve.call_in_min

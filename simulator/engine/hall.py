@@ -32,7 +32,7 @@ _NO_CUSTOMER = -1
 class Station:
     """A bank of servers (counters or kiosks) with its queues; its size may change over the day."""
 
-    def __init__(self, hall: "Hall", channel: Channel, servers: int, fast_lane: int = 0):
+    def __init__(self, hall: "Hall", channel: Channel, fast_lane: int = 0):
         self.hall = hall
         self.channel = channel
         self.fast_lane = fast_lane
@@ -49,8 +49,7 @@ class Station:
         self.duty_calls: dict[int, simpy.Event] = {}
         self.duty_since: dict[int, float] = {}
         self.staffed_minutes = 0.0
-        for index in range(servers):
-            hall.env.process(self._serve(index))
+        self.servers = 0  # server processes started so far (started when first needed)
 
     def schedule(self, servers: int) -> None:
         """Follow the staffing plan: ``servers`` on duty from now, plus any called in."""
@@ -83,6 +82,9 @@ class Station:
         """Staff the servers now due; servers above that leave after their customer."""
         servers = max(self.scheduled + self.extra - self.diverted, 0)
         previous, self.target = self.target, servers
+        for index in range(self.servers, servers):
+            self.hall.env.process(self._serve(index))
+        self.servers = max(self.servers, servers)
         for index in range(previous, servers):
             call = self.duty_calls.pop(index, None)
             if call is not None:
@@ -283,10 +285,9 @@ class Hall:
         self.recent_abandons: deque | None = deque() if scenario.playbook else None
 
         staff = scenario.staff
-        most_counters = max(block.count for block in staff.counters) + staff.reserve.count
-        self.counters = Station(self, Channel.COUNTER, most_counters, staff.fast_lane)
+        self.counters = Station(self, Channel.COUNTER, staff.fast_lane)
         self.counters.schedule(staff.counters[0].count)
-        self.kiosks = Station(self, Channel.KIOSK, scenario.site.kiosks)
+        self.kiosks = Station(self, Channel.KIOSK)
         self.kiosks.schedule(scenario.site.kiosks)
         self.disruptions = Disruptions(self, outage_minutes)
         self.env.process(self._counter_schedule())

@@ -135,7 +135,7 @@ def _scenario(root: Section, variants_allowed: bool) -> Scenario:
     hours = _hours(root)
     demand = _demand(root, hours)
     services = demand.services if demand else ()
-    staff = _staff(root, hours, services)
+    staff = _staff(root, hours, services, site.counters if site else None)
     facts = Facts(
         hours=hours,
         services=frozenset(s.name for s in services if s.name),
@@ -174,7 +174,7 @@ def _site(root: Section) -> Site | None:
     site = root.section("site", required=True)
     if site is None:
         return None
-    site.allow(("name", "location", "floor_area_m2", "exits", "kiosks", "neighbors"))
+    site.allow(("name", "location", "floor_area_m2", "exits", "kiosks", "neighbors", "counters"))
     exits = site.items("exits", required=True, example=" like {name: 正门, width_m: 1.8}")
     for item in exits:
         item.allow(("name", "width_m", "distance_m"))
@@ -204,6 +204,7 @@ def _site(root: Section) -> Site | None:
             for item in exits
         ),
         kiosks=site.integer("kiosks", default=0, within=">= 0"),
+        counters=site.integer("counters", within=">= 1"),
         neighbors=tuple(
             Neighbor(
                 item.text("name", required=True),
@@ -273,7 +274,9 @@ def _blocks(
     return blocks
 
 
-def _staff(root: Section, hours: Hours | None, services: tuple[Service, ...]) -> Staff | None:
+def _staff(
+    root: Section, hours: Hours | None, services: tuple[Service, ...], positions: int | None
+) -> Staff | None:
     staff = root.section("staff", required=True)
     if staff is None:
         return None
@@ -286,6 +289,9 @@ def _staff(root: Section, hours: Hours | None, services: tuple[Service, ...]) ->
         lambda item: item.integer("count", required=True, within=">= 0"),
     )
     fast_lane = staff.integer("fast_lane", default=0, within=">= 0")
+    for item, _, count in blocks:
+        if positions is not None and count is not None and count > positions:
+            item.report("count", f"the hall has only {positions} counters (site.counters)")
     if blocks and blocks[-1][2] == 0:
         blocks[-1][0].report(
             "count",

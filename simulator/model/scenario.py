@@ -41,6 +41,7 @@ class Site:
     location: str = ""
     kiosks: int = 0
     neighbors: tuple[Neighbor, ...] = ()
+    counters: int | None = None  # counter positions; None = as many as there are staff
 
 
 @dataclass(frozen=True)

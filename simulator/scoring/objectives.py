@@ -29,7 +29,7 @@ from simulator.scoring.ratings import (
 )
 
 # Events that say an action could not be carried out.
-FAILURES = frozenset({"reserve_exhausted", "no_guide", "no_security"})
+FAILURES = frozenset({"reserve_exhausted", "no_free_counter", "no_guide", "no_security"})
 
 
 @dataclass(frozen=True)
