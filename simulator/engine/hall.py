@@ -101,7 +101,7 @@ class Station:
         hall = self.hall
         quick = hall.quick[customer]
         idle = self.idle_fast if quick and self.idle_fast else self.idle_regular
-        if idle and not (hall.disruptions.any() and self._blocked(customer)):
+        if idle and not (hall.disruptions.active and self._blocked(customer)):
             idle.pop()[1].succeed(customer)
             return
         priority = hall.priority[customer]
@@ -165,7 +165,7 @@ class Station:
         return _NO_CUSTOMER
 
     def _next_customer(self, fast: bool) -> int:
-        if self.hall.disruptions.any():
+        if self.hall.disruptions.active:
             return self._next_servable(fast)
         in_queue = self.hall.in_queue
         for regular, quick in self.queues:
@@ -219,13 +219,13 @@ class Station:
             if hall.recent_waits is not None:
                 hall.recent_waits.append((env.now, env.now - hall.arrival[customer]))
             minutes = hall.service_minutes[customer] * hall.prep_factor[customer]
-            if hall.disruptions.any():  # manual pre-acceptance is slower than the system
+            if hall.disruptions.active:  # manual pre-acceptance is slower than the system
                 at_kiosk = self.channel == Channel.KIOSK
                 minutes /= hall.disruptions.speed(hall.service[customer], at_kiosk)
             yield env.timeout(minutes)
             hall.end[customer] = env.now
             hall.outcome[customer] = outcome
-            hall.leave(customer)
+            hall.present -= 1  # leave(), inlined: this runs once per customer served
 
     def close_books(self, day_end: float) -> None:
         """Count servers still on duty until ``day_end`` into ``staffed_minutes``."""
@@ -385,7 +385,7 @@ class Hall:
                 kiosks.join(customer)
                 continue
             destination = self._redirected(customer) if self.redirects else None
-            disrupted = self.disruptions.any()
+            disrupted = self.disruptions.active
             if disrupted and self.callback[customer] < self.disruptions.callback_share(
                 self.service[customer]
             ):

@@ -71,6 +71,7 @@ class Disruptions:
 
     def __init__(self, hall: "Hall", durations: dict[int, float]):
         self.hall = hall
+        # Outages in force; the hot path tests this list's truth directly, not through a method.
         self.active: list[Outage] = []
         self.power_out = False
         self.guides_away = 0
@@ -85,10 +86,6 @@ class Disruptions:
     def guides_on_floor(self) -> int:
         """Return the guides at their posts now."""
         return max(self.hall.scenario.staff.guides - self.guides_away, 0)
-
-    def any(self) -> bool:
-        """Return whether any outage is in force (a fast check for the hot path)."""
-        return bool(self.active)
 
     def speed(self, service: int, at_kiosk: bool) -> float:
         """Return the share of normal speed for ``service`` now (0 = it cannot be done)."""
