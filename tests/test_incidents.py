@@ -6,7 +6,7 @@ import pytest
 from simulator.engine import Channel, Outcome, Streams, simulate_day
 from simulator.engine.demand import draw_customers
 from simulator.metrics.day import lost_customers
-from simulator.model.scenario import Service
+from simulator.model.scenario import Incident, Service
 from tests.factory import OPEN, exponential, hall, outage, rule, staff_incident
 
 TEN, ELEVEN = OPEN + 60, OPEN + 120
@@ -119,3 +119,26 @@ def test_a_siege_takes_a_counter_clerk_whose_counter_closes_after_its_customer()
     names = [event.name for event in record.events]
     assert "siege" in names and "siege_end" in names
     assert lost_customers(record) == 0
+
+
+def test_a_sampled_start_delay_moves_the_outage_but_not_its_length():
+    from simulator.model.distributions import Distribution
+
+    def outage_times(delay):
+        params = {"duration_min": Distribution("lognormal", mean=30, sd=10)}
+        if delay:
+            params["start_delay_min"] = Distribution("uniform", low=0, high=60)
+        scenario = hall(incidents=(Incident("system_outage", TEN, None, params),))
+        times = []
+        for replication in range(20):
+            events = simulate_day(scenario, Streams(12, replication)).events
+            start = next(e.time for e in events if e.name == "system_outage")
+            end = next(e.time for e in events if e.name == "system_outage_end")
+            times.append((start, end - start))
+        return np.array(times)
+
+    fixed, delayed = outage_times(False), outage_times(True)
+    assert np.all(fixed[:, 0] == TEN)
+    assert np.all((delayed[:, 0] >= TEN) & (delayed[:, 0] <= TEN + 60))
+    assert len(set(delayed[:, 0])) == 20  # a different start every day
+    np.testing.assert_allclose(delayed[:, 1], fixed[:, 1])  # same lengths, day by day

@@ -7,7 +7,7 @@ This package is the only place SimPy is imported. Its input is a validated
 
 from simulator.engine.demand import draw_customers
 from simulator.engine.hall import Hall
-from simulator.engine.incidents import draw_durations
+from simulator.engine.incidents import draw_timings
 from simulator.engine.records import Channel, DayRecord, Event, Outcome
 from simulator.engine.streams import SOURCES, Streams
 from simulator.model.scenario import Scenario
@@ -32,8 +32,8 @@ SIMULATED_INCIDENTS = frozenset(
 
 def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:
     """Simulate one day of ``scenario`` with the random numbers of ``streams``."""
-    outage_minutes = draw_durations(scenario, streams)
-    return Hall(scenario, draw_customers(scenario, streams), outage_minutes, streams).run()
+    timings = draw_timings(scenario, streams)
+    return Hall(scenario, draw_customers(scenario, streams), timings, streams).run()
 
 
 def unsimulated_parts(scenario: Scenario) -> list[str]:

@@ -19,7 +19,7 @@ import simpy
 
 from simulator.engine.control import Playbook
 from simulator.engine.demand import VIP, Customers
-from simulator.engine.incidents import Disruptions
+from simulator.engine.incidents import Disruptions, Timing
 from simulator.engine.records import Channel, DayRecord, Event, Outcome
 from simulator.engine.streams import Streams
 from simulator.model.scenario import Scenario
@@ -245,7 +245,7 @@ class Hall:
         self,
         scenario: Scenario,
         customers: Customers,
-        outage_minutes: dict[int, float],
+        incident_timings: dict[int, Timing],
         streams: Streams,
     ):
         self.scenario = scenario
@@ -289,7 +289,7 @@ class Hall:
         self.counters.schedule(staff.counters[0].count)
         self.kiosks = Station(self, Channel.KIOSK)
         self.kiosks.schedule(scenario.site.kiosks)
-        self.disruptions = Disruptions(self, outage_minutes)
+        self.disruptions = Disruptions(self, incident_timings)
         self.env.process(self._counter_schedule())
         self.env.process(self._arrivals())
         self._log_incidents()

@@ -14,8 +14,9 @@ counters}``, by default one guide for an illness, one security guard for a distu
 guide, a guard and one counter clerk for a siege. A counter whose clerk is taken closes after its
 customer; guides away from the floor cannot steer customers to kiosks or pre-process them.
 
-Durations are drawn before the day from the ``incidents`` stream, one stream per incident, so a
-plan variant never changes how long an incident lasts.
+Start times (``at``, plus an optional ``start_delay_min`` distribution) and durations are drawn
+before the day from the ``incidents`` stream, one stream per incident, so a plan variant never
+changes when an incident strikes or how long it lasts.
 """
 
 from collections.abc import Generator
@@ -40,15 +41,27 @@ DEFAULT_TAKES = {
 }
 
 
-def draw_durations(scenario: Scenario, streams: Streams) -> dict[int, float]:
-    """Return the sampled ``duration_min`` of every timed incident, by incident index."""
-    return {
-        index: float(
-            incident.params["duration_min"].sample(streams.generator("incidents", index), 1)[0]
-        )
-        for index, incident in enumerate(scenario.incidents)
-        if incident.kind in OUTAGE_KINDS | STAFF_KINDS
-    }
+@dataclass(frozen=True)
+class Timing:
+    """When one incident starts on a given day, and how long it lasts."""
+
+    start_min: float
+    duration_min: float
+
+
+def draw_timings(scenario: Scenario, streams: Streams) -> dict[int, Timing]:
+    """Draw the start (``at`` plus any ``start_delay_min``) and duration of each timed incident."""
+    timings = {}
+    for index, incident in enumerate(scenario.incidents):
+        if incident.kind not in OUTAGE_KINDS | STAFF_KINDS:
+            continue
+        rng = streams.generator("incidents", index)
+        # Duration first, then delay: adding a delay never changes the duration drawn.
+        duration = float(incident.params["duration_min"].sample(rng, 1)[0])
+        delay = incident.params.get("start_delay_min")
+        start = incident.start_min + (float(delay.sample(rng, 1)[0]) if delay else 0.0)
+        timings[index] = Timing(start, duration)
+    return timings
 
 
 @dataclass
@@ -69,7 +82,7 @@ class Outage:
 class Disruptions:
     """The outages in force now; the hall asks it before starting any service."""
 
-    def __init__(self, hall: "Hall", durations: dict[int, float]):
+    def __init__(self, hall: "Hall", timings: dict[int, Timing]):
         self.hall = hall
         # Outages in force; the hot path tests this list's truth directly, not through a method.
         self.active: list[Outage] = []
@@ -79,9 +92,9 @@ class Disruptions:
         names = [service.name for service in hall.scenario.demand.services]
         for index, incident in enumerate(hall.scenario.incidents):
             if incident.kind in OUTAGE_KINDS:
-                hall.env.process(self._play(index, incident, durations[index], names))
+                hall.env.process(self._play(incident, timings[index], names))
             elif incident.kind in STAFF_KINDS:
-                hall.env.process(self._take_staff(incident, durations[index]))
+                hall.env.process(self._take_staff(incident, timings[index]))
 
     def guides_on_floor(self) -> int:
         """Return the guides at their posts now."""
@@ -108,10 +121,11 @@ class Disruptions:
         return self.hall.env.now - min(outage.started for outage in self.active)
 
     def _play(
-        self, index: int, incident, duration: float, names: list[str]
+        self, incident, timing: Timing, names: list[str]
     ) -> Generator[simpy.Event, None, None]:
         env, hall = self.hall.env, self.hall
-        yield env.timeout(incident.start_min - env.now)
+        duration = timing.duration_min
+        yield env.timeout(timing.start_min - env.now)
         params = incident.params
         power = incident.kind == "power_outage"
         scope = params.get("scope", "all")
@@ -140,9 +154,10 @@ class Disruptions:
             self.power_out = False
         hall.log("incident", f"{incident.kind}_end", f"after {duration:.0f} min")
 
-    def _take_staff(self, incident, duration: float) -> Generator[simpy.Event, None, None]:
+    def _take_staff(self, incident, timing: Timing) -> Generator[simpy.Event, None, None]:
         env, hall = self.hall.env, self.hall
-        yield env.timeout(incident.start_min - env.now)
+        duration = timing.duration_min
+        yield env.timeout(timing.start_min - env.now)
         takes = {**DEFAULT_TAKES[incident.kind], **incident.params.get("takes", {})}
         guides, security = takes.get("guides", 0), takes.get("security", 0)
         counters = takes.get("counters", 0)

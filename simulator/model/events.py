@@ -30,7 +30,14 @@ class Facts:
 _AT = Param("clock", required=True)
 _DURATION = Param("distribution", required=True)
 _SHARE = Param("number", within="[0, 1]")
-_STAFF_INCIDENT = {"at": _AT, "duration_min": _DURATION, "takes": Param("takes")}
+# Minutes after ``at`` at which the incident really starts, drawn per simulated day.
+_DELAY = Param("distribution")
+_STAFF_INCIDENT = {
+    "at": _AT,
+    "start_delay_min": _DELAY,
+    "duration_min": _DURATION,
+    "takes": Param("takes"),
+}
 
 # Keys every incident may have, then the keys of each kind.
 INCIDENT_COMMON = {"note": Param("text"), "evacuate": Param("flag", default=None)}
@@ -42,6 +49,7 @@ INCIDENTS: dict[str, dict[str, Param]] = {
     },
     "system_outage": {
         "at": _AT,
+        "start_delay_min": _DELAY,
         "duration_min": _DURATION,
         "scope": Param("scope", default="all"),
         "preaccept_speed": _SHARE,
@@ -49,6 +57,7 @@ INCIDENTS: dict[str, dict[str, Param]] = {
     },
     "power_outage": {
         "at": _AT,
+        "start_delay_min": _DELAY,
         "duration_min": _DURATION,
         "generator_min": Param("number", within=">= 0"),
     },
