@@ -193,3 +193,21 @@ def test_run_rates_limits_and_playbook_objectives(scenario_file, tmp_path):
     (objective,) = summary["objectives"]
     assert objective["kind"] == "rule" and objective["rating"] == "P"
     assert objective["tasks"][0]["evidence"].startswith("fired")
+
+
+def test_events_csv_shows_a_call_in_delay_to_the_minute(scenario_file, tmp_path):
+    import csv
+
+    scenario_file.write_text(
+        SMALL_HALL.replace(
+            "staff: {counters:", "staff: {reserve: {count: 2, call_in_min: 25}, counters:"
+        )
+        + 'playbook: [{when: "time >= 10:00", do: open_counters, count: 2}]\n',
+        encoding="utf-8",
+    )
+    assert invoke("run", scenario_file, "-n", 2, "--out", tmp_path / "run").exit_code == 0
+    with (tmp_path / "run" / "events.csv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["replication"] == "1"]
+    clock = {row["name"]: row["clock"] for row in rows}
+    assert clock["rule 1"] == clock["open_counters"] == "10:00"
+    assert clock["counters_opened"] == "10:25"
