@@ -27,6 +27,10 @@ def exponential(mean: float) -> Distribution:
     return Distribution("exponential", mean=mean)
 
 
+def fixed(value: float) -> Distribution:
+    return Distribution("fixed", value=value)
+
+
 def hall(
     per_min: float = 1.0,
     counters: int | list[tuple[float, int]] = 2,
@@ -88,13 +92,12 @@ def rule(when: str, action: str, cooldown_min: float | None = None, **params) ->
 
 def outage(start: float, minutes: float, kind: str = "system_outage", **params) -> Incident:
     """Return an outage of fixed length ``minutes`` starting ``start`` minutes after opening."""
-    fixed = Distribution("fixed", value=minutes)
-    return Incident(kind, OPEN + start, None, {"duration_min": fixed, **params})
+    return Incident(kind, OPEN + start, None, {"duration_min": fixed(minutes), **params})
 
 
 def staff_incident(kind: str, start: float, minutes: float, **takes) -> Incident:
     """Return an incident that takes staff away for ``minutes`` from ``start`` after opening."""
-    params = {"duration_min": Distribution("fixed", value=minutes)}
+    params = {"duration_min": fixed(minutes)}
     if takes:
         params["takes"] = takes
     return Incident(kind, OPEN + start, None, params)

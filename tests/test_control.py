@@ -3,12 +3,12 @@
 import numpy as np
 import pytest
 
-from simulator.engine import Outcome, Streams, simulate_day
+from simulator.engine import Channel, Outcome, Streams, simulate_day
 from simulator.engine.demand import draw_customers
 from simulator.metrics import day_metrics
 from simulator.metrics.statistics import mean_interval
-from simulator.model.scenario import Neighbor, Reserve
-from tests.factory import OPEN, exponential, hall, rule, surge
+from simulator.model.scenario import Neighbor, Reserve, Service
+from tests.factory import OPEN, exponential, fixed, hall, rule, staff_incident, surge
 
 TEN = OPEN + 60  # 10:00
 
@@ -98,8 +98,6 @@ def test_redirect_to_a_neighbour_is_capped_at_its_share_and_ends_with_the_condit
 
 
 def test_redirect_to_kiosks_sends_only_kiosk_business():
-    from simulator.engine import Channel
-    from simulator.model.scenario import Service
 
     services = [
         Service("缴费", 0.5, exponential(1.0), kiosk=True),
@@ -121,8 +119,6 @@ def test_redirect_to_kiosks_sends_only_kiosk_business():
 
 
 def test_a_fast_lane_opened_by_the_playbook_serves_quick_business_from_then_on():
-    from simulator.engine import Channel
-    from simulator.model.scenario import Service
 
     services = [
         Service("缴费", 0.5, exponential(0.5), quick=True),
@@ -142,9 +138,6 @@ def test_a_fast_lane_opened_by_the_playbook_serves_quick_business_from_then_on()
 
 
 def test_nobody_is_steered_to_the_kiosks_while_no_guide_is_on_the_floor():
-    from simulator.engine import Channel
-    from simulator.model.scenario import Service
-    from tests.factory import staff_incident
 
     services = [Service("缴费", 1.0, exponential(1.0), kiosk=True)]
     scenario = hall(
@@ -205,7 +198,6 @@ def test_pre_registration_shortens_service_and_needs_a_guide():
 
 
 def test_an_escalation_answered_after_its_response_time_releases_reserve_staff():
-    from simulator.model.distributions import Distribution
 
     scenario = hall(
         per_min=1.0,
@@ -215,7 +207,7 @@ def test_an_escalation_answered_after_its_response_time_releases_reserve_staff()
                 "time >= 10:00",
                 "escalate",
                 to="中心经理",
-                response_min=Distribution("fixed", value=10),
+                response_min=fixed(10),
                 releases_reserve=2,
             ),
             rule("time >= 10:20", "open_counters", count=2),
@@ -229,7 +221,6 @@ def test_an_escalation_answered_after_its_response_time_releases_reserve_staff()
 
 
 def test_an_emergency_service_arrives_after_its_response_time():
-    from simulator.model.distributions import Distribution
 
     scenario = hall(
         playbook=(
@@ -237,7 +228,7 @@ def test_an_emergency_service_arrives_after_its_response_time():
                 "time >= 10:00",
                 "call_emergency",
                 number=120,
-                response_min=Distribution("fixed", value=12),
+                response_min=fixed(12),
             ),
         ),
     )
@@ -283,7 +274,6 @@ def test_open_counters_is_capped_by_the_counter_positions_of_the_hall():
 
 
 def test_staff_released_by_an_escalation_beyond_the_reserve_really_serve():
-    from simulator.model.distributions import Distribution
 
     scenario = hall(
         per_min=1.0,
@@ -294,7 +284,7 @@ def test_staff_released_by_an_escalation_beyond_the_reserve_really_serve():
                 "time >= 10:00",
                 "escalate",
                 to="中心经理",
-                response_min=Distribution("fixed", value=0),
+                response_min=fixed(0),
                 releases_reserve=3,
             ),
             rule("time >= 10:01", "open_counters", count=3),

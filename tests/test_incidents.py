@@ -6,6 +6,7 @@ import pytest
 from simulator.engine import Channel, Outcome, Streams, simulate_day
 from simulator.engine.demand import draw_customers
 from simulator.metrics.day import lost_customers
+from simulator.model.distributions import Distribution
 from simulator.model.scenario import Incident, Service
 from tests.factory import OPEN, exponential, hall, outage, rule, staff_incident
 
@@ -122,7 +123,6 @@ def test_a_siege_takes_a_counter_clerk_whose_counter_closes_after_its_customer()
 
 
 def test_a_sampled_start_delay_moves_the_outage_but_not_its_length():
-    from simulator.model.distributions import Distribution
 
     def outage_times(delay):
         params = {"duration_min": Distribution("lognormal", mean=30, sd=10)}
