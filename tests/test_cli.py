@@ -1,6 +1,9 @@
 """The command line, through click's CliRunner: exit codes, outputs, determinism across --jobs."""
 
+import csv
 import json
+import os
+import subprocess
 import sys
 
 import pytest
@@ -143,9 +146,6 @@ def test_run_says_which_parts_of_the_scenario_it_does_not_simulate_yet(scenario_
 
 def _run_with_stderr_on_a_terminal(arguments):
     """Run drill in a subprocess whose stderr is a pseudo-terminal; return what it showed there."""
-    import os
-    import subprocess
-
     controller, terminal = os.openpty()
     try:
         completed = subprocess.run(
@@ -196,7 +196,6 @@ def test_run_rates_limits_and_playbook_objectives(scenario_file, tmp_path):
 
 
 def test_events_csv_shows_a_call_in_delay_to_the_minute(scenario_file, tmp_path):
-    import csv
 
     scenario_file.write_text(
         SMALL_HALL.replace(

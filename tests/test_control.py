@@ -1,5 +1,7 @@
 """The playbook at work in the engine: triggers over live state, actions with their delays."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -255,7 +257,6 @@ def test_extended_hours_let_customers_in_after_closing_and_change_no_one_else():
 
 
 def test_open_counters_is_capped_by_the_counter_positions_of_the_hall():
-    import dataclasses
 
     base = hall(
         per_min=1.0,

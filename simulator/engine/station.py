@@ -1,0 +1,227 @@
+"""A bank of servers (counters or kiosks) and its queues.
+
+Servers are SimPy processes that pull the next customer from priority queues: VIP, then
+vulnerable, then regular customers, first come first served within a class. The lowest-numbered
+servers may be a fast lane that serves only ``quick`` business. How many servers are on duty
+follows the staffing plan, plus staff the playbook calls in, minus staff an incident takes away;
+a server leaving duty finishes its customer first. Abandonment is lazy: a patience timer marks a
+waiting customer gone, and servers skip such customers when they reach the head of a queue.
+"""
+
+from collections import deque
+from typing import TYPE_CHECKING
+
+import numpy as np
+import simpy
+
+from simulator.engine.records import Channel, Outcome
+
+if TYPE_CHECKING:
+    from simulator.engine.hall import Hall
+
+NO_CUSTOMER = -1
+
+
+class Station:
+    """A bank of servers (counters or kiosks) with its queues; its size may change over the day."""
+
+    def __init__(self, hall: "Hall", channel: Channel, fast_lane: int = 0):
+        self.hall = hall
+        self.channel = channel
+        self.fast_lane = fast_lane
+        self.scheduled = 0  # servers the staffing plan puts on duty now
+        self.extra = 0  # servers called in by the playbook, on top of the plan
+        self.diverted = 0  # servers whose staff an incident has taken away
+        self.target = 0  # servers that should be on duty now: scheduled + extra
+        self.waiting = 0  # customers in the queues who have not left
+        self.waiting_by_priority = [0, 0, 0]
+        # queues[priority] = (regular-service customers, quick-service customers)
+        self.queues = [(deque(), deque()) for _ in range(3)]
+        self.idle_fast: list[tuple[int, simpy.Event]] = []
+        self.idle_regular: list[tuple[int, simpy.Event]] = []
+        self.duty_calls: dict[int, simpy.Event] = {}
+        self.duty_since: dict[int, float] = {}
+        self.staffed_minutes = 0.0
+        self.servers = 0  # server processes started so far (started when first needed)
+
+    def schedule(self, servers: int) -> None:
+        """Follow the staffing plan: ``servers`` on duty from now, plus any called in."""
+        self.scheduled = servers
+        self._retarget()
+
+    def add_extra(self, servers: int) -> None:
+        """Put ``servers`` more (or, if negative, fewer) on duty on top of the plan."""
+        self.extra += servers
+        self._retarget()
+
+    def divert(self, servers: int) -> None:
+        """Take ``servers`` off duty for an incident (negative: give them back)."""
+        self.diverted += servers
+        self._retarget()
+
+    def set_fast_lane(self, servers: int) -> None:
+        """Reserve the ``servers`` lowest-numbered servers for quick services from now."""
+        self.fast_lane = servers
+        self.wake_idle()  # idle servers wait in the list of their old role: re-register
+
+    def wake_idle(self) -> None:
+        """Make every idle server look at the queues again (their situation has changed)."""
+        for idle in (self.idle_fast, self.idle_regular):
+            waking, idle[:] = list(idle), []
+            for _, wake in waking:
+                wake.succeed(NO_CUSTOMER)
+
+    def _retarget(self) -> None:
+        """Staff the servers now due; servers above that leave after their customer."""
+        servers = max(self.scheduled + self.extra - self.diverted, 0)
+        previous, self.target = self.target, servers
+        for index in range(self.servers, servers):
+            self.hall.env.process(self._serve(index))
+        self.servers = max(self.servers, servers)
+        for index in range(previous, servers):
+            call = self.duty_calls.pop(index, None)
+            if call is not None:
+                call.succeed(NO_CUSTOMER)
+        if servers < previous:
+            for idle in (self.idle_fast, self.idle_regular):
+                leaving = [entry for entry in idle if entry[0] >= servers]
+                idle[:] = [entry for entry in idle if entry[0] < servers]
+                for _, wake in leaving:
+                    wake.succeed(NO_CUSTOMER)
+
+    def join(self, customer: int) -> None:
+        """Hand ``customer`` to an idle server, or queue them (with a patience timer)."""
+        hall = self.hall
+        quick = hall.quick[customer]
+        idle = self.idle_fast if quick and self.idle_fast else self.idle_regular
+        if idle and not (hall.disruptions.active and self._blocked(customer)):
+            idle.pop()[1].succeed(customer)
+            return
+        priority = hall.priority[customer]
+        self.queues[priority][quick].append(customer)
+        hall.in_queue[customer] = True
+        self.waiting += 1
+        self.waiting_by_priority[priority] += 1
+        patience = hall.patience[customer]
+        if patience != np.inf:
+            timer = hall.env.timeout(patience, customer)
+            timer.callbacks.append(self._give_up)
+
+    def _give_up(self, timer: simpy.Event) -> None:
+        customer = timer.value
+        hall = self.hall
+        if hall.in_queue[customer]:
+            hall.in_queue[customer] = False
+            self.waiting -= 1
+            self.waiting_by_priority[hall.priority[customer]] -= 1
+            hall.outcome[customer] = Outcome.ABANDONED
+            hall.end[customer] = hall.env.now
+            hall.leave(customer)
+
+    def waiting_customers(self) -> list[int]:
+        """Return the customers waiting now, in no particular order."""
+        in_queue = self.hall.in_queue
+        return [c for pair in self.queues for queue in pair for c in queue if in_queue[c]]
+
+    def withdraw(self, customer: int) -> None:
+        """Take a waiting customer out of the queue (they leave it for another reason)."""
+        self.hall.in_queue[customer] = False  # servers skip and drop the entry lazily
+        self.waiting -= 1
+        self.waiting_by_priority[self.hall.priority[customer]] -= 1
+
+    def _blocked(self, customer: int) -> bool:
+        """Return whether an outage stops this customer's business here altogether."""
+        at_kiosk = self.channel == Channel.KIOSK
+        return self.hall.disruptions.speed(self.hall.service[customer], at_kiosk) == 0.0
+
+    def _next_servable(self, fast: bool) -> int:
+        """Like :meth:`_next_customer`, skipping customers whose business an outage stops.
+
+        Scans the queues, so it is only used while an outage is in force.
+        """
+        in_queue = self.hall.in_queue
+        for regular, quick in self.queues:
+            best = None
+            for queue in (quick,) if fast else (regular, quick):
+                for position, customer in enumerate(queue):
+                    if in_queue[customer] and not self._blocked(customer):
+                        if best is None or customer < best[1]:
+                            best = (queue, customer, position)
+                        break
+            if best is not None:
+                queue, customer, position = best
+                del queue[position]
+                self.hall.in_queue[customer] = False
+                self.waiting -= 1
+                self.waiting_by_priority[self.hall.priority[customer]] -= 1
+                return customer
+        return NO_CUSTOMER
+
+    def _next_customer(self, fast: bool) -> int:
+        if self.hall.disruptions.active:
+            return self._next_servable(fast)
+        in_queue = self.hall.in_queue
+        for regular, quick in self.queues:
+            while quick and not in_queue[quick[0]]:
+                quick.popleft()
+            if fast:
+                if quick:
+                    return self._take(quick)
+                continue
+            while regular and not in_queue[regular[0]]:
+                regular.popleft()
+            if regular and (not quick or regular[0] < quick[0]):
+                return self._take(regular)
+            if quick:
+                return self._take(quick)
+        return NO_CUSTOMER
+
+    def _take(self, queue: deque) -> int:
+        customer = queue.popleft()
+        self.hall.in_queue[customer] = False
+        self.waiting -= 1
+        self.waiting_by_priority[self.hall.priority[customer]] -= 1
+        return customer
+
+    def _serve(self, index: int):
+        hall = self.hall
+        env = hall.env
+        outcome = Outcome.SERVED_KIOSK if self.channel == Channel.KIOSK else Outcome.SERVED
+        on_duty = False
+        while True:
+            fast = index < self.fast_lane  # the playbook may open fast lanes during the day
+            if index >= self.target:
+                if on_duty:  # a closing server has finished its customer
+                    self.staffed_minutes += env.now - self.duty_since.pop(index)
+                    on_duty = False
+                call = self.duty_calls[index] = env.event()
+                yield call
+                continue
+            if not on_duty:
+                self.duty_since[index] = env.now
+                on_duty = True
+            customer = self._next_customer(fast)
+            if customer == NO_CUSTOMER:
+                wake = env.event()
+                (self.idle_fast if fast else self.idle_regular).append((index, wake))
+                customer = yield wake
+                if customer == NO_CUSTOMER:
+                    continue
+            hall.start[customer] = env.now
+            hall.channel[customer] = Channel.FAST_LANE if fast else self.channel
+            if hall.recent_waits is not None:
+                hall.recent_waits.append((env.now, env.now - hall.arrival[customer]))
+            minutes = hall.service_minutes[customer] * hall.prep_factor[customer]
+            if hall.disruptions.active:  # manual pre-acceptance is slower than the system
+                at_kiosk = self.channel == Channel.KIOSK
+                minutes /= hall.disruptions.speed(hall.service[customer], at_kiosk)
+            yield env.timeout(minutes)
+            hall.end[customer] = env.now
+            hall.outcome[customer] = outcome
+            hall.present -= 1  # leave(), inlined: this runs once per customer served
+
+    def close_books(self, day_end: float) -> None:
+        """Count servers still on duty until ``day_end`` into ``staffed_minutes``."""
+        for since in self.duty_since.values():
+            self.staffed_minutes += day_end - since
+        self.duty_since.clear()
