@@ -63,6 +63,14 @@ def test_default_run_directory_is_under_results(scenario_file, tmp_path, monkeyp
 
 
 def test_summaries_are_byte_identical_whatever_the_number_of_jobs(scenario_file, tmp_path):
+    scenario_file.write_text(
+        SMALL_HALL
+        + "incidents: [{kind: system_outage, at: '10:00', callback_share: 0.3,\n"
+        + "             duration_min: {dist: lognormal, mean: 20, sd: 10}}]\n"
+        + 'playbook: [{when: "queue >= 5", do: notify_customers},\n'
+        + '           {when: "outage_min >= 10", do: escalate, to: 经理}]\n',
+        encoding="utf-8",
+    )
     for jobs in (1, 2):
         result = invoke(
             "run",
@@ -77,7 +85,9 @@ def test_summaries_are_byte_identical_whatever_the_number_of_jobs(scenario_file,
             tmp_path / f"jobs{jobs}",
         )
         assert result.exit_code == 0, result.output
-    for name in ("summary.json", "replications.csv", "timeseries.csv"):
+    events = (tmp_path / "jobs1" / "events.csv").read_text(encoding="utf-8")
+    assert "system_outage" in events and "escalate" in events
+    for name in ("summary.json", "replications.csv", "timeseries.csv", "events.csv"):
         assert (tmp_path / "jobs1" / name).read_bytes() == (tmp_path / "jobs2" / name).read_bytes()
 
 
