@@ -60,7 +60,6 @@ class Playbook:
         self.rules = hall.scenario.playbook
         self.triggers = [Trigger(cooldown_min=rule.cooldown_min or 0.0) for rule in self.rules]
         self.reserve_left = hall.scenario.staff.reserve.count
-        self.called_in = 0  # reserve staff on duty now (or on their way)
         self.on_the_way = 0  # called staff not yet at their counters
         self.response_draws: dict[int, np.random.Generator] = {}
 
@@ -90,7 +89,9 @@ class Playbook:
             )
 
     def _respond_later(self, index: int, rule: PlaybookRule) -> Generator[simpy.Event, None, None]:
-        draws = self.response_draws.setdefault(index, self.hall.streams_for_rule(index))
+        if index not in self.response_draws:
+            self.response_draws[index] = self.hall.streams_for_rule(index)
+        draws = self.response_draws[index]
         delay = float(rule.params["response_min"].sample(draws, 1)[0])
         yield self.hall.env.timeout(delay)
         if rule.action == "call_emergency":
@@ -125,7 +126,6 @@ def _open_counters(playbook: Playbook, _index: int, rule: PlaybookRule) -> None:
         return
     playbook.on_the_way += staff
     playbook.reserve_left -= staff
-    playbook.called_in += staff
     delay = hall.scenario.staff.reserve.call_in_min
     arrival = format_clock(hall.env.now + delay)
     hall.log(
@@ -139,7 +139,6 @@ def _close_counters(playbook: Playbook, _index: int, rule: PlaybookRule) -> None
     staff = min(rule.params["count"], hall.counters.extra)
     hall.counters.add_extra(-staff)
     playbook.reserve_left += staff
-    playbook.called_in -= staff
     hall.log("action", "close_counters", f"sent {staff} called-in staff back to the reserve")
 
 
