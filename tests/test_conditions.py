@@ -7,6 +7,7 @@ from simulator.model.conditions import (
     AnyOf,
     Compare,
     ConditionSyntaxError,
+    metrics_of,
     parse_condition,
 )
 
@@ -74,3 +75,8 @@ def test_syntax_errors_name_the_column(text, column, fragment):
     with pytest.raises(ConditionSyntaxError) as caught:
         parse_condition(text)
     assert caught.value.column == column and fragment in str(caught.value)
+
+
+def test_metrics_of_lists_every_metric_a_condition_reads():
+    condition = parse_condition("queue >= 5 and (time >= 12:00 or wait_p90_recent > 20)")
+    assert metrics_of(condition) == {"queue", "time", "wait_p90_recent"}

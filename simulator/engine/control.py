@@ -43,6 +43,7 @@ import simpy
 
 from simulator.engine.records import Outcome
 from simulator.model.clock import format_clock
+from simulator.model.conditions import metrics_of
 from simulator.model.scenario import PlaybookRule
 from simulator.playbook.triggers import Change, Trigger
 
@@ -59,6 +60,7 @@ class Playbook:
         self.hall = hall
         self.rules = hall.scenario.playbook
         self.triggers = [Trigger(cooldown_min=rule.cooldown_min or 0.0) for rule in self.rules]
+        self.needed = frozenset().union(*(metrics_of(rule.condition) for rule in self.rules))
         self.reserve_left = hall.scenario.staff.reserve.count
         self.on_the_way = 0  # called staff not yet at their counters
         self.response_draws: dict[int, np.random.Generator] = {}
@@ -67,7 +69,7 @@ class Playbook:
         """Check every rule once a simulated minute until the hall is closed and empty."""
         env = self.hall.env
         while not self.hall.is_empty_after_closing():
-            state = self.hall.live_state()
+            state = self.hall.live_state(self.needed)
             for index, (rule, trigger) in enumerate(zip(self.rules, self.triggers, strict=True)):
                 change = trigger.check(env.now, rule.condition.evaluate(state))
                 if change is Change.FIRE:

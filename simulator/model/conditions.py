@@ -190,6 +190,13 @@ class _Parser:
         return Compare(token.text, operator.text, number)
 
 
+def metrics_of(condition: Condition) -> frozenset[str]:
+    """Return the metrics a condition reads (so only those need computing)."""
+    if isinstance(condition, Compare):
+        return frozenset({condition.metric})
+    return frozenset().union(*(metrics_of(part) for part in condition.parts))
+
+
 def parse_condition(text: str) -> Condition:
     """Parse a ``when:`` text; raise :class:`ConditionSyntaxError` with a column on error."""
     if not text.strip():
