@@ -519,3 +519,19 @@ def test_a_block_cannot_staff_more_counters_than_the_hall_has(tmp_path, monkeypa
     result = validate(tmp_path, monkeypatch, content)
     assert result.exit_code == 2
     assert "the hall has only 2 counters (site.counters)" in result.output
+
+
+def test_incident_start_delay_and_emergency_response_are_read():
+    content = MINIMAL + (
+        "incidents:\n"
+        "  - {kind: system_outage, at: '10:00', duration_min: {dist: fixed, value: 30},\n"
+        "     start_delay_min: {dist: uniform, low: 0, high: 45}}\n"
+        "playbook:\n"
+        "  - {when: 'density > 1', do: call_emergency, number: 120,\n"
+        "     response_min: {dist: lognormal, mean: 12, sd: 4}}\n"
+    )
+    loaded = load_scenario_text(content, "hall.yaml")
+    (incident,) = loaded.incidents
+    assert incident.params["start_delay_min"] == Distribution("uniform", low=0.0, high=45.0)
+    (call,) = loaded.playbook
+    assert call.params["response_min"] == Distribution("lognormal", mean=12.0, sd=4.0)
