@@ -535,3 +535,12 @@ def test_incident_start_delay_and_emergency_response_are_read():
     assert incident.params["start_delay_min"] == Distribution("uniform", low=0.0, high=45.0)
     (call,) = loaded.playbook
     assert call.params["response_min"] == Distribution("lognormal", mean=12.0, sd=4.0)
+
+
+def test_friendly_readings_and_hints_for_common_slips(tmp_path, monkeypatch):
+    fullwidth = MINIMAL.replace('open: "09:00"', 'open: "０９：００"')
+    assert load_scenario_text(fullwidth, "hall.yaml").hours.open_min == 540.0
+    percent = validate(tmp_path, monkeypatch, MINIMAL.replace("share: 0.6", "share: 60%"))
+    assert "got '60%' (write a share as a decimal: 55% is 0.55)" in percent.output
+    tabs = validate(tmp_path, monkeypatch, MINIMAL.replace("  name: hall", "\tname: hall"))
+    assert tabs.exit_code == 2 and "indent with spaces, not tabs" in tabs.output

@@ -1,6 +1,7 @@
 """Clock times: files say ``"HH:MM"``; the model and engine count minutes since midnight."""
 
 import re
+import unicodedata
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
 
@@ -10,7 +11,8 @@ def parse_clock(text: str) -> float:
 
     ``"24:00"`` is accepted (a hall open until midnight); ``"24:30"`` is not.
     """
-    match = _CLOCK.match(text.strip())
+    # A Chinese input method types "09：00" with full-width characters; read it as "09:00".
+    match = _CLOCK.match(unicodedata.normalize("NFKC", text).strip())
     if not match:
         raise ValueError(f'{text!r} is not a clock time; write it as "HH:MM", e.g. "09:30"')
     hours, minutes = int(match.group(1)), int(match.group(2))

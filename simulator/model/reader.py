@@ -205,7 +205,9 @@ class Section:
             return default
         # bool is a subclass of int in Python, but "true" is never a quantity.
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.report(key, f"must be a number, got {show(value)}")
+            percent = isinstance(value, str) and value.strip().endswith("%")
+            advice = " (write a share as a decimal: 55% is 0.55)" if percent else ""
+            self.report(key, f"must be a number, got {show(value)}{advice}")
             return None
         if not math.isfinite(value):
             self.report(key, f"must be a finite number, got {show(value)}")

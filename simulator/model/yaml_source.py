@@ -177,6 +177,8 @@ def _yaml_problem(error: yaml.YAMLError, text: str, file: str) -> Problem:
         position = getattr(error, "position", 0) or 0
         line, column = text.count("\n", 0, position) + 1, None
         what = str(error).splitlines()[0]
+    if "'\\t'" in what:  # PyYAML names the tab as '\t' in "found character '\t' that cannot ..."
+        what += "; indent with spaces, not tabs"
     return Problem(file, line, "", f"not valid YAML: {what}", column)
 
 
