@@ -544,3 +544,14 @@ def test_friendly_readings_and_hints_for_common_slips(tmp_path, monkeypatch):
     assert "got '60%' (write a share as a decimal: 55% is 0.55)" in percent.output
     tabs = validate(tmp_path, monkeypatch, MINIMAL.replace("  name: hall", "\tname: hall"))
     assert tabs.exit_code == 2 and "indent with spaces, not tabs" in tabs.output
+
+
+def test_a_comma_inside_chinese_text_gets_explained(tmp_path, monkeypatch):
+    content = (
+        MINIMAL
+        + 'playbook: [{when: "queue >= 5", do: notify_customers, note: 安抚客户, 引导排队}]\n'
+    )
+    result = validate(tmp_path, monkeypatch, content)
+    assert result.exit_code == 2
+    assert "unknown notify_customers parameter '引导排队'" in result.output
+    assert "write ， or 、 in Chinese text" in result.output

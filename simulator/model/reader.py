@@ -20,6 +20,7 @@ from simulator.model.distributions import REQUIRED_PARAMETERS, Distribution
 from simulator.model.errors import Problem
 from simulator.model.yaml_source import Spot
 
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _RANGE = re.compile(r"^(?:([\[(])(\S+), (\S+)([\])])|(>=?) (\S+))$")
 
 
@@ -48,7 +49,11 @@ def suggest(word: str, options: Iterable[str], what: str) -> str:
     close = close or [o for o in options if len(word) >= 3 and o.startswith(word)][:1]
     if close:
         return f"unknown {what} {word!r}; did you mean {close[0]!r}?"
-    return f"unknown {what} {word!r}; use one of: {', '.join(options)}"
+    message = f"unknown {what} {word!r}; use one of: {', '.join(options)}"
+    if isinstance(word, str) and _CHINESE.search(word):
+        # Keys are English; Chinese here is nearly always text split off by a comma in {...}.
+        message += " (inside {...} a comma starts a new key: write ， or 、 in Chinese text)"
+    return message
 
 
 def in_range(value: float, spec: str) -> str | None:
