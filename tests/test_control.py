@@ -295,3 +295,16 @@ def test_staff_released_by_an_escalation_beyond_the_reserve_really_serve():
     # One counter all day, three more from 10:01: the staffed minutes show all four at work.
     expected = (record.day_end_min - OPEN) + 3 * (record.day_end_min - (TEN + 1))
     assert record.counter_staffed_minutes == pytest.approx(expected)
+
+
+def test_customers_sent_elsewhere_do_not_count_against_the_wait_limit_share():
+    scenario = hall(
+        per_min=3.0,
+        counters=2,
+        neighbors=(Neighbor("城西营业厅", travel_min=15, accepts_share=0.5),),
+        playbook=(rule("queue >= 10", "redirect", to="城西营业厅", share=0.5),),
+        wait_limit=1000.0,  # every customer served here is served within the limit
+    )
+    record = simulate_day(scenario, Streams(2, 0))
+    assert np.sum(record.outcome == Outcome.REDIRECTED) > 20
+    assert day_metrics(scenario, record)["served_within_limit_share"] == 1.0

@@ -3,7 +3,9 @@
 Waits are those of customers who were served (at a counter or a kiosk), from arrival to the
 start of service. Rates are shares of all arrivals. ``served_within_limit_share`` counts customers
 served within their wait limit (the vulnerable limit for vulnerable customers, if one is set)
-among all arrivals, so giving up or walking out counts against it. ``lost_customers`` is the
+among those who stayed to be served here: giving up or walking out counts against it, while
+customers the plan sent to another hall or asked for a phone number (handled as the plans
+prescribe) are left out of it. ``lost_customers`` is the
 conservation check: customers without a final outcome or with impossible times; it must be 0.
 """
 
@@ -67,9 +69,11 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
     if limits.vulnerable_wait_min is not None:
         wait_limit[record.priority == VULNERABLE] = limits.vulnerable_wait_min
     within = np.sum(waits <= wait_limit[served])
+    handed_on = np.sum((outcome == Outcome.REDIRECTED) | (outcome == Outcome.CALLBACK))
+    stayed = arrivals - handed_on
 
-    def share(count: float) -> float:
-        return float(count) / arrivals if arrivals else 0.0
+    def share(count: float, among: int = arrivals) -> float:
+        return float(count) / among if among else 0.0
 
     people_peak = peak_level(*hall_intervals(record)) + record.floor_staff
     staffed = record.counter_staffed_minutes
@@ -78,7 +82,7 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "wait_mean_min": float(np.mean(waits)) if waits.size else np.nan,
         "wait_p90_min": float(np.percentile(waits, 90)) if waits.size else np.nan,
         "wait_max_min": float(np.max(waits)) if waits.size else np.nan,
-        "served_within_limit_share": share(within),
+        "served_within_limit_share": share(within, stayed),
         "abandon_rate": share(np.sum(outcome == Outcome.ABANDONED)),
         "balk_rate": share(np.sum(outcome == Outcome.BALKED)),
         "redirect_rate": share(np.sum(outcome == Outcome.REDIRECTED)),
