@@ -220,3 +220,14 @@ def test_events_csv_shows_a_call_in_delay_to_the_minute(scenario_file, tmp_path)
     clock = {row["name"]: row["clock"] for row in rows}
     assert clock["rule 1"] == clock["open_counters"] == "10:00"
     assert clock["counters_opened"] == "10:25"
+
+
+def test_an_evacuation_flag_is_reported_as_not_simulated(scenario_file, tmp_path):
+    scenario_file.write_text(
+        SMALL_HALL
+        + 'incidents: [{kind: illness, at: "10:00", evacuate: true,\n'
+        + "             duration_min: {dist: fixed, value: 10}}]\n",
+        encoding="utf-8",
+    )
+    result = invoke("run", scenario_file, "-n", 1, "--out", tmp_path / "run")
+    assert result.exit_code == 0 and "evacuation validated but not simulated" in result.output

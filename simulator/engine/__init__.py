@@ -38,4 +38,7 @@ def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:
 
 def unsimulated_parts(scenario: Scenario) -> list[str]:
     """Name the parts of ``scenario`` the engine validates but does not play yet."""
-    return sorted({i.kind for i in scenario.incidents if i.kind not in SIMULATED_INCIDENTS})
+    parts = {i.kind for i in scenario.incidents if i.kind not in SIMULATED_INCIDENTS}
+    if any(i.params.get("evacuate") for i in scenario.incidents):
+        parts.add("evacuation")  # egress comes with the evacuation release
+    return sorted(parts)
