@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 
 from simulator import __version__
-from simulator.engine import unsimulated_parts
 from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.report.table import run_table
 from simulator.results import default_run_dir, write_run
@@ -135,14 +134,6 @@ def run(file: str, replications: int, seed: int, jobs: int, out: str | None) -> 
     target = Path(out) if out else default_run_dir(Path("results"), Path(file), datetime.now())
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise click.BadParameter(f"{target} already exists and is not empty.", param_hint="--out")
-
-    skipped = unsimulated_parts(scenario)
-    if skipped:
-        click.echo(
-            f"Note: {', '.join(skipped)} validated but not simulated by drill {__version__}; "
-            "these results leave them out.",
-            err=True,
-        )
 
     started = time.perf_counter()
     executor = make_executor(jobs)

@@ -2,6 +2,8 @@
 
 ``replications.csv`` has a row per simulated day, ``timeseries.csv`` a row per minute and
 ``events.csv`` a row per inject, trigger and action (with its replication and simulated time).
+When days ended in an evacuation, ``evacuation.csv`` holds the evacuation curve: people still
+inside against seconds since the incident began (on its own time axis, seconds not minutes).
 
 Everything is written into a hidden temporary directory beside the target and renamed into place
 only when complete, so an interrupted or failed run never leaves half a result behind.
@@ -20,11 +22,17 @@ from pathlib import Path
 from typing import Any
 
 from simulator import __version__
-from simulator.engine import unsimulated_parts
 from simulator.metrics import METRIC_NAMES
+from simulator.metrics.evacuation import curve_grid
 from simulator.model.clock import format_clock
 from simulator.runner.replicate import RunResult
-from simulator.scoring import LimitResult, Objective, Rating
+from simulator.scoring import (
+    EvacuationSummary,
+    LimitResult,
+    Objective,
+    Rating,
+    summarize_evacuations,
+)
 
 
 def _finite_or_none(value: float) -> float | None:
@@ -33,6 +41,36 @@ def _finite_or_none(value: float) -> float | None:
 
 def _rating(rating: Rating | None) -> str | None:
     return None if rating is None else rating.value
+
+
+def _evacuation_dict(summary: EvacuationSummary | None) -> dict[str, Any] | None:
+    """Return the ``evacuation`` block of ``summary.json`` (None: no day had one)."""
+    if summary is None:
+        return None
+    low, high = summary.rset_exceeds_aset_ci
+    return {
+        "days": summary.days,
+        "rset_p50_s": summary.rset_p50_s,
+        "rset_p95_s": summary.rset_p95_s,
+        "aset_days": summary.aset_days,
+        "rset_exceeds_aset_share": _finite_or_none(summary.rset_exceeds_aset_share),
+        "rset_exceeds_aset_ci_low": _finite_or_none(low),
+        "rset_exceeds_aset_ci_high": _finite_or_none(high),
+        "inside_at_responders_mean": _finite_or_none(summary.inside_at_responders_mean),
+        "inside_at_responders_max": _finite_or_none(summary.inside_at_responders_max),
+        "exits": [
+            {
+                "name": crowding.name,
+                "blocked_share": crowding.blocked_share,
+                "peak_density_mean_per_m2": _finite_or_none(crowding.peak_density_mean),
+                "peak_density_p95_per_m2": _finite_or_none(crowding.peak_density_p95),
+                "fruin_level_p95": crowding.fruin_level_p95 or None,
+                "warning_share": crowding.warning_share,
+                "danger_share": crowding.danger_share,
+            }
+            for crowding in summary.exits
+        ],
+    }
 
 
 def summary_dict(
@@ -81,7 +119,7 @@ def summary_dict(
             }
             for objective in objectives
         ],
-        "not_simulated": unsimulated_parts(scenario),
+        "evacuation": _evacuation_dict(summarize_evacuations(result)),
     }
 
 
@@ -123,6 +161,22 @@ def _write_events(result: RunResult, path: Path) -> None:
             )
 
 
+def _write_evacuation_curve(result: RunResult, path: Path) -> None:
+    """Write people still inside against seconds since the incident, over evacuation days."""
+    curve = result.evacuation_curve
+    columns = {
+        "inside_mean": curve.mean(),
+        "inside_p10": curve.quantile(0.1),
+        "inside_p50": curve.quantile(0.5),
+        "inside_p90": curve.quantile(0.9),
+    }
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["seconds_since_incident", *columns])
+        for row, second in enumerate(curve_grid()):
+            writer.writerow([int(second), *(f"{column[row]:.6g}" for column in columns.values())])
+
+
 def default_run_dir(results_root: Path, scenario_file: Path, now: datetime) -> Path:
     """Return ``results_root/<stem>-<YYYYmmdd-HHMMSS>``, suffixed if that already exists."""
     base = results_root / f"{scenario_file.stem}-{now:%Y%m%d-%H%M%S}"
@@ -153,6 +207,8 @@ def write_run(
         _write_replications(result, staging / "replications.csv")
         _write_timeseries(result, staging / "timeseries.csv")
         _write_events(result, staging / "events.csv")
+        if result.evacuation_curve.count:
+            _write_evacuation_curve(result, staging / "evacuation.csv")
         info = json.dumps({"drill_version": __version__, **run_info}, ensure_ascii=False, indent=2)
         (staging / "run.json").write_text(info + "\n", encoding="utf-8")
         os.replace(staging, target)

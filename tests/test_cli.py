@@ -142,16 +142,25 @@ def test_an_internal_error_exits_1_with_one_line_and_no_traceback(
     assert "internal error" in error and "engine exploded" in error and "Traceback" not in error
 
 
-def test_run_says_which_parts_of_the_scenario_it_does_not_simulate_yet(scenario_file, tmp_path):
+def test_a_fire_run_writes_the_evacuation_results(scenario_file, tmp_path):
     scenario_file.write_text(
-        SMALL_HALL + 'incidents: [{kind: fire, at: "10:00"}]\n',
+        SMALL_HALL.replace("abandon_rate: 0.05", "evacuation_s: 600")
+        + 'incidents: [{kind: fire, at: "10:00", asset_min: {dist: fixed, value: 10}}]\n',
         encoding="utf-8",
     )
-    result = invoke("run", scenario_file, "-n", 2, "--out", tmp_path / "run")
+    result = invoke("run", scenario_file, "-n", 3, "--out", tmp_path / "run")
     assert result.exit_code == 0, result.output
-    assert "fire validated but not simulated" in result.output
+    assert "evacuation on 3 of 3 days" in result.output
     summary = json.loads((tmp_path / "run" / "summary.json").read_text(encoding="utf-8"))
-    assert summary["not_simulated"] == ["fire"]
+    assert summary["evacuation"]["days"] == 3
+    assert [e["name"] for e in summary["evacuation"]["exits"]] == ["正门"]
+    assert {o["name"] for o in summary["objectives"]} == {
+        "evacuate everyone in time",
+        "no dangerous crowding at the exits",
+    }
+    with (tmp_path / "run" / "evacuation.csv").open(encoding="utf-8") as handle:
+        curve = list(csv.DictReader(handle))
+    assert float(curve[0]["inside_mean"]) > 0 and float(curve[-1]["inside_mean"]) == 0
 
 
 def _run_with_stderr_on_a_terminal(arguments):
@@ -222,7 +231,7 @@ def test_events_csv_shows_a_call_in_delay_to_the_minute(scenario_file, tmp_path)
     assert clock["counters_opened"] == "10:25"
 
 
-def test_an_evacuation_flag_is_reported_as_not_simulated(scenario_file, tmp_path):
+def test_an_evacuation_flag_evacuates_when_its_incident_starts(scenario_file, tmp_path):
     scenario_file.write_text(
         SMALL_HALL
         + 'incidents: [{kind: illness, at: "10:00", evacuate: true,\n'
@@ -230,4 +239,7 @@ def test_an_evacuation_flag_is_reported_as_not_simulated(scenario_file, tmp_path
         encoding="utf-8",
     )
     result = invoke("run", scenario_file, "-n", 1, "--out", tmp_path / "run")
-    assert result.exit_code == 0 and "evacuation validated but not simulated" in result.output
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "run" / "events.csv").open(encoding="utf-8") as handle:
+        clock = {row["name"]: row["clock"] for row in csv.DictReader(handle)}
+    assert clock["evacuation_alarm"] == "10:00"

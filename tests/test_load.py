@@ -437,6 +437,8 @@ def test_full_scenario_loads_into_the_expected_dataclasses(tmp_path):
         "blocks_exit": "正门",
         "evacuate": True,
         "note": "演练",
+        "alarm": "after_suppression",  # the defaults are filled in
+        "cuts_power": True,
     }
     assert quake.params["shaking_s"].values == (10.0, 20.0, 30.0)
 

@@ -14,15 +14,19 @@ from collections import deque
 
 import numpy as np
 import simpy
+from simpy.core import StopSimulation
 
 from simulator.engine.control import Playbook
 from simulator.engine.demand import VIP, Customers
+from simulator.engine.emergencies import Alarm, Emergencies, EmergencyDraws
+from simulator.engine.evacuation import evacuate_hall
 from simulator.engine.incidents import Disruptions, Timing
 from simulator.engine.records import Channel, DayRecord, Event, Outcome
 from simulator.engine.station import Station
 from simulator.engine.streams import Streams
 from simulator.model.scenario import Scenario
 
+ISOLATED = -1  # in entry_stopped: the door is shut by an incident, not by a playbook rule
 RECENT_MIN = 15.0  # the window of "recent" live metrics (wait_p90_recent, abandoned_recent)
 
 
@@ -53,6 +57,7 @@ class Hall:
         customers: Customers,
         incident_timings: dict[int, Timing],
         streams: Streams,
+        emergency_draws: dict[int, EmergencyDraws] | None = None,
     ):
         self.scenario = scenario
         self.streams = streams
@@ -96,6 +101,12 @@ class Hall:
         self.kiosks = Station(self, Channel.KIOSK)
         self.kiosks.schedule(scenario.site.kiosks)
         self.disruptions = Disruptions(self, incident_timings)
+        # An evacuation ends the day: the alarm stops the simulation (SimPy's own mechanism
+        # for ``run(until=...)``) and :meth:`run` then evacuates whoever is inside.
+        self.alarm: Alarm | None = None
+        self.closed = self.env.event()
+        self.closed.callbacks.append(StopSimulation.callback)
+        Emergencies(self, emergency_draws or {}, incident_timings)
         self.env.process(self._counter_schedule())
         self.env.process(self._arrivals())
         self._log_incidents()
@@ -105,6 +116,25 @@ class Hall:
     def log(self, kind: str, name: str, detail: str = "") -> None:
         """Record an event (an inject, a trigger, an action) at the current time."""
         self.events.append(Event(self.env.now, kind, name, detail))
+
+    def log_at(self, time: float, kind: str, name: str, detail: str = "") -> None:
+        """Record an event at ``time``: an evacuation's end is known when it is computed."""
+        self.events.append(Event(time, kind, name, detail))
+
+    def sound_alarm(self, alarm: Alarm, cuts_power: bool = False) -> None:
+        """Order everyone out: the day stops here and :meth:`run` plays the evacuation."""
+        if self.alarm is not None:  # a second incident at the same moment: already going
+            return
+        self.alarm = alarm
+        if cuts_power:
+            self.log("action", "power_cut", "mains switched off; emergency lighting")
+        self.log("action", "evacuation_alarm", alarm.cause)
+        self.closed.succeed()
+
+    def isolate(self) -> None:
+        """Stop letting anyone in (a bomb threat): nobody enters a hall about to be cleared."""
+        self.entry_stopped.add(ISOLATED)
+        self.log("action", "isolate", "entry stopped; the area is cordoned off")
 
     def leave(self, customer: int) -> None:
         """Note that ``customer`` has left the floor (served, given up or sent away)."""
@@ -221,6 +251,7 @@ class Hall:
     def run(self) -> DayRecord:
         """Play the day until the last customer has left and return the records."""
         self.env.run()
+        evacuation = evacuate_hall(self) if self.alarm is not None else None
         came = np.array(self.arrived, dtype=bool)  # drop after-hours customers who never came
 
         def kept(values: list, dtype: type | None = None) -> np.ndarray:
@@ -229,7 +260,11 @@ class Hall:
         hours = self.scenario.hours
         end, start = kept(self.end), kept(self.start)
         day_end = max(hours.close_min, float(np.nanmax(end)) if end.size else hours.close_min)
-        self.counters.close_books(day_end)
+        busy_until = end
+        if evacuation is not None:  # counters closed at the alarm; the staff walked out
+            day_end = evacuation.complete_min
+            busy_until = np.minimum(end, evacuation.alarm_min)
+        self.counters.close_books(evacuation.alarm_min if evacuation else day_end)
         channel = kept(self.channel, np.int8)
         at_counter = (channel == Channel.COUNTER) | (channel == Channel.FAST_LANE)
         staff = self.scenario.staff
@@ -244,9 +279,10 @@ class Hall:
             outcome=kept(self.outcome, np.int8),
             channel=channel,
             queued_for_counter=kept(self.queued_for_counter, bool),
-            counter_busy_minutes=float(np.sum(end[at_counter] - start[at_counter])),
+            counter_busy_minutes=float(np.sum(busy_until[at_counter] - start[at_counter])),
             counter_staffed_minutes=self.counters.staffed_minutes,
             floor_staff=staff.guides + staff.security,
             day_end_min=day_end,
             events=tuple(sorted(self.events, key=lambda event: event.time)),
+            evacuation=evacuation,
         )

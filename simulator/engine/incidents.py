@@ -159,15 +159,16 @@ class Disruptions:
         duration = timing.duration_min
         yield env.timeout(timing.start_min - env.now)
         takes = {**DEFAULT_TAKES[incident.kind], **incident.params.get("takes", {})}
-        guides, security = takes.get("guides", 0), takes.get("security", 0)
-        counters = takes.get("counters", 0)
         taken = ", ".join(f"{count} {post}" for post, count in takes.items() if count)
         hall.log("incident", incident.kind, f"takes {taken} for {duration:.0f} min")
-        self.guides_away += guides
-        self.security_away += security
-        hall.counters.divert(counters)
+        self.take_staff(takes)
         yield env.timeout(duration)
-        self.guides_away -= guides
-        self.security_away -= security
-        hall.counters.divert(-counters)
+        self.take_staff(takes, back=True)
         hall.log("incident", f"{incident.kind}_end", "staff back at their posts")
+
+    def take_staff(self, takes: dict[str, int], back: bool = False) -> None:
+        """Take guides, security and counter clerks off their posts (``back``: return them)."""
+        sign = -1 if back else 1
+        self.guides_away += sign * takes.get("guides", 0)
+        self.security_away += sign * takes.get("security", 0)
+        self.hall.counters.divert(sign * takes.get("counters", 0))

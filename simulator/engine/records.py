@@ -43,6 +43,41 @@ class Event(NamedTuple):
 
 
 @dataclass(frozen=True)
+class EvacuationRecord:
+    """One evacuation: who was in the hall, when each got out, and the crowd at each exit.
+
+    Times in seconds are counted from ``incident_min``, the moment the incident began (ignition,
+    the threat, the first shock), so ``out_s.max()`` is the required safe egress time (RSET) in
+    the SFPE sense: detection + alarm + pre-movement + movement.
+    """
+
+    cause: str  # the incident kind that led to it ("fire", "bomb_threat", ...)
+    incident_min: float
+    alarm_min: float
+    group: np.ndarray  # per person: 0 customer, 1 staff
+    out_s: np.ndarray  # per person: seconds from the incident until they were out
+    exit_index: np.ndarray  # per person: which exit they used
+    exit_names: tuple[str, ...]
+    blocked: tuple[str, ...]
+    exit_peak_queue: np.ndarray  # per exit
+    exit_peak_density: np.ndarray  # per exit, persons/m² in its approach area
+    asset_s: float  # available safe egress time from the incident; NaN if not given
+    responders_s: float  # fire brigade or police on site, from the incident; NaN if none
+
+    @property
+    def rset_s(self) -> float:
+        """Return the seconds from the incident until the last person was out."""
+        if self.out_s.size:
+            return float(self.out_s.max())
+        return (self.alarm_min - self.incident_min) * 60  # nobody inside: done at the alarm
+
+    @property
+    def complete_min(self) -> float:
+        """Return the clock minute at which the last person was out."""
+        return self.incident_min + self.rset_s / 60
+
+
+@dataclass(frozen=True)
 class DayRecord:
     """Everything one replication produced."""
 
@@ -61,3 +96,4 @@ class DayRecord:
     floor_staff: int  # guides and security on the public floor
     day_end_min: float  # last departure, or closing time if later
     events: tuple[Event, ...] = ()
+    evacuation: EvacuationRecord | None = None  # the day ended in an evacuation

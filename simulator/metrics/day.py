@@ -13,6 +13,7 @@ import numpy as np
 
 from simulator.engine.demand import VULNERABLE
 from simulator.engine.records import DayRecord, Outcome
+from simulator.metrics.evacuation import EVACUATION_METRICS, evacuation_metrics
 from simulator.metrics.timeseries import hall_intervals, peak_level, queue_intervals
 from simulator.model.scenario import Scenario
 
@@ -30,6 +31,7 @@ METRIC_NAMES = (
     "peak_density_per_m2",
     "utilization",
     "lost_customers",
+    *EVACUATION_METRICS,
 )
 
 # Metrics that are shares of something, bounded by 1; every metric is at least 0.
@@ -41,6 +43,7 @@ SHARE_METRICS = frozenset(
         "redirect_rate",
         "callback_rate",
         "utilization",
+        "rset_exceeds_aset",
     }
 )
 
@@ -53,7 +56,11 @@ def lost_customers(record: DayRecord) -> int:
     # A served customer starts no earlier than arrival and ends no earlier than start;
     # everyone else leaves no earlier than they came and never started service.
     bad_served = served & ~((record.start >= record.arrival) & (record.end >= record.start))
-    bad_other = ~served & ~pending & ~((record.end >= record.arrival) & np.isnan(record.start))
+    # An evacuation may interrupt a service: then the start lies between arrival and leaving.
+    evacuated = outcome == Outcome.EVACUATED
+    interrupted = evacuated & (record.start >= record.arrival) & (record.end >= record.start)
+    never_started = (record.end >= record.arrival) & np.isnan(record.start)
+    bad_other = ~served & ~pending & ~(never_started | interrupted)
     return int(np.sum(pending | bad_served | bad_other))
 
 
@@ -69,7 +76,12 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
     if limits.vulnerable_wait_min is not None:
         wait_limit[record.priority == VULNERABLE] = limits.vulnerable_wait_min
     within = np.sum(waits <= wait_limit[served])
-    handed_on = np.sum((outcome == Outcome.REDIRECTED) | (outcome == Outcome.CALLBACK))
+    # Customers sent elsewhere as the plan says, or evacuated, did not fail to be served here.
+    handed_on = np.sum(
+        (outcome == Outcome.REDIRECTED)
+        | (outcome == Outcome.CALLBACK)
+        | (outcome == Outcome.EVACUATED)
+    )
     stayed = arrivals - handed_on
 
     def share(count: float, among: int = arrivals) -> float:
@@ -91,4 +103,5 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "peak_density_per_m2": people_peak / scenario.site.floor_area_m2,
         "utilization": record.counter_busy_minutes / staffed if staffed > 0 else np.nan,
         "lost_customers": float(lost_customers(record)),
+        **evacuation_metrics(record),
     }

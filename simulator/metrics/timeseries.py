@@ -7,7 +7,10 @@ crowd that lasts thirty seconds is still seen.
 
 import numpy as np
 
+from simulator.engine.intervals import level_at, peak_level
 from simulator.engine.records import DayRecord
+
+__all__ = ["level_at", "peak_level"]  # used from here by metrics; they live in the engine
 
 # Minutes after closing that the per-minute series keeps (the hall usually empties by then).
 TAIL_MIN = 60
@@ -19,33 +22,14 @@ def queue_intervals(record: DayRecord) -> tuple[np.ndarray, np.ndarray]:
     entry = record.arrival[joined]
     # Served customers leave the queue when service starts; the others when they give up.
     left = np.where(np.isnan(record.start[joined]), record.end[joined], record.start[joined])
+    if record.evacuation is not None:  # at the alarm the queue dissolves into the evacuation
+        left = np.minimum(left, record.evacuation.alarm_min)
     return entry, left
 
 
 def hall_intervals(record: DayRecord) -> tuple[np.ndarray, np.ndarray]:
     """Return (entry, exit) times of every customer on the public floor."""
     return record.arrival, record.end
-
-
-def level_at(entry: np.ndarray, exit_: np.ndarray, times: np.ndarray) -> np.ndarray:
-    """Return how many intervals contain each of ``times`` (entries and exits at t both count)."""
-    entered = np.searchsorted(np.sort(entry), times, side="right")
-    left = np.searchsorted(np.sort(exit_), times, side="right")
-    return entered - left
-
-
-def peak_level(entry: np.ndarray, exit_: np.ndarray) -> int:
-    """Return the largest number of simultaneously open intervals.
-
-    At equal times exits are counted before entries, so a customer who starts service the
-    moment they arrive never counts as waiting.
-    """
-    if entry.size == 0:
-        return 0
-    times = np.concatenate([exit_, entry])
-    steps = np.concatenate([-np.ones(exit_.size), np.ones(entry.size)])
-    order = np.lexsort((steps, times))
-    return int(np.max(np.cumsum(steps[order]), initial=0))
 
 
 def area(entry: np.ndarray, exit_: np.ndarray) -> float:
@@ -61,5 +45,8 @@ def minute_grid(open_min: float, close_min: float) -> np.ndarray:
 def minute_series(record: DayRecord, grid: np.ndarray) -> dict[str, np.ndarray]:
     """Return the counter queue and people on the floor at each time of ``grid``."""
     queue = level_at(*queue_intervals(record), grid)
-    in_hall = level_at(*hall_intervals(record), grid) + record.floor_staff
+    floor_staff = np.full(grid.size, record.floor_staff)
+    if record.evacuation is not None:  # the staff leave with everyone else
+        floor_staff[grid >= record.evacuation.complete_min] = 0
+    in_hall = level_at(*hall_intervals(record), grid) + floor_staff
     return {"queue": queue.astype(np.int64), "in_hall": in_hall.astype(np.int64)}

@@ -6,6 +6,7 @@ manager can measure with a stopwatch. Sampling takes a caller's ``numpy.random.G
 every random number in a run comes from a stream the runner controls.
 """
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ REQUIRED_PARAMETERS: Mapping[str, tuple[str, ...]] = {
     "exponential": ("mean",),
     "lognormal": ("mean", "sd"),
     "gamma": ("mean", "sd"),
+    "normal": ("mean", "sd"),
     "uniform": ("low", "high"),
     "triangular": ("low", "mode", "high"),
     "fixed": ("value",),
@@ -41,6 +43,9 @@ class Distribution:
         match self.dist:
             case "exponential" | "lognormal" | "gamma":
                 return float(self.mean)
+            case "normal":
+                return self._clipped_normal_mean()
+
             case "uniform":
                 return (self.low + self.high) / 2
             case "triangular":
@@ -68,6 +73,9 @@ class Distribution:
             case "gamma":
                 shape = (self.mean / self.sd) ** 2
                 return rng.gamma(shape, self.sd**2 / self.mean, size)
+            case "normal":
+                low, high = self._normal_bounds()
+                return np.clip(rng.normal(self.mean, self.sd, size), low, high)
             case "uniform":
                 return rng.uniform(self.low, self.high, size)
             case "triangular":
@@ -79,3 +87,25 @@ class Distribution:
             case "empirical":
                 return rng.choice(np.asarray(self.values, dtype=float), size)
         raise ValueError(f"unknown distribution {self.dist!r}")
+
+    def _normal_bounds(self) -> tuple[float, float]:
+        """Return where a normal is clipped: two sd either side of the mean, never below 0.
+
+        Walking speeds are the use: a normal fitted to measured speeds would otherwise give the
+        odd person 0.1 m/s or 2.5 m/s. Two sd leaves 95 % of draws untouched.
+        """
+        return max(self.mean - 2 * self.sd, 0.0), self.mean + 2 * self.sd
+
+    def _clipped_normal_mean(self) -> float:
+        """Return E[clip(X, low, high)] for X normal: the mean itself unless the clip hits 0."""
+        low, high = self._normal_bounds()
+        alpha, beta = (low - self.mean) / self.sd, (high - self.mean) / self.sd
+
+        def cdf(z: float) -> float:
+            return 0.5 * (1 + math.erf(z / math.sqrt(2)))
+
+        def pdf(z: float) -> float:
+            return math.exp(-z * z / 2) / math.sqrt(2 * math.pi)
+
+        inside = self.mean * (cdf(beta) - cdf(alpha)) + self.sd * (pdf(alpha) - pdf(beta))
+        return low * cdf(alpha) + high * (1 - cdf(beta)) + inside

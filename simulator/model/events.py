@@ -66,14 +66,36 @@ INCIDENTS: dict[str, dict[str, Param]] = {
     "siege": _STAFF_INCIDENT,
     "fire": {
         "at": _AT,
-        "suppressed_prob": Param("number", within="[0, 1]", default=0.0),
+        "start_delay_min": _DELAY,
         "detection_s": Param("distribution"),
+        "suppressed_prob": Param("number", within="[0, 1]", default=0.0),
+        "suppression_s": Param("distribution"),
+        "fighters": Param("takes"),
+        "alarm": Param("alarm", default="after_suppression"),
+        "asset_min": Param("distribution"),
+        "blocks_exit": Param("exit"),
+        "brigade_min": Param("distribution"),
+        "cuts_power": Param("flag", default=True),
+    },
+    "bomb_threat": {
+        "at": _AT,
+        "start_delay_min": _DELAY,
+        "decision_min": Param("distribution"),
+        "police_min": Param("distribution"),
         "asset_min": Param("distribution"),
         "blocks_exit": Param("exit"),
     },
-    "bomb_threat": {"at": _AT},
-    "earthquake": {"at": _AT, "shaking_s": Param("distribution")},
+    "earthquake": {
+        "at": _AT,
+        "start_delay_min": _DELAY,
+        "shaking_s": Param("distribution"),
+        "asset_min": Param("distribution"),
+        "blocks_exit": Param("exit"),
+    },
 }
+# Incidents that always end in an evacuation (a fire only if staff cannot put it out).
+EVACUATION_KINDS = frozenset({"fire", "bomb_threat", "earthquake"})
+ALARMS = ("after_suppression", "detection")
 
 _COUNT = Param("integer", required=True, within=">= 1")
 _POSITIVE_SHARE = Param("number", required=True, within="(0, 1]")
@@ -124,7 +146,15 @@ def _scope(entry: Section, key: str, param: Param, facts: Facts) -> Any:
 def _exit(entry: Section, key: str, param: Param, facts: Facts) -> Any:
     if not facts.exits:  # site.exits is itself wrong and reported; do not pile on
         return entry.text(key)
-    return entry.choice(key, sorted(facts.exits), what="exit name")
+    name = entry.choice(key, sorted(facts.exits), what="exit name")
+    if name is not None and len(facts.exits) == 1:
+        entry.report(key, f"{name!r} is the only exit; blocking it leaves nobody a way out")
+        return None
+    return name
+
+
+def _alarm(entry: Section, key: str, param: Param, facts: Facts) -> Any:
+    return entry.choice(key, ALARMS, what="alarm", default=param.default)
 
 
 def _target(entry: Section, key: str, param: Param, facts: Facts) -> Any:
@@ -164,6 +194,7 @@ _SPECIAL: dict[str, Callable[[Section, str, Param, Facts], Any]] = {
     "target": _target,
     "phone": _phone,
     "takes": _takes,
+    "alarm": _alarm,
 }
 
 
@@ -209,6 +240,8 @@ def read_incidents(document: Section, facts: Facts) -> tuple[Incident, ...]:
         entry.allow(["kind", *INCIDENT_COMMON, *table], what=f"{kind} key")
         values = _read_table(entry, {**table, **INCIDENT_COMMON}, facts)
         _check_times(entry, values, facts.hours)
+        if kind in EVACUATION_KINDS and values.get("evacuate") is False:
+            entry.report("evacuate", f"a {kind} always ends in an evacuation; leave the key out")
         start = values.pop("at", values.pop("from", None))
         end = values.pop("until", None)
         incidents.append(Incident(kind, start, end, values))

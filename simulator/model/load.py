@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.model.clock import format_clock
+from simulator.model.egress_keys import read_egress
 from simulator.model.errors import Problem, ScenarioError
 from simulator.model.events import Facts, read_incidents, read_playbook
 from simulator.model.reader import Checker, Section, show, span
@@ -47,6 +48,7 @@ TOP_KEYS = (
     "incidents",
     "playbook",
     "limits",
+    "egress",
     "variants",
 )
 LANGUAGES = ("zh", "en")
@@ -154,6 +156,7 @@ def _scenario(root: Section, variants_allowed: bool) -> Scenario:
         incidents=read_incidents(root, facts),
         playbook=read_playbook(root, facts),
         limits=_limits(root),
+        egress=read_egress(root),
     )
 
 
@@ -177,7 +180,7 @@ def _site(root: Section) -> Site | None:
     site.allow(("name", "location", "floor_area_m2", "exits", "kiosks", "neighbors", "counters"))
     exits = site.items("exits", required=True, example=" like {name: 正门, width_m: 1.8}")
     for item in exits:
-        item.allow(("name", "width_m", "distance_m"))
+        item.allow(("name", "width_m", "distance_m", "approach_m2"))
     _unique(exits, "name")
     neighbors = site.items(
         "neighbors", example=" like {name: 城西营业厅, travel_min: 15, accepts_share: 0.3}"
@@ -200,6 +203,7 @@ def _site(root: Section) -> Site | None:
                     hint=" (a door's effective width is its width − 0.3 m)",
                 ),
                 item.number("distance_m", within="> 0"),
+                item.number("approach_m2", within="> 0"),
             )
             for item in exits
         ),

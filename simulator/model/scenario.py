@@ -19,7 +19,8 @@ class Exit:
 
     name: str
     width_m: float
-    distance_m: float | None = None
+    distance_m: float | None = None  # mean walk from the floor; None = derived from the area
+    approach_m2: float | None = None  # floor in front of it where a queue stands; None = derived
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,23 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Egress:
+    """How people leave the hall in an evacuation (see :mod:`simulator.engine.egress`).
+
+    Defaults are documented in :mod:`simulator.model.egress_keys`, where they are read.
+    """
+
+    premovement_customers_s: Distribution
+    premovement_staff_s: Distribution
+    speed_mps: Distribution
+    guided_factor: float  # customers' pre-movement is multiplied by this when guided
+    people_per_guide: int  # customers one guide on the floor can direct
+    familiar_share: float  # unguided customers who head for the main door they came in by
+    position_spread: float  # how far a person's distance to an exit varies around its mean
+    secure_cash_s: Distribution  # clerks lock cash away before they leave
+
+
+@dataclass(frozen=True)
 class Scenario:
     """A validated scenario file."""
 
@@ -185,6 +203,7 @@ class Scenario:
     incidents: tuple[Incident, ...] = ()
     playbook: tuple[PlaybookRule, ...] = ()
     limits: Limits = Limits(items=())
+    egress: Egress | None = None  # None only for scenarios built in code without one
     variants: dict[str, "Scenario"] = field(default_factory=dict)
     source: str = "<memory>"
     sha256: str = ""

@@ -2,8 +2,9 @@
 
 import math
 
+from simulator.metrics.evacuation import DENSITY_DANGER, DENSITY_WARNING
 from simulator.runner.replicate import RunResult
-from simulator.scoring import LimitResult, Objective
+from simulator.scoring import LimitResult, Objective, summarize_evacuations
 
 # The metrics worth a glance on the terminal, with how to show them.
 KEY_METRICS = (
@@ -26,6 +27,42 @@ def _show(template: str, value: float) -> str:
     return "—" if math.isnan(value) else template.format(value)
 
 
+def _evacuation_lines(result: RunResult) -> list[str]:
+    summary = summarize_evacuations(result)
+    if summary is None:
+        return []
+    lines = [
+        "",
+        f"evacuation on {summary.days} of {summary.replications} days: everyone out after "
+        f"{summary.rset_p50_s:.0f} s (median), {summary.rset_p95_s:.0f} s (95th percentile)",
+    ]
+    if summary.aset_days:
+        low, high = summary.rset_exceeds_aset_ci
+        lines.append(
+            f"  RSET > ASET on {summary.rset_exceeds_aset_share:.1%} of them "
+            f"(95% CI {low:.1%} – {high:.1%})"
+        )
+    if not math.isnan(summary.inside_at_responders_mean):
+        lines.append(
+            f"  still inside when responders arrived: mean {summary.inside_at_responders_mean:.1f},"
+            f" at most {summary.inside_at_responders_max:.0f}"
+        )
+    for crowding in summary.exits:
+        if crowding.blocked_share == 1:
+            lines.append(f"  exit {crowding.name}: blocked")
+            continue
+        flags = ""
+        if crowding.danger_share:
+            flags = f"  DANGER ≥ {DENSITY_DANGER}/m² on {crowding.danger_share:.0%} of days"
+        elif crowding.warning_share:
+            flags = f"  warning ≥ {DENSITY_WARNING}/m² on {crowding.warning_share:.0%} of days"
+        lines.append(
+            f"  exit {crowding.name}: peak density {crowding.peak_density_mean:.2f}/m² mean, "
+            f"{crowding.peak_density_p95:.2f} P95 (Fruin {crowding.fruin_level_p95}){flags}"
+        )
+    return lines
+
+
 def run_table(
     result: RunResult, limits: list[LimitResult], objectives: list[Objective] = ()
 ) -> str:
@@ -41,7 +78,7 @@ def run_table(
         sign = "≤" if judged.limit.direction == "max" else "≥"
         label = f"{judged.limit.name} {sign} {judged.limit.threshold:g}"
         if judged.held is None:
-            lines.append(f"{label:<30} {'—':>9}   {'':<14} not simulated")
+            lines.append(f"{label:<30} {'—':>9}   {'':<14} not exercised on any day")
             continue
         interval = f"{judged.ci_low:.0%} – {judged.ci_high:.0%}"
         verdict = "held" if judged.held else "NOT held"
@@ -49,6 +86,7 @@ def run_table(
             f"{label:<30} {judged.held_share:>9.0%}   {interval:<14} "
             f"{verdict} (needs ≥ {judged.target_share:.0%} of days), rated {judged.rating.value}"
         )
+    lines += _evacuation_lines(result)
     if objectives:
         lines += ["", "objectives, rated P/S/M/U (performed / some / major challenges / unable)"]
         for objective in objectives:

@@ -15,6 +15,7 @@ import numpy as np
 from simulator.engine import Event, Streams, simulate_day
 from simulator.metrics import METRIC_NAMES, day_metrics, minute_grid, minute_series
 from simulator.metrics.day import SHARE_METRICS
+from simulator.metrics.evacuation import curve_grid, evacuation_curve
 from simulator.metrics.statistics import Estimate, IntegerSeriesAggregate, mean_interval
 from simulator.model.scenario import Scenario
 from simulator.runner.executors import Executor, SerialExecutor
@@ -28,6 +29,9 @@ class ReplicationResult:
     metrics: dict[str, float]
     series: dict[str, np.ndarray]
     events: tuple[Event, ...] = ()
+    # On a day with an evacuation: the peak density at each exit and the evacuation curve.
+    exit_peak_density: np.ndarray | None = None
+    evacuation_curve: np.ndarray | None = None
 
 
 def run_replication(scenario: Scenario, seed: int, index: int) -> ReplicationResult:
@@ -35,7 +39,17 @@ def run_replication(scenario: Scenario, seed: int, index: int) -> ReplicationRes
     record = simulate_day(scenario, Streams(seed, index))
     grid = minute_grid(scenario.hours.open_min, scenario.hours.close_min)
     metrics, series = day_metrics(scenario, record), minute_series(record, grid)
-    return ReplicationResult(index, metrics, series, record.events)
+    evacuation = record.evacuation
+    if evacuation is None:
+        return ReplicationResult(index, metrics, series, record.events)
+    return ReplicationResult(
+        index,
+        metrics,
+        series,
+        record.events,
+        exit_peak_density=evacuation.exit_peak_density,
+        evacuation_curve=evacuation_curve(evacuation),
+    )
 
 
 @dataclass
@@ -49,6 +63,11 @@ class RunResult:
     series: dict[str, IntegerSeriesAggregate]
     # (replication, event): a few dozen a day, kept for events.csv and for scoring.
     events: list[tuple[int, Event]] = field(default_factory=list)
+    # Days that ended in an evacuation: peak density per exit, and people inside over time.
+    exit_peak_density: list[np.ndarray] = field(default_factory=list)
+    evacuation_curve: IntegerSeriesAggregate = field(
+        default_factory=lambda: IntegerSeriesAggregate(curve_grid().size)
+    )
 
     @property
     def replications(self) -> int:
@@ -67,6 +86,9 @@ class RunResult:
         for name, series in result.series.items():
             self.series[name].add(series)
         self.events.extend((result.index, event) for event in result.events)
+        if result.exit_peak_density is not None:
+            self.exit_peak_density.append(result.exit_peak_density)
+            self.evacuation_curve.add(result.evacuation_curve)
 
 
 def run_replications(

@@ -2,11 +2,14 @@
 
 A limit "holds" for the plan when it held in at least ``limits.target_share`` of the replications
 (default 90 %): a duty manager plans for a bad-but-ordinary day, not for the average day.
+A limit on an evacuation metric is judged over the days that had an evacuation: a day on which
+staff put the fire out neither keeps nor breaks ``evacuation_s``.
 """
 
 import math
 from dataclasses import dataclass
 
+from simulator.metrics.evacuation import CONDITIONAL_METRICS
 from simulator.metrics.statistics import wilson_interval
 from simulator.model.scenario import Limit
 from simulator.runner.replicate import RunResult
@@ -31,8 +34,10 @@ def check_limits(result: RunResult) -> list[LimitResult]:
     target = result.scenario.limits.target_share
     judged = []
     for limit in result.scenario.limits.items:
-        values = result.values.get(limit.metric)
-        if not values:  # e.g. evacuation_s in a scenario without an evacuation
+        values = result.values.get(limit.metric) or []
+        if limit.metric in CONDITIONAL_METRICS:  # judged on the days it applies to
+            values = [value for value in values if not math.isnan(value)]
+        if not values:  # e.g. evacuation_s when no day had an evacuation
             judged.append(LimitResult(limit, math.nan, math.nan, math.nan, target, None))
             continue
         kept = sum(limit.held_by(value) for value in values)

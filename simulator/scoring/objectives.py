@@ -143,7 +143,7 @@ def _deadline_objective(
     return Objective(name, "deadline", (task,))
 
 
-def score_objectives(result: RunResult) -> list[Objective]:
+def playbook_objectives(result: RunResult) -> list[Objective]:
     """Return the objectives of the scenario's playbook, rated over the run's days."""
     scenario = result.scenario
     days = _days(result)

@@ -1,0 +1,179 @@
+"""Judging evacuations: RSET against the limit and ASET, crowding at the exits.
+
+Over the days that ended in an evacuation (a fire staff put out is not one):
+
+- **Evacuation summary** for ``summary.json`` and the brief: RSET median and 95th percentile,
+  the share of days on which RSET exceeded ASET (with its Wilson interval), people still inside
+  when the fire brigade or police arrived, and per exit its peak crowd density (mean and 95th
+  percentile over days), Fruin level of service and the share of days it reached the warning
+  (3.33 persons/m²) and danger (5.5 persons/m²) densities.
+- **Objective "evacuate everyone in time"**, with a task per yardstick the scenario gives: the
+  ``evacuation_s`` limit (each day rated like a deadline: P within it, S up to a third over,
+  M later) and ASET (each day P if the last person was out before conditions became untenable,
+  U if not: people were still inside).
+- **Objective "no dangerous crowding at the exits"**: each day P below the warning density, S
+  at the warning density (Fruin E: people pressed together but able to shuffle), U at the danger
+  density: the objective is exactly to avoid it.
+
+Day ratings become a task rating with :func:`~simulator.scoring.ratings.reached_on_share`.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from simulator.metrics.evacuation import (
+    DENSITY_DANGER,
+    DENSITY_WARNING,
+    fruin_level,
+)
+from simulator.metrics.statistics import wilson_interval
+from simulator.model.events import EVACUATION_KINDS
+from simulator.runner.replicate import RunResult
+from simulator.scoring.objectives import Objective, Task
+from simulator.scoring.ratings import Rating, rate_deadline, reached_on_share
+
+CROWD_TASK = "exit crowds below the danger density"
+
+
+@dataclass(frozen=True)
+class ExitCrowding:
+    """How crowded one exit got, over the days with an evacuation."""
+
+    name: str
+    blocked_share: float  # of the evacuations; the figures below are over the others
+    peak_density_mean: float
+    peak_density_p95: float
+    fruin_level_p95: str
+    warning_share: float
+    danger_share: float
+
+
+@dataclass(frozen=True)
+class EvacuationSummary:
+    """The evacuations of a run, for summary.json and the brief."""
+
+    days: int  # days that ended in an evacuation
+    replications: int
+    rset_p50_s: float
+    rset_p95_s: float
+    aset_days: int  # of those, days with an ASET to compare with
+    rset_exceeds_aset_share: float
+    rset_exceeds_aset_ci: tuple[float, float]
+    inside_at_responders_mean: float
+    inside_at_responders_max: float
+    exits: tuple[ExitCrowding, ...]
+
+
+def _finite(values: list[float]) -> np.ndarray:
+    array = np.asarray(values, dtype=float)
+    return array[~np.isnan(array)]
+
+
+def summarize_evacuations(result: RunResult) -> EvacuationSummary | None:
+    """Return the run's evacuation summary, or None when no day ended in an evacuation."""
+    rset = _finite(result.values["evacuation_s"])
+    if rset.size == 0:
+        return None
+    exceeded = _finite(result.values["rset_exceeds_aset"])
+    inside = _finite(result.values["inside_at_responders"])
+    densities = np.vstack(result.exit_peak_density)  # days × exits
+    exits = []
+    for index, exit_ in enumerate(result.scenario.site.exits):
+        column = densities[:, index]
+        blocked = np.isnan(column)
+        column = column[~blocked]
+        p95 = float(np.percentile(column, 95)) if column.size else math.nan
+        exits.append(
+            ExitCrowding(
+                name=exit_.name,
+                blocked_share=float(np.mean(blocked)),
+                peak_density_mean=float(np.mean(column)) if column.size else math.nan,
+                peak_density_p95=p95,
+                fruin_level_p95=fruin_level(p95) if column.size else "",
+                warning_share=float(np.mean(column >= DENSITY_WARNING)),
+                danger_share=float(np.mean(column >= DENSITY_DANGER)),
+            )
+        )
+    exceed_count = int(np.sum(exceeded))
+    return EvacuationSummary(
+        days=int(rset.size),
+        replications=result.replications,
+        rset_p50_s=float(np.percentile(rset, 50)),
+        rset_p95_s=float(np.percentile(rset, 95)),
+        aset_days=int(exceeded.size),
+        rset_exceeds_aset_share=exceed_count / exceeded.size if exceeded.size else math.nan,
+        rset_exceeds_aset_ci=wilson_interval(exceed_count, int(exceeded.size)),
+        inside_at_responders_mean=float(np.mean(inside)) if inside.size else math.nan,
+        inside_at_responders_max=float(np.max(inside)) if inside.size else math.nan,
+        exits=tuple(exits),
+    )
+
+
+def _day_values(result: RunResult, metric: str) -> list[float]:
+    """Return ``metric`` on the days that ended in an evacuation, in replication order."""
+    rset = result.values["evacuation_s"]
+    return [value for value, day in zip(result.values[metric], rset, strict=True) if day == day]
+
+
+def evacuation_objectives(result: RunResult) -> list[Objective]:
+    """Return the evacuation objectives of the scenario (none if it cannot evacuate)."""
+    scenario = result.scenario
+    can_evacuate = any(
+        incident.kind in EVACUATION_KINDS or incident.params.get("evacuate")
+        for incident in scenario.incidents
+    )
+    if not can_evacuate:
+        return []
+    target = scenario.limits.target_share
+    rset = _day_values(result, "evacuation_s")
+    days = len(rset)
+    not_exercised = f"not exercised: none of the {result.replications} days ended in an evacuation"
+    limit = next((lim for lim in scenario.limits.items if lim.metric == "evacuation_s"), None)
+
+    timing_tasks = []
+    if limit is not None:
+        if days:
+            ratings = [rate_deadline(value, limit.threshold) for value in rset]
+            within = sum(value <= limit.threshold for value in rset)
+            evidence = (
+                f"everyone out within {limit.threshold:g} s on {within} of {days} evacuations; "
+                f"median {np.median(rset):.0f} s, slowest {max(rset):.0f} s"
+            )
+            rating = reached_on_share(ratings, target)
+            timing_tasks.append(Task("everyone out within the limit", rating, evidence))
+        else:
+            timing_tasks.append(Task("everyone out within the limit", None, not_exercised))
+    exceeded = [value for value in _day_values(result, "rset_exceeds_aset") if value == value]
+    if exceeded:
+        ratings = [Rating.U if value else Rating.P for value in exceeded]
+        evidence = (
+            f"people still inside when conditions became untenable (RSET > ASET) on "
+            f"{int(sum(exceeded))} of {len(exceeded)} evacuations"
+        )
+        task = Task("everyone out before ASET", reached_on_share(ratings, target), evidence)
+        timing_tasks.append(task)
+    objectives = []
+    if timing_tasks:
+        objectives.append(Objective("evacuate everyone in time", "evacuation", tuple(timing_tasks)))
+
+    densities = _day_values(result, "exit_peak_density_per_m2")
+    if densities:
+        ratings = [
+            Rating.U if d >= DENSITY_DANGER else Rating.S if d >= DENSITY_WARNING else Rating.P
+            for d in densities
+        ]
+        warned = sum(d >= DENSITY_WARNING for d in densities)
+        danger = sum(d >= DENSITY_DANGER for d in densities)
+        evidence = (
+            f"peak density at an exit ≥ {DENSITY_WARNING} persons/m² on {warned} and ≥ "
+            f"{DENSITY_DANGER} on {danger} of {days} evacuations; highest {max(densities):.1f}"
+        )
+        task = Task(
+            "exit crowds below the danger density", reached_on_share(ratings, target), evidence
+        )
+    else:
+        task = Task("exit crowds below the danger density", None, not_exercised)
+    objectives.append(Objective("no dangerous crowding at the exits", "evacuation", (task,)))
+    return objectives
