@@ -5,6 +5,7 @@ from simulator.model.distributions import Distribution
 from simulator.model.scenario import (
     CounterBlock,
     Demand,
+    Egress,
     Exit,
     Hours,
     Incident,
@@ -43,6 +44,9 @@ def hall(
     playbook: tuple[PlaybookRule, ...] = (),
     reserve: Reserve | None = None,
     neighbors: tuple[Neighbor, ...] = (),
+    exits: tuple[Exit, ...] = (Exit("door", 1.8),),
+    egress: Egress | None = None,
+    limits: tuple[Limit, ...] = (),
     **demand_options,
 ) -> Scenario:
     """Build a hall open from 09:00; times in ``counters`` and ``arrivals`` count from 09:00."""
@@ -55,7 +59,7 @@ def hall(
         site=Site(
             name="test",
             floor_area_m2=floor_area_m2,
-            exits=(Exit("door", 1.8),),
+            exits=exits,
             kiosks=demand_options.pop("kiosks", 0),
             neighbors=neighbors,
         ),
@@ -75,8 +79,10 @@ def hall(
         incidents=incidents,
         playbook=playbook,
         limits=Limits(
-            items=(Limit("wait_p90_min", "wait_p90_min", wait_limit, "max"),), wait_min=wait_limit
+            items=(Limit("wait_p90_min", "wait_p90_min", wait_limit, "max"), *limits),
+            wait_min=wait_limit,
         ),
+        egress=egress,
     )
 
 
@@ -100,4 +106,9 @@ def staff_incident(kind: str, start: float, minutes: float, **takes) -> Incident
     params = {"duration_min": fixed(minutes)}
     if takes:
         params["takes"] = takes
+    return Incident(kind, OPEN + start, None, params)
+
+
+def emergency(kind: str, start: float, **params) -> Incident:
+    """Return a fire, bomb threat or earthquake ``start`` minutes after opening."""
     return Incident(kind, OPEN + start, None, params)

@@ -1,0 +1,145 @@
+"""Fire, bomb threat and earthquake timelines, and the evacuation of everyone inside."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from simulator.engine import Outcome, Streams, simulate_day
+from simulator.engine.emergencies import SUPPRESSION_WINDOW_S
+from simulator.metrics import day_metrics
+from simulator.metrics.day import lost_customers
+from simulator.model.scenario import Exit, Reserve
+from tests.factory import OPEN, emergency, fixed, hall, staff_incident
+
+EXITS = (Exit("main", 1.8, distance_m=12.0), Exit("fire exit", 1.0, distance_m=15.0))
+
+
+def busy_hall(*incidents, **options):
+    """Return a busy hall: 2.5 customers a minute for 4 counters of 1 min on average."""
+    options.setdefault("guides", 2)
+    options.setdefault("security", 1)
+    return hall(per_min=2.5, counters=4, exits=EXITS, incidents=tuple(incidents), **options)
+
+
+def events_named(record, name):
+    return [event for event in record.events if event.name == name]
+
+
+def fire(**params):
+    params.setdefault("detection_s", fixed(60.0))
+    return emergency("fire", 120, **params)
+
+
+def test_an_unsuppressed_fire_is_reported_and_evacuated_after_three_minutes():
+    record = simulate_day(busy_hall(fire(brigade_min=fixed(8.0))), Streams(1, 0))
+    alarm = OPEN + 120 + 1 + SUPPRESSION_WINDOW_S / 60
+    evacuation = record.evacuation
+    assert evacuation.incident_min == OPEN + 120 and evacuation.alarm_min == pytest.approx(alarm)
+    for name in ("fire_out_of_control", "call_emergency", "power_cut", "evacuation_alarm"):
+        (event,) = events_named(record, name)
+        assert event.time == pytest.approx(alarm)
+    (arrival,) = events_named(record, "emergency_arrival")
+    assert arrival.time == pytest.approx(alarm + 8.0)
+    assert evacuation.responders_s == pytest.approx((alarm + 8.0 - OPEN - 120) * 60)
+
+
+def test_everyone_inside_at_the_alarm_is_evacuated_exactly_once():
+    record = simulate_day(busy_hall(fire()), Streams(2, 0))
+    evacuation = record.evacuation
+    evacuated = record.outcome == Outcome.EVACUATED
+    customers_out = np.sum(evacuation.group == 0)
+    assert evacuated.sum() == customers_out > 0
+    # Staff: 4 clerks, 2 guides, 1 guard.
+    assert np.sum(evacuation.group == 1) == 7
+    assert lost_customers(record) == 0
+    # Nobody came in after the alarm; everyone evacuated was inside at the alarm.
+    assert np.all(record.arrival <= evacuation.alarm_min)
+    assert np.all(record.end[evacuated] > evacuation.alarm_min)
+    # An evacuated customer's exit time is one of the evacuation's, each used once.
+    since_incident = (record.end[evacuated] - evacuation.incident_min) * 60
+    customer_times = np.sort(evacuation.out_s[evacuation.group == 0])
+    np.testing.assert_allclose(np.sort(since_incident), customer_times)
+    # Customers in service at the alarm leave with the others: their service is cut short.
+    assert np.any(evacuated & ~np.isnan(record.start))
+
+
+def test_a_suppressed_fire_returns_the_fighters_and_the_day_goes_on():
+    scenario = busy_hall(fire(suppressed_prob=1.0, suppression_s=fixed(90.0)))
+    record = simulate_day(scenario, Streams(3, 0))
+    assert record.evacuation is None
+    (out,) = events_named(record, "fire_suppressed")
+    assert out.time == pytest.approx(OPEN + 121 + 1.5)
+    assert np.all(record.outcome != Outcome.EVACUATED)
+    assert np.isnan(day_metrics(scenario, record)["evacuation_s"])
+    assert record.arrival.max() > OPEN + 400  # customers kept coming all day
+
+
+def test_with_the_alarm_at_detection_the_fighters_leave_last():
+    scenario = busy_hall(fire(alarm="detection", fighters={"security": 1, "guides": 1}))
+    record = simulate_day(scenario, Streams(4, 0))
+    evacuation = record.evacuation
+    assert evacuation.alarm_min == pytest.approx(OPEN + 121)
+    staff_out = evacuation.out_s[evacuation.group == 1]
+    # The two fighters go on for the full three minutes (the fire is not put out).
+    fighters_out = np.sort(staff_out)[-2:]
+    assert np.all(fighters_out >= 60 + SUPPRESSION_WINDOW_S)
+    assert events_named(record, "call_emergency")[0].time == pytest.approx(OPEN + 121)
+
+
+def test_a_bomb_threat_isolates_the_hall_then_evacuates_on_the_decision():
+    threat = emergency("bomb_threat", 120, decision_min=fixed(4.0), police_min=fixed(12.0))
+    record = simulate_day(busy_hall(threat), Streams(5, 0))
+    assert events_named(record, "call_emergency")[0].detail == "110"
+    (isolated,) = events_named(record, "isolate")
+    assert isolated.time == OPEN + 120
+    assert record.evacuation.alarm_min == pytest.approx(OPEN + 124)
+    cordoned = (record.arrival > OPEN + 120) & (record.arrival <= OPEN + 124)
+    assert cordoned.any() and np.all(record.outcome[cordoned] == Outcome.BALKED)
+    assert record.evacuation.responders_s == pytest.approx(12 * 60)
+
+
+def test_an_earthquake_evacuates_when_the_shaking_stops():
+    quake = emergency("earthquake", 120, shaking_s=fixed(30.0))
+    record = simulate_day(busy_hall(quake), Streams(6, 0))
+    assert record.evacuation.alarm_min == pytest.approx(OPEN + 120.5)
+    assert np.isnan(record.evacuation.responders_s) and np.isnan(record.evacuation.asset_s)
+
+
+def test_an_incident_flagged_evacuate_sounds_the_alarm_when_it_starts():
+    illness = staff_incident("illness", 90, 10)
+    illness = replace(illness, params={**illness.params, "evacuate": True})
+    record = simulate_day(busy_hall(illness), Streams(7, 0))
+    assert record.evacuation.cause == "illness"
+    assert record.evacuation.alarm_min == OPEN + 90
+
+
+def test_only_the_first_evacuation_of_a_day_happens():
+    record = simulate_day(
+        busy_hall(emergency("earthquake", 200, shaking_s=fixed(10.0)), fire()), Streams(8, 0)
+    )
+    assert record.evacuation.cause == "fire"
+    assert events_named(record, "earthquake") == []  # the hall was empty by then
+
+
+def test_a_blocked_exit_is_used_by_nobody():
+    record = simulate_day(busy_hall(fire(blocks_exit="main")), Streams(9, 0))
+    assert np.all(record.evacuation.exit_index == 1)
+    assert record.evacuation.blocked == ("main",)
+
+
+def test_a_plan_variant_does_not_change_when_the_fire_starts_or_how_it_goes():
+    fire_incident = emergency("fire", 120, asset_min=fixed(6.0))  # random detection
+    base = busy_hall(fire_incident)
+    variant = busy_hall(fire_incident, reserve=Reserve(count=2, call_in_min=10))
+    for replication in range(3):
+        first = simulate_day(base, Streams(10, replication)).evacuation
+        second = simulate_day(variant, Streams(10, replication)).evacuation
+        assert first.alarm_min == second.alarm_min and first.asset_s == second.asset_s
+
+
+def test_the_same_seed_gives_the_same_evacuation():
+    scenario = busy_hall(fire(asset_min=fixed(6.0)))
+    first = simulate_day(scenario, Streams(11, 0)).evacuation
+    second = simulate_day(scenario, Streams(11, 0)).evacuation
+    np.testing.assert_array_equal(first.out_s, second.out_s)
