@@ -71,6 +71,24 @@ def _finite(values: list[float]) -> np.ndarray:
     return array[~np.isnan(array)]
 
 
+def _exit_crowding(name: str, peaks: np.ndarray) -> ExitCrowding:
+    """Summarize one exit's daily peak densities (NaN on days it was blocked)."""
+    blocked = np.isnan(peaks)
+    used = peaks[~blocked]
+    if used.size == 0:
+        return ExitCrowding(name, 1.0, math.nan, math.nan, "", 0.0, 0.0)
+    p95 = float(np.percentile(used, 95))
+    return ExitCrowding(
+        name=name,
+        blocked_share=float(np.mean(blocked)),
+        peak_density_mean=float(np.mean(used)),
+        peak_density_p95=p95,
+        fruin_level_p95=fruin_level(p95),
+        warning_share=float(np.mean(used >= DENSITY_WARNING)),
+        danger_share=float(np.mean(used >= DENSITY_DANGER)),
+    )
+
+
 def summarize_evacuations(result: RunResult) -> EvacuationSummary | None:
     """Return the run's evacuation summary, or None when no day ended in an evacuation."""
     rset = _finite(result.values["evacuation_s"])
@@ -79,23 +97,10 @@ def summarize_evacuations(result: RunResult) -> EvacuationSummary | None:
     exceeded = _finite(result.values["rset_exceeds_aset"])
     inside = _finite(result.values["inside_at_responders"])
     densities = np.vstack(result.exit_peak_density)  # days × exits
-    exits = []
-    for index, exit_ in enumerate(result.scenario.site.exits):
-        column = densities[:, index]
-        blocked = np.isnan(column)
-        column = column[~blocked]
-        p95 = float(np.percentile(column, 95)) if column.size else math.nan
-        exits.append(
-            ExitCrowding(
-                name=exit_.name,
-                blocked_share=float(np.mean(blocked)),
-                peak_density_mean=float(np.mean(column)) if column.size else math.nan,
-                peak_density_p95=p95,
-                fruin_level_p95=fruin_level(p95) if column.size else "",
-                warning_share=float(np.mean(column >= DENSITY_WARNING)),
-                danger_share=float(np.mean(column >= DENSITY_DANGER)),
-            )
-        )
+    exits = tuple(
+        _exit_crowding(exit_.name, densities[:, index])
+        for index, exit_ in enumerate(result.scenario.site.exits)
+    )
     exceed_count = int(np.sum(exceeded))
     return EvacuationSummary(
         days=int(rset.size),
@@ -107,7 +112,7 @@ def summarize_evacuations(result: RunResult) -> EvacuationSummary | None:
         rset_exceeds_aset_ci=wilson_interval(exceed_count, int(exceeded.size)),
         inside_at_responders_mean=float(np.mean(inside)) if inside.size else math.nan,
         inside_at_responders_max=float(np.max(inside)) if inside.size else math.nan,
-        exits=tuple(exits),
+        exits=exits,
     )
 
 
