@@ -52,6 +52,8 @@ def _evacuation_dict(summary: EvacuationSummary | None) -> dict[str, Any] | None
         "days": summary.days,
         "rset_p50_s": summary.rset_p50_s,
         "rset_p95_s": summary.rset_p95_s,
+        "egress_p50_s": summary.egress_p50_s,
+        "egress_p95_s": summary.egress_p95_s,
         "aset_days": summary.aset_days,
         "rset_exceeds_aset_share": _finite_or_none(summary.rset_exceeds_aset_share),
         "rset_exceeds_aset_ci_low": _finite_or_none(low),

@@ -27,13 +27,16 @@ def test_every_scenario_runs_and_conserves_customers(shipped):
     scenario, result = shipped
     assert result.values["lost_customers"] == [0.0] * REPLICATIONS
     expected = rate_profile(scenario).expected_arrivals()
-    mean_arrivals = np.mean(result.values["arrivals"])
-    # Poisson day totals: the mean of REPLICATIONS days is within 4 standard errors of the integral
-    # (plus whoever came in while extended hours kept the doors open).
-    tolerance = 4 * np.sqrt(expected / REPLICATIONS)
-    assert mean_arrivals > expected - tolerance
-    if not any(rule.action == "extend_hours" for rule in scenario.playbook):
-        assert mean_arrivals < expected + tolerance
+    # An evacuation ends the day early: compare whole days only.
+    whole_days = np.isnan(result.values["evacuation_s"])
+    arrivals = np.asarray(result.values["arrivals"])[whole_days]
+    if arrivals.size:
+        # Poisson day totals: the mean is within 4 standard errors of the integral (plus
+        # whoever came in while extended hours kept the doors open).
+        tolerance = 4 * np.sqrt(expected / arrivals.size)
+        assert arrivals.mean() > expected - tolerance
+        if not any(rule.action == "extend_hours" for rule in scenario.playbook):
+            assert arrivals.mean() < expected + tolerance
     assert 0 < result.estimate("utilization").mean <= 1
     for variant in scenario.variants.values():
         assert run_replications(variant, 1, seed=1).values["lost_customers"] == [0.0]
@@ -74,3 +77,33 @@ def test_the_bank_outage_escalates_on_its_deadlines_and_takes_call_backs():
                 assert escalated[target] == start + deadline
             elif end - start < deadline:
                 assert target not in escalated
+
+
+def test_the_bank_fire_drill_follows_the_fire_plan_and_an_early_alarm_saves_time():
+    scenario = load_scenario(Path(__file__).parent.parent / "scenarios" / "bank_fire_drill.yaml")
+    days = 40
+    result = run_replications(scenario, days, seed=1)
+    evacuated = ~np.isnan(result.values["evacuation_s"])
+    assert 10 <= evacuated.sum() <= 30  # staff put half the fires out
+    plan = ["fire", "fire_detected", "fire_out_of_control", "call_emergency", "power_cut"]
+    plan += ["evacuation_alarm", "evacuation_complete", "emergency_arrival"]
+    for day in np.flatnonzero(evacuated):
+        names = [event.name for index, event in result.events if index == day]
+        assert [name for name in names if name in plan] == plan
+    # Sounding the alarm at detection evacuates every day, and sooner on the same days.
+    early = run_replications(scenario.variants["报警即疏散"], days, seed=1)
+    early_rset = np.asarray(early.values["evacuation_s"])
+    assert not np.isnan(early_rset).any()
+    late_rset = np.asarray(result.values["evacuation_s"])[evacuated]
+    assert np.all(early_rset[evacuated] < late_rset)
+
+
+def test_the_promotion_day_fire_sends_everyone_out_by_the_side_exits():
+    path = Path(__file__).parent.parent / "scenarios" / "promotion_fire_blocked_exit.yaml"
+    scenario = load_scenario(path)
+    result = run_replications(scenario, REPLICATIONS, seed=1)
+    days = np.sum(~np.isnan(result.values["evacuation_s"]))
+    assert days > 0 and len(result.exit_peak_density) == days
+    for peaks in result.exit_peak_density:
+        main, side, fire_exit = peaks
+        assert np.isnan(main) and side > 0 and fire_exit > 0

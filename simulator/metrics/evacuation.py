@@ -1,5 +1,10 @@
 """Metrics of a day's evacuation: RSET against ASET, responders, crowding at the exits.
 
+``evacuation_s`` is the required safe egress time (RSET) in the SFPE sense, counted from the
+moment the incident began (ignition): detection, any attempt to put the fire out, the alarm,
+pre-movement and movement. It is what ASET is compared with. ``egress_s`` counts from the alarm
+only: what a drill's stopwatch measures from the bell to the last person out.
+
 All are undefined (NaN) on a day without an evacuation, for instance when staff put the fire
 out; limits and objectives on them are judged over the days that had one (see
 :data:`CONDITIONAL_METRICS`).
@@ -18,6 +23,7 @@ from simulator.engine.records import DayRecord, EvacuationRecord
 
 EVACUATION_METRICS = (
     "evacuation_s",
+    "egress_s",
     "evacuated",
     "rset_exceeds_aset",
     "inside_at_responders",
@@ -64,6 +70,7 @@ def evacuation_metrics(record: DayRecord) -> dict[str, float]:
     asset, responders = evacuation.asset_s, evacuation.responders_s
     return {
         "evacuation_s": rset,
+        "egress_s": rset - (evacuation.alarm_min - evacuation.incident_min) * 60,
         "evacuated": float(evacuation.group.size),
         "rset_exceeds_aset": math.nan if math.isnan(asset) else float(rset > asset),
         "inside_at_responders": (

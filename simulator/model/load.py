@@ -64,6 +64,7 @@ THRESHOLDS: dict[str, tuple[str, str, str]] = {
     "peak_queue": ("peak_queue", "max", ">= 0"),
     "utilization": ("utilization", "max", "[0, 1]"),
     "evacuation_s": ("evacuation_s", "max", ">= 0"),
+    "egress_s": ("egress_s", "max", ">= 0"),
     "served_within_limit_share": ("served_within_limit_share", "min", "[0, 1]"),
 }
 DEFAULT_WAIT_LIMIT = 20.0

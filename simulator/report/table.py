@@ -33,8 +33,11 @@ def _evacuation_lines(result: RunResult) -> list[str]:
         return []
     lines = [
         "",
-        f"evacuation on {summary.days} of {summary.replications} days: everyone out after "
-        f"{summary.rset_p50_s:.0f} s (median), {summary.rset_p95_s:.0f} s (95th percentile)",
+        f"evacuation on {summary.days} of {summary.replications} days: everyone out "
+        f"{summary.rset_p50_s:.0f} s after the incident (median RSET), "
+        f"{summary.rset_p95_s:.0f} s (95th percentile)",
+        f"  {summary.egress_p50_s:.0f} s after the alarm (median), "
+        f"{summary.egress_p95_s:.0f} s (95th percentile)",
     ]
     if summary.aset_days:
         low, high = summary.rset_exceeds_aset_ci
