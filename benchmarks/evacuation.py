@@ -1,0 +1,80 @@
+"""What an evacuation costs, against a normal-day replication measured in the same run.
+
+Run: ``python benchmarks/evacuation.py [--repeats 5]``
+
+1. The egress model alone on 300 people (290 customers and 10 staff, two exits, two guides,
+   the default pre-movement and speeds): milliseconds per evacuation (target: under 50 ms), and
+   as a ratio to one replication of ``scenarios/normal_day.yaml`` (engine, metrics and series).
+2. Whole replications: ``scenarios/promotion_fire_blocked_exit.yaml`` (the day stops at the
+   alarm and the hall is evacuated) against ``scenarios/promotion_day.yaml`` (the same day
+   without the fire), so the price of the evacuation machinery in a real run shows.
+
+Each figure is the median over ``--repeats`` rounds; inside a round the timed cases alternate.
+"""
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+from simulator.engine import Streams
+from simulator.engine.egress import CUSTOMER, STAFF, evacuate
+from simulator.model import load_scenario
+from simulator.model.egress_keys import DEFAULT_EGRESS
+from simulator.model.scenario import Exit
+from simulator.runner import run_replication
+
+ROOT = Path(__file__).resolve().parent.parent
+PEOPLE = 300
+EVACUATIONS_PER_ROUND = 200
+DAYS_PER_ROUND = 20
+
+
+def time_evacuations(rounds_offset: int) -> float:
+    """Return the seconds per 300-person evacuation, over a batch of them."""
+    group = np.array([CUSTOMER] * (PEOPLE - 10) + [STAFF] * 10)
+    delays = np.zeros(PEOPLE)
+    exits = (Exit("正门", 1.8, distance_m=12.0), Exit("消防通道", 1.0, distance_m=18.0))
+    started = time.perf_counter()
+    for index in range(EVACUATIONS_PER_ROUND):
+        streams = Streams(rounds_offset, index)
+        evacuate(group, delays, 2, exits, frozenset(), 240.0, DEFAULT_EGRESS, streams)
+    return (time.perf_counter() - started) / EVACUATIONS_PER_ROUND
+
+
+def time_days(scenario_file: str, first: int) -> float:
+    """Return the seconds per replication of ``scenario_file`` (as ``drill run`` does it)."""
+    scenario = load_scenario(ROOT / "scenarios" / scenario_file)
+    started = time.perf_counter()
+    for index in range(first, first + DAYS_PER_ROUND):
+        run_replication(scenario, 1, index)
+    return (time.perf_counter() - started) / DAYS_PER_ROUND
+
+
+def main() -> None:
+    """Time the cases and print the figures and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    repeats = parser.parse_args().repeats
+    evacuation, normal, promotion, fire = [], [], [], []
+    for round_ in range(repeats):
+        first = round_ * DAYS_PER_ROUND
+        normal.append(time_days("normal_day.yaml", first))
+        evacuation.append(time_evacuations(round_))
+        promotion.append(time_days("promotion_day.yaml", first))
+        fire.append(time_days("promotion_fire_blocked_exit.yaml", first))
+    evacuation_s, normal_s = statistics.median(evacuation), statistics.median(normal)
+    promotion_s, fire_s = statistics.median(promotion), statistics.median(fire)
+    print(f"median of {repeats} rounds")
+    print(f"egress model, {PEOPLE} people:           {evacuation_s * 1e3:8.2f} ms (target < 50 ms)")
+    print(f"normal_day replication:                {normal_s * 1e3:8.2f} ms")
+    print(f"  evacuation / normal-day replication: {evacuation_s / normal_s:8.3f}")
+    print(f"promotion_day replication:             {promotion_s * 1e3:8.2f} ms")
+    print(f"promotion_fire_blocked_exit replication: {fire_s * 1e3:6.2f} ms")
+    print(f"  fire day / promotion day:            {fire_s / promotion_s:8.3f}")
+
+
+if __name__ == "__main__":
+    main()
