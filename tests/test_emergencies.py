@@ -87,6 +87,15 @@ def test_with_the_alarm_at_detection_the_fighters_leave_last():
     assert events_named(record, "call_emergency")[0].time == pytest.approx(OPEN + 121)
 
 
+@pytest.mark.parametrize(
+    "fighters", [{"counters": 1, "security": 1}, {"guides": 2}, {"counters": 2, "guides": 1}]
+)
+def test_fire_fighters_are_counted_once_among_the_staff(fighters):
+    scenario = busy_hall(fire(alarm="detection", fighters=fighters))
+    evacuation = simulate_day(scenario, Streams(12, 0)).evacuation
+    assert np.sum(evacuation.group == 1) == 7  # 4 clerks, 2 guides, 1 guard, wherever they are
+
+
 def test_a_bomb_threat_isolates_the_hall_then_evacuates_on_the_decision():
     threat = emergency("bomb_threat", 120, decision_min=fixed(4.0), police_min=fixed(12.0))
     record = simulate_day(busy_hall(threat), Streams(5, 0))

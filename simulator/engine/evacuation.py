@@ -2,11 +2,12 @@
 
 Called by :meth:`Hall.run` once the alarm has stopped the day. Everyone inside at that moment
 is evacuated exactly once: customers in the queue, at counters and at kiosks (their visit ends
-``EVACUATED`` when they pass an exit; a service in progress is abandoned), the counter clerks on
-duty or called away, the guides and the security staff. Customers who would have come later
-find the hall cordoned off and never arrive. The staff's particular delays are added here:
-clerks lock the cash away first (``egress.secure_cash_s``), and fire fighters under an
-``alarm: detection`` fire keep fighting until they succeed or their three minutes are up.
+``EVACUATED`` when they pass an exit; a service in progress is abandoned), the counter clerks
+(at their counters or called away by an incident), the guides and the security staff. Customers
+who would have come later find the hall cordoned off and never arrive. The staff's particular
+delays are added here: clerks lock the cash away first (``egress.secure_cash_s``), and fire
+fighters under an ``alarm: detection`` fire keep fighting until they succeed or their three
+minutes are up.
 """
 
 from typing import TYPE_CHECKING
@@ -25,26 +26,24 @@ SECURE_CASH_STREAM = 6  # sub-stream of "egress" (0–5 are the egress model's o
 
 
 def _staff_delays(hall: "Hall") -> np.ndarray:
-    """Return the extra delay (s) of each staff member inside, clerks first."""
+    """Return the extra delay (s) of each staff member inside: clerks, floor staff, fighters.
+
+    Clerks are the counter staff working now (the plan's plus those called in), wherever an
+    incident has put them; the fire fighters among them are counted once, as fighters.
+    """
     alarm = hall.alarm
     staff = hall.scenario.staff
     fighters = alarm.fighters
     counters = hall.counters
     egress = hall.scenario.egress or DEFAULT_EGRESS
-    clerks_on_duty = len(counters.duty_since)
-    clerks_away = max(counters.diverted - fighters.get("counters", 0), 0)
-    floor_staff = (
-        staff.guides - fighters.get("guides", 0) + staff.security - fighters.get("security", 0)
-    )
+    clerks = max(counters.scheduled + counters.extra - fighters.get("counters", 0), 0)
+    guides = max(staff.guides - fighters.get("guides", 0), 0)
+    security = max(staff.security - fighters.get("security", 0), 0)
     fighting = sum(fighters.values())
     rng = hall.streams.generator("egress", SECURE_CASH_STREAM)
-    secure = egress.secure_cash_s.sample(rng, clerks_on_duty)
+    secure = egress.secure_cash_s.sample(rng, clerks)
     return np.concatenate(
-        [
-            secure,
-            np.zeros(clerks_away + max(floor_staff, 0)),
-            np.full(fighting, alarm.fight_left_s),
-        ]
+        [secure, np.zeros(guides + security), np.full(fighting, alarm.fight_left_s)]
     )
 
 
@@ -55,7 +54,7 @@ def evacuate_hall(hall: "Hall") -> EvacuationRecord:
     inside = [
         customer
         for customer, outcome in enumerate(hall.outcome)
-        if outcome == Outcome.PENDING and hall.arrival[customer] <= now
+        if outcome == Outcome.PENDING and hall.arrived[customer] and hall.arrival[customer] <= now
     ]
     for customer in range(len(hall.arrival)):
         if hall.arrival[customer] > now:
