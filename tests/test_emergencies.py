@@ -39,6 +39,9 @@ def test_an_unsuppressed_fire_is_reported_and_evacuated_after_three_minutes():
     for name in ("fire_out_of_control", "call_emergency", "power_cut", "evacuation_alarm"):
         (event,) = events_named(record, name)
         assert event.time == pytest.approx(alarm)
+    metrics = day_metrics(busy_hall(fire()), record)
+    assert metrics["evacuation_s"] == pytest.approx(evacuation.out_s.max())
+    assert metrics["egress_s"] == pytest.approx(evacuation.out_s.max() - 240.0)  # 60 s + 180 s
     (arrival,) = events_named(record, "emergency_arrival")
     assert arrival.time == pytest.approx(alarm + 8.0)
     assert evacuation.responders_s == pytest.approx((alarm + 8.0 - OPEN - 120) * 60)
