@@ -136,13 +136,20 @@ def _write_replications(result: RunResult, path: Path) -> None:
 def _write_timeseries(result: RunResult, path: Path) -> None:
     area = result.scenario.site.floor_area_m2
     queue, in_hall = result.series["queue"], result.series["in_hall"]
+    counters = result.series["counters"]
     columns = {
         "queue_mean": queue.mean(),
+        "queue_p10": queue.quantile(0.1),
         "queue_p90": queue.quantile(0.9),
         "in_hall_mean": in_hall.mean(),
+        "in_hall_p10": in_hall.quantile(0.1),
         "in_hall_p90": in_hall.quantile(0.9),
         "density_mean_per_m2": in_hall.mean() / area,
+        "density_p10_per_m2": in_hall.quantile(0.1) / area,
         "density_p90_per_m2": in_hall.quantile(0.9) / area,
+        "counters_mean": counters.mean(),
+        "counters_p10": counters.quantile(0.1),
+        "counters_p90": counters.quantile(0.9),
     }
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)

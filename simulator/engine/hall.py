@@ -265,6 +265,9 @@ class Hall:
             day_end = evacuation.complete_min
             busy_until = np.minimum(end, evacuation.alarm_min)
         self.counters.close_books(evacuation.alarm_min if evacuation else day_end)
+        changes = self.counters.target_changes
+        if evacuation is not None:  # every counter closed at the alarm
+            changes = [*changes, (evacuation.alarm_min, 0)]
         channel = kept(self.channel, np.int8)
         at_counter = (channel == Channel.COUNTER) | (channel == Channel.FAST_LANE)
         staff = self.scenario.staff
@@ -285,4 +288,6 @@ class Hall:
             day_end_min=day_end,
             events=tuple(sorted(self.events, key=lambda event: event.time)),
             evacuation=evacuation,
+            counter_change_min=np.array([time for time, _ in changes], dtype=float),
+            counters_due=np.array([count for _, count in changes], dtype=np.int64),
         )

@@ -4,7 +4,7 @@ Records are numpy arrays indexed by customer number, so metrics are vectorised p
 and nothing here knows about SimPy.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -97,3 +97,6 @@ class DayRecord:
     day_end_min: float  # last departure, or closing time if later
     events: tuple[Event, ...] = ()
     evacuation: EvacuationRecord | None = None  # the day ended in an evacuation
+    # Counters due on duty: from counter_change_min[i] on, counters_due[i] (a step function).
+    counter_change_min: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    counters_due: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))

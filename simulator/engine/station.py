@@ -42,6 +42,8 @@ class Station:
         self.duty_calls: dict[int, simpy.Event] = {}
         self.duty_since: dict[int, float] = {}
         self.staffed_minutes = 0.0
+        # (time, servers due on duty) at every change: the "counters open" line of the day.
+        self.target_changes: list[tuple[float, int]] = []
         self.servers = 0  # server processes started so far (started when first needed)
 
     def schedule(self, servers: int) -> None:
@@ -75,6 +77,7 @@ class Station:
         """Staff the servers now due; servers above that leave after their customer."""
         servers = max(self.scheduled + self.extra - self.diverted, 0)
         previous, self.target = self.target, servers
+        self.target_changes.append((self.hall.env.now, servers))
         for index in range(self.servers, servers):
             self.hall.env.process(self._serve(index))
         self.servers = max(self.servers, servers)

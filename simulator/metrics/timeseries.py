@@ -12,6 +12,8 @@ from simulator.engine.records import DayRecord
 
 __all__ = ["level_at", "peak_level"]  # used from here by metrics; they live in the engine
 
+# The per-minute series of a day, aggregated across replications.
+SERIES = ("queue", "in_hall", "counters")
 # Minutes after closing that the per-minute series keeps (the hall usually empties by then).
 TAIL_MIN = 60
 
@@ -43,10 +45,22 @@ def minute_grid(open_min: float, close_min: float) -> np.ndarray:
 
 
 def minute_series(record: DayRecord, grid: np.ndarray) -> dict[str, np.ndarray]:
-    """Return the counter queue and people on the floor at each time of ``grid``."""
+    """Return the counter queue, people on the floor and counters open at each time of ``grid``."""
     queue = level_at(*queue_intervals(record), grid)
     floor_staff = np.full(grid.size, record.floor_staff)
     if record.evacuation is not None:  # the staff leave with everyone else
         floor_staff[grid >= record.evacuation.complete_min] = 0
     in_hall = level_at(*hall_intervals(record), grid) + floor_staff
-    return {"queue": queue.astype(np.int64), "in_hall": in_hall.astype(np.int64)}
+    return {
+        "queue": queue.astype(np.int64),
+        "in_hall": in_hall.astype(np.int64),
+        "counters": counters_at(record, grid),
+    }
+
+
+def counters_at(record: DayRecord, grid: np.ndarray) -> np.ndarray:
+    """Return the counters due on duty at each time of ``grid`` (the last change at or before)."""
+    if record.counters_due.size == 0:
+        return np.zeros(grid.size, dtype=np.int64)
+    latest = np.searchsorted(record.counter_change_min, grid, side="right") - 1
+    return np.where(latest >= 0, record.counters_due[np.maximum(latest, 0)], 0).astype(np.int64)

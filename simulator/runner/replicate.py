@@ -17,6 +17,7 @@ from simulator.metrics import METRIC_NAMES, day_metrics, minute_grid, minute_ser
 from simulator.metrics.day import SHARE_METRICS
 from simulator.metrics.evacuation import curve_grid, evacuation_curve
 from simulator.metrics.statistics import Estimate, IntegerSeriesAggregate, mean_interval
+from simulator.metrics.timeseries import SERIES
 from simulator.model.scenario import Scenario
 from simulator.runner.executors import Executor, SerialExecutor
 
@@ -105,7 +106,7 @@ def run_replications(
         seed=seed,
         grid=grid,
         values={name: [] for name in METRIC_NAMES},
-        series={name: IntegerSeriesAggregate(grid.size) for name in ("queue", "in_hall")},
+        series={name: IntegerSeriesAggregate(grid.size) for name in SERIES},
     )
     executor = executor or SerialExecutor()
     for replication in executor.map(partial(run_replication, scenario, seed), range(replications)):
