@@ -111,11 +111,18 @@ def summary_dict(
         ],
         "objectives": [
             {
-                "name": objective.name,
+                "name": objective.name.text("en"),
+                "name_zh": objective.name.text("zh"),
                 "kind": objective.kind,
                 "rating": _rating(objective.rating),
                 "tasks": [
-                    {"name": task.name, "rating": _rating(task.rating), "evidence": task.evidence}
+                    {
+                        "name": task.name.text("en"),
+                        "name_zh": task.name.text("zh"),
+                        "rating": _rating(task.rating),
+                        "evidence": task.evidence.text("en"),
+                        "evidence_zh": task.evidence.text("zh"),
+                    }
                     for task in objective.tasks
                 ],
             }

@@ -51,7 +51,7 @@ def test_the_deadline_rating_is_the_one_reached_on_nine_days_in_ten():
 
 def test_outages_shorter_than_the_deadline_do_not_count():
     (objective,) = score_objectives(logged(ESCALATION, [outage_day(20)] * 5))
-    assert objective.rating is None and "not exercised" in objective.tasks[0].evidence
+    assert objective.rating is None and "not exercised" in str(objective.tasks[0].evidence)
 
 
 def test_an_automatic_playbook_meets_its_deadline():
@@ -61,7 +61,7 @@ def test_an_automatic_playbook_meets_its_deadline():
     )
     (objective,) = score_objectives(run_replications(scenario, 3, seed=1))
     assert objective.rating == Rating.P
-    assert "reported on time in 3" in objective.tasks[0].evidence
+    assert "reported on time in 3" in str(objective.tasks[0].evidence)
 
 
 def test_calling_an_exhausted_reserve_lowers_the_rule_rating():
@@ -73,10 +73,10 @@ def test_calling_an_exhausted_reserve_lowers_the_rule_rating():
     )
     (objective,) = score_objectives(run_replications(scenario, 4, seed=2))
     assert objective.rating in (Rating.M, Rating.U)
-    assert "staff or reserve were missing" in objective.tasks[0].evidence
+    assert "staff or reserve were missing" in str(objective.tasks[0].evidence)
 
 
 def test_a_rule_that_never_fires_is_not_rated():
     scenario = hall(playbook=(rule("queue >= 1000", "notify_customers"),))
     (never,) = score_objectives(run_replications(scenario, 2, seed=1))
-    assert never.rating is None and "never held" in never.tasks[0].evidence
+    assert never.rating is None and "never held" in str(never.tasks[0].evidence)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simulator.i18n import message
 from simulator.metrics.evacuation import (
     DENSITY_DANGER,
     DENSITY_WARNING,
@@ -34,11 +35,10 @@ from simulator.runner.replicate import RunResult
 from simulator.scoring.objectives import Objective, Task
 from simulator.scoring.ratings import Rating, rate_deadline, reached_on_share
 
-CROWD_TASK = "exit crowds below the danger density"
 # Limits that become timing tasks: the task's name and what the time counts from.
 TIMED = {
-    "evacuation_s": ("everyone out within the limit (RSET)", "the incident"),
-    "egress_s": ("everyone out within the limit after the alarm", "the alarm"),
+    "evacuation_s": ("evac.task_rset", "evac.since_incident"),
+    "egress_s": ("evac.task_egress", "evac.since_alarm"),
 }
 
 
@@ -144,52 +144,56 @@ def evacuation_objectives(result: RunResult) -> list[Objective]:
     target = scenario.limits.target_share
     rset = _day_values(result, "evacuation_s")
     days = len(rset)
-    not_exercised = f"not exercised: none of the {result.replications} days ended in an evacuation"
+    not_exercised = message("evac.not_exercised", days=result.replications)
     timing_tasks = []
     for limit in scenario.limits.items:
         if limit.metric not in TIMED:
             continue
-        name, since = TIMED[limit.metric]
+        name = message(TIMED[limit.metric][0])
         if not days:
             timing_tasks.append(Task(name, None, not_exercised))
             continue
         values = _day_values(result, limit.metric)
         ratings = [rate_deadline(value, limit.threshold) for value in values]
-        within = sum(value <= limit.threshold for value in values)
-        evidence = (
-            f"everyone out within {limit.threshold:g} s of {since} on {within} of {days} "
-            f"evacuations; median {np.median(values):.0f} s, slowest {max(values):.0f} s"
+        evidence = message(
+            "evac.evidence_time",
+            limit=limit.threshold,
+            since=message(TIMED[limit.metric][1]),
+            within=sum(value <= limit.threshold for value in values),
+            days=days,
+            median=float(np.median(values)),
+            slowest=max(values),
         )
         timing_tasks.append(Task(name, reached_on_share(ratings, target), evidence))
     exceeded = [value for value in _day_values(result, "rset_exceeds_aset") if value == value]
     if exceeded:
         ratings = [Rating.U if value else Rating.P for value in exceeded]
-        evidence = (
-            f"people still inside when conditions became untenable (RSET > ASET) on "
-            f"{int(sum(exceeded))} of {len(exceeded)} evacuations"
-        )
-        task = Task("everyone out before ASET", reached_on_share(ratings, target), evidence)
+        evidence = message("evac.evidence_aset", exceeded=int(sum(exceeded)), days=len(exceeded))
+        task = Task(message("evac.task_aset"), reached_on_share(ratings, target), evidence)
         timing_tasks.append(task)
     objectives = []
     if timing_tasks:
-        objectives.append(Objective("evacuate everyone in time", "evacuation", tuple(timing_tasks)))
+        name = message("evac.objective_time")
+        objectives.append(Objective(name, "evacuation", tuple(timing_tasks)))
 
     densities = _day_values(result, "exit_peak_density_per_m2")
+    crowd_task = message("evac.task_crowd")
     if densities:
         ratings = [
             Rating.U if d >= DENSITY_DANGER else Rating.S if d >= DENSITY_WARNING else Rating.P
             for d in densities
         ]
-        warned = sum(d >= DENSITY_WARNING for d in densities)
-        danger = sum(d >= DENSITY_DANGER for d in densities)
-        evidence = (
-            f"peak density at an exit ≥ {DENSITY_WARNING} persons/m² on {warned} and ≥ "
-            f"{DENSITY_DANGER} on {danger} of {days} evacuations; highest {max(densities):.1f}"
+        evidence = message(
+            "evac.evidence_crowd",
+            warning=DENSITY_WARNING,
+            danger=DENSITY_DANGER,
+            warned=sum(d >= DENSITY_WARNING for d in densities),
+            dangerous=sum(d >= DENSITY_DANGER for d in densities),
+            days=days,
+            highest=max(densities),
         )
-        task = Task(
-            "exit crowds below the danger density", reached_on_share(ratings, target), evidence
-        )
+        task = Task(crowd_task, reached_on_share(ratings, target), evidence)
     else:
-        task = Task("exit crowds below the danger density", None, not_exercised)
-    objectives.append(Objective("no dangerous crowding at the exits", "evacuation", (task,)))
+        task = Task(crowd_task, None, not_exercised)
+    objectives.append(Objective(message("evac.objective_crowd"), "evacuation", (task,)))
     return objectives

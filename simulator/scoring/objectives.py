@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from simulator.engine import Event
 from simulator.engine.incidents import OUTAGE_KINDS
+from simulator.i18n import Message, message
 from simulator.model.conditions import Compare
 from simulator.model.scenario import PlaybookRule
 from simulator.runner.replicate import RunResult
@@ -36,16 +37,16 @@ FAILURES = frozenset({"reserve_exhausted", "no_free_counter", "no_guide", "no_se
 class Task:
     """A critical task, its rating (None: not exercised) and the evidence for it."""
 
-    name: str
+    name: Message
     rating: Rating | None
-    evidence: str
+    evidence: Message
 
 
 @dataclass(frozen=True)
 class Objective:
-    """An objective and its critical tasks."""
+    """An objective and its critical tasks (names and evidence in both languages)."""
 
-    name: str
+    name: Message
     kind: str  # "rule" or "deadline"
     tasks: tuple[Task, ...]
 
@@ -90,17 +91,24 @@ def _rule_objective(
                 outcome = events[position + 1] if position + 1 < len(events) else None
                 failed += outcome is not None and outcome.name in FAILURES
         days_fired += day_fired
-    name = rule.note or f"{rule.action} when {rule.when}"
-    if fired == 0:
-        task = Task("carry out the action", None, f"not exercised: `{rule.when}` never held")
+    action = message(f"action.{rule.action}")
+    if rule.note:
+        name = message("rule.name", note=rule.note, action=action, when=rule.when)
     else:
-        evidence = (
-            f"fired {fired} times on {days_fired} of {n} days; "
-            f"carried out {fired - failed} of {fired}"
-            + (" (staff or reserve were missing the other times)" if failed else "")
+        name = message("rule.name_plain", action=action, when=rule.when)
+    task_name = message("rule.task")
+    if fired == 0:
+        return Objective(
+            name, "rule", (Task(task_name, None, message("rule.not_exercised", when=rule.when)),)
         )
-        task = Task("carry out the action", rate_share(fired - failed, fired), evidence)
-    return Objective(f"{name} ({rule.action}: {rule.when})", "rule", (task,))
+    evidence = message(
+        "rule.evidence_failed" if failed else "rule.evidence",
+        fired=fired,
+        days_fired=days_fired,
+        days=n,
+        done=fired - failed,
+    )
+    return Objective(name, "rule", (Task(task_name, rate_share(fired - failed, fired), evidence),))
 
 
 def _deadline_objective(
@@ -126,20 +134,25 @@ def _deadline_objective(
             ratings.append(rate_deadline(delay, deadline))
             if delay is not None:
                 delays.append(delay)
-    name = f"escalate to {to} within {deadline:g} min of an outage"
+    name = message("deadline.name", to=to, deadline=deadline)
     if rule.note:
-        name = f"{rule.note} ({name})"
+        name = message("deadline.name_noted", note=rule.note, name=name)
+    task_name = message("deadline.task")
     if not ratings:
-        task = Task("report on time", None, f"not exercised: no outage outlasted {deadline:g} min")
+        evidence = message("deadline.not_exercised", deadline=deadline)
+        return Objective(name, "deadline", (Task(task_name, None, evidence),))
+    on_time = sum(r is Rating.P for r in ratings)
+    counts = {
+        "outages": len(ratings),
+        "on_time": on_time,
+        "late": len(delays) - on_time,
+        "never": len(ratings) - len(delays),
+    }
+    if delays:
+        evidence = message("deadline.evidence_median", median=statistics.median(delays), **counts)
     else:
-        rating = reached_on_share(ratings, target)
-        on_time = sum(r is Rating.P for r in ratings)
-        median = f"; median delay {statistics.median(delays):.0f} min" if delays else ""
-        evidence = (
-            f"{len(ratings)} outages outlasted the deadline; reported on time in {on_time}, "
-            f"late in {len(delays) - on_time}, never in {len(ratings) - len(delays)}{median}"
-        )
-        task = Task("report on time", rating, evidence)
+        evidence = message("deadline.evidence", **counts)
+    task = Task(task_name, reached_on_share(ratings, target), evidence)
     return Objective(name, "deadline", (task,))
 
 

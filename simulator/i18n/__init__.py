@@ -1,0 +1,48 @@
+"""Every sentence drill shows people, in Chinese and English, as one message catalogue.
+
+Code never writes user-facing text with ``if lang == ...``: it builds a :class:`Message` (a
+catalogue key and its arguments) and renders it in a language when it is shown. Scoring, for
+instance, returns its evidence as messages; ``summary.json`` keeps both renderings, and the brief
+picks the one it is written in. The catalogue is split by subject (:mod:`.scoring`,
+:mod:`.brief`); a test checks that every entry exists in both languages with the same fields.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.i18n.brief import BRIEF_TEXTS
+from simulator.i18n.scoring import SCORING_TEXTS
+
+LANGUAGES = ("zh", "en")
+CATALOG: dict[str, dict[str, str]] = {**SCORING_TEXTS, **BRIEF_TEXTS}
+
+
+def render(key: str, lang: str, **args: Any) -> str:
+    """Return catalogue entry ``key`` in ``lang`` with ``args`` filled in."""
+    return CATALOG[key][lang].format(**args)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence to show, before it is put into a language."""
+
+    key: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """Return the message in ``lang``; arguments that are messages are rendered too."""
+        args = {
+            name: value.text(lang) if isinstance(value, Message) else value
+            for name, value in self.args
+        }
+        return render(self.key, lang, **args)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def message(key: str, **args: Any) -> Message:
+    """Return the message ``key`` with ``args`` (checked against the catalogue at once)."""
+    if key not in CATALOG:
+        raise KeyError(f"no catalogue entry {key!r}")
+    return Message(key, tuple(args.items()))

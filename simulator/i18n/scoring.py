@@ -1,0 +1,110 @@
+"""Catalogue entries for objectives, tasks and their evidence (see :mod:`simulator.scoring`)."""
+
+ACTION_LABELS = {
+    "open_counters": ("增开台席", "open counters"),
+    "close_counters": ("撤回增开台席", "close counters"),
+    "open_fast_lane": ("开设快速受理窗口", "open a fast lane"),
+    "pre_register": ("预登记预受理", "pre-register"),
+    "redirect": ("引导分流", "redirect customers"),
+    "extend_hours": ("延长服务时间", "extend hours"),
+    "take_callbacks": ("留下联系电话", "take call-back numbers"),
+    "notify_customers": ("告知客户", "notify customers"),
+    "escalate": ("上报", "escalate"),
+    "call_emergency": ("报警求助", "call the emergency services"),
+    "stop_entry": ("暂停进厅", "stop entry"),
+}
+
+SCORING_TEXTS: dict[str, dict[str, str]] = {
+    **{f"action.{action}": {"zh": zh, "en": en} for action, (zh, en) in ACTION_LABELS.items()},
+    # Playbook rules.
+    "rule.name": {"zh": "{note}（{action}：{when}）", "en": "{note} ({action}: {when})"},
+    "rule.name_plain": {"zh": "{action}（{when}）", "en": "{action} when {when}"},
+    "rule.task": {"zh": "执行该措施", "en": "carry out the action"},
+    "rule.not_exercised": {
+        "zh": "未演练到：条件 `{when}` 始终未出现",
+        "en": "not exercised: `{when}` never held",
+    },
+    "rule.evidence": {
+        "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次",
+        "en": "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired}",
+    },
+    "rule.evidence_failed": {
+        "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次"
+        "（其余各次人员或储备不足）",
+        "en": (
+            "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired}"
+            " (staff or reserve were missing the other times)"
+        ),
+    },
+    # Escalation deadlines.
+    "deadline.name": {
+        "zh": "故障发生 {deadline:g} 分钟内上报{to}",
+        "en": "escalate to {to} within {deadline:g} min of an outage",
+    },
+    "deadline.name_noted": {"zh": "{note}（{name}）", "en": "{note} ({name})"},
+    "deadline.task": {"zh": "按时上报", "en": "report on time"},
+    "deadline.not_exercised": {
+        "zh": "未演练到：没有故障持续超过 {deadline:g} 分钟",
+        "en": "not exercised: no outage outlasted {deadline:g} min",
+    },
+    "deadline.evidence": {
+        "zh": "{outages} 次故障超过时限；按时上报 {on_time} 次，迟报 {late} 次，未报 {never} 次",
+        "en": (
+            "{outages} outages outlasted the deadline; reported on time in {on_time}, "
+            "late in {late}, never in {never}"
+        ),
+    },
+    "deadline.evidence_median": {
+        "zh": "{outages} 次故障超过时限；按时上报 {on_time} 次，迟报 {late} 次，未报 {never} 次；"
+        "上报用时中位数 {median:.0f} 分钟",
+        "en": (
+            "{outages} outages outlasted the deadline; reported on time in {on_time}, "
+            "late in {late}, never in {never}; median delay {median:.0f} min"
+        ),
+    },
+    # Evacuations.
+    "evac.not_exercised": {
+        "zh": "未演练到：{days} 天中没有一天需要疏散",
+        "en": "not exercised: none of the {days} days ended in an evacuation",
+    },
+    "evac.objective_time": {"zh": "全员按时疏散", "en": "evacuate everyone in time"},
+    "evac.task_rset": {
+        "zh": "限时内全员撤离（自起火起）",
+        "en": "everyone out within the limit (RSET)",
+    },
+    "evac.task_egress": {
+        "zh": "限时内全员撤离（自报警起）",
+        "en": "everyone out within the limit after the alarm",
+    },
+    "evac.since_incident": {"zh": "事件发生", "en": "the incident"},
+    "evac.since_alarm": {"zh": "报警", "en": "the alarm"},
+    "evac.evidence_time": {
+        "zh": "{days} 次疏散中有 {within} 次在{since}后 {limit:g} 秒内全员撤离；"
+        "中位数 {median:.0f} 秒，最慢 {slowest:.0f} 秒",
+        "en": (
+            "everyone out within {limit:g} s of {since} on {within} of {days} evacuations; "
+            "median {median:.0f} s, slowest {slowest:.0f} s"
+        ),
+    },
+    "evac.task_aset": {"zh": "在可用安全疏散时间（ASET）内撤离", "en": "everyone out before ASET"},
+    "evac.evidence_aset": {
+        "zh": "{days} 次疏散中有 {exceeded} 次在现场条件已不可承受时（RSET > ASET）仍有人未撤出",
+        "en": (
+            "people still inside when conditions became untenable (RSET > ASET) on "
+            "{exceeded} of {days} evacuations"
+        ),
+    },
+    "evac.objective_crowd": {"zh": "出口处无危险拥挤", "en": "no dangerous crowding at the exits"},
+    "evac.task_crowd": {
+        "zh": "出口人群密度低于危险值",
+        "en": "exit crowds below the danger density",
+    },
+    "evac.evidence_crowd": {
+        "zh": "{days} 次疏散中出口峰值密度 ≥ {warning} 人/m² 的 {warned} 次、≥ {danger} 人/m² 的 "
+        "{dangerous} 次；最高 {highest:.1f} 人/m²",
+        "en": (
+            "peak density at an exit ≥ {warning} persons/m² on {warned} and ≥ {danger} on "
+            "{dangerous} of {days} evacuations; highest {highest:.1f}"
+        ),
+    },
+}
