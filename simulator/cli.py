@@ -13,7 +13,10 @@ from pathlib import Path
 import click
 
 from simulator import __version__
+from simulator.i18n import LANGUAGES
 from simulator.model import Scenario, ScenarioError, load_scenario
+from simulator.report.brief import write_brief
+from simulator.report.rundir import RunDirError, read_run
 from simulator.report.table import run_table
 from simulator.results import default_run_dir, write_run
 from simulator.runner import make_executor, run_replications
@@ -128,7 +131,10 @@ def _progress(total: int):
     type=click.Path(file_okay=False),
     help="Run directory [default: results/<scenario>-<timestamp>].",
 )
-def run(file: str, replications: int, seed: int, jobs: int, out: str | None) -> None:
+@click.option("--no-brief", is_flag=True, help="Do not write brief.md at the end of the run.")
+def run(
+    file: str, replications: int, seed: int, jobs: int, out: str | None, no_brief: bool
+) -> None:
     """Simulate a scenario FILE many times and judge it against its limits."""
     scenario = load_or_fail(file)
     target = Path(out) if out else default_run_dir(Path("results"), Path(file), datetime.now())
@@ -155,4 +161,23 @@ def run(file: str, replications: int, seed: int, jobs: int, out: str | None) -> 
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
     click.echo(run_table(result, limits, objectives))
+    if not no_brief:
+        write_brief(read_run(target), scenario.language)
     click.echo(f"\nResults: {target}")
+
+
+@cli.command()
+@click.argument("run_dir", type=click.Path(file_okay=False))
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="Language of the brief [default: the scenario's language].",
+)
+def brief(run_dir: str, lang: str | None) -> None:
+    """Write the drill brief (brief.md) of the run in RUN_DIR."""
+    try:
+        run = read_run(Path(run_dir))
+    except RunDirError as error:
+        raise InputError(str(error)) from None
+    target = write_brief(run, lang or run.summary["scenario"].get("language", "zh"))
+    click.echo(f"Brief: {target}")

@@ -25,6 +25,7 @@ from simulator import __version__
 from simulator.metrics import METRIC_NAMES
 from simulator.metrics.evacuation import curve_grid
 from simulator.model.clock import format_clock
+from simulator.model.scenario import Scenario
 from simulator.runner.replicate import RunResult
 from simulator.scoring import (
     EvacuationSummary,
@@ -41,6 +42,37 @@ def _finite_or_none(value: float) -> float | None:
 
 def _rating(rating: Rating | None) -> str | None:
     return None if rating is None else rating.value
+
+
+def _scenario_dict(scenario: Scenario) -> dict[str, Any]:
+    """Return what a brief needs to know about the scenario (the run directory stands alone)."""
+    staff = scenario.staff
+    return {
+        "name": scenario.name,
+        "file": scenario.source,
+        "sha256": scenario.sha256,
+        "language": scenario.language,
+        "site": {"name": scenario.site.name, "location": scenario.site.location},
+        "hours": {
+            "open": format_clock(scenario.hours.open_min),
+            "close": format_clock(scenario.hours.close_min),
+        },
+        "staff": {
+            "counters_most": max(block.count for block in staff.counters),
+            "guides": staff.guides,
+            "security": staff.security,
+            "reserve": staff.reserve.count,
+        },
+        "incidents": [
+            {
+                "kind": incident.kind,
+                "at": format_clock(incident.start_min),
+                "until": None if incident.end_min is None else format_clock(incident.end_min),
+                "note": incident.params.get("note", ""),
+            }
+            for incident in scenario.incidents
+        ],
+    }
 
 
 def _evacuation_dict(summary: EvacuationSummary | None) -> dict[str, Any] | None:
@@ -90,7 +122,7 @@ def summary_dict(
         }
     return {
         "drill_version": __version__,
-        "scenario": {"name": scenario.name, "file": scenario.source, "sha256": scenario.sha256},
+        "scenario": _scenario_dict(scenario),
         "seed": result.seed,
         "replications": result.replications,
         "metrics": metrics,

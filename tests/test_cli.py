@@ -45,6 +45,7 @@ def test_run_writes_the_run_directory_and_prints_metrics_and_limits(scenario_fil
     assert "wait_p90_min ≤ 15" in result.output and "abandon_rate ≤ 0.05" in result.output
     assert f"Results: {out}" in result.output
     assert sorted(path.name for path in out.iterdir()) == [
+        "brief.md",
         "events.csv",
         "replications.csv",
         "run.json",

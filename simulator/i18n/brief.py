@@ -1,9 +1,228 @@
-"""Catalogue entries for the drill brief and its charts (see :mod:`simulator.report`)."""
+"""Catalogue entries for the drill brief (see :mod:`simulator.report.brief`)."""
+
+_KINDS = {
+    "surge": ("客流激增", "crowd surge"),
+    "system_outage": ("业务系统故障", "business system outage"),
+    "power_outage": ("突发停电", "power outage"),
+    "illness": ("客户突发疾病", "customer taken ill"),
+    "disorder": ("寻衅滋事", "disturbance"),
+    "siege": ("营业厅遭到围攻", "hall besieged"),
+    "fire": ("火灾", "fire"),
+    "bomb_threat": ("涉枪涉爆", "bomb threat"),
+    "earthquake": ("地震", "earthquake"),
+}
+# What the plans expect of the hall when each incident strikes (the MSEL "expected action").
+_EXPECTED = {
+    "surge": ("增开台席、引导分流、维持秩序", "open counters, steer customers, keep order"),
+    "system_outage": (
+        "联系技术部门并上报；统一口径解释；留下联系电话；引导至正常网点",
+        "call IT and report; explain with agreed wording; take call-back numbers; redirect",
+    ),
+    "power_outage": (
+        "开启应急照明、安抚客户、启用发电设备",
+        "emergency lighting, reassure customers, start the generator",
+    ),
+    "illness": ("提供帮助，视情况拨打120", "give first aid; call 120 if needed"),
+    "disorder": ("安保人员到场劝导；无效时报110", "security intervenes; call 110 if that fails"),
+    "siege": ("负责人和安保到场劝解；必要时报110", "manager and security talk them down; 110"),
+    "fire": (
+        "扑救初起火灾；无法控制时拨打119、切断电源、疏散客户、转移现金",
+        "fight the fire; if it spreads call 119, cut the power, evacuate, secure the cash",
+    ),
+    "bomb_threat": ("报警110、隔离、疏散", "call 110, isolate the area, evacuate"),
+    "earthquake": ("震后组织疏散至安全地带", "evacuate to safety once the shaking stops"),
+}
+_METRICS = {
+    "wait_p90_min": ("90% 客户等候时间（分钟）", "90th-percentile wait (min)"),
+    "wait_mean_min": ("平均等候时间（分钟）", "mean wait (min)"),
+    "wait_max_min": ("最长等候时间（分钟）", "longest wait (min)"),
+    "abandon_rate": ("放弃等候比例", "share who gave up waiting"),
+    "balk_rate": ("进门即离开比例", "share who walked out at the door"),
+    "redirect_rate": ("分流至其他营业厅比例", "share sent to another hall"),
+    "peak_density_per_m2": ("厅内峰值密度（人/m²）", "peak density in the hall (persons/m²)"),
+    "peak_queue": ("最长排队人数", "longest queue"),
+    "utilization": ("台席利用率", "counter utilisation"),
+    "evacuation_s": ("疏散完成时间 RSET（秒，自事件发生）", "RSET (s from the incident)"),
+    "egress_s": ("疏散用时（秒，自报警）", "evacuation time (s from the alarm)"),
+    "served_within_limit_share": ("限时内办理比例", "share served within the wait limit"),
+}
 
 BRIEF_TEXTS: dict[str, dict[str, str]] = {
+    **{f"kind.{k}": {"zh": zh, "en": en} for k, (zh, en) in _KINDS.items()},
+    **{f"expected.{k}": {"zh": zh, "en": en} for k, (zh, en) in _EXPECTED.items()},
+    **{f"metric.{k}": {"zh": zh, "en": en} for k, (zh, en) in _METRICS.items()},
     "rating.P": {"zh": "P 顺利完成", "en": "P performed without challenges"},
     "rating.S": {"zh": "S 基本完成，存在一些问题", "en": "S performed with some challenges"},
     "rating.M": {"zh": "M 勉强完成，存在重大问题", "en": "M performed with major challenges"},
     "rating.U": {"zh": "U 未能完成", "en": "U unable to perform"},
     "rating.none": {"zh": "未演练到", "en": "not exercised"},
+    "brief.title": {"zh": "演练总结报告", "en": "Drill brief"},
+    "brief.colon": {"zh": "：", "en": ": "},
+    "brief.comma": {"zh": "，", "en": ", "},
+    "brief.list_separator": {"zh": "；", "en": "; "},
+    "brief.rated": {"zh": "{name}（{rating}）", "en": "{name} ({rating})"},
+    "brief.control": {"zh": "一、演练基本信息", "en": "1. Exercise control"},
+    "brief.exercise": {"zh": "演练名称", "en": "Exercise"},
+    "brief.site": {"zh": "网点名称、地点", "en": "Site"},
+    "brief.date": {"zh": "报告日期", "en": "Date"},
+    "brief.scenario_file": {"zh": "情景文件", "en": "Scenario file"},
+    "brief.seed": {"zh": "随机种子", "en": "Seed"},
+    "brief.replications": {"zh": "模拟天数", "en": "Simulated days"},
+    "brief.version": {"zh": "软件版本", "en": "drill version"},
+    "brief.item": {"zh": "项目", "en": "Item"},
+    "brief.content": {"zh": "内容", "en": "Content"},
+    "brief.record": {"zh": "二、演练记录", "en": "2. Drill record"},
+    "brief.record_time": {"zh": "演练时间", "en": "Time"},
+    "brief.record_time_value": {
+        "zh": "{date}，模拟营业时间 {open}–{close}",
+        "en": "{date}, simulated opening hours {open}–{close}",
+    },
+    "brief.record_content": {"zh": "演练内容", "en": "Content"},
+    "brief.record_participants": {"zh": "参加人员", "en": "Participants"},
+    "brief.participants_value": {
+        "zh": "营业台席最多 {counters} 人，引导员 {guides} 人，安保人员 {security} 人，"
+        "储备人员 {reserve} 人（模拟）",
+        "en": "counter staff: up to {counters}; guides: {guides}; security: {security}; "
+        "reserve: {reserve} (simulated)",
+    },
+    "brief.record_evaluation": {"zh": "评估情况", "en": "Evaluation"},
+    "brief.no_incidents": {"zh": "日常营业（无突发事件）", "en": "an ordinary day (no incidents)"},
+    "brief.incident_item": {"zh": "{kind}（{at}）", "en": "{kind} ({at})"},
+    "brief.incident_item_noted": {"zh": "{kind}（{at}，{note}）", "en": "{kind} ({at}, {note})"},
+    "brief.timeline": {"zh": "三、演练进程（情景事件与处置）", "en": "3. Scenario timeline"},
+    "brief.col_time": {"zh": "时间", "en": "Time"},
+    "brief.col_inject": {"zh": "情景事件", "en": "Inject"},
+    "brief.col_expected": {"zh": "预期处置", "en": "Expected action"},
+    "brief.col_happened": {"zh": "实际情况", "en": "What happened"},
+    "brief.happened_incident": {
+        "zh": "{days} 天中有 {occurred} 天发生",
+        "en": "occurred on {occurred} of {days} days",
+    },
+    "brief.happened_fire": {
+        "zh": "；扑灭 {suppressed} 天，疏散 {evacuated} 天",
+        "en": "; put out on {suppressed} days, evacuated on {evacuated}",
+    },
+    "brief.happened_duration": {
+        "zh": "；持续时间中位数 {minutes:.0f} 分钟",
+        "en": "; median duration {minutes:.0f} min",
+    },
+    "brief.rule_inject": {"zh": "条件：{when}", "en": "condition: {when}"},
+    "brief.never": {"zh": "—", "en": "—"},
+    "brief.snapshot": {"zh": "四、突发事件报告", "en": "4. Incident report"},
+    "brief.snapshot_time": {"zh": "事件发生的时间", "en": "Time"},
+    "brief.snapshot_type": {"zh": "事件的种类", "en": "Type"},
+    "brief.snapshot_impact": {"zh": "事件的影响和危害程度", "en": "Impact"},
+    "brief.snapshot_measures": {
+        "zh": "已采取的应急措施及控制程度",
+        "en": "Measures taken and degree of control",
+    },
+    "brief.snapshot_trend": {"zh": "事态发展趋势", "en": "Trend"},
+    "brief.snapshot_next": {"zh": "拟进一步采取的措施", "en": "Next steps"},
+    "brief.impact_value": {
+        "zh": "日均客户 {arrivals:.0f} 人；90% 客户等候 {wait_p90:.1f} 分钟以内；"
+        "放弃等候 {abandon:.1%}",
+        "en": "{arrivals:.0f} customers a day; 90 % waited at most {wait_p90:.1f} min; "
+        "{abandon:.1%} gave up waiting",
+    },
+    "brief.impact_evacuation": {
+        "zh": "；疏散 {people:.0f} 人，RSET 中位数 {rset:.0f} 秒",
+        "en": "; {people:.0f} people evacuated, median RSET {rset:.0f} s",
+    },
+    "brief.measures_value": {
+        "zh": "{rated} 项目标中 {performed} 项顺利完成（P）",
+        "en": "{performed} of {rated} rated objectives performed without challenges (P)",
+    },
+    "brief.trend_value": {
+        "zh": "所有客户均有去向（流失 {lost:.0f} 人）",
+        "en": "every customer accounted for ({lost:.0f} lost)",
+    },
+    "brief.next_value": {"zh": "见第八部分整改措施", "en": "see the rectification plan (8)"},
+    "brief.objectives": {"zh": "五、目标与评定", "en": "5. Objectives and ratings"},
+    "brief.task": {"zh": "关键任务", "en": "Critical task"},
+    "brief.rating": {"zh": "评定", "en": "Rating"},
+    "brief.evidence": {"zh": "依据", "en": "Evidence"},
+    "brief.limits": {"zh": "服务指标", "en": "Service limits"},
+    "brief.limit": {"zh": "指标", "en": "Limit"},
+    "brief.held": {"zh": "达标天数比例（95% 置信区间）", "en": "Held on (95 % CI)"},
+    "brief.held_value": {
+        "zh": "{share:.0%}（{low:.0%}–{high:.0%}），要求 ≥ {target:.0%}",
+        "en": "{share:.0%} ({low:.0%}–{high:.0%}), needs ≥ {target:.0%}",
+    },
+    "brief.limit_value": {
+        "zh": "{metric} {sign} {threshold:g}",
+        "en": "{metric} {sign} {threshold:g}",
+    },
+    "brief.strengths": {"zh": "六、主要优点与不足", "en": "6. Strengths and areas for improvement"},
+    "brief.strengths_list": {"zh": "优点", "en": "Strengths"},
+    "brief.improvements_list": {"zh": "不足", "en": "Areas for improvement"},
+    "brief.none": {"zh": "无", "en": "none"},
+    "brief.overall": {"zh": "七、总体评价", "en": "7. Overall evaluation"},
+    "overall.P": {
+        "zh": "预案各项措施均顺利完成，服务指标全部达标。",
+        "en": "Every measure of the plan was performed and every limit held.",
+    },
+    "overall.S": {
+        "zh": "预案基本有效，但存在一些问题，需按整改措施改进。",
+        "en": "The plan worked with some challenges; the rectification plan addresses them.",
+    },
+    "overall.M": {
+        "zh": "预案执行存在重大问题，须在下次演练前完成整改。",
+        "en": "The plan met major challenges; rectify before the next drill.",
+    },
+    "overall.U": {
+        "zh": "预案未能达到目标，须立即整改并重新演练。",
+        "en": "The plan failed at least one objective; rectify now and drill again.",
+    },
+    "overall.none": {
+        "zh": "本次演练未评定任何目标。",
+        "en": "No objective was rated in this drill.",
+    },
+    "overall.counts": {
+        "zh": "（评定 {rated} 项：P {p} 项，S {s} 项，M {m} 项，U {u} 项）",
+        "en": " ({rated} rated: {p} P, {s} S, {m} M, {u} U)",
+    },
+    "brief.rectification": {"zh": "八、整改措施", "en": "8. Rectification plan"},
+    "brief.col_issue": {"zh": "问题", "en": "Issue"},
+    "brief.col_action": {"zh": "整改措施", "en": "Action"},
+    "brief.col_owner": {"zh": "责任人", "en": "Owner"},
+    "brief.col_due": {"zh": "完成期限", "en": "Due"},
+    "fix.wait": {
+        "zh": "高峰时段增开台席或开设快速受理窗口，用 drill staff 核定台席数",
+        "en": "add counters or a fast lane at the peaks; size them with drill staff",
+    },
+    "fix.abandon": {
+        "zh": "缩短等候：增开台席、预登记预受理、引导自助办理",
+        "en": "shorten waits: more counters, pre-registration, self-service",
+    },
+    "fix.density": {
+        "zh": "控制进厅人数，引导分流至自助区或其他营业厅",
+        "en": "limit entry and steer customers to kiosks or another hall",
+    },
+    "fix.evacuation": {
+        "zh": "缩短疏散准备：报警即疏散、先人后财，加强疏散引导",
+        "en": "shorten pre-movement: alarm at once, people before property, more guidance",
+    },
+    "fix.crowd": {
+        "zh": "增加疏散引导，分散至各安全出口，保持出口畅通",
+        "en": "more guides to spread the crowd over the exits; keep exits clear",
+    },
+    "fix.rule": {
+        "zh": "补足储备人员或调整触发条件，确保措施可执行",
+        "en": "enlarge the reserve or adjust the trigger so the measure can be carried out",
+    },
+    "fix.deadline": {
+        "zh": "明确上报责任人并演练上报流程，确保按时上报",
+        "en": "name who reports and rehearse the escalation chain",
+    },
+    "fix.other": {"zh": "分析原因并修订预案", "en": "find the cause and revise the plan"},
+    "owner.manager": {"zh": "营业厅主任", "en": "hall manager"},
+    "owner.duty": {"zh": "值班经理", "en": "duty manager"},
+    "owner.safety": {"zh": "安保主管", "en": "safety officer"},
+    "brief.no_rectification": {"zh": "无需整改。", "en": "Nothing to rectify."},
+    "brief.method": {
+        "zh": "说明：本报告由 drill 按情景文件模拟 {days} 个营业日生成；各项评定为在至少 "
+        "{target:.0%} 的模拟日中达到的等级。",
+        "en": "Method: drill simulated {days} days of the scenario; each rating is the one "
+        "reached on at least {target:.0%} of the simulated days.",
+    },
 }

@@ -1,0 +1,345 @@
+"""The drill brief: what a hall manager prints, signs and files, written from a run directory.
+
+Its structure merges the seeds' drill record (演练时间、演练内容、参加人员、评估情况) and incident
+report (site, time, type, impact, measures and degree of control, trend, next steps) with an
+after-action report: control block, scenario timeline (inject, expected action, what happened),
+objectives with rated critical tasks and their evidence, strengths and areas for improvement,
+overall evaluation and a rectification table. :func:`brief_context` turns the run into plain,
+already-translated values; the layout is a jinja2 template (``templates/brief.md.j2``).
+"""
+
+import datetime as dt
+import os
+import statistics
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from simulator.i18n import CATALOG, render
+from simulator.report.rundir import RunEvent, RunFiles
+
+DUE_DAYS = 30  # rectifications are due a month after the drill
+RATING_ORDER = ("P", "S", "M", "U")
+# Which rectification and owner a failing limit calls for, by metric.
+LIMIT_FIXES = {
+    "wait_p90_min": ("fix.wait", "owner.manager"),
+    "wait_mean_min": ("fix.wait", "owner.manager"),
+    "wait_max_min": ("fix.wait", "owner.manager"),
+    "served_within_limit_share": ("fix.wait", "owner.manager"),
+    "abandon_rate": ("fix.abandon", "owner.manager"),
+    "balk_rate": ("fix.abandon", "owner.manager"),
+    "peak_density_per_m2": ("fix.density", "owner.safety"),
+    "evacuation_s": ("fix.evacuation", "owner.safety"),
+    "egress_s": ("fix.evacuation", "owner.safety"),
+}
+OBJECTIVE_FIXES = {
+    "rule": ("fix.rule", "owner.duty"),
+    "deadline": ("fix.deadline", "owner.duty"),
+    "evacuation": ("fix.evacuation", "owner.safety"),
+}
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("simulator.report", "templates"),
+        undefined=jinja2.StrictUndefined,  # a misspelt field fails loudly, never prints blank
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _drill_date(run: RunFiles) -> dt.date:
+    created = run.info.get("created", "")
+    try:
+        return dt.datetime.fromisoformat(created).date()
+    except ValueError:
+        return dt.date.fromtimestamp((run.path / "summary.json").stat().st_mtime)
+
+
+def _by_day(events: tuple[RunEvent, ...]) -> dict[int, list[RunEvent]]:
+    days: dict[int, list[RunEvent]] = defaultdict(list)
+    for event in events:
+        days[event.replication].append(event)
+    return days
+
+
+def _median_clock(minutes: list[float]) -> str:
+    if not minutes:
+        return "—"
+    middle = statistics.median(minutes)
+    return f"{int(middle // 60) % 24:02d}:{int(middle % 60):02d}"
+
+
+def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
+    """Return the MSEL rows: each inject, then each playbook rule, in time order."""
+    summary = run.summary
+    days = summary["replications"]
+    by_day = _by_day(run.events)
+    rows = []
+    for incident in summary["scenario"]["incidents"]:
+        kind = incident["kind"]
+        occurred = [
+            min(e.time_min for e in events if e.name == kind)
+            for events in by_day.values()
+            if any(e.name == kind for e in events)
+        ]
+        happened = render("brief.happened_incident", lang, occurred=len(occurred), days=days)
+        if kind == "fire":
+            suppressed = sum(
+                any(e.name == "fire_suppressed" for e in events) for events in by_day.values()
+            )
+            evacuated = sum(
+                any(e.name == "evacuation_alarm" for e in events) for events in by_day.values()
+            )
+            happened += render(
+                "brief.happened_fire", lang, suppressed=suppressed, evacuated=evacuated
+            )
+        durations = _durations(by_day, kind)
+        if durations:
+            happened += render(
+                "brief.happened_duration", lang, minutes=statistics.median(durations)
+            )
+        inject = render(f"kind.{kind}", lang)
+        if incident["note"]:
+            inject += render("brief.colon", lang) + incident["note"]
+        rows.append(
+            {
+                "time": incident["at"],
+                "inject": inject,
+                "expected": render(f"expected.{kind}", lang),
+                "happened": happened,
+            }
+        )
+    rule_objectives = [o for o in summary["objectives"] if o["kind"] in ("rule", "deadline")]
+    for index, objective in enumerate(rule_objectives):
+        label = f"rule {index + 1}"
+        firsts = [
+            min(e.time_min for e in events if e.kind == "trigger" and e.name == label)
+            for events in by_day.values()
+            if any(e.kind == "trigger" and e.name == label for e in events)
+        ]
+        detail = next((e.detail for e in run.events if e.name == label), "")
+        when = detail.split(" → ")[0] if detail else ""
+        task = objective["tasks"][0]
+        rows.append(
+            {
+                "time": _median_clock(firsts),
+                "inject": render("brief.rule_inject", lang, when=when) if when else "—",
+                "expected": _text(objective, "name", lang),
+                "happened": _text(task, "evidence", lang),
+            }
+        )
+    return sorted(rows, key=lambda row: (row["time"] == "—", row["time"]))
+
+
+def _durations(by_day: dict[int, list[RunEvent]], kind: str) -> list[float]:
+    durations = []
+    for events in by_day.values():
+        starts = [e.time_min for e in events if e.name == kind]
+        ends = [e.time_min for e in events if e.name == f"{kind}_end"]
+        durations.extend(end - start for start, end in zip(starts, ends, strict=False))
+    return durations
+
+
+def _text(item: dict[str, Any], field: str, lang: str) -> str:
+    """Return a summary.json text in ``lang`` (``name_zh`` beside ``name``)."""
+    return item[f"{field}_zh"] if lang == "zh" else item[field]
+
+
+def _rating_text(rating: str | None, lang: str) -> str:
+    return render(f"rating.{rating or 'none'}", lang)
+
+
+def _limits(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    rows = []
+    for limit in summary["limits"]:
+        metric_key = f"metric.{limit['metric']}"
+        metric = render(metric_key, lang) if _has(metric_key) else limit["name"]
+        sign = "≤" if limit["direction"] == "max" else "≥"
+        held = "—"
+        if limit["held_share"] is not None:
+            held = render(
+                "brief.held_value",
+                lang,
+                share=limit["held_share"],
+                low=limit["held_share_ci_low"],
+                high=limit["held_share_ci_high"],
+                target=limit["target_share"],
+            )
+        rows.append(
+            {
+                "name": render(
+                    "brief.limit_value",
+                    lang,
+                    metric=metric,
+                    sign=sign,
+                    threshold=limit["threshold"],
+                ),
+                "metric": limit["metric"],
+                "held": held,
+                "rating": limit["rating"],
+                "rating_text": _rating_text(limit["rating"], lang),
+            }
+        )
+    return rows
+
+
+def _has(key: str) -> bool:
+    return key in CATALOG
+
+
+def _objectives(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": _text(objective, "name", lang),
+            "kind": objective["kind"],
+            "rating": objective["rating"],
+            "rating_text": _rating_text(objective["rating"], lang),
+            "tasks": [
+                {
+                    "name": _text(task, "name", lang),
+                    "rating_text": _rating_text(task["rating"], lang),
+                    "evidence": _text(task, "evidence", lang),
+                }
+                for task in objective["tasks"]
+            ],
+        }
+        for objective in summary["objectives"]
+    ]
+
+
+def _overall(ratings: list[str], lang: str) -> str:
+    if not ratings:
+        return render("overall.none", lang)
+    worst = max(ratings, key=RATING_ORDER.index)
+    counts = {letter.lower(): ratings.count(letter) for letter in RATING_ORDER}
+    return render(f"overall.{worst}", lang) + render(
+        "overall.counts", lang, rated=len(ratings), **counts
+    )
+
+
+def _rectifications(
+    limits: list[dict[str, Any]], objectives: list[dict[str, Any]], due: dt.date, lang: str
+) -> list[dict[str, str]]:
+    rows = []
+    for limit in limits:
+        if limit["rating"] in (None, "P"):
+            continue
+        fix, owner = LIMIT_FIXES.get(limit["metric"], ("fix.other", "owner.manager"))
+        rows.append((limit["name"], limit["rating"], fix, owner))
+    for objective in objectives:
+        if objective["rating"] in (None, "P"):
+            continue
+        fix, owner = OBJECTIVE_FIXES.get(objective["kind"], ("fix.other", "owner.manager"))
+        if objective["name"] == render("evac.objective_crowd", lang):
+            fix = "fix.crowd"
+        rows.append((objective["name"], objective["rating"], fix, owner))
+    return [
+        {
+            "issue": render("brief.rated", lang, name=name, rating=rating),
+            "action": render(fix, lang),
+            "owner": render(owner, lang),
+            "due": due.isoformat(),
+        }
+        for name, rating, fix, owner in rows
+    ]
+
+
+def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
+    """Return every value the brief templates show, translated into ``lang``."""
+    summary = run.summary
+    scenario = summary["scenario"]
+    date = _drill_date(run)
+    metrics = summary["metrics"]
+    limits = _limits(summary, lang)
+    objectives = _objectives(summary, lang)
+    ratings = [item["rating"] for item in [*limits, *objectives] if item["rating"]]
+    incidents = [
+        render(
+            "brief.incident_item_noted" if incident["note"] else "brief.incident_item",
+            lang,
+            kind=render(f"kind.{incident['kind']}", lang),
+            at=incident["at"],
+            note=incident["note"],
+        )
+        for incident in scenario["incidents"]
+    ]
+    impact = render(
+        "brief.impact_value",
+        lang,
+        arrivals=metrics["arrivals"]["mean"] or 0.0,
+        wait_p90=metrics["wait_p90_min"]["mean"] or 0.0,
+        abandon=metrics["abandon_rate"]["mean"] or 0.0,
+    )
+    evacuation = summary.get("evacuation")
+    if evacuation:
+        impact += render(
+            "brief.impact_evacuation",
+            lang,
+            people=metrics["evacuated"]["mean"],
+            rset=evacuation["rset_p50_s"],
+        )
+    colon = render("brief.colon", lang)
+    rated_items = [*limits, *objectives]
+    strengths = [
+        item["name"] + colon + item["rating_text"] for item in rated_items if item["rating"] == "P"
+    ]
+    improvements = [
+        item["name"] + colon + item["rating_text"]
+        for item in rated_items
+        if item["rating"] in ("S", "M", "U")
+    ]
+    site = scenario["site"]
+    overall = _overall(ratings, lang)
+    performed = sum(rating == "P" for rating in ratings)
+    return {
+        "t": lambda key, **args: render(key, lang, **args),
+        "lang": lang,
+        "name": scenario["name"],
+        "site": render("brief.comma", lang).join(filter(None, (site["name"], site["location"]))),
+        "colon": colon,
+        "separator": render("brief.list_separator", lang),
+        "date": date.isoformat(),
+        "scenario_file": scenario["file"],
+        "sha256": scenario["sha256"],
+        "seed": summary["seed"],
+        "replications": summary["replications"],
+        "version": summary["drill_version"],
+        "hours": scenario["hours"],
+        "staff": scenario["staff"],
+        "incidents": incidents,
+        "timeline": _timeline(run, lang),
+        "impact": impact,
+        "measures": render("brief.measures_value", lang, rated=len(ratings), performed=performed),
+        "trend": render("brief.trend_value", lang, lost=metrics["lost_customers"]["mean"] or 0),
+        "limits": limits,
+        "objectives": objectives,
+        "strengths": strengths,
+        "improvements": improvements,
+        "overall": overall,
+        "rectifications": _rectifications(
+            limits, objectives, date + dt.timedelta(days=DUE_DAYS), lang
+        ),
+        "target_share": summary["limits"][0]["target_share"] if summary["limits"] else 0.9,
+    }
+
+
+def render_brief(run: RunFiles, lang: str, template: str = "brief.md.j2") -> str:
+    """Return the brief of ``run`` in ``lang`` rendered with ``template``."""
+    return _environment().get_template(template).render(brief_context(run, lang))
+
+
+def write_brief(run: RunFiles, lang: str) -> Path:
+    """Write ``brief.md`` in ``lang`` into the run directory, atomically (replacing any)."""
+    name = "brief.md"
+    target = run.path / name
+    text = render_brief(run, lang)
+    handle, staging = tempfile.mkstemp(prefix=f".{name}.", dir=run.path)
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(text)
+    os.replace(staging, target)
+    return target

@@ -1,0 +1,76 @@
+"""Reading a run directory back: what a brief is written from, long after the run.
+
+``drill brief RUN_DIR`` needs nothing but the directory, so everything a brief says comes from
+``summary.json``, ``run.json`` and ``events.csv``. A directory that is not a complete run is
+bad input, reported by :class:`RunDirError` with the file at fault.
+"""
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class RunDirError(Exception):
+    """The directory is not a complete drill run."""
+
+
+@dataclass(frozen=True)
+class RunEvent:
+    """One row of ``events.csv``."""
+
+    replication: int
+    time_min: float
+    clock: str
+    kind: str
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class RunFiles:
+    """The parts of a run directory a brief uses."""
+
+    path: Path
+    summary: dict[str, Any]
+    info: dict[str, Any]
+    events: tuple[RunEvent, ...]
+
+
+def _json(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise RunDirError(f"{path}: not valid JSON ({error})") from None
+
+
+def read_run(path: Path) -> RunFiles:
+    """Read the run directory ``path``; raise :class:`RunDirError` if it is not one."""
+    if not path.is_dir():
+        raise RunDirError(f"{path}: not a directory")
+    summary = _json(path / "summary.json")
+    if "metrics" not in summary or "scenario" not in summary:
+        raise RunDirError(f"{path / 'summary.json'}: not a drill summary")
+    info = _json(path / "run.json")
+    events_file = path / "events.csv"
+    try:
+        with events_file.open(encoding="utf-8", newline="") as handle:
+            events = tuple(
+                RunEvent(
+                    int(row["replication"]),
+                    float(row["time_min"]),
+                    row["clock"],
+                    row["kind"],
+                    row["name"],
+                    row["detail"],
+                )
+                for row in csv.DictReader(handle)
+            )
+    except FileNotFoundError:
+        raise RunDirError(f"{events_file}: missing; is this a drill run directory?") from None
+    except (KeyError, ValueError) as error:
+        raise RunDirError(f"{events_file}: unreadable row ({error})") from None
+    return RunFiles(path, summary, info, events)

@@ -1,0 +1,70 @@
+"""The drill brief: golden files in both languages, and a clear error for a wrong directory."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from simulator.cli import cli
+
+GOLDEN = Path(__file__).parent / "golden"
+SCENARIO = Path(__file__).parent.parent / "scenarios" / "bank_fire_drill.yaml"
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory):
+    # Run from the repository so the brief names the scenario file as a user would type it.
+    previous = Path.cwd()
+    os.chdir(SCENARIO.parent.parent)
+    out = tmp_path_factory.mktemp("brief") / "run"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            "scenarios/bank_fire_drill.yaml",
+            "-n",
+            "12",
+            "--seed",
+            "7",
+            "--out",
+            str(out),
+            "--no-brief",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    info["created"] = "2026-11-22T10:00:00"  # the brief is dated by the run; pin the date
+    (out / "run.json").write_text(json.dumps(info), encoding="utf-8")
+    os.chdir(previous)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_brief_matches_its_golden_file(run_dir, lang):
+    result = CliRunner().invoke(cli, ["brief", str(run_dir), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    written = (run_dir / "brief.md").read_text(encoding="utf-8")
+    golden = GOLDEN / f"bank_fire_drill.brief.{lang}.md"
+    if os.environ.get("DRILL_UPDATE_GOLDEN"):  # after a deliberate change: review the diff
+        golden.write_text(written, encoding="utf-8")
+    assert written == golden.read_text(encoding="utf-8")
+
+
+def test_the_chinese_brief_has_no_english_headings(run_dir):
+    CliRunner().invoke(cli, ["brief", str(run_dir), "--lang", "zh"])
+    headings = [
+        line
+        for line in (run_dir / "brief.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    ]
+    assert headings and not any(
+        word in line for line in headings for word in ("Drill", "Objectives", "Exercise")
+    )
+
+
+def test_a_directory_that_is_not_a_run_is_bad_input(tmp_path):
+    result = CliRunner().invoke(cli, ["brief", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "summary.json: missing" in result.output and "Traceback" not in result.output
