@@ -106,8 +106,8 @@ def test_a_bomb_threat_isolates_the_hall_then_evacuates_on_the_decision():
     (isolated,) = events_named(record, "isolate")
     assert isolated.time == OPEN + 120
     assert record.evacuation.alarm_min == pytest.approx(OPEN + 124)
-    cordoned = (record.arrival > OPEN + 120) & (record.arrival <= OPEN + 124)
-    assert cordoned.any() and np.all(record.outcome[cordoned] == Outcome.BALKED)
+    # Nobody reaches the cordoned hall: not counted as walking out at the queue either.
+    assert np.all(record.arrival <= OPEN + 120) and np.all(record.outcome != Outcome.BALKED)
     assert record.evacuation.responders_s == pytest.approx(12 * 60)
 
 
@@ -138,6 +138,40 @@ def test_a_blocked_exit_is_used_by_nobody():
     record = simulate_day(busy_hall(fire(blocks_exit="main")), Streams(9, 0))
     assert np.all(record.evacuation.exit_index == 1)
     assert record.evacuation.blocked == ("main",)
+
+
+def test_nobody_to_fight_the_fire_means_the_alarm_at_once_and_no_suppression():
+    scenario = busy_hall(fire(suppressed_prob=1.0, fighters={"counters": 0, "security": 0}))
+    record = simulate_day(scenario, Streams(13, 0))
+    assert record.evacuation is not None and record.evacuation.alarm_min == pytest.approx(
+        OPEN + 121
+    )
+
+
+def test_the_fire_crew_is_only_the_staff_there_and_fighting_guides_guide_nobody():
+    # Two guides asked for, one guide and no guard in the hall: the crew is that one guide.
+    scenario = busy_hall(fire(alarm="detection", fighters={"guides": 2}), guides=1, security=0)
+    record = simulate_day(scenario, Streams(14, 0))
+    assert np.sum(record.evacuation.group == 1) == 5  # 4 clerks and the guide
+    (detected,) = events_named(record, "fire_detected")
+    assert "1 guides fight it" in detected.detail
+
+
+def test_giving_one_fire_quantity_leaves_the_others_unchanged():
+    base = busy_hall(emergency("fire", 120))
+    more = busy_hall(emergency("fire", 120, detection_s=fixed(45.0), asset_min=fixed(9.0)))
+    for replication in range(4):
+        first = simulate_day(base, Streams(15, replication))
+        second = simulate_day(more, Streams(15, replication))
+        assert (first.evacuation is None) == (second.evacuation is None)  # same suppression
+        if first.evacuation is not None:  # the same brigade response time after the call
+
+            def brigade(evacuation):
+                return evacuation.responders_s / 60 - (
+                    evacuation.alarm_min - evacuation.incident_min
+                )
+
+            assert brigade(first.evacuation) == pytest.approx(brigade(second.evacuation))
 
 
 def test_a_plan_variant_does_not_change_when_the_fire_starts_or_how_it_goes():

@@ -106,7 +106,9 @@ class _Draws:
     """The random quantities of one evacuation, each from its own stream (see below)."""
 
     def __init__(self, streams: Streams, people: int, exits: int, egress: Egress):
-        # One sub-stream per quantity: one more customer in the hall shifts nobody else's speed.
+        # One sub-stream per quantity, so the quantities do not shift one another. Draws follow
+        # the order of the people given (customers by arrival, then staff): with one more
+        # customer inside, the staff's draws move along by one.
         def generator(purpose: int) -> np.random.Generator:
             return streams.generator("egress", purpose)
 
@@ -148,6 +150,8 @@ def evacuate(
     free_speed = np.maximum(draws.speed, CRAWL_SPEED)
     headway = np.array([door_headway_s(e.width_m) for e in exits])
     usable = np.array([e.name not in blocked for e in exits])
+    if not usable.any():  # the loader refuses this; never let people out through a blocked door
+        raise ValueError("every exit is blocked")
     # Who chooses by the expected wait (staff, guided customers), who goes to the main door.
     chooses = ~customers | guided
     to_main = customers & ~guided & (draws.familiar < egress.familiar_share) & usable[0]

@@ -17,8 +17,9 @@ Each follows the seeds' plans up to the moment the alarm sounds; the evacuation 
 - **Earthquake**: evacuation starts when the shaking (``shaking_s``) stops.
 - **Any other incident with** ``evacuate: true``: the alarm sounds when the incident starts.
 
-Every random quantity of an incident is drawn before the day from that incident's own stream
-(always all of them, in a fixed order), so a plan variant never changes the fire itself.
+Every random quantity of an incident is drawn before the day, each from its own sub-stream of
+the incident's stream, so a plan variant never changes the fire itself. The fire fighters are
+the staff at their posts at detection, up to ``fighters``; with none, the alarm sounds at once.
 """
 
 import math
@@ -26,7 +27,6 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import numpy as np
 import simpy
 
 from simulator.engine.incidents import Timing
@@ -79,11 +79,6 @@ class Alarm:
     fight_left_s: float = 0.0  # how much longer they fight before they leave
 
 
-def _draw(dist: Distribution | None, name: str, rng: np.random.Generator) -> float:
-    """Draw one value of ``dist``, or of the default for ``name`` when it is None."""
-    return float((dist or DEFAULTS[name]).sample(rng, 1)[0])
-
-
 def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, EmergencyDraws]:
     """Draw the timings of every fire, bomb threat and earthquake in ``scenario``."""
     draws = {}
@@ -91,25 +86,28 @@ def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, Emergenc
         if incident.kind not in EVACUATION_KINDS:
             continue
         params = incident.params
-        rng = streams.generator("incidents", index)
+
+        def draw(purpose: int, dist: Distribution | None, name: str, index=index) -> float:
+            # One sub-stream per quantity: giving one of them in a variant, or a distribution
+            # that uses more or fewer variates, never shifts another (common random numbers).
+            rng = streams.generator("incidents", index, purpose)
+            return float((dist or DEFAULTS[name]).sample(rng, 1)[0])
+
         delay = params.get("start_delay_min")
         asset = params.get("asset_min")
-        # A fixed order of draws, all of them every day, whatever the kind uses.
+        responders = "brigade_min" if incident.kind == "fire" else "police_min"
+        suppressed = streams.generator("incidents", index, 2).uniform()
         draws[index] = EmergencyDraws(
-            start_min=incident.start_min + (_draw(delay, "", rng) if delay else 0.0),
-            detection_s=_draw(params.get("detection_s"), "detection_s", rng),
-            suppressed=bool(rng.uniform() < params.get("suppressed_prob", 0.0)),
+            start_min=incident.start_min + (draw(0, delay, "") if delay else 0.0),
+            detection_s=draw(1, params.get("detection_s"), "detection_s"),
+            suppressed=bool(suppressed < params.get("suppressed_prob", 0.0)),
             suppression_s=min(
-                _draw(params.get("suppression_s"), "suppression_s", rng), SUPPRESSION_WINDOW_S
+                draw(3, params.get("suppression_s"), "suppression_s"), SUPPRESSION_WINDOW_S
             ),
-            asset_s=_draw(asset, "", rng) * 60 if asset else math.nan,
-            responders_min=_draw(
-                params.get("brigade_min") or params.get("police_min"),
-                "brigade_min" if incident.kind == "fire" else "police_min",
-                rng,
-            ),
-            decision_min=_draw(params.get("decision_min"), "decision_min", rng),
-            shaking_s=_draw(params.get("shaking_s"), "shaking_s", rng),
+            asset_s=draw(4, asset, "") * 60 if asset else math.nan,
+            responders_min=draw(5, params.get(responders), responders),
+            decision_min=draw(6, params.get("decision_min"), "decision_min"),
+            shaking_s=draw(7, params.get("shaking_s"), "shaking_s"),
         )
     return draws
 
@@ -140,34 +138,47 @@ class Emergencies:
             **extra,
         )
 
+    def _crew(self, wanted: dict[str, int]) -> dict[str, int]:
+        """Return the fire fighters the hall can spare now: never more than are at their posts."""
+        hall = self.hall
+        disruptions = hall.disruptions
+        available = {
+            "counters": hall.counters.target,
+            "guides": disruptions.guides_on_floor(),
+            "security": max(hall.scenario.staff.security - disruptions.security_away, 0),
+        }
+        crew = {post: min(count, available[post]) for post, count in wanted.items()}
+        return {post: count for post, count in crew.items() if count > 0}
+
     def _fire(self, incident: Incident, draws: EmergencyDraws) -> Generator[simpy.Event]:
         env, hall = self.hall.env, self.hall
         params = incident.params
         yield env.timeout(draws.start_min - env.now)
         hall.log("incident", "fire", "ignition")
         yield env.timeout(draws.detection_s / 60)
-        fighters = {**DEFAULT_FIGHTERS, **params.get("fighters", {})}
-        attempt_s = draws.suppression_s if draws.suppressed else SUPPRESSION_WINDOW_S
-        crew = ", ".join(f"{count} {post}" for post, count in fighters.items() if count)
+        fighters = self._crew({**DEFAULT_FIGHTERS, **params.get("fighters", {})})
+        suppressed = draws.suppressed and bool(fighters)  # nobody fights, nobody puts it out
+        attempt_s = draws.suppression_s if suppressed else SUPPRESSION_WINDOW_S
+        crew = ", ".join(f"{count} {post}" for post, count in fighters.items()) or "nobody"
         hall.log("incident", "fire_detected", f"after {draws.detection_s:.0f} s; {crew} fight it")
-        if params.get("alarm") == "detection":
+        if params.get("alarm") == "detection" or not fighters:
             self._call("119", draws)
+            hall.disruptions.take_staff(fighters)  # they fight on while the others leave
             alarm = self._alarm(
                 incident,
                 draws,
                 responders_min=env.now + draws.responders_min,
                 fighters=fighters,
-                fight_left_s=attempt_s,
+                fight_left_s=attempt_s if fighters else 0.0,
             )
             hall.sound_alarm(alarm, cuts_power=params.get("cuts_power", True))
             return
         hall.disruptions.take_staff(fighters)
         yield env.timeout(attempt_s / 60)
-        if draws.suppressed:
-            hall.disruptions.take_staff(fighters, back=True)
+        hall.disruptions.take_staff(fighters, back=True)  # put out, or they give up and leave
+        if suppressed:
             hall.log("incident", "fire_suppressed", f"put out after {attempt_s:.0f} s")
             return
-        hall.disruptions.take_staff(fighters, back=True)  # they stop fighting and evacuate
         hall.log("incident", "fire_out_of_control", f"not out after {attempt_s:.0f} s")
         self._call("119", draws)
         alarm = self._alarm(incident, draws, responders_min=env.now + draws.responders_min)

@@ -132,7 +132,7 @@ class Hall:
         self.closed.succeed()
 
     def isolate(self) -> None:
-        """Stop letting anyone in (a bomb threat): nobody enters a hall about to be cleared."""
+        """Cordon the hall off (a bomb threat): later arrivals never reach it (not balking)."""
         self.entry_stopped.add(ISOLATED)
         self.log("action", "isolate", "entry stopped; the area is cordoned off")
 
@@ -213,6 +213,9 @@ class Hall:
         for customer, time in enumerate(self.arrival):
             yield env.timeout(time - env.now)
             if time >= self.doors_close:
+                self.arrived[customer] = False
+                continue
+            if ISOLATED in self.entry_stopped:  # a cordon: they never reach the hall
                 self.arrived[customer] = False
                 continue
             self.present += 1
