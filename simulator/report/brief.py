@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 
 from simulator.i18n import CATALOG, render
+from simulator.model.clock import format_clock
 from simulator.report.rundir import RunEvent, RunFiles
 
 DUE_DAYS = 30  # rectifications are due a month after the drill
@@ -68,10 +69,12 @@ def _by_day(events: tuple[RunEvent, ...]) -> dict[int, list[RunEvent]]:
 
 
 def _median_clock(minutes: list[float]) -> str:
-    if not minutes:
-        return "—"
-    middle = statistics.median(minutes)
-    return f"{int(middle // 60) % 24:02d}:{int(middle % 60):02d}"
+    return format_clock(statistics.median(minutes)) if minutes else "—"
+
+
+def _days_with(by_day: dict[int, list[RunEvent]], name: str) -> int:
+    """Return on how many days an event called ``name`` happened."""
+    return sum(any(e.name == name for e in events) for events in by_day.values())
 
 
 def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
@@ -89,14 +92,11 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
         ]
         happened = render("brief.happened_incident", lang, occurred=len(occurred), days=days)
         if kind == "fire":
-            suppressed = sum(
-                any(e.name == "fire_suppressed" for e in events) for events in by_day.values()
-            )
-            evacuated = sum(
-                any(e.name == "evacuation_alarm" for e in events) for events in by_day.values()
-            )
             happened += render(
-                "brief.happened_fire", lang, suppressed=suppressed, evacuated=evacuated
+                "brief.happened_fire",
+                lang,
+                suppressed=_days_with(by_day, "fire_suppressed"),
+                evacuated=_days_with(by_day, "evacuation_alarm"),
             )
         durations = _durations(by_day, kind)
         if durations:
@@ -158,7 +158,7 @@ def _limits(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     rows = []
     for limit in summary["limits"]:
         metric_key = f"metric.{limit['metric']}"
-        metric = render(metric_key, lang) if _has(metric_key) else limit["name"]
+        metric = render(metric_key, lang) if metric_key in CATALOG else limit["name"]
         sign = "≤" if limit["direction"] == "max" else "≥"
         held = "—"
         if limit["held_share"] is not None:
@@ -186,10 +186,6 @@ def _limits(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def _has(key: str) -> bool:
-    return key in CATALOG
 
 
 def _objectives(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
