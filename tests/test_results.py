@@ -32,6 +32,10 @@ def test_run_directory_holds_summary_replications_and_timeseries(tmp_path, run_r
         rows = list(csv.DictReader(handle))
     assert [int(row["replication"]) for row in rows] == [0, 1, 2, 3]
     assert [float(row["wait_p90_min"]) for row in rows] == run_result.values["wait_p90_min"]
+    # Every cell is a plain number a spreadsheet reads (never a numpy repr like np.float64(1.0)).
+    for row in rows:
+        for name in METRIC_NAMES:
+            float(row[name])
 
     with (target / "timeseries.csv").open(encoding="utf-8") as handle:
         series = list(csv.DictReader(handle))

@@ -85,7 +85,7 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
     stayed = arrivals - handed_on
 
     def share(count: float, among: int = arrivals) -> float:
-        return float(count) / among if among else 0.0
+        return float(count) / float(among) if among else 0.0
 
     people_peak = peak_level(*hall_intervals(record)) + record.floor_staff
     staffed = record.counter_staffed_minutes
