@@ -169,7 +169,9 @@ def _write_replications(result: RunResult, path: Path) -> None:
         writer = csv.writer(handle)
         writer.writerow(["replication", *METRIC_NAMES])
         for index in range(result.replications):
-            writer.writerow([index, *(repr(float(result.values[name][index])) for name in METRIC_NAMES)])
+            writer.writerow(
+                [index, *(repr(float(result.values[name][index])) for name in METRIC_NAMES)]
+            )
 
 
 def _write_timeseries(result: RunResult, path: Path) -> None:

@@ -18,12 +18,12 @@ from typing import Any
 
 import jinja2
 
-from simulator.i18n import CATALOG, render
+from simulator.i18n import render
 from simulator.model.clock import format_clock
+from simulator.report.rated import RATING_ORDER, limit_rows, objective_rows, summary_text
 from simulator.report.rundir import RunEvent, RunFiles
 
 DUE_DAYS = 30  # rectifications are due a month after the drill
-RATING_ORDER = ("P", "S", "M", "U")
 # Which rectification and owner a failing limit calls for, by metric.
 LIMIT_FIXES = {
     "wait_p90_min": ("fix.wait", "owner.manager"),
@@ -129,8 +129,8 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
             {
                 "time": _median_clock(firsts),
                 "inject": render("brief.rule_inject", lang, when=when) if when else "—",
-                "expected": _text(objective, "name", lang),
-                "happened": _text(task, "evidence", lang),
+                "expected": summary_text(objective, "name", lang),
+                "happened": summary_text(task, "evidence", lang),
             }
         )
     return sorted(rows, key=lambda row: (row["time"] == "—", row["time"]))
@@ -143,69 +143,6 @@ def _durations(by_day: dict[int, list[RunEvent]], kind: str) -> list[float]:
         ends = [e.time_min for e in events if e.name == f"{kind}_end"]
         durations.extend(end - start for start, end in zip(starts, ends, strict=False))
     return durations
-
-
-def _text(item: dict[str, Any], field: str, lang: str) -> str:
-    """Return a summary.json text in ``lang`` (``name_zh`` beside ``name``)."""
-    return item[f"{field}_zh"] if lang == "zh" else item[field]
-
-
-def _rating_text(rating: str | None, lang: str) -> str:
-    return render(f"rating.{rating or 'none'}", lang)
-
-
-def _limits(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    rows = []
-    for limit in summary["limits"]:
-        metric_key = f"metric.{limit['metric']}"
-        metric = render(metric_key, lang) if metric_key in CATALOG else limit["name"]
-        sign = "≤" if limit["direction"] == "max" else "≥"
-        held = "—"
-        if limit["held_share"] is not None:
-            held = render(
-                "brief.held_value",
-                lang,
-                share=limit["held_share"],
-                low=limit["held_share_ci_low"],
-                high=limit["held_share_ci_high"],
-                target=limit["target_share"],
-            )
-        rows.append(
-            {
-                "name": render(
-                    "brief.limit_value",
-                    lang,
-                    metric=metric,
-                    sign=sign,
-                    threshold=limit["threshold"],
-                ),
-                "metric": limit["metric"],
-                "held": held,
-                "rating": limit["rating"],
-                "rating_text": _rating_text(limit["rating"], lang),
-            }
-        )
-    return rows
-
-
-def _objectives(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "name": _text(objective, "name", lang),
-            "kind": objective["kind"],
-            "rating": objective["rating"],
-            "rating_text": _rating_text(objective["rating"], lang),
-            "tasks": [
-                {
-                    "name": _text(task, "name", lang),
-                    "rating_text": _rating_text(task["rating"], lang),
-                    "evidence": _text(task, "evidence", lang),
-                }
-                for task in objective["tasks"]
-            ],
-        }
-        for objective in summary["objectives"]
-    ]
 
 
 def _overall(ratings: list[str], lang: str) -> str:
@@ -251,8 +188,8 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
     scenario = summary["scenario"]
     date = _drill_date(run)
     metrics = summary["metrics"]
-    limits = _limits(summary, lang)
-    objectives = _objectives(summary, lang)
+    limits = limit_rows(summary, lang)
+    objectives = objective_rows(summary, lang)
     ratings = [item["rating"] for item in [*limits, *objectives] if item["rating"]]
     incidents = [
         render(

@@ -1,0 +1,77 @@
+"""Rated items of a run, as the brief and the scorecard chart show them.
+
+``summary.json`` keeps each limit and objective with its rating, and texts in both languages
+(``name`` beside ``name_zh``); these helpers turn them into rows in one language.
+"""
+
+from typing import Any
+
+from simulator.i18n import CATALOG, render
+
+RATING_ORDER = ("P", "S", "M", "U")
+
+
+def summary_text(item: dict[str, Any], field: str, lang: str) -> str:
+    """Return a summary.json text in ``lang`` (``name_zh`` beside ``name``)."""
+    return item[f"{field}_zh"] if lang == "zh" else item[field]
+
+
+def rating_text(rating: str | None, lang: str) -> str:
+    """Return the rating letter with its meaning, or "not exercised" for None."""
+    return render(f"rating.{rating or 'none'}", lang)
+
+
+def limit_rows(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Return each limit: its statement, share of days held, rating and its text."""
+    rows = []
+    for limit in summary["limits"]:
+        metric_key = f"metric.{limit['metric']}"
+        metric = render(metric_key, lang) if metric_key in CATALOG else limit["name"]
+        sign = "≤" if limit["direction"] == "max" else "≥"
+        held = "—"
+        if limit["held_share"] is not None:
+            held = render(
+                "brief.held_value",
+                lang,
+                share=limit["held_share"],
+                low=limit["held_share_ci_low"],
+                high=limit["held_share_ci_high"],
+                target=limit["target_share"],
+            )
+        rows.append(
+            {
+                "name": render(
+                    "brief.limit_value",
+                    lang,
+                    metric=metric,
+                    sign=sign,
+                    threshold=limit["threshold"],
+                ),
+                "metric": limit["metric"],
+                "held": held,
+                "rating": limit["rating"],
+                "rating_text": rating_text(limit["rating"], lang),
+            }
+        )
+    return rows
+
+
+def objective_rows(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Return each objective with its rating and its rated critical tasks."""
+    return [
+        {
+            "name": summary_text(objective, "name", lang),
+            "kind": objective["kind"],
+            "rating": objective["rating"],
+            "rating_text": rating_text(objective["rating"], lang),
+            "tasks": [
+                {
+                    "name": summary_text(task, "name", lang),
+                    "rating_text": rating_text(task["rating"], lang),
+                    "evidence": summary_text(task, "evidence", lang),
+                }
+                for task in objective["tasks"]
+            ],
+        }
+        for objective in summary["objectives"]
+    ]
