@@ -15,7 +15,7 @@ import click
 from simulator import __version__
 from simulator.i18n import LANGUAGES
 from simulator.model import Scenario, ScenarioError, load_scenario
-from simulator.report.brief import write_brief
+from simulator.report.publish import FORMATS, Published, publish
 from simulator.report.rundir import RunDirError, read_run
 from simulator.report.table import run_table
 from simulator.results import default_run_dir, write_run
@@ -131,7 +131,9 @@ def _progress(total: int):
     type=click.Path(file_okay=False),
     help="Run directory [default: results/<scenario>-<timestamp>].",
 )
-@click.option("--no-brief", is_flag=True, help="Do not write brief.md at the end of the run.")
+@click.option(
+    "--no-brief", is_flag=True, help="Do not write the brief and charts at the end of the run."
+)
 def run(
     file: str, replications: int, seed: int, jobs: int, out: str | None, no_brief: bool
 ) -> None:
@@ -162,8 +164,29 @@ def run(
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
     click.echo(run_table(result, limits, objectives))
     if not no_brief:
-        write_brief(read_run(target), scenario.language)
+        _report_published(publish(read_run(target), scenario.language))
     click.echo(f"\nResults: {target}")
+
+
+def _report_published(published: Published) -> None:
+    if published.notice:
+        click.echo(f"Note: {published.notice}", err=True)
+    briefs = [path for path in published.paths if path.name.startswith("brief.")]
+    charts = len(published.paths) - len(briefs)
+    click.echo(f"Brief: {', '.join(str(path) for path in briefs)} ({charts} charts)")
+
+
+def _formats(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    """Parse ``md,html`` into a tuple, refusing unknown formats by name."""
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [fmt for fmt in chosen if fmt not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"{', '.join(unknown) or 'nothing'} is not a brief format; choose from "
+            f"{', '.join(FORMATS)} (comma-separated).",
+            param=param,
+        )
+    return chosen
 
 
 @cli.command()
@@ -173,11 +196,19 @@ def run(
     type=click.Choice(LANGUAGES),
     help="Language of the brief [default: the scenario's language].",
 )
-def brief(run_dir: str, lang: str | None) -> None:
-    """Write the drill brief (brief.md) of the run in RUN_DIR."""
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    callback=_formats,
+    help="Brief formats to write, comma-separated.",
+)
+def brief(run_dir: str, lang: str | None, formats: tuple[str, ...]) -> None:
+    """Write the drill brief (brief.md, brief.html) and charts of the run in RUN_DIR."""
     try:
         run = read_run(Path(run_dir))
+        published = publish(run, lang or run.summary["scenario"].get("language", "zh"), formats)
     except RunDirError as error:
         raise InputError(str(error)) from None
-    target = write_brief(run, lang or run.summary["scenario"].get("language", "zh"))
-    click.echo(f"Brief: {target}")
+    _report_published(published)

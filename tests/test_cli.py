@@ -45,12 +45,21 @@ def test_run_writes_the_run_directory_and_prints_metrics_and_limits(scenario_fil
     assert "wait_p90_min ≤ 15" in result.output and "abandon_rate ≤ 0.05" in result.output
     assert f"Results: {out}" in result.output
     assert sorted(path.name for path in out.iterdir()) == [
+        "brief.html",
         "brief.md",
+        "charts",
         "events.csv",
         "replications.csv",
         "run.json",
         "summary.json",
         "timeseries.csv",
+    ]
+    # No evacuation, so no evacuation curve; the scorecard rates the two limits.
+    assert sorted(path.name for path in (out / "charts").iterdir()) == [
+        "counters.png",
+        "queue.png",
+        "scorecard.png",
+        "waits.png",
     ]
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["scenario"]["name"] == "测试营业厅" and len(summary["scenario"]["sha256"]) == 64

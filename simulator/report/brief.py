@@ -5,15 +5,13 @@ report (site, time, type, impact, measures and degree of control, trend, next st
 after-action report: control block, scenario timeline (inject, expected action, what happened),
 objectives with rated critical tasks and their evidence, strengths and areas for improvement,
 overall evaluation and a rectification table. :func:`brief_context` turns the run into plain,
-already-translated values; the layout is a jinja2 template (``templates/brief.md.j2``).
+already-translated values; the layout is a jinja2 template (``templates/brief.md.j2`` and
+``brief.html.j2``, filled from the same context). :mod:`.publish` adds the charts and writes it.
 """
 
 import datetime as dt
-import os
 import statistics
-import tempfile
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -47,6 +45,8 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("simulator.report", "templates"),
         undefined=jinja2.StrictUndefined,  # a misspelt field fails loudly, never prints blank
+        # HTML escapes every value (a rule note may hold "<" or "&"); Markdown is left as written.
+        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -261,18 +261,6 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
     }
 
 
-def render_brief(run: RunFiles, lang: str, template: str = "brief.md.j2") -> str:
-    """Return the brief of ``run`` in ``lang`` rendered with ``template``."""
-    return _environment().get_template(template).render(brief_context(run, lang))
-
-
-def write_brief(run: RunFiles, lang: str) -> Path:
-    """Write ``brief.md`` in ``lang`` into the run directory, atomically (replacing any)."""
-    name = "brief.md"
-    target = run.path / name
-    text = render_brief(run, lang)
-    handle, staging = tempfile.mkstemp(prefix=f".{name}.", dir=run.path)
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(text)
-    os.replace(staging, target)
-    return target
+def render_brief(context: dict[str, Any], template: str) -> str:
+    """Return ``template`` (``brief.md.j2`` or ``brief.html.j2``) filled with ``context``."""
+    return _environment().get_template(template).render(context)

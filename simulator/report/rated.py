@@ -67,6 +67,7 @@ def objective_rows(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "tasks": [
                 {
                     "name": summary_text(task, "name", lang),
+                    "rating": task["rating"],
                     "rating_text": rating_text(task["rating"], lang),
                     "evidence": summary_text(task, "evidence", lang),
                 }

@@ -1,8 +1,9 @@
 """Reading a run directory back: what a brief is written from, long after the run.
 
 ``drill brief RUN_DIR`` needs nothing but the directory, so everything a brief says comes from
-``summary.json``, ``run.json`` and ``events.csv``. A directory that is not a complete run is
-bad input, reported by :class:`RunDirError` with the file at fault.
+``summary.json``, ``run.json`` and ``events.csv``, and its charts from the CSV tables beside them.
+A directory that is not a complete run is bad input, reported by :class:`RunDirError` with the
+file at fault.
 """
 
 import csv
@@ -10,6 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 
 class RunDirError(Exception):
@@ -74,3 +77,30 @@ def read_run(path: Path) -> RunFiles:
     except (KeyError, ValueError) as error:
         raise RunDirError(f"{events_file}: unreadable row ({error})") from None
     return RunFiles(path, summary, info, events)
+
+
+def read_columns(path: Path) -> dict[str, np.ndarray]:
+    """Return the numeric columns of the CSV file ``path`` by header name.
+
+    Text columns (the ``clock``) are left out; empty cells become NaN. A missing or malformed file
+    is a :class:`RunDirError` naming it.
+    """
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except FileNotFoundError:
+        raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
+    if not rows:
+        raise RunDirError(f"{path}: empty")
+    header, body = rows[0], rows[1:]
+    columns: dict[str, np.ndarray] = {}
+    for index, name in enumerate(header):
+        if name == "clock":
+            continue
+        try:
+            columns[name] = np.array(
+                [float(row[index]) if row[index] else np.nan for row in body], dtype=float
+            )
+        except (IndexError, ValueError) as error:
+            raise RunDirError(f"{path}: unreadable column {name!r} ({error})") from None
+    return columns

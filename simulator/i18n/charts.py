@@ -1,0 +1,80 @@
+"""Catalogue entries for the charts and the brief's appendix of figures.
+
+See :mod:`simulator.report.charts`.
+"""
+
+CHART_TEXTS: dict[str, dict[str, str]] = {
+    # Shared axis and legend labels.
+    "chart.time": {"zh": "时刻", "en": "time of day"},
+    "chart.mean": {"zh": "均值", "en": "mean"},
+    "chart.median": {"zh": "中位数", "en": "median"},
+    "chart.band": {"zh": "P10–P90 区间", "en": "P10–P90 band"},
+    "chart.limit": {"zh": "限值 {value:g}", "en": "limit {value:g}"},
+    "chart.incident": {"zh": "{kind}（中位时段）", "en": "{kind} (median period)"},
+    "chart.action": {"zh": "{action}（{count} 次）", "en": "{action} ({count}×)"},
+    "chart.days_note": {"zh": "{days} 个模拟营业日", "en": "{days} simulated days"},
+    # Queue and density over the day.
+    "chart.queue_title": {"zh": "排队人数与厅内密度", "en": "Queue and in-hall density"},
+    "chart.queue_axis": {"zh": "排队人数（人）", "en": "queue (people)"},
+    "chart.density_axis": {"zh": "厅内密度（人/m²）", "en": "in-hall density (persons/m²)"},
+    # Wait distribution.
+    "chart.waits_title": {
+        "zh": "每日第 90 百分位等待时间分布",
+        "en": "Distribution of the day's 90th-percentile wait",
+    },
+    "chart.waits_axis": {"zh": "当日 P90 等待（分钟）", "en": "P90 wait of the day (min)"},
+    "chart.days_axis": {"zh": "模拟日数", "en": "simulated days"},
+    # Counters open.
+    "chart.counters_title": {"zh": "开放柜台数", "en": "Counters open"},
+    "chart.counters_axis": {"zh": "开放柜台（个）", "en": "counters open"},
+    # Evacuation curve.
+    "chart.evacuation_title": {"zh": "疏散曲线", "en": "Evacuation curve"},
+    "chart.evacuation_x": {"zh": "事件发生后（秒）", "en": "seconds since the incident"},
+    "chart.evacuation_y": {"zh": "厅内人数（人）", "en": "people inside"},
+    "chart.evacuation_note": {
+        "zh": "仅统计发生疏散的 {days} 天",
+        "en": "over the {days} days that evacuated",
+    },
+    # Scorecard.
+    "chart.scorecard_title": {"zh": "目标与限值评定", "en": "Objectives and limits rated"},
+    "chart.scorecard_legend": {
+        "zh": "P 顺利完成 · S 存在一些问题 · M 存在重大问题 · U 未能完成",
+        "en": "P performed · S some challenges · M major challenges · U unable to perform",
+    },
+    # Appendix captions (brief).
+    "figure.appendix": {"zh": "附录：图表", "en": "Appendix: figures"},
+    "figure.label": {"zh": "图 {number}", "en": "Figure {number}"},
+    "figure.queue": {
+        "zh": "排队人数与厅内密度随时间变化（均值及 P10–P90 区间，阴影为事件时段，三角为预案动作）",
+        "en": "Queue and in-hall density over the day (mean and P10–P90 band; shading marks "
+        "incidents, triangles playbook actions)",
+    },
+    "figure.waits": {
+        "zh": "每个模拟日的第 90 百分位等待时间分布及限值",
+        "en": "Distribution of each simulated day's 90th-percentile wait, with the limit",
+    },
+    "figure.counters": {
+        "zh": "开放柜台数随时间变化（均值及 P10–P90 区间）",
+        "en": "Counters open over the day (mean and P10–P90 band)",
+    },
+    "figure.evacuation": {
+        "zh": "疏散曲线：事件发生后厅内剩余人数",
+        "en": "Evacuation curve: people still inside after the incident",
+    },
+    "figure.scorecard": {
+        "zh": "各项目标与限值的评定等级",
+        "en": "Ratings of every objective and limit",
+    },
+    "figure.none": {"zh": "本次运行没有可绘制的图表。", "en": "This run has no charts to draw."},
+    # Sign-off block at the end of the printed brief.
+    "sign.title": {"zh": "审核签字", "en": "Sign-off"},
+    "sign.director": {"zh": "演练负责人", "en": "Exercise director"},
+    "sign.evaluator": {"zh": "评估人员", "en": "Evaluator"},
+    "sign.approver": {"zh": "审批人", "en": "Approved by"},
+    "sign.signature": {"zh": "签字", "en": "Signature"},
+    "sign.date": {"zh": "日期", "en": "Date"},
+    "figure.font_missing": {
+        "zh": "未找到中文字体，图表以英文标注。",
+        "en": "No CJK font found; chart labels are in English.",
+    },
+}
