@@ -277,8 +277,8 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
     # Text objects take their font when they are made, so the whole drawing runs inside the
     # context; rc_context restores matplotlib's settings afterwards, whatever happens.
     style = {
-        "font.family": "sans-serif",
-        "font.sans-serif": list(language.fonts),
+        # A list of families (not "sans-serif") turns on matplotlib's per-glyph fallback.
+        "font.family": list(language.fonts),
         "axes.unicode_minus": False,  # CJK fonts often lack U+2212
     }
     makers = (

@@ -6,8 +6,10 @@ labels than boxes, so :func:`chart_language` picks a CJK font when one is instal
 falls back to English, returning a one-line notice for the command to print once.
 """
 
+import contextlib
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from matplotlib import font_manager
 
@@ -31,6 +33,8 @@ CJK_FAMILIES = (
 )
 # Fonts whose names say they are CJK, for an install none of the names above matches.
 CJK_NAME_HINTS = ("CJK", "WenQuanYi", "Han Sans", "YaHei", "Hei", "Ming", "Song")
+# The same, as they appear in font file names.
+CJK_FILE_HINTS = ("cjk", "wqy", "sourcehan", "msyh", "simhei", "simsun", "pingfang", "hiragino")
 
 
 @dataclass(frozen=True)
@@ -42,15 +46,28 @@ class ChartLanguage:
     notice: str | None = None
 
 
-@cache
-def find_cjk_font() -> str | None:
-    """Return the family name of an installed font that draws Chinese, or None."""
+def _known_cjk_font() -> str | None:
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
     for family in CJK_FAMILIES:
         if family in installed:
             return family
     hinted = sorted(name for name in installed if any(hint in name for hint in CJK_NAME_HINTS))
     return hinted[0] if hinted else None
+
+
+@cache
+def find_cjk_font() -> str | None:
+    """Return the family name of an installed font that draws Chinese, or None."""
+    found = _known_cjk_font()
+    if found is None:
+        # matplotlib lists the system's fonts once and caches the list on disk, so a CJK font
+        # installed after that is on disk but not in the list: look for its file and add it.
+        for path in font_manager.findSystemFonts():
+            if any(hint in Path(path).name.lower() for hint in CJK_FILE_HINTS):
+                with contextlib.suppress(Exception):  # an unreadable font is just not used
+                    font_manager.fontManager.addfont(path)
+        found = _known_cjk_font()
+    return found
 
 
 def chart_language(lang: str, cjk_font: str | None = None) -> ChartLanguage:
@@ -72,6 +89,6 @@ def chart_language(lang: str, cjk_font: str | None = None) -> ChartLanguage:
         "en",
         latin,
         "No CJK font is installed, so chart labels are in English (the brief text stays in "
-        "Chinese). To get Chinese charts install one, e.g. `sudo apt install fonts-noto-cjk`, "
-        "then delete matplotlib's font cache (~/.cache/matplotlib) — see README.",
+        "Chinese). To get Chinese charts install one, e.g. `sudo apt install fonts-noto-cjk` "
+        "(see README).",
     )

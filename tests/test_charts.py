@@ -1,0 +1,146 @@
+"""Charts: valid, non-trivial PNGs; what each one draws; labels that never render as boxes."""
+
+import io
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from matplotlib.image import imread
+
+from simulator.cli import cli
+from simulator.i18n import render
+from simulator.report.charts import draw_charts, evacuation_chart, queue_chart, waits_chart
+from simulator.report.fonts import ChartLanguage, chart_language, find_cjk_font
+from simulator.report.rundir import read_columns, read_run
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+needs_cjk_font = pytest.mark.skipif(
+    find_cjk_font() is None, reason="no CJK font installed (.ci/run installs fonts-noto-cjk)"
+)
+
+
+def simulate(tmp_path_factory, scenario: str, days: int) -> Path:
+    out = tmp_path_factory.mktemp("charts") / "run"
+    arguments = ["run", str(SCENARIOS / scenario), "-n", str(days), "--seed", "7"]
+    result = CliRunner().invoke(cli, [*arguments, "--out", str(out), "--no-brief"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def fire_run(tmp_path_factory):
+    return read_run(simulate(tmp_path_factory, "bank_fire_drill.yaml", 12))
+
+
+@pytest.fixture(scope="module")
+def surge_run(tmp_path_factory):
+    return read_run(simulate(tmp_path_factory, "promotion_day.yaml", 8))
+
+
+def english(key: str, **args) -> str:
+    return render(key, "en", **args)
+
+
+def glyph_warnings(record: list[warnings.WarningMessage]) -> list[str]:
+    return [str(item.message) for item in record if "missing from font" in str(item.message)]
+
+
+def test_every_chart_is_a_valid_png_with_real_content(fire_run):
+    charts = draw_charts(fire_run, chart_language("en"))
+    assert [chart.name for chart in charts] == [
+        "queue",
+        "waits",
+        "counters",
+        "evacuation",
+        "scorecard",
+    ]
+    for chart in charts:
+        assert chart.png.startswith(PNG_SIGNATURE), chart.name
+        pixels = imread(io.BytesIO(chart.png))[..., :3]
+        height, width = pixels.shape[:2]
+        assert width >= 1000 and height >= 300, chart.name
+        inked = np.any(pixels < 0.9, axis=2).mean()
+        colours = np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0).shape[0]
+        assert inked > 0.02 and colours > 50, (chart.name, inked, colours)
+
+
+def test_the_same_run_draws_the_same_bytes(fire_run):
+    first = draw_charts(fire_run, chart_language("en"))
+    second = draw_charts(fire_run, chart_language("en"))
+    assert [chart.png for chart in first] == [chart.png for chart in second]
+
+
+def test_the_evacuation_curve_is_left_out_when_nobody_evacuated(surge_run):
+    assert evacuation_chart(surge_run, english) is None
+    names = [chart.name for chart in draw_charts(surge_run, chart_language("en"))]
+    assert names == ["queue", "waits", "counters", "scorecard"]
+
+
+def test_the_queue_chart_shades_incidents_and_marks_actions(surge_run):
+    figure = queue_chart(surge_run, english)
+    queue_axis = figure.axes[0]
+    labels = [text.get_text() for text in queue_axis.get_legend().get_texts()]
+    assert english("chart.incident", kind=english("kind.surge")) in labels
+    opened = [e for e in surge_run.events if e.name == "open_counters" and e.kind == "action"]
+    assert opened, "promotion_day should open counters in its surge"
+    expected = english("chart.action", action=english("action.open_counters"), count=len(opened))
+    assert expected in labels
+    # The band is P10–P90 of timeseries.csv: its top edge is the P90 column.
+    band = queue_axis.collections[0]
+    top = band.get_paths()[0].vertices[:, 1].max()
+    assert top == pytest.approx(read_columns(surge_run.path / "timeseries.csv")["queue_p90"].max())
+
+
+def test_the_wait_histogram_counts_every_day_and_draws_the_limit(fire_run):
+    figure = waits_chart(fire_run, english)
+    axis = figure.axes[0]
+    assert sum(patch.get_height() for patch in axis.patches) == fire_run.summary["replications"]
+    limit_x = [line.get_xdata()[0] for line in axis.get_lines()]
+    assert limit_x == [20.0]  # bank_fire_drill's wait_p90_min limit
+
+
+def test_the_evacuation_curve_starts_with_everyone_inside(fire_run):
+    figure = evacuation_chart(fire_run, english)
+    median = figure.axes[0].get_lines()[0].get_ydata()
+    table = read_columns(fire_run.path / "evacuation.csv")
+    assert median[0] == table["inside_p50"][0] > 0
+    assert np.all(np.diff(median) <= 0)  # people only leave
+
+
+@needs_cjk_font
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_glyph_is_missing_when_a_cjk_font_is_installed(fire_run, surge_run, lang):
+    language = chart_language(lang)
+    assert language.lang == lang and language.notice is None
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        for run in (fire_run, surge_run):
+            draw_charts(run, language)
+    assert glyph_warnings(record) == []
+
+
+def test_the_glyph_check_catches_chinese_drawn_without_a_cjk_font(surge_run):
+    # Guard for the test above: forcing a Latin-only font must produce the warnings it looks for.
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        draw_charts(surge_run, ChartLanguage("zh", ("DejaVu Sans",)))
+    assert glyph_warnings(record)
+
+
+def test_without_a_cjk_font_chinese_charts_fall_back_to_english_once(fire_run, monkeypatch):
+    language = chart_language("zh", cjk_font="")
+    assert language.lang == "en" and "fonts-noto-cjk" in language.notice
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        charts = draw_charts(fire_run, language)
+    assert charts and glyph_warnings(record) == []
+
+    monkeypatch.setattr("simulator.report.fonts.find_cjk_font", lambda: None)
+    result = CliRunner().invoke(cli, ["brief", str(fire_run.path), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("No CJK font is installed") == 1
+    brief = (fire_run.path / "brief.md").read_text(encoding="utf-8")
+    assert render("figure.font_missing", "zh") in brief
