@@ -284,6 +284,11 @@ CASES = {
             ("hall.yaml:24 variants.bad → demand.services:", "add up to 0.5"),
         ],
     ),
+    "variant setting what the base does not": (
+        [],
+        "variants:\n  kiosks: {demand: {kiosk_uptake: 0.6}}\n",
+        [("hall.yaml:19 variants.kiosks → demand.kiosk_uptake:", "the base scenario does not set")],
+    ),
     "duplicate keys": (
         [("  kiosks: 2\n", "  kiosks: 2\n  kiosks: 3\n")],
         "",

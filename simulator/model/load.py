@@ -430,6 +430,24 @@ def _limits(root: Section) -> Limits:
     )
 
 
+def _only_what_the_base_sets(base: Mapping, overlay: Section) -> None:
+    """Report every key of a variant's overlay that the base document does not set.
+
+    A variant is a change to the base; a key only the variant writes is usually a typo or a
+    misplaced key that would otherwise quietly compare the base against itself.
+    """
+    for key, value in overlay.data.items():
+        if key not in base:
+            overlay.report(
+                key,
+                f"the base scenario does not set `{overlay.path_of(key)}`; a variant can only "
+                "change what the base sets (write it in the base first, e.g. with its default)",
+            )
+        elif isinstance(value, Mapping) and isinstance(base[key], Mapping):
+            nested = Section(overlay.checker, value, overlay.path_of(key), overlay.key_spot(key))
+            _only_what_the_base_sets(base[key], nested)
+
+
 def _variants(root: Section, document: SourceMap) -> dict[str, Scenario]:
     """Check each variant as the base document with its overlay deep-merged in.
 
@@ -457,6 +475,7 @@ def _variants(root: Section, document: SourceMap) -> dict[str, Scenario]:
             overlay = deep_merge(overlay, {})  # a copy that keeps the overlay's positions
             overlay.pop("variants")
         checker = Checker(root.checker.file)
+        _only_what_the_base_sets(base, Section(checker, overlay, "", section.key_spot(name)))
         merged = deep_merge(base, overlay)
         scenario = _scenario(Section(checker, merged, "", merged.spot), variants_allowed=False)
         context = f"variants.{name}"
