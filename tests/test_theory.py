@@ -10,12 +10,12 @@ only on earlier arrivals, so closing the doors at the end of the day does not bi
 import numpy as np
 import pytest
 
+from simulator.analysis.erlang import erlang_a, erlang_c_mean_wait, erlang_c_wait_exceeds
 from simulator.engine import Outcome, Streams, simulate_day
 from simulator.metrics.statistics import mean_interval
 from simulator.metrics.timeseries import level_at, queue_intervals
 from simulator.model.scenario import Service
 from tests.factory import OPEN, exponential, hall
-from tests.queueing_reference import erlang_a, erlang_c_mean_wait, erlang_c_wait_exceeds
 
 WARM_UP = 240.0
 DAY_HOURS = 20  # long days: 16 steady-state hours each keep the intervals tight

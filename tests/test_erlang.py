@@ -1,4 +1,4 @@
-"""Pin the reference formulas in tests/queueing_reference.py before the engine is held to them.
+"""Pin the Erlang formulas in simulator/analysis/erlang.py before the engine is held to them.
 
 Erlang B/C are checked against closed forms derived by hand (M/M/1, M/M/2) and a published table
 value; Erlang A's closed form against an independently solved birth-death chain and against its
@@ -10,7 +10,7 @@ import math
 import pytest
 from scipy.stats import poisson
 
-from tests.queueing_reference import (
+from simulator.analysis.erlang import (
     erlang_a,
     erlang_a_birth_death,
     erlang_b,

@@ -1,7 +1,9 @@
-"""Queueing-theory reference values for the engine tests: Erlang B, Erlang C and Erlang A.
+"""Queueing-theory formulas: Erlang B, Erlang C and Erlang A.
 
-These are exact steady-state results for the textbook models the simulator should reproduce:
-M/M/c (Erlang C) and M/M/c+M, i.e. M/M/c with exponentially distributed patience (Erlang A).
+These are exact steady-state results for the textbook models the simulator reproduces: M/M/c
+(Erlang C) and M/M/c+M, i.e. M/M/c with exponentially distributed patience (Erlang A). The tests
+hold the engine to them; ``drill staff`` starts its search from them, and then corrects by
+simulation what they cannot see (demand that changes by the hour, incidents, a finite day).
 All rates are per the same time unit (per minute in the tests); ``servers`` is c.
 
 Erlang A follows Garnett, Mandelbaum & Reiman (2002), "Designing a call center with impatient

@@ -1,0 +1,1 @@
+"""Planning on top of the simulation: queueing formulas, variant comparison and staffing."""
