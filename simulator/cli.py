@@ -1,4 +1,4 @@
-"""The ``drill`` command line: validate and run scenarios.
+"""The ``drill`` command line: validate, run and brief (compare and staff are in :mod:`.cli_plan`).
 
 Every command reports bad input as a message naming file, line and key, exits 2 and prints no
 traceback; an unexpected failure exits 1 with a one-line message (``--debug`` shows the traceback).
@@ -7,30 +7,29 @@ traceback; an unexpected failure exits 1 with a one-line message (``--debug`` sh
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import click
 
 from simulator import __version__
+from simulator.cli_support import (
+    InputError,
+    common_options,
+    load_or_fail,
+    open_executor,
+    progress,
+    replications_option,
+    report_published,
+    run_directory,
+    run_info,
+)
 from simulator.i18n import LANGUAGES
-from simulator.model import Scenario, ScenarioError, load_scenario
-from simulator.report.publish import FORMATS, Published, publish
+from simulator.report.publish import FORMATS, publish
 from simulator.report.rundir import RunDirError, read_run
 from simulator.report.table import run_table
-from simulator.results import default_run_dir, write_run
-from simulator.runner import make_executor, run_replications
+from simulator.results import write_run
+from simulator.runner import run_replications
 from simulator.scoring import check_limits, score_objectives
-
-
-class InputError(click.ClickException):
-    """Bad input from the user: exit code 2, like click's own usage errors."""
-
-    exit_code = 2
-
-    def show(self, file=None) -> None:
-        """Print the message without click's ``Error:`` prefix on every line of a list."""
-        click.echo(self.format_message(), err=True)
 
 
 @dataclass
@@ -38,17 +37,6 @@ class Context:
     """Options shared by every command."""
 
     debug: bool = False
-
-
-def load_or_fail(path: str) -> Scenario:
-    """Load and validate a scenario, turning its problems into one :class:`InputError`."""
-    try:
-        return load_scenario(Path(path))
-    except ScenarioError as error:
-        count = len(error.problems)
-        lines = [str(problem) for problem in error.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was simulated.")
-        raise InputError("\n".join(lines)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -93,59 +81,29 @@ def main() -> None:
         sys.exit(1)
 
 
-def _progress(total: int):
-    """Return (callback, finish) showing a progress bar on a terminal and nothing when piped."""
-    if not sys.stderr.isatty():
-        return (lambda _result: None), (lambda: None)
-    bar = click.progressbar(length=total, label="Simulating", file=sys.stderr, show_pos=True)
-    bar.__enter__()
-    return (lambda _result: bar.update(1)), (lambda: bar.__exit__(None, None, None))
-
-
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option(
-    "-n",
-    "--replications",
-    default=100,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Simulated days.",
-)
-@click.option(
-    "--seed",
-    default=1,
-    show_default=True,
-    type=click.IntRange(min=0),
-    help="Root random seed; the same seed gives the same numbers.",
-)
-@click.option(
-    "--jobs",
-    default=1,
-    show_default=True,
-    type=click.IntRange(min=0),
-    help="Worker processes (0 = one per CPU). Results do not depend on it.",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False),
-    help="Run directory [default: results/<scenario>-<timestamp>].",
-)
+@replications_option(100)
+@common_options
 @click.option(
     "--no-brief", is_flag=True, help="Do not write the brief and charts at the end of the run."
 )
 def run(
-    file: str, replications: int, seed: int, jobs: int, out: str | None, no_brief: bool
+    file: str,
+    replications: int,
+    seed: int,
+    jobs: int,
+    executor_kind: str,
+    scheduler: str | None,
+    out: str | None,
+    no_brief: bool,
 ) -> None:
     """Simulate a scenario FILE many times and judge it against its limits."""
     scenario = load_or_fail(file)
-    target = Path(out) if out else default_run_dir(Path("results"), Path(file), datetime.now())
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise click.BadParameter(f"{target} already exists and is not empty.", param_hint="--out")
-
+    target = run_directory(out, file)
     started = time.perf_counter()
-    executor = make_executor(jobs)
-    advance, finish = _progress(replications)
+    executor = open_executor(jobs, executor_kind, scheduler)
+    advance, finish = progress(replications)
     try:
         result = run_replications(scenario, replications, seed, executor, on_done=advance)
     finally:
@@ -153,27 +111,13 @@ def run(
         executor.close()
     limits = check_limits(result)
     objectives = score_objectives(result)
-    run_info = {
-        "created": datetime.now().isoformat(timespec="seconds"),
-        "command": ["drill", *sys.argv[1:]],
-        "jobs": executor.jobs,
-        "wall_seconds": round(time.perf_counter() - started, 3),
-    }
-    write_run(result, limits, target, run_info, objectives)
+    write_run(result, limits, target, run_info(started, executor), objectives)
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
     click.echo(run_table(result, limits, objectives))
     if not no_brief:
-        _report_published(publish(read_run(target), scenario.language))
+        report_published(publish(read_run(target), scenario.language))
     click.echo(f"\nResults: {target}")
-
-
-def _report_published(published: Published) -> None:
-    if published.notice:
-        click.echo(f"Note: {published.notice}", err=True)
-    briefs = [path for path in published.paths if path.name.startswith("brief.")]
-    charts = len(published.paths) - len(briefs)
-    click.echo(f"Brief: {', '.join(str(path) for path in briefs)} ({charts} charts)")
 
 
 def _formats(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -211,4 +155,4 @@ def brief(run_dir: str, lang: str | None, formats: tuple[str, ...]) -> None:
         published = publish(run, lang or run.summary["scenario"].get("language", "zh"), formats)
     except RunDirError as error:
         raise InputError(str(error)) from None
-    _report_published(published)
+    report_published(published)

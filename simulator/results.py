@@ -17,6 +17,7 @@ import math
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -243,8 +244,12 @@ def write_run(
     target: Path,
     run_info: dict[str, Any],
     objectives: list[Objective] = (),
+    extra_files: Mapping[str, str] | None = None,
 ) -> Path:
-    """Write the run's files into ``target`` atomically and return ``target``."""
+    """Write the run's files into ``target`` atomically and return ``target``.
+
+    ``extra_files`` (name → text) are written with them, e.g. a comparison's tables.
+    """
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise FileExistsError(f"{target} already exists and is not an empty directory")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -261,6 +266,8 @@ def write_run(
             _write_evacuation_curve(result, staging / "evacuation.csv")
         info = json.dumps({"drill_version": __version__, **run_info}, ensure_ascii=False, indent=2)
         (staging / "run.json").write_text(info + "\n", encoding="utf-8")
+        for name, text in (extra_files or {}).items():
+            (staging / name).write_text(text, encoding="utf-8")
         os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

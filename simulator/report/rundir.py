@@ -39,6 +39,7 @@ class RunFiles:
     summary: dict[str, Any]
     info: dict[str, Any]
     events: tuple[RunEvent, ...]
+    comparison: dict[str, Any] | None = None  # comparison.json, when ``drill compare`` wrote it
 
 
 def _json(path: Path) -> dict[str, Any]:
@@ -76,7 +77,8 @@ def read_run(path: Path) -> RunFiles:
         raise RunDirError(f"{events_file}: missing; is this a drill run directory?") from None
     except (KeyError, ValueError) as error:
         raise RunDirError(f"{events_file}: unreadable row ({error})") from None
-    return RunFiles(path, summary, info, events)
+    comparison = _json(path / "comparison.json") if (path / "comparison.json").exists() else None
+    return RunFiles(path, summary, info, events, comparison)
 
 
 def read_columns(path: Path) -> dict[str, np.ndarray]:

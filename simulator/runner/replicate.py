@@ -108,8 +108,24 @@ def run_replications(
         values={name: [] for name in METRIC_NAMES},
         series={name: IntegerSeriesAggregate(grid.size) for name in SERIES},
     )
+    return add_replications(result, replications, executor, on_done)
+
+
+def add_replications(
+    result: RunResult,
+    count: int,
+    executor: Executor | None = None,
+    on_done: Callable[[ReplicationResult], None] | None = None,
+) -> RunResult:
+    """Run ``count`` more days of ``result``'s scenario and fold them into ``result``.
+
+    They are replications ``n … n + count − 1`` (``n`` the days already run), so running 30 and
+    then 20 more gives the same bits as running 50 at once.
+    """
     executor = executor or SerialExecutor()
-    for replication in executor.map(partial(run_replication, scenario, seed), range(replications)):
+    first = result.replications
+    task = partial(run_replication, result.scenario, result.seed)
+    for replication in executor.map(task, range(first, first + count)):
         result.add(replication)
         if on_done is not None:
             on_done(replication)

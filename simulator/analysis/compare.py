@@ -1,0 +1,160 @@
+"""Comparing plan variants with common random numbers and paired differences.
+
+Replication *i* of every variant draws from the same random streams (``Streams(seed, i)``), so
+day *i* brings the same customers, service times and incidents to each plan. The difference
+``variant_i − base_i`` then cancels the day-to-day noise the plans share, and its Student-t
+interval is far narrower than the difference of two independent means: that is what lets a
+manager tell a 30-second improvement from luck with a few dozen days instead of thousands.
+With ``independent=True`` each variant gets its own root seed instead; it exists to measure
+how much common random numbers buy (tests and ``benchmarks/compare.py``), not for planning.
+
+``--precision`` adds replications until the paired difference of the ranking metric is known to
+within the target for every variant. Replications are added to all arms together, so the
+comparison stays paired, and replication indices only ever grow, so the answer for a given
+seed does not depend on how many batches it took or on the executor.
+"""
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from simulator.metrics import METRIC_NAMES
+from simulator.metrics.statistics import Estimate, mean_interval
+from simulator.model.scenario import Scenario
+from simulator.runner import (
+    Executor,
+    ReplicationResult,
+    RunResult,
+    add_replications,
+    run_replications,
+)
+
+BASE = "base"
+# Metrics where more is better; for the others (waits, rates, crowding, times) less is better.
+HIGHER_IS_BETTER = frozenset({"served_within_limit_share", "utilization"})
+# Metrics that describe demand or bookkeeping, not how well a plan does: never ranked by.
+NOT_RANKABLE = frozenset({"arrivals", "lost_customers", "evacuated"})
+RANKABLE = tuple(name for name in METRIC_NAMES if name not in NOT_RANKABLE)
+PRECISION_GROWTH = 1.2  # aim a little past the estimated need so one more batch rarely follows
+MIN_BATCH = 10
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Mean of ``variant − base`` over the paired replications, with its 95 % interval."""
+
+    estimate: Estimate
+
+    @property
+    def significant(self) -> bool:
+        """Return whether the interval excludes zero (False when it is undefined)."""
+        low, high = self.estimate.ci_low, self.estimate.ci_high
+        return not (math.isnan(low) or math.isnan(high)) and (low > 0 or high < 0)
+
+
+@dataclass(frozen=True)
+class Arm:
+    """One plan in a comparison: the base or a named variant, and its replications."""
+
+    name: str
+    result: RunResult
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every arm's results, the ranking metric, and whether the precision target was met."""
+
+    arms: tuple[Arm, ...]  # the base first, then the variants in the order asked for
+    by: str
+    precision: float | None
+    precision_met: bool | None
+    independent: bool
+
+    @property
+    def replications(self) -> int:
+        """Return how many replications each arm has."""
+        return self.arms[0].result.replications
+
+    def difference(self, arm: Arm, metric: str) -> Difference:
+        """Return the paired difference ``arm − base`` of ``metric``."""
+        return paired_difference(arm.result.values[metric], self.arms[0].result.values[metric])
+
+    def ranking(self) -> list[Arm]:
+        """Return the arms best first by the mean of the ranking metric (NaN last)."""
+        sign = -1.0 if self.by in HIGHER_IS_BETTER else 1.0
+
+        def key(arm: Arm) -> tuple[bool, float]:
+            mean = arm.result.estimate(self.by).mean
+            return (math.isnan(mean), sign * mean if not math.isnan(mean) else 0.0)
+
+        return sorted(self.arms, key=key)  # stable: ties keep the order asked for
+
+
+def paired_difference(variant: list[float], base: list[float]) -> Difference:
+    """Return the mean and 95 % t interval of ``variant[i] − base[i]``.
+
+    Replications where either value is undefined (NaN: no evacuation that day, say) are left out,
+    so a metric defined only on some days is compared on the days both plans define it.
+    """
+    differences = np.asarray(variant, dtype=float) - np.asarray(base, dtype=float)
+    return Difference(mean_interval(differences))
+
+
+def arm_seed(seed: int, arm_index: int, independent: bool) -> int:
+    """Return the root seed of arm ``arm_index``: the run's seed, unless arms are independent."""
+    if not independent or arm_index == 0:
+        return seed
+    # A seed derived from (seed, arm) by SeedSequence's hash: unrelated streams, reproducible.
+    return int(np.random.SeedSequence([seed, arm_index]).generate_state(1, np.uint64)[0] >> 1)
+
+
+def _half_widths(arms: list[Arm], by: str) -> list[float]:
+    base = arms[0].result.values[by]
+    widths = []
+    for arm in arms[1:]:
+        half = paired_difference(arm.result.values[by], base).estimate.half_width
+        widths.append(math.inf if math.isnan(half) else half)
+    return widths
+
+
+def run_comparison(
+    arms: list[tuple[str, Scenario]],
+    replications: int,
+    seed: int,
+    by: str,
+    executor: Executor | None = None,
+    precision: float | None = None,
+    max_replications: int = 1000,
+    independent: bool = False,
+    on_done: Callable[[ReplicationResult], None] | None = None,
+) -> Comparison:
+    """Run every arm (the base first) ``replications`` times, then more until ``precision``.
+
+    ``precision`` is the largest acceptable 95 % half-width of the paired difference of ``by``;
+    replications stop growing at ``max_replications`` whether or not it is reached.
+    """
+    runs = [
+        Arm(
+            name,
+            run_replications(
+                scenario, replications, arm_seed(seed, k, independent), executor, on_done
+            ),
+        )
+        for k, (name, scenario) in enumerate(arms)
+    ]
+    met = None
+    if precision is not None and len(runs) > 1:
+        while True:
+            widest = max(_half_widths(runs, by))
+            done = runs[0].result.replications
+            met = widest <= precision
+            if met or done >= max_replications:
+                break
+            # The half-width shrinks like 1/√n: estimate the n that reaches the target.
+            needed = done * (widest / precision) ** 2 * PRECISION_GROWTH if widest < math.inf else 0
+            target = min(max_replications, max(done + MIN_BATCH, math.ceil(needed)))
+            for arm in runs:
+                add_replications(arm.result, target - done, executor, on_done)
+    return Comparison(tuple(runs), by, precision, met, independent)

@@ -1,0 +1,145 @@
+"""What every ``drill`` command shares: the bad-input error, scenario loading, progress, notes.
+
+Kept apart from :mod:`simulator.cli` so command modules (:mod:`simulator.cli_plan`) can use it
+without importing the command group that registers them.
+"""
+
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from simulator.model import Scenario, ScenarioError, load_scenario
+from simulator.report.publish import Published
+from simulator.results import default_run_dir
+from simulator.runner import EXECUTORS, Executor, ExecutorUnavailable, make_executor
+
+
+class InputError(click.ClickException):
+    """Bad input from the user: exit code 2, like click's own usage errors."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        """Print the message without click's ``Error:`` prefix on every line of a list."""
+        click.echo(self.format_message(), err=True)
+
+
+def load_or_fail(path: str) -> Scenario:
+    """Load and validate a scenario, turning its problems into one :class:`InputError`."""
+    try:
+        return load_scenario(Path(path))
+    except ScenarioError as error:
+        count = len(error.problems)
+        lines = [str(problem) for problem in error.problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was simulated.")
+        raise InputError("\n".join(lines)) from None
+
+
+def progress(total: int) -> tuple[Callable, Callable[[], None]]:
+    """Return (callback, finish) showing a progress bar on a terminal and nothing when piped."""
+    if not sys.stderr.isatty():
+        return (lambda _result: None), (lambda: None)
+    bar = click.progressbar(length=total, label="Simulating", file=sys.stderr, show_pos=True)
+    bar.__enter__()
+    return (lambda _result: bar.update(1)), (lambda: bar.__exit__(None, None, None))
+
+
+def report_published(published: Published) -> None:
+    """Print where the brief went, and the font notice once."""
+    if published.notice:
+        click.echo(f"Note: {published.notice}", err=True)
+    briefs = [path for path in published.paths if path.name.startswith("brief.")]
+    charts = len(published.paths) - len(briefs)
+    click.echo(f"Brief: {', '.join(str(path) for path in briefs)} ({charts} charts)")
+
+
+def replications_option(default: int) -> Callable:
+    """Return the ``-n/--replications`` option with ``default`` days."""
+    return click.option(
+        "-n",
+        "--replications",
+        default=default,
+        show_default=True,
+        type=click.IntRange(min=1),
+        help="Simulated days (per plan).",
+    )
+
+
+def common_options(function: Callable) -> Callable:
+    """Add ``--seed``, ``--jobs``, ``--executor``, ``--scheduler`` and ``--out``."""
+    options = (
+        click.option(
+            "--seed",
+            default=1,
+            show_default=True,
+            type=click.IntRange(min=0),
+            help="Root random seed; the same seed gives the same numbers.",
+        ),
+        click.option(
+            "--jobs",
+            default=1,
+            show_default=True,
+            type=click.IntRange(min=0),
+            help="Worker processes (0 = one per CPU). Results do not depend on it.",
+        ),
+        click.option(
+            "--executor",
+            "executor_kind",
+            type=click.Choice(EXECUTORS),
+            default="local",
+            show_default=True,
+            help="Where replications run: local processes, or a Dask cluster.",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: start a LocalCluster].",
+        ),
+        click.option(
+            "--out",
+            type=click.Path(file_okay=False),
+            help="Run directory [default: results/<scenario>-<timestamp>].",
+        ),
+    )
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def open_executor(jobs: int, kind: str, scheduler: str | None) -> Executor:
+    """Start the executor asked for; one that cannot start is bad input (exit 2)."""
+    if scheduler and kind != "dask":
+        raise click.BadParameter(
+            "only the Dask executor takes a scheduler.", param_hint="--scheduler"
+        )
+    try:
+        return make_executor(jobs, kind, scheduler)
+    except ExecutorUnavailable as error:
+        raise InputError(f"--executor {kind}: {error}") from None
+
+
+def run_directory(out: str | None, file: str, suffix: str = "") -> Path:
+    """Return the run directory: ``--out``, or a new ``results/<stem><suffix>-<timestamp>``."""
+    if out:
+        target = Path(out)
+    else:
+        stem = Path(file).with_name(Path(file).stem + suffix)
+        target = default_run_dir(Path("results"), stem, datetime.now())
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise click.BadParameter(f"{target} already exists and is not empty.", param_hint="--out")
+    return target
+
+
+def run_info(started: float, executor: Executor) -> dict[str, Any]:
+    """Return ``run.json``'s content: when, how, with how many workers, how long."""
+    return {
+        "created": datetime.now().isoformat(timespec="seconds"),
+        "command": ["drill", *sys.argv[1:]],
+        "jobs": executor.jobs,
+        "wall_seconds": round(time.perf_counter() - started, 3),
+    }
