@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from simulator import __version__
+from simulator.cli_plan import compare
 from simulator.cli_support import (
     InputError,
     common_options,
@@ -59,6 +60,9 @@ def validate(file: str) -> None:
         f"{len(scenario.incidents)} incidents, {len(scenario.playbook)} playbook rules, "
         f"{len(scenario.variants)} variants"
     )
+
+
+cli.add_command(compare)
 
 
 def main() -> None:

@@ -218,6 +218,39 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "owner.manager": {"zh": "营业厅主任", "en": "hall manager"},
     "owner.duty": {"zh": "值班经理", "en": "duty manager"},
     "owner.safety": {"zh": "安保主管", "en": "safety officer"},
+    "brief.comparison": {"zh": "九、方案比较", "en": "9. Plan comparison"},
+    "brief.comparison_intro": {
+        "zh": "基准方案与 {variants} 个备选方案各模拟 {days} 天，{crn}；按“{metric}”排序"
+        "（{better}）。差值为“方案 − 基准”的逐日配对差的均值及 95% 置信区间，区间不含 0 即为显著。",
+        "en": "The base and {variants} alternative plans were each simulated for {days} days "
+        "with {crn}, ranked by {metric} ({better}). A difference is the mean of the daily "
+        "paired differences plan − base with its 95 % interval; it is significant when the "
+        "interval excludes 0.",
+    },
+    "brief.crn": {"zh": "采用共同随机数（各方案逐日面对相同客流）", "en": "common random numbers"},
+    "brief.independent": {"zh": "各方案使用独立随机数", "en": "independent random numbers"},
+    "brief.lower_better": {"zh": "越低越好", "en": "lower is better"},
+    "brief.higher_better": {"zh": "越高越好", "en": "higher is better"},
+    "brief.col_rank": {"zh": "名次", "en": "Rank"},
+    "brief.col_plan": {"zh": "方案", "en": "Plan"},
+    "brief.col_mean": {"zh": "均值（95% 置信区间）", "en": "Mean (95 % CI)"},
+    "brief.col_difference": {
+        "zh": "与基准之差（95% 置信区间）",
+        "en": "Difference to base (95 % CI)",
+    },
+    "brief.value_ci": {"zh": "{mean}（{low} ~ {high}）", "en": "{mean} ({low} to {high})"},
+    "brief.base_plan": {"zh": "基准方案", "en": "base plan"},
+    "brief.significant": {"zh": "显著", "en": "significant"},
+    "brief.not_significant": {"zh": "不显著", "en": "not significant"},
+    "brief.precision_met": {
+        "zh": "精度要求（差值 ±{precision:g}）已达到。",
+        "en": "Precision target (±{precision:g} on the difference) reached.",
+    },
+    "brief.precision_missed": {
+        "zh": "在模拟天数上限内未达到精度要求（差值 ±{precision:g}）。",
+        "en": "Precision target (±{precision:g} on the difference) not reached within the cap "
+        "on simulated days.",
+    },
     "brief.no_rectification": {"zh": "无需整改。", "en": "Nothing to rectify."},
     "brief.method": {
         "zh": "说明：本报告由 drill 按情景文件模拟 {days} 个营业日生成；各项评定为在至少 "

@@ -41,6 +41,19 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "zh": "P 顺利完成 · S 存在一些问题 · M 存在重大问题 · U 未能完成",
         "en": "P performed · S some challenges · M major challenges · U unable to perform",
     },
+    # Plan comparison.
+    "chart.comparison_title": {
+        "zh": "各方案与基准方案的配对差值（95% 置信区间）",
+        "en": "Paired difference of each plan to the base (95 % CI)",
+    },
+    "chart.comparison_axis": {"zh": "{metric}：方案 − 基准", "en": "{metric}: plan − base"},
+    "chart.significant": {"zh": "显著", "en": "significant"},
+    "chart.not_significant": {"zh": "不显著", "en": "not significant"},
+    "figure.comparison": {
+        "zh": "各方案相对基准方案的配对差值及其 95% 置信区间（共同随机数）",
+        "en": "Paired difference of each plan to the base, with 95 % intervals (common random "
+        "numbers)",
+    },
     # Appendix captions (brief).
     "figure.appendix": {"zh": "附录：图表", "en": "Appendix: figures"},
     "figure.label": {"zh": "图 {number}", "en": "Figure {number}"},

@@ -24,7 +24,7 @@ from simulator.i18n import render
 from simulator.i18n.scoring import ACTION_LABELS
 from simulator.model.clock import format_clock, parse_clock
 from simulator.report.fonts import ChartLanguage
-from simulator.report.rated import limit_rows, objective_rows
+from simulator.report.rated import limit_rows, metric_name, objective_rows
 from simulator.report.rundir import RunFiles, read_columns
 
 DPI = 150
@@ -264,10 +264,47 @@ def scorecard_chart(run: RunFiles, text: Text, lang: str) -> Figure | None:
     return figure
 
 
+def comparison_chart(run: RunFiles, text: Text, lang: str) -> Figure | None:
+    """Paired difference of the ranking metric, variant by variant, with 95 % error bars."""
+    data = run.comparison
+    if not data or len(data["arms"]) < 2:
+        return None
+    by = data["by"]
+    variants = [arm for arm in data["arms"] if arm["differences"] is not None]
+    figure = Figure(figsize=(8.3, 1.4 + 0.45 * len(variants)), layout="constrained")
+    axis = figure.subplots()
+    for y, arm in enumerate(reversed(variants)):
+        change = arm["differences"][by]
+        if change["mean"] is None:
+            continue
+        low = change["mean"] - (
+            change["ci_low"] if change["ci_low"] is not None else change["mean"]
+        )
+        high = (change["ci_high"] if change["ci_high"] is not None else change["mean"]) - change[
+            "mean"
+        ]
+        colour = "#1f77b4" if change["significant"] else "#9a9a9a"
+        axis.errorbar(
+            change["mean"], y, xerr=[[low], [high]], fmt="o", color=colour, capsize=4, markersize=6
+        )
+    axis.axvline(0, color="black", linewidth=0.8)
+    axis.set_yticks(range(len(variants)), [arm["name"] for arm in reversed(variants)])
+    axis.set_ylim(-0.6, len(variants) - 0.4)
+    axis.set_xlabel(text("chart.comparison_axis", metric=metric_name(by, lang)))
+    handles = [
+        axis.plot([], [], "o", color=colour, label=text(key))[0]
+        for colour, key in (("#1f77b4", "chart.significant"), ("#9a9a9a", "chart.not_significant"))
+    ]
+    axis.legend(handles=handles, fontsize=8, loc="best")
+    figure.suptitle(text("chart.comparison_title"))
+    return figure
+
+
 def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
     """Return the run's charts as PNG bytes, labelled in ``language``.
 
-    The evacuation curve is left out when nobody evacuated, the scorecard when nothing was rated.
+    The evacuation curve is left out when nobody evacuated, the scorecard when nothing was rated,
+    the comparison unless ``drill compare`` wrote the run.
     """
     lang = language.lang
 
@@ -287,6 +324,7 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
         ("counters", lambda: counters_chart(run, text)),
         ("evacuation", lambda: evacuation_chart(run, text)),
         ("scorecard", lambda: scorecard_chart(run, text, lang)),
+        ("comparison", lambda: comparison_chart(run, text, lang)),
     )
     charts = []
     with mpl.rc_context(style):

@@ -157,4 +157,4 @@ def comparison_table(data: dict[str, Any]) -> str:
     if data["precision"] is not None:
         verdict = "reached" if data["precision_met"] else "NOT reached (replication cap)"
         lines += ["", f"precision ±{data['precision']:g} on Δ {by}: {verdict}"]
-    return "\n".join(lines)
+    return "\n".join(line.rstrip() for line in lines)

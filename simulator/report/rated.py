@@ -11,6 +11,12 @@ from simulator.i18n import CATALOG, render
 RATING_ORDER = ("P", "S", "M", "U")
 
 
+def metric_name(metric: str, lang: str) -> str:
+    """Return the catalogue name of ``metric``, or the metric key when it has none."""
+    key = f"metric.{metric}"
+    return render(key, lang) if key in CATALOG else metric
+
+
 def summary_text(item: dict[str, Any], field: str, lang: str) -> str:
     """Return a summary.json text in ``lang`` (``name_zh`` beside ``name``)."""
     return item[f"{field}_zh"] if lang == "zh" else item[field]

@@ -86,7 +86,7 @@ class DaskExecutor:
         self._cluster = None
         try:
             if scheduler:
-                self._client = Client(scheduler, timeout="10s")
+                self._client = Client(scheduler, timeout="5s")
             else:
                 # Processes, one thread each: the simulation is pure Python and holds the GIL.
                 self._cluster = LocalCluster(
