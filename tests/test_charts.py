@@ -7,11 +7,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.image import imread
+from matplotlib.patches import Rectangle
 
 from simulator.cli import cli
 from simulator.i18n import render
-from simulator.report.charts import draw_charts, evacuation_chart, queue_chart, waits_chart
+from simulator.report.chart_parts import incident_periods
+from simulator.report.charts import draw_charts
+from simulator.report.day_charts import evacuation_chart, queue_chart, waits_chart
 from simulator.report.fonts import ChartLanguage, chart_language, find_cjk_font
 from simulator.report.rundir import read_columns, read_run
 
@@ -48,6 +53,22 @@ def glyph_warnings(record: list[warnings.WarningMessage]) -> list[str]:
     return [str(item.message) for item in record if "missing from font" in str(item.message)]
 
 
+def content(png: bytes) -> tuple[float, int]:
+    """Return the share of inked pixels and the number of distinct colours of a PNG."""
+    assert png.startswith(PNG_SIGNATURE)
+    pixels = imread(io.BytesIO(png))[..., :3]
+    inked = float(np.any(pixels < 0.9, axis=2).mean())
+    colours = np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0).shape[0]
+    return inked, colours
+
+
+def real_content(png: bytes) -> bool:
+    # Measured on the shipped scenarios' charts: 8–39 % of pixels inked, 270–1,940 colours. An
+    # empty chart with only a title and labelled axes has 2 % ink (and 256 antialiased colours).
+    inked, colours = content(png)
+    return inked > 0.05 and colours > 200
+
+
 def test_every_chart_is_a_valid_png_with_real_content(fire_run):
     charts = draw_charts(fire_run, chart_language("en"))
     assert [chart.name for chart in charts] == [
@@ -58,13 +79,21 @@ def test_every_chart_is_a_valid_png_with_real_content(fire_run):
         "scorecard",
     ]
     for chart in charts:
-        assert chart.png.startswith(PNG_SIGNATURE), chart.name
-        pixels = imread(io.BytesIO(chart.png))[..., :3]
-        height, width = pixels.shape[:2]
+        height, width = imread(io.BytesIO(chart.png)).shape[:2]
         assert width >= 1000 and height >= 300, chart.name
-        inked = np.any(pixels < 0.9, axis=2).mean()
-        colours = np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0).shape[0]
-        assert inked > 0.02 and colours > 50, (chart.name, inked, colours)
+        assert real_content(chart.png), (chart.name, content(chart.png))
+
+
+def test_the_content_check_fails_an_empty_chart():
+    # Guard for the test above: a titled, labelled chart with nothing drawn must not pass.
+    figure = Figure(figsize=(8.3, 3.8), layout="constrained")
+    axis = figure.subplots()
+    axis.set_title("Queue and in-hall density over the day")
+    axis.set_xlabel("Time of day")
+    axis.set_ylabel("People waiting")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=150)
+    assert not real_content(buffer.getvalue()), content(buffer.getvalue())
 
 
 def test_the_same_run_draws_the_same_bytes(fire_run):
@@ -79,6 +108,12 @@ def test_the_evacuation_curve_is_left_out_when_nobody_evacuated(surge_run):
     assert names == ["queue", "waits", "counters", "scorecard"]
 
 
+def spans(axis) -> list[tuple[float, float]]:
+    """Return the x-ranges of the shaded periods (axvspan rectangles) of ``axis``."""
+    shades = [patch for patch in axis.patches if isinstance(patch, Rectangle)]
+    return sorted((shade.get_x(), shade.get_x() + shade.get_width()) for shade in shades)
+
+
 def test_the_queue_chart_shades_incidents_and_marks_actions(surge_run):
     figure = queue_chart(surge_run, english)
     queue_axis = figure.axes[0]
@@ -88,10 +123,45 @@ def test_the_queue_chart_shades_incidents_and_marks_actions(surge_run):
     assert opened, "promotion_day should open counters in its surge"
     expected = english("chart.action", action=english("action.open_counters"), count=len(opened))
     assert expected in labels
-    # The band is P10–P90 of timeseries.csv: its top edge is the P90 column.
-    band = queue_axis.collections[0]
-    top = band.get_paths()[0].vertices[:, 1].max()
-    assert top == pytest.approx(read_columns(surge_run.path / "timeseries.csv")["queue_p90"].max())
+    # The band is P10–P90 of timeseries.csv: its edges are the P10 and P90 columns.
+    table = read_columns(surge_run.path / "timeseries.csv")
+    edges = queue_axis.collections[0].get_paths()[0].vertices[:, 1]
+    assert edges.max() == pytest.approx(table["queue_p90"].max())
+    assert edges.min() == pytest.approx(table["queue_p10"].min())
+    # The shading spans the median surge start and end over the days (15:00–16:30 here).
+    [(kind, start, end)] = incident_periods(surge_run)
+    assert (kind, start, end) == ("surge", 900.0, 990.0)
+    assert spans(queue_axis) == [(start, end)]
+
+
+def test_legends_sit_outside_the_plot(surge_run):
+    figure = queue_chart(surge_run, english)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    for axis in figure.axes:
+        plot, legend = (
+            axis.get_window_extent(renderer),
+            axis.get_legend().get_window_extent(renderer),
+        )
+        assert legend.x0 >= plot.x1  # right of the plot: it hides neither curves nor markers
+        assert legend.x1 <= figure.bbox.x1 + 1  # and still on the page
+
+
+def test_two_surges_of_one_day_are_shaded_apart(tmp_path):
+    scenario = (SCENARIOS / "promotion_day.yaml").read_text(encoding="utf-8")
+    morning = '  - {kind: surge, from: "10:00", until: "10:45", factor: 1.5}\n'
+    marker = "incidents:\n"
+    (tmp_path / "two_surges.yaml").write_text(
+        scenario.replace(marker, marker + morning, 1), encoding="utf-8"
+    )
+    out = tmp_path / "run"
+    arguments = ["run", str(tmp_path / "two_surges.yaml"), "-n", "3", "--seed", "7", "--no-brief"]
+    result = CliRunner().invoke(cli, [*arguments, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    run = read_run(out)
+    assert incident_periods(run) == [("surge", 600.0, 645.0), ("surge", 900.0, 990.0)]
+    queue_axis = queue_chart(run, english).axes[0]
+    assert spans(queue_axis) == [(600.0, 645.0), (900.0, 990.0)]
 
 
 def test_the_wait_histogram_counts_every_day_and_draws_the_limit(fire_run):
@@ -130,12 +200,17 @@ def test_the_glyph_check_catches_chinese_drawn_without_a_cjk_font(surge_run):
     assert glyph_warnings(record)
 
 
-def test_without_a_cjk_font_chinese_charts_fall_back_to_english_once(fire_run, monkeypatch):
+def test_without_a_cjk_font_chinese_charts_fall_back_to_english_once(
+    fire_run, surge_run, monkeypatch
+):
     language = chart_language("zh", cjk_font="")
     assert language.lang == "en" and "fonts-noto-cjk" in language.notice
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
-        charts = draw_charts(fire_run, language)
+        # promotion_day's notes are Chinese, written by the scenario author: they too must
+        # not be drawn as boxes.
+        charts = draw_charts(fire_run, language) + draw_charts(surge_run, language)
+        charts += draw_charts(surge_run, chart_language("en", cjk_font=""))
     assert charts and glyph_warnings(record) == []
 
     monkeypatch.setattr("simulator.report.fonts.find_cjk_font", lambda: None)

@@ -13,6 +13,19 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
     "chart.incident": {"zh": "{kind}（中位时段）", "en": "{kind} (median period)"},
     "chart.action": {"zh": "{action}（{count} 次）", "en": "{action} ({count}×)"},
     "chart.days_note": {"zh": "{days} 个模拟营业日", "en": "{days} simulated days"},
+    # What emergencies do, marked beside playbook actions.
+    "event.evacuation_alarm": {"zh": "疏散警报", "en": "evacuation alarm"},
+    "event.power_cut": {"zh": "切断电源", "en": "power cut"},
+    "event.evacuation_complete": {"zh": "疏散完毕", "en": "everyone out"},
+    "chart.limit_off_scale": {
+        "zh": "限值 {value:g}（远高于图中数据）",
+        "en": "limit {value:g} (far above the data)",
+    },
+    "chart.waits_empty": {
+        "zh": "另有 {count} 天无人办理业务",
+        "en": "{count} more days with nobody served",
+    },
+    "chart.plan": {"zh": "方案 {number}", "en": "plan {number}"},
     # Queue and density over the day.
     "chart.queue_title": {"zh": "排队人数与厅内密度", "en": "Queue and in-hall density"},
     "chart.queue_axis": {"zh": "排队人数（人）", "en": "queue (people)"},
@@ -58,9 +71,10 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
     "figure.appendix": {"zh": "附录：图表", "en": "Appendix: figures"},
     "figure.label": {"zh": "图 {number}", "en": "Figure {number}"},
     "figure.queue": {
-        "zh": "排队人数与厅内密度随时间变化（均值及 P10–P90 区间，阴影为事件时段，三角为预案动作）",
+        "zh": "排队人数与厅内密度随时间变化（均值及 P10–P90 区间，阴影为事件时段，"
+        "顶部标记为处置动作）",
         "en": "Queue and in-hall density over the day (mean and P10–P90 band; shading marks "
-        "incidents, triangles playbook actions)",
+        "incidents, markers along the top the actions taken)",
     },
     "figure.waits": {
         "zh": "每个模拟日的第 90 百分位等待时间分布及限值",

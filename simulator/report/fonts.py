@@ -45,6 +45,11 @@ class ChartLanguage:
     fonts: tuple[str, ...]
     notice: str | None = None
 
+    @property
+    def has_cjk(self) -> bool:
+        """Return whether the font stack can draw Chinese (anything besides DejaVu Sans)."""
+        return any(font != "DejaVu Sans" for font in self.fonts)
+
 
 def _known_cjk_font() -> str | None:
     installed = {entry.name for entry in font_manager.fontManager.ttflist}

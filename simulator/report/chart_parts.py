@@ -1,0 +1,136 @@
+"""Pieces every chart uses: clock axes, P10–P90 bands, incident shading, action markers.
+
+The chart modules (:mod:`.day_charts`, :mod:`.plan_charts`) draw on bare matplotlib ``Figure``
+objects; these helpers keep their look consistent (legends outside the plot, one colour per
+incident kind) and read what they need from the run directory.
+"""
+
+import itertools
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from matplotlib.ticker import FuncFormatter, MultipleLocator
+
+from simulator.i18n.scoring import ACTION_LABELS
+from simulator.model.clock import format_clock
+from simulator.report.rundir import RunFiles
+
+BAND_ALPHA = 0.25
+INCIDENT_COLOUR = "#d62728"
+# One colour per incident kind, so overlapping incidents (an outage in a surge) stay apart.
+INCIDENT_COLOURS = ("#d62728", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
+# What emergencies do besides playbook actions, marked on the queue chart too.
+EMERGENCY_ACTIONS = ("evacuation_alarm", "power_cut", "evacuation_complete")
+PLAYBOOK_EVENT_KINDS = ("action", "emergency_call", "escalation")
+ACTION_MARKERS = ("v", "^", "s", "D", "o", "P", "X", "*")
+
+Text = Callable[..., str]
+Author = Callable[[str, str], str]
+# Columns the day charts read from timeseries.csv.
+TIMESERIES_COLUMNS = (
+    "minute",
+    *(
+        f"{stem}_{part}{unit}"
+        for stem, unit in (("queue", ""), ("density", "_per_m2"), ("counters", ""))
+        for part in ("mean", "p10", "p90")
+    ),
+)
+# Characters DejaVu Sans draws (Latin, Greek, Cyrillic, punctuation, arrows, maths).
+NOT_LATIN = re.compile(r"[^\u0000-\u052F\u2000-\u22FF]+")
+
+
+def latin_only(text: str, fallback: str) -> str:
+    """Return ``text`` without characters a Latin font lacks, or ``fallback`` if nothing is left."""
+    kept = re.sub(r"\(\s*\)|^[\s:;,.·—-]+", "", NOT_LATIN.sub("", text)).strip()
+    return kept if re.search(r"\w", kept) else fallback
+
+
+def limit_of(run: RunFiles, metric: str) -> float | None:
+    """Return the threshold of the limit on ``metric``, or None if the scenario sets none."""
+    return next(
+        (lim["threshold"] for lim in run.summary["limits"] if lim["metric"] == metric), None
+    )
+
+
+def clock_axis(axis: Any, minutes: np.ndarray) -> None:
+    """Label the x axis with whole hours (every second hour on a long day)."""
+    hours = (minutes[-1] - minutes[0]) / 60 if minutes.size else 0
+    axis.xaxis.set_major_locator(MultipleLocator(60 if hours <= 8 else 120))
+    axis.xaxis.set_major_formatter(FuncFormatter(lambda minute, _pos: format_clock(minute)))
+
+
+def band(axis: Any, x: np.ndarray, table: dict, stem: str, unit: str, text: Text, **kw) -> None:
+    """Draw the mean of ``stem`` with its P10–P90 band."""
+    mean, low, high = (table[f"{stem}_{part}{unit}"] for part in ("mean", "p10", "p90"))
+    axis.fill_between(x, low, high, alpha=BAND_ALPHA, label=text("chart.band"), linewidth=0, **kw)
+    axis.plot(x, mean, label=text("chart.mean"), linewidth=1.4, **kw)
+
+
+def incident_periods(run: RunFiles) -> list[tuple[str, float, float | None]]:
+    """Return (kind, median start, median end or None) of every incident that happened.
+
+    Two incidents of one kind (a morning and an afternoon surge) are told apart by order: the
+    n-th start of a kind on a day pairs with its n-th end.
+    """
+    kinds = {incident["kind"] for incident in run.summary["scenario"]["incidents"]}
+    starts: dict[tuple[str, int], list[float]] = defaultdict(list)
+    ends: dict[tuple[str, int], list[float]] = defaultdict(list)
+    seen: dict[tuple[int, str], int] = defaultdict(int)
+    for event in run.events:
+        kind = event.name.removesuffix("_end")
+        if event.kind != "incident" or kind not in kinds:
+            continue
+        order = seen[(event.replication, event.name)]
+        seen[(event.replication, event.name)] += 1
+        (ends if event.name.endswith("_end") else starts)[(kind, order)].append(event.time_min)
+    periods = [
+        (kind, statistics.median(times), statistics.median(ends[key]) if ends[key] else None)
+        for key, times in starts.items()
+        for kind in (key[0],)
+    ]
+    return sorted(periods, key=lambda period: period[1])
+
+
+def mark_incidents(axes: list[Any], run: RunFiles, text: Text) -> None:
+    """Shade each incident's median period (a line when it has no end) on every axis."""
+    colours: dict[str, str] = {}
+    for kind, start, end in incident_periods(run):
+        first = kind not in colours
+        colour = colours.setdefault(kind, INCIDENT_COLOURS[len(colours) % len(INCIDENT_COLOURS)])
+        label = text("chart.incident", kind=text(f"kind.{kind}")) if first else None
+        for index, axis in enumerate(axes):
+            shown = label if index == 0 else None
+            if end is None or end <= start:
+                axis.axvline(start, color=colour, linestyle="--", label=shown)
+            else:
+                axis.axvspan(start, end, color=colour, alpha=0.12, label=shown)
+
+
+def mark_actions(axis: Any, run: RunFiles, text: Text) -> None:
+    """Put a marker along the top of ``axis`` at every action taken, on every day."""
+    times: dict[str, list[float]] = defaultdict(list)
+    for event in run.events:
+        playbook = event.name in ACTION_LABELS and event.kind in PLAYBOOK_EVENT_KINDS
+        if playbook or event.name in EMERGENCY_ACTIONS:
+            times[event.name].append(event.time_min)
+    for marker, name in zip(itertools.cycle(ACTION_MARKERS), sorted(times)):
+        key = f"action.{name}" if name in ACTION_LABELS else f"event.{name}"
+        axis.plot(
+            times[name],
+            np.full(len(times[name]), 0.96),
+            marker=marker,
+            linestyle="none",
+            markersize=5,
+            alpha=0.5,
+            transform=axis.get_xaxis_transform(),  # x in minutes, y in axis height
+            label=text("chart.action", action=text(key), count=len(times[name])),
+        )
+
+
+def legend_outside(axis: Any) -> None:
+    """Put the legend right of the plot, where it hides neither data nor markers."""
+    axis.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)

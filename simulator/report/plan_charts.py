@@ -1,0 +1,76 @@
+"""Charts of the plan: the ratings scorecard and the comparison of variants."""
+
+from matplotlib.figure import Figure
+
+from simulator.report.chart_parts import Author, Text
+from simulator.report.rated import limit_rows, metric_name, objective_rows
+from simulator.report.rundir import RunFiles
+
+RATING_COLOURS = {"P": "#2ca02c", "S": "#bcbd22", "M": "#ff7f0e", "U": "#d62728", None: "#c7c7c7"}
+SCORECARD_NAME_CHARS = 46  # longer objective names are cut, the brief has them in full
+
+
+def scorecard_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Figure | None:
+    """One coloured row per objective and limit, with its rating letter; None if none is rated."""
+    rows = [
+        (author(item["name"], text("brief.rating")), item["rating"])
+        for item in [*objective_rows(run.summary, lang), *limit_rows(run.summary, lang)]
+    ]
+    if not rows:
+        return None
+    figure = Figure(figsize=(8.3, 0.9 + 0.34 * len(rows)), layout="constrained")
+    axis = figure.subplots()
+    for index, (name, rating) in enumerate(rows):
+        y = len(rows) - 1 - index
+        axis.barh(y, 1, left=0, color=RATING_COLOURS.get(rating, RATING_COLOURS[None]), height=0.8)
+        axis.text(0.5, y, rating or "—", ha="center", va="center", fontweight="bold", color="white")
+        short = (
+            name if len(name) <= SCORECARD_NAME_CHARS else name[: SCORECARD_NAME_CHARS - 1] + "…"
+        )
+        axis.text(1.15, y, short, ha="left", va="center", fontsize=9)
+    axis.set_xlim(0, 12)
+    axis.set_ylim(-0.6, len(rows) - 0.4)
+    axis.axis("off")
+    figure.suptitle(text("chart.scorecard_title"))
+    figure.supxlabel(text("chart.scorecard_legend"), fontsize=8)
+    return figure
+
+
+def comparison_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Figure | None:
+    """Paired difference of the ranking metric, variant by variant, with 95 % error bars."""
+    data = run.comparison
+    if not data or len(data["arms"]) < 2:
+        return None
+    by = data["by"]
+    variants = [arm for arm in data["arms"] if arm["differences"] is not None]
+    figure = Figure(figsize=(8.3, 1.4 + 0.45 * len(variants)), layout="constrained")
+    axis = figure.subplots()
+    for y, arm in enumerate(reversed(variants)):
+        change = arm["differences"][by]
+        if change["mean"] is None:
+            continue
+        low = change["mean"] - (
+            change["ci_low"] if change["ci_low"] is not None else change["mean"]
+        )
+        high = (change["ci_high"] if change["ci_high"] is not None else change["mean"]) - change[
+            "mean"
+        ]
+        colour = "#1f77b4" if change["significant"] else "#9a9a9a"
+        axis.errorbar(
+            change["mean"], y, xerr=[[low], [high]], fmt="o", color=colour, capsize=4, markersize=6
+        )
+    axis.axvline(0, color="black", linewidth=0.8)
+    names = [
+        author(arm["name"], text("chart.plan", number=number))
+        for number, arm in enumerate(variants, start=1)
+    ]
+    axis.set_yticks(range(len(variants)), names[::-1])
+    axis.set_ylim(-0.6, len(variants) - 0.4)
+    axis.set_xlabel(text("chart.comparison_axis", metric=metric_name(by, lang)))
+    handles = [
+        axis.plot([], [], "o", color=colour, label=text(key))[0]
+        for colour, key in (("#1f77b4", "chart.significant"), ("#9a9a9a", "chart.not_significant"))
+    ]
+    axis.legend(handles=handles, fontsize=8, loc="best")
+    figure.suptitle(text("chart.comparison_title"))
+    return figure
