@@ -10,11 +10,13 @@ already-translated values; the layout is a jinja2 template (``templates/brief.md
 """
 
 import datetime as dt
+import re
 import statistics
 from collections import defaultdict
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from simulator.i18n import render
 from simulator.model.clock import format_clock
@@ -47,8 +49,14 @@ OBJECTIVE_FIXES = {
 }
 
 
+def _code_spans(text: str) -> markupsafe.Markup:
+    """Escape ``text`` for HTML and turn its Markdown `code` spans into <code> elements."""
+    escaped = str(markupsafe.escape(text))
+    return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped))
+
+
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("simulator.report", "templates"),
         undefined=jinja2.StrictUndefined,  # a misspelt field fails loudly, never prints blank
         # HTML escapes every value (a rule note may hold "<" or "&"); Markdown is left as written.
@@ -57,6 +65,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["code"] = _code_spans
+    return environment
 
 
 def _drill_date(run: RunFiles) -> dt.date:
@@ -89,12 +99,15 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
     days = summary["replications"]
     by_day = _by_day(run.events)
     rows = []
+    seen_kinds: dict[str, int] = defaultdict(int)
     for incident in summary["scenario"]["incidents"]:
         kind = incident["kind"]
+        order = seen_kinds[kind]  # the n-th incident of its kind is the n-th start on a day
+        seen_kinds[kind] += 1
         occurred = [
-            min(e.time_min for e in events if e.name == kind)
+            starts[order]
             for events in by_day.values()
-            if any(e.name == kind for e in events)
+            if len(starts := sorted(e.time_min for e in events if e.name == kind)) > order
         ]
         happened = render("brief.happened_incident", lang, occurred=len(occurred), days=days)
         if kind == "fire":
@@ -104,7 +117,7 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
                 suppressed=_days_with(by_day, "fire_suppressed"),
                 evacuated=_days_with(by_day, "evacuation_alarm"),
             )
-        durations = _durations(by_day, kind)
+        durations = _durations(by_day, kind, order)
         if durations:
             happened += render(
                 "brief.happened_duration", lang, minutes=statistics.median(durations)
@@ -142,12 +155,14 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
     return sorted(rows, key=lambda row: (row["time"] == "—", row["time"]))
 
 
-def _durations(by_day: dict[int, list[RunEvent]], kind: str) -> list[float]:
+def _durations(by_day: dict[int, list[RunEvent]], kind: str, order: int) -> list[float]:
+    """Return how long the ``order``-th incident of ``kind`` lasted, on each day it ended."""
     durations = []
     for events in by_day.values():
-        starts = [e.time_min for e in events if e.name == kind]
-        ends = [e.time_min for e in events if e.name == f"{kind}_end"]
-        durations.extend(end - start for start, end in zip(starts, ends, strict=False))
+        starts = sorted(e.time_min for e in events if e.name == kind)
+        ends = sorted(e.time_min for e in events if e.name == f"{kind}_end")
+        if len(starts) > order and len(ends) > order:
+            durations.append(ends[order] - starts[order])
     return durations
 
 
