@@ -98,6 +98,55 @@ def test_charts_an_earlier_brief_drew_are_removed(run_dir, tmp_path):
     assert (copy / "brief.md").read_text(encoding="utf-8").startswith("# Drill brief")
 
 
+def snapshot(directory: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(directory)): path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_directory_where_the_brief_goes_is_bad_input_and_changes_nothing(run_dir, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(run_dir, copy)
+    (copy / "brief.html").unlink()
+    (copy / "brief.html").mkdir()
+    before = snapshot(copy)
+    result = CliRunner().invoke(cli, ["brief", str(copy), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert f"{copy / 'brief.html'}: is a directory" in result.output
+    assert "Traceback" not in result.output
+    assert snapshot(copy) == before and not list(copy.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize(
+    ("name", "edit", "message"),
+    [
+        ("timeseries.csv", lambda text: text.replace(",", ",x", 1), ":2: column"),
+        ("timeseries.csv", lambda text: text.splitlines()[0] + "\n", "no rows"),
+        ("replications.csv", lambda text: text.replace("wait_p90_min", "wait"), "no column"),
+        ("timeseries.csv", lambda text: "\udcff", "not a readable CSV file"),
+    ],
+)
+def test_a_damaged_run_file_is_bad_input_naming_it(run_dir, tmp_path, name, edit, message):
+    copy = tmp_path / "copy"
+    shutil.copytree(run_dir, copy)
+    original = (copy / name).read_text(encoding="utf-8")
+    (copy / name).write_bytes(edit(original).encode("utf-8", "surrogateescape"))
+    before = snapshot(copy)
+    result = CliRunner().invoke(cli, ["brief", str(copy)])
+    assert result.exit_code == 2, result.output
+    assert str(copy / name) in result.output and message in result.output, result.output
+    assert "Traceback" not in result.output
+    assert snapshot(copy) == before
+
+
+def test_the_html_brief_has_no_markdown_left_in_it(run_dir):
+    html = (run_dir / "brief.html").read_text(encoding="utf-8")
+    assert "`" not in html and "**" not in html
+    assert "<code>" in html  # the code spans of the Markdown became <code> elements
+
+
 def test_a_format_that_does_not_exist_is_bad_input(run_dir):
     result = CliRunner().invoke(cli, ["brief", str(run_dir), "--format", "md,pdf"])
     assert result.exit_code == 2
@@ -156,15 +205,14 @@ class RequestRecorder:
         self.server.close()
 
 
-def screenshot(page: Path, tmp_path: Path) -> tuple[np.ndarray, list[str]]:
-    """Render ``page`` in headless Chromium; return the screenshot and the page's requests.
+def headless(page: Path, tmp_path: Path, *output: str) -> tuple[str, list[str]]:
+    """Open ``page`` in headless Chromium with the ``output`` flags; return stdout and requests.
 
     Requests to Chromium's own services (:data:`BROWSER_SERVICES`) are left out.
     """
     counter = RequestRecorder()
-    shot = tmp_path / "shot.png"
     try:
-        subprocess.run(
+        finished = subprocess.run(
             [
                 CHROMIUM,
                 "--headless",
@@ -182,11 +230,12 @@ def screenshot(page: Path, tmp_path: Path) -> tuple[np.ndarray, list[str]]:
                 "--proxy-bypass-list=<-loopback>",
                 "--window-size=1000,1400",
                 "--virtual-time-budget=5000",
-                f"--screenshot={shot}",
+                *output,
                 page.as_uri(),
             ],
             check=True,
             capture_output=True,
+            text=True,
             timeout=120,
         )
     finally:
@@ -194,7 +243,31 @@ def screenshot(page: Path, tmp_path: Path) -> tuple[np.ndarray, list[str]]:
     page_requests = [
         line for line in counter.requests if request_host(line) not in BROWSER_SERVICES
     ]
-    return imread(shot)[..., :3], page_requests
+    return finished.stdout, page_requests
+
+
+def screenshot(page: Path, tmp_path: Path) -> tuple[np.ndarray, list[str]]:
+    """Render ``page`` in headless Chromium; return the screenshot and the page's requests."""
+    shot = tmp_path / "shot.png"
+    _stdout, requests = headless(page, tmp_path, f"--screenshot={shot}")
+    return imread(shot)[..., :3], requests
+
+
+# Appended to a copy of the brief: after loading, the body says how many images decoded.
+COUNT_IMAGES = (
+    "<script>window.addEventListener('load', () => document.body.setAttribute('data-decoded',"
+    " [...document.images].filter(image => image.naturalWidth > 0).length));</script>"
+)
+
+
+def decoded_images(html: str, tmp_path: Path) -> tuple[int, int]:
+    """Return how many of the page's images Chromium decoded, and how many there are."""
+    page = tmp_path / "counted.html"
+    page.write_text(html.replace("</body>", COUNT_IMAGES + "</body>"), encoding="utf-8")
+    dom, _requests = headless(page, tmp_path, "--dump-dom")
+    decoded = re.search(r'data-decoded="(\d+)"', dom)
+    assert decoded, dom[-500:]
+    return int(decoded.group(1)), html.count("<img ")
 
 
 @needs_chromium
@@ -216,3 +289,31 @@ def test_the_network_check_sees_a_page_that_fetches(tmp_path):
     )
     _pixels, requests = screenshot(page, tmp_path)
     assert {request_host(line) for line in requests} == {"example.com", "fonts.googleapis.com"}
+
+
+@needs_chromium
+def test_chromium_decodes_every_chart_of_the_brief(run_dir, tmp_path):
+    html = (run_dir / "brief.html").read_text(encoding="utf-8")
+    decoded, images = decoded_images(html, tmp_path)
+    assert decoded == images == 5
+
+
+@needs_chromium
+def test_the_image_count_sees_a_chart_that_does_not_decode(run_dir, tmp_path):
+    # Guard for the test above: one corrupted data URI must be counted as not decoded.
+    html = (run_dir / "brief.html").read_text(encoding="utf-8")
+    broken = html.replace("data:image/png;base64,", "data:image/png;base64,AAAA", 1)
+    assert decoded_images(broken, tmp_path) == (4, 5)
+
+
+@needs_chromium
+def test_the_brief_prints_on_a4_pages(run_dir, tmp_path):
+    pdf = tmp_path / "brief.pdf"
+    _stdout, requests = headless(
+        run_dir / "brief.html", tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}"
+    )
+    assert requests == []
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert len(boxes) >= 3  # cover and record, objectives, figures
+    for width, height in boxes:  # A4 is 595 x 842 points
+        assert abs(float(width) - 595.3) < 1 and abs(float(height) - 841.9) < 1

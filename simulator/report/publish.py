@@ -1,9 +1,9 @@
 """Writing a run's brief and charts into its directory, all or nothing.
 
 Everything is rendered in memory first (charts as PNG bytes, then the Markdown and HTML briefs
-around them), and only then written, each file through a temporary file and an atomic rename. A
-failure while drawing or rendering therefore leaves the directory as it was, and a reader never
-sees half a file. The HTML brief embeds its charts as ``data:`` URIs so it can be mailed or
+around them), then staged as temporary files, and only then renamed into place. A failure while
+drawing, rendering or writing therefore leaves the directory as it was, and a reader never sees
+half a file. The HTML brief embeds its charts as ``data:`` URIs so it can be mailed or
 archived alone; the Markdown brief links to ``charts/*.png`` beside it.
 """
 
@@ -16,7 +16,7 @@ from simulator.i18n import render
 from simulator.report.brief import brief_context, render_brief
 from simulator.report.charts import Chart, draw_charts
 from simulator.report.fonts import ChartLanguage, chart_language
-from simulator.report.rundir import RunFiles
+from simulator.report.rundir import RunDirError, RunFiles
 
 FORMATS = ("md", "html")
 CHARTS_DIR = "charts"
@@ -50,16 +50,33 @@ def brief_documents(
     return charts, texts
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    # A plain open (not mkstemp, which makes files private) so the brief gets the user's usual
-    # permissions and a colleague can read it; the process id keeps two writers apart.
-    staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+class PublishError(RunDirError):
+    """The brief cannot be written where it belongs (a directory in the way, no permission)."""
+
+
+def _write_all(files: dict[Path, bytes]) -> None:
+    """Write every file or none: stage each beside its target, then rename them all.
+
+    Renames within a directory are atomic and practically cannot fail once staging worked, so
+    a full disk or a missing permission leaves the old brief and charts as they were.
+    """
+    for target in files:
+        if target.is_dir():
+            raise PublishError(f"{target}: is a directory; move it away and run drill brief again")
+    staged: list[tuple[Path, Path]] = []
     try:
-        staging.write_bytes(data)
+        for target, data in files.items():
+            # A plain open (not mkstemp, which makes files private) so the brief gets the
+            # user's usual permissions; the process id keeps two writers apart.
+            staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            staged.append((staging, target))
+            staging.write_bytes(data)
+    except OSError as error:
+        for staging, _target in staged:
+            staging.unlink(missing_ok=True)
+        raise PublishError(f"{error.filename or target}: cannot write ({error.strerror})") from None
+    for staging, target in staged:
         os.replace(staging, target)
-    except BaseException:
-        staging.unlink(missing_ok=True)
-        raise
 
 
 def publish(
@@ -73,16 +90,12 @@ def publish(
     language = chart_language(lang, cjk_font)
     charts, texts = brief_documents(run, lang, formats, language)
     chart_dir = run.path / CHARTS_DIR
+    if chart_dir.exists() and not chart_dir.is_dir():
+        raise PublishError(f"{chart_dir}: is a file; move it away and run drill brief again")
     chart_dir.mkdir(exist_ok=True)
-    written = []
-    for chart in charts:
-        target = chart_dir / f"{chart.name}.png"
-        _write_atomically(target, chart.png)
-        written.append(target)
-    for stale in set(chart_dir.glob("*.png")) - set(written):
+    files = {chart_dir / f"{chart.name}.png": chart.png for chart in charts}
+    files.update({run.path / name: text.encode("utf-8") for name, text in texts.items()})
+    _write_all(files)
+    for stale in set(chart_dir.glob("*.png")) - set(files):
         stale.unlink()
-    for name, text in texts.items():
-        target = run.path / name
-        _write_atomically(target, text.encode("utf-8"))
-        written.append(target)
-    return Published(tuple(written), language.notice)
+    return Published(tuple(files), language.notice)

@@ -81,28 +81,38 @@ def read_run(path: Path) -> RunFiles:
     return RunFiles(path, summary, info, events, comparison)
 
 
-def read_columns(path: Path) -> dict[str, np.ndarray]:
+def read_columns(path: Path, required: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
     """Return the numeric columns of the CSV file ``path`` by header name.
 
-    Text columns (the ``clock``) are left out; empty cells become NaN. A missing or malformed file
-    is a :class:`RunDirError` naming it.
+    Text columns (the ``clock``) are left out; empty cells become NaN. A missing, empty or
+    malformed file, or one without the ``required`` columns, is a :class:`RunDirError` naming it
+    (and the line, for a bad cell).
     """
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
     except FileNotFoundError:
         raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
-    if not rows:
-        raise RunDirError(f"{path}: empty")
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise RunDirError(f"{path}: not a readable CSV file ({error})") from None
+    if len(rows) < 2:
+        raise RunDirError(f"{path}: no rows; the run directory is incomplete")
     header, body = rows[0], rows[1:]
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise RunDirError(f"{path}: no column {', '.join(missing)}; was it edited by hand?")
     columns: dict[str, np.ndarray] = {}
     for index, name in enumerate(header):
         if name == "clock":
             continue
-        try:
-            columns[name] = np.array(
-                [float(row[index]) if row[index] else np.nan for row in body], dtype=float
-            )
-        except (IndexError, ValueError) as error:
-            raise RunDirError(f"{path}: unreadable column {name!r} ({error})") from None
+        values = []
+        for line, row in enumerate(body, start=2):
+            try:
+                values.append(float(row[index]) if row[index] else np.nan)
+            except (IndexError, ValueError):
+                cell = row[index] if index < len(row) else "nothing"
+                raise RunDirError(
+                    f"{path}:{line}: column {name!r} holds {cell!r}, not a number"
+                ) from None
+        columns[name] = np.array(values, dtype=float)
     return columns
