@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from simulator import __version__
-from simulator.cli_plan import compare
+from simulator.cli_plan import compare, staff
 from simulator.cli_support import (
     InputError,
     common_options,
@@ -63,6 +63,7 @@ def validate(file: str) -> None:
 
 
 cli.add_command(compare)
+cli.add_command(staff)
 
 
 def main() -> None:

@@ -5,11 +5,22 @@ beside it, and the brief of that directory gains a section for them.
 """
 
 import difflib
+import sys
 import time
+from pathlib import Path
 
 import click
 
 from simulator.analysis.compare import BASE, RANKABLE, run_comparison
+from simulator.analysis.staffing import find_staffing
+from simulator.analysis.targets import (
+    METRIC_HELP,
+    Target,
+    TargetError,
+    block_edges,
+    default_targets,
+    parse_target,
+)
 from simulator.cli_support import (
     InputError,
     common_options,
@@ -30,7 +41,15 @@ from simulator.report.comparison import (
 )
 from simulator.report.publish import publish
 from simulator.report.rundir import read_run
+from simulator.report.staffing import (
+    staffed_yaml,
+    staffing_csv,
+    staffing_dict,
+    staffing_json,
+    staffing_table,
+)
 from simulator.results import write_run
+from simulator.runner import run_replications
 from simulator.scoring import check_limits, score_objectives
 
 
@@ -138,3 +157,100 @@ def compare(
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))
     click.echo(f"\nResults: {target}")
+
+
+def _targets(scenario: Scenario, texts: tuple[str, ...]) -> tuple[Target, ...]:
+    if not texts:
+        return default_targets(scenario)
+    try:
+        return tuple(parse_target(text) for text in texts)
+    except TargetError as error:
+        raise click.BadParameter(str(error), param_hint="--target") from None
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--target",
+    "target_texts",
+    multiple=True,
+    metavar="METRIC<=VALUE",
+    help=f"A bound per block (repeatable): {METRIC_HELP}. "
+    "[default: the scenario's own limits on these, else wait_p90_min<=limits.wait_min]",
+)
+@click.option(
+    "--block",
+    "block_min",
+    default=30,
+    show_default=True,
+    type=click.IntRange(min=5, max=240),
+    help="Length of a staffing block in minutes.",
+)
+@click.option(
+    "--share",
+    type=click.FloatRange(min=0, max=1, min_open=True),
+    help="Share of simulated days on which every block must keep the targets "
+    "[default: the scenario's limits.target_share].",
+)
+@replications_option(40)
+@common_options
+@click.option("--no-brief", is_flag=True, help="Do not write the brief and charts.")
+def staff(
+    file: str,
+    target_texts: tuple[str, ...],
+    block_min: int,
+    share: float | None,
+    replications: int,
+    seed: int,
+    jobs: int,
+    executor_kind: str,
+    scheduler: str | None,
+    out: str | None,
+    no_brief: bool,
+) -> None:
+    """Find the fewest counters per time block (and reserve call-ins) that keep the targets."""
+    scenario = load_or_fail(file)
+    targets = _targets(scenario, target_texts)
+    share = share if share is not None else scenario.limits.target_share
+    target = run_directory(out, file, suffix="-staff")
+    started = time.perf_counter()
+    executor = open_executor(jobs, executor_kind, scheduler)
+    plans = [0]
+
+    def evaluated(_evaluation: object) -> None:
+        plans[0] += 1
+        if sys.stderr.isatty():
+            click.echo(f"\rplans simulated: {plans[0]}", nl=False, err=True)
+
+    try:
+        edges = block_edges(scenario, block_min)
+        result = find_staffing(
+            scenario, targets, edges, share, replications, seed, executor, evaluated
+        )
+        if sys.stderr.isatty():
+            click.echo("", err=True)
+        found = run_replications(result.scenario, replications, seed, executor)
+    finally:
+        executor.close()
+    data = staffing_dict(result)
+    stem = Path(file).stem
+    extra = {
+        "staffing.json": staffing_json(data),
+        "staffing.csv": staffing_csv(data),
+        f"{stem}.staffed.yaml": staffed_yaml(Path(file), data),
+    }
+    limits, objectives = check_limits(found), score_objectives(found)
+    write_run(found, limits, target, run_info(started, executor), objectives, extra_files=extra)
+
+    click.echo(f"{scenario.name} — staffing per {block_min}-minute block, seed {seed}")
+    click.echo(staffing_table(data))
+    if data["unreachable"]:
+        click.echo(
+            "Warning: some blocks cannot keep the targets with the counters the hall has "
+            "(site.counters); see the table.",
+            err=True,
+        )
+    if not no_brief:
+        report_published(publish(read_run(target), scenario.language))
+    click.echo(f"\nStaffed scenario: {target / f'{stem}.staffed.yaml'}  (drill run it)")
+    click.echo(f"Results: {target}")

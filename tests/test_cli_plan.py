@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from simulator.cli import cli
 from simulator.i18n import render
 from simulator.metrics import METRIC_NAMES
+from simulator.model import load_scenario
 
 HALL_WITH_VARIANTS = """\
 schema: 1
@@ -98,3 +99,88 @@ def test_a_scheduler_needs_the_dask_executor(scenario_file, tmp_path):
         "run", scenario_file, "--scheduler", "tcp://127.0.0.1:1", "--out", tmp_path / "x"
     )
     assert result.exit_code == 2 and "only the Dask executor takes a scheduler" in result.output
+
+
+STAFF_HALL = """\
+schema: 1
+name: 配置测试厅
+site: {name: 配置测试厅, floor_area_m2: 150, exits: [{name: 正门, width_m: 1.6}], counters: 12}
+hours: {open: "09:00", close: "11:00"}
+staff:
+  counters: [{from: "09:00", count: 4}]
+  reserve: {count: 2, call_in_min: 15}
+demand:
+  arrivals: [{from: "09:00", per_hour: 120}]
+  services: [{name: 缴费, share: 1.0, minutes: {dist: exponential, mean: 2}}]
+incidents:
+  - {kind: surge, from: "10:00", until: "10:30", factor: 1.8}
+limits: {wait_p90_min: 6}
+"""
+
+
+@pytest.fixture
+def staff_file(tmp_path):
+    path = tmp_path / "staff_hall.yaml"
+    path.write_text(STAFF_HALL, encoding="utf-8")
+    return path
+
+
+def test_staff_writes_a_table_a_chart_a_brief_section_and_a_scenario_that_runs(
+    staff_file, tmp_path
+):
+    out = tmp_path / "run"
+    result = invoke("staff", staff_file, "-n", "12", "--out", out, "--seed", "5")
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "staffing.json").read_text(encoding="utf-8"))
+    assert data["targets"] == ["wait_p90_min<=6"]  # the scenario's own limit
+    assert [block["block"] for block in data["blocks"]] == [
+        "09:00–09:30",
+        "09:30–10:00",
+        "10:00–10:30",
+        "10:30–11:00",
+    ]
+    counters = [block["counters"] for block in data["blocks"]]
+    assert all(block["met_share"] >= 0.9 for block in data["blocks"])
+    assert counters[2] == max(counters)  # the surge block needs the most
+    assert data["reserve"] == {"given": 2, "found": 0}  # no playbook calls the reserve in
+    with (out / "staffing.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [int(row["counters"]) for row in rows] == counters
+    assert "wait_p90_min<=6 (kept)" in result.output
+
+    staffed_file = out / "staff_hall.staffed.yaml"
+    staffed = load_scenario(staffed_file)
+    assert [staffed.staff.counters_at(540 + 30 * i) for i in range(4)] == counters
+    assert staffed.staff.reserve.count == 0 and staffed.name == "配置测试厅"
+    rerun = invoke("run", staffed_file, "-n", "2", "--out", tmp_path / "rerun", "--no-brief")
+    assert rerun.exit_code == 0, rerun.output
+
+    assert (out / "charts" / "staffing.png").exists()
+    brief = (out / "brief.md").read_text(encoding="utf-8")
+    assert "## 九、台席配置测算" in brief and "![图 5](charts/staffing.png)" in brief
+
+
+def test_staff_results_do_not_depend_on_jobs(staff_file, tmp_path):
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        arguments = ("staff", staff_file, "-n", "8", "--jobs", jobs, "--no-brief")
+        result = invoke(*arguments, "--out", out, "--target", "wait_mean_min<=2")
+        assert result.exit_code == 0, result.output
+        outputs.append([(out / name).read_bytes() for name in ("staffing.json", "summary.json")])
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("--target", "peak_queue<=5"), "'peak_queue' cannot be staffed for"),
+        (("--target", "wait_p90_min>=5"), "targets are upper bounds"),
+        (("--share", "1.5"), "1.5 is not in the range"),
+        (("--block", "2"), "2 is not in the range"),
+    ],
+)
+def test_bad_staff_options_are_bad_input(staff_file, tmp_path, arguments, message):
+    result = invoke("staff", staff_file, *arguments, "--out", tmp_path / "run")
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert not (tmp_path / "run").exists()

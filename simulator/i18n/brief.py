@@ -251,6 +251,31 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "en": "Precision target (±{precision:g} on the difference) not reached within the cap "
         "on simulated days.",
     },
+    "brief.staffing": {"zh": "九、台席配置测算", "en": "9. Counter staffing"},
+    "brief.staffing_intro": {
+        "zh": "目标：每个 {block:g} 分钟时段内到店办理柜台业务的客户满足 {targets}，且在至少 "
+        "{share:.0%} 的模拟日（共 {days} 天，各方案面对相同客流）中达标。起点为各时段的 "
+        "Erlang C/Erlang A 稳态估算，再逐一增减台席、以模拟校正（共模拟 {plans} 套排班）。"
+        "台席小时：现行 {given:g}，Erlang 估算 {erlang:g}，模拟核定 {found:g}；"
+        "备用人员：现行 {reserve_given} 人，核定 {reserve_found} 人。",
+        "en": "Target: the counter customers arriving in each {block:g}-minute block keep "
+        "{targets} on at least {share:.0%} of the simulated days ({days} days, the same "
+        "customers for every plan). The search starts from a steady-state Erlang C/Erlang A "
+        "estimate per block and corrects it by simulation, a counter at a time ({plans} rotas "
+        "simulated). Counter-hours: current {given:g}, Erlang {erlang:g}, found {found:g}; "
+        "reserve call-ins: current {reserve_given}, found {reserve_found}.",
+    },
+    "brief.staffing_unreachable": {
+        "zh": "以下时段即使开满 {most} 个台席仍不达标，需另行采取措施：{blocks}。",
+        "en": "These blocks miss the target even with all {most} counters open and need other "
+        "measures: {blocks}.",
+    },
+    "brief.col_block": {"zh": "时段", "en": "Block"},
+    "brief.col_arrivals": {"zh": "客流（人/时）", "en": "Arrivals/h"},
+    "brief.col_given": {"zh": "现行（达标率）", "en": "Current (met)"},
+    "brief.col_erlang": {"zh": "Erlang（达标率）", "en": "Erlang (met)"},
+    "brief.col_found": {"zh": "核定（达标率）", "en": "Found (met)"},
+    "brief.counters_met": {"zh": "{counters}（{met:.0%}）", "en": "{counters} ({met:.0%})"},
     "brief.no_rectification": {"zh": "无需整改。", "en": "Nothing to rectify."},
     "brief.method": {
         "zh": "说明：本报告由 drill 按情景文件模拟 {days} 个营业日生成；各项评定为在至少 "

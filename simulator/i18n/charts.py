@@ -67,6 +67,26 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "en": "Paired difference of each plan to the base, with 95 % intervals (common random "
         "numbers)",
     },
+    # Staffing.
+    "chart.staffing_title": {
+        "zh": "各时段台席配置（{targets}；达标天数 ≥ {share:.0%}）",
+        "en": "Counters per block ({targets}; on ≥ {share:.0%} of days)",
+    },
+    "chart.staffing_demand": {"zh": "到店客流（人/小时）", "en": "Arrivals (per hour)"},
+    "chart.staffing_demand_axis": {"zh": "到店客流（人/小时）", "en": "Arrivals per hour"},
+    "chart.staffing_counters_axis": {"zh": "开放台席数", "en": "Counters open"},
+    "chart.staffing_given": {"zh": "现行排班", "en": "Current rota"},
+    "chart.staffing_erlang": {"zh": "Erlang 估算", "en": "Erlang estimate"},
+    "chart.staffing_found": {"zh": "模拟核定", "en": "Found by simulation"},
+    "chart.staffing_unreachable": {
+        "zh": "台席位已满仍不达标",
+        "en": "Not reachable with the counters the hall has",
+    },
+    "figure.staffing": {
+        "zh": "各时段台席配置：现行排班、Erlang 稳态估算与模拟核定的最少台席数，背景为到店客流",
+        "en": "Counters per block: the current rota, the Erlang steady-state estimate and the "
+        "fewest found by simulation, over the arrivals per hour",
+    },
     # Appendix captions (brief).
     "figure.appendix": {"zh": "附录：图表", "en": "Appendix: figures"},
     "figure.label": {"zh": "图 {number}", "en": "Figure {number}"},

@@ -20,10 +20,10 @@ import markupsafe
 
 from simulator.i18n import render
 from simulator.model.clock import format_clock
+from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
     RATING_ORDER,
     limit_rows,
-    metric_name,
     objective_rows,
     summary_text,
 )
@@ -203,63 +203,6 @@ def _rectifications(
     ]
 
 
-def _value(value: float | None, metric: str, signed: bool = False) -> str:
-    if value is None:
-        return "—"
-    sign = "+" if signed else ""
-    share = metric.endswith(("_rate", "_share")) or metric == "utilization"
-    return f"{value:{sign}.1%}" if share else f"{value:{sign}.2f}"
-
-
-def _comparison(data: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
-    """Return the brief's plan-comparison section from ``comparison.json`` (None without one)."""
-    if data is None:
-        return None
-    by = data["by"]
-    rows = []
-    for arm in sorted(data["arms"], key=lambda arm: arm["rank"]):
-        estimate = arm["metrics"][by]
-        mean = render(
-            "brief.value_ci",
-            lang,
-            mean=_value(estimate["mean"], by),
-            low=_value(estimate["ci_low"], by),
-            high=_value(estimate["ci_high"], by),
-        )
-        difference = "—"
-        if arm["differences"] is not None:
-            change = arm["differences"][by]
-            difference = (
-                render(
-                    "brief.value_ci",
-                    lang,
-                    mean=_value(change["mean"], by, signed=True),
-                    low=_value(change["ci_low"], by, signed=True),
-                    high=_value(change["ci_high"], by, signed=True),
-                )
-                + render("brief.comma", lang)
-                + render(
-                    "brief.significant" if change["significant"] else "brief.not_significant", lang
-                )
-            )
-        name = render("brief.base_plan", lang) if arm["differences"] is None else arm["name"]
-        rows.append({"rank": arm["rank"], "name": name, "mean": mean, "difference": difference})
-    precision = None
-    if data["precision"] is not None:
-        key = "brief.precision_met" if data["precision_met"] else "brief.precision_missed"
-        precision = render(key, lang, precision=data["precision"])
-    intro = render(
-        "brief.comparison_intro",
-        lang,
-        variants=len(data["arms"]) - 1,
-        days=data["replications"],
-        crn=render("brief.crn" if data["common_random_numbers"] else "brief.independent", lang),
-        metric=metric_name(by, lang),
-        better=render(f"brief.{data['better']}_better", lang),
-    )
-    return {"intro": intro, "rows": rows, "precision": precision}
-
-
 def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
     """Return every value the brief templates show, translated into ``lang``."""
     summary = run.summary
@@ -336,7 +279,8 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
             limits, objectives, date + dt.timedelta(days=DUE_DAYS), lang
         ),
         "target_share": summary["limits"][0]["target_share"] if summary["limits"] else 0.9,
-        "comparison": _comparison(run.comparison, lang),
+        "comparison": comparison_section(run.comparison, lang),
+        "staffing": staffing_section(run.staffing, lang),
     }
 
 

@@ -18,7 +18,7 @@ from simulator.i18n import render
 from simulator.report.chart_parts import latin_only
 from simulator.report.day_charts import counters_chart, evacuation_chart, queue_chart, waits_chart
 from simulator.report.fonts import ChartLanguage
-from simulator.report.plan_charts import comparison_chart, scorecard_chart
+from simulator.report.plan_charts import comparison_chart, scorecard_chart, staffing_chart
 from simulator.report.rundir import RunFiles
 
 DPI = 150
@@ -37,7 +37,8 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
     """Return the run's charts as PNG bytes, labelled in ``language``.
 
     The evacuation curve is left out when nobody evacuated, the scorecard when nothing was rated,
-    the comparison unless ``drill compare`` wrote the run.
+    the comparison unless ``drill compare`` wrote the run, the staffing unless ``drill staff``
+    did.
     """
     lang = language.lang
 
@@ -63,6 +64,7 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
         ("evacuation", lambda: evacuation_chart(run, text)),
         ("scorecard", lambda: scorecard_chart(run, text, lang, author)),
         ("comparison", lambda: comparison_chart(run, text, lang, author)),
+        ("staffing", lambda: staffing_chart(run, text, lang)),
     )
     charts = []
     with mpl.rc_context(style):

@@ -1,9 +1,11 @@
-"""Charts of the plan: the ratings scorecard and the comparison of variants."""
+"""Charts of the plan: the ratings scorecard, the comparison of variants, staffing by block."""
 
+import numpy as np
 from matplotlib.figure import Figure
 
+from simulator.model.clock import format_clock, parse_clock
 from simulator.report.chart_parts import Author, Text
-from simulator.report.rated import limit_rows, metric_name, objective_rows
+from simulator.report.rated import limit_rows, metric_name, objective_rows, target_text
 from simulator.report.rundir import RunFiles
 
 RATING_COLOURS = {"P": "#2ca02c", "S": "#bcbd22", "M": "#ff7f0e", "U": "#d62728", None: "#c7c7c7"}
@@ -73,4 +75,77 @@ def comparison_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Fi
     ]
     axis.legend(handles=handles, fontsize=8, loc="best")
     figure.suptitle(text("chart.comparison_title"))
+    return figure
+
+
+def staffing_chart(run: RunFiles, text: Text, lang: str) -> Figure | None:
+    """Counters per block (now, Erlang, found) as steps over the arrivals per hour."""
+    data = run.staffing
+    if not data:
+        return None
+    blocks = data["blocks"]
+    edges = np.array([parse_clock(b["from"]) for b in blocks] + [parse_clock(blocks[-1]["until"])])
+    figure = Figure(figsize=(8.3, 4.2), layout="constrained")
+    demand = figure.subplots()
+    counters = demand.twinx()
+    widths = np.diff(edges)
+    demand.bar(
+        edges[:-1],
+        [b["arrivals_per_hour"] for b in blocks],
+        width=widths,
+        align="edge",
+        color="#c6dbef",
+        label=text("chart.staffing_demand"),
+    )
+    for key, colour, style, label in (
+        ("given_counters", "#7f7f7f", ":", "chart.staffing_given"),
+        ("erlang_counters", "#ff7f0e", "--", "chart.staffing_erlang"),
+        ("counters", "#1f77b4", "-", "chart.staffing_found"),
+    ):
+        values = [b[key] for b in blocks]
+        counters.stairs(
+            values,
+            edges,
+            baseline=None,
+            color=colour,
+            linestyle=style,
+            linewidth=2,
+            label=text(label),
+        )
+    missed = [b for b in blocks if b["block"] in data["unreachable"]]
+    if missed:
+        centres = [(parse_clock(b["from"]) + parse_clock(b["until"])) / 2 for b in missed]
+        counters.plot(
+            centres,
+            [b["counters"] for b in missed],
+            "x",
+            color="#d62728",
+            markersize=9,
+            label=text("chart.staffing_unreachable"),
+        )
+    counters.set_ylim(
+        0,
+        max(max(b[k] for b in blocks) for k in ("counters", "given_counters", "erlang_counters"))
+        * 1.2,
+    )
+    demand.set_ylabel(text("chart.staffing_demand_axis"))
+    counters.set_ylabel(text("chart.staffing_counters_axis"))
+    demand.set_xlabel(text("chart.time"))
+    hours = (edges[-1] - edges[0]) / 60
+    step = 60 if hours <= 8 else 120
+    ticks = np.arange(np.ceil(edges[0] / step) * step, edges[-1] + 1, step)
+    demand.set_xticks(ticks, [format_clock(tick) for tick in ticks])
+    handles = [*demand.get_legend_handles_labels()[0], *counters.get_legend_handles_labels()[0]]
+    labels = [*demand.get_legend_handles_labels()[1], *counters.get_legend_handles_labels()[1]]
+    counters.legend(handles, labels, fontsize=7, loc="upper left", bbox_to_anchor=(1.08, 1.0))
+    figure.suptitle(
+        text(
+            "chart.staffing_title",
+            targets=text("brief.list_separator").join(
+                target_text(target, lang) for target in data["targets"]
+            ),
+            share=data["share"],
+        ),
+        fontsize=11,
+    )
     return figure

@@ -17,6 +17,14 @@ def metric_name(metric: str, lang: str) -> str:
     return render(key, lang) if key in CATALOG else metric
 
 
+def target_text(target: str, lang: str) -> str:
+    """Return a staffing target (``wait_p90_min<=20``) in words: ``90th-percentile wait ≤ 20``."""
+    metric, _, value = target.partition("<=")
+    number = float(value)
+    shown = f"{number:.0%}" if metric.endswith("_rate") else f"{number:g}"
+    return f"{metric_name(metric, lang)} ≤ {shown}"
+
+
 def summary_text(item: dict[str, Any], field: str, lang: str) -> str:
     """Return a summary.json text in ``lang`` (``name_zh`` beside ``name``)."""
     return item[f"{field}_zh"] if lang == "zh" else item[field]

@@ -40,6 +40,7 @@ class RunFiles:
     info: dict[str, Any]
     events: tuple[RunEvent, ...]
     comparison: dict[str, Any] | None = None  # comparison.json, when ``drill compare`` wrote it
+    staffing: dict[str, Any] | None = None  # staffing.json, when ``drill staff`` wrote it
 
 
 def _json(path: Path) -> dict[str, Any]:
@@ -77,8 +78,11 @@ def read_run(path: Path) -> RunFiles:
         raise RunDirError(f"{events_file}: missing; is this a drill run directory?") from None
     except (KeyError, ValueError) as error:
         raise RunDirError(f"{events_file}: unreadable row ({error})") from None
-    comparison = _json(path / "comparison.json") if (path / "comparison.json").exists() else None
-    return RunFiles(path, summary, info, events, comparison)
+    optional = {
+        name: _json(path / f"{name}.json") if (path / f"{name}.json").exists() else None
+        for name in ("comparison", "staffing")
+    }
+    return RunFiles(path, summary, info, events, **optional)
 
 
 def read_columns(path: Path, required: tuple[str, ...] = ()) -> dict[str, np.ndarray]:

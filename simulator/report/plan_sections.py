@@ -1,0 +1,114 @@
+"""The brief's planning sections: the comparison of variants and the staffing by block.
+
+Each turns the JSON file its command wrote beside the run (``comparison.json``,
+``staffing.json``) into translated rows for the templates, or None when there is none.
+"""
+
+from typing import Any
+
+from simulator.i18n import render
+from simulator.report.rated import metric_name, target_text
+
+
+def _value(value: float | None, metric: str, signed: bool = False) -> str:
+    if value is None:
+        return "—"
+    sign = "+" if signed else ""
+    share = metric.endswith(("_rate", "_share")) or metric == "utilization"
+    return f"{value:{sign}.1%}" if share else f"{value:{sign}.2f}"
+
+
+def comparison_section(data: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    """Return the brief's plan-comparison section from ``comparison.json`` (None without one)."""
+    if data is None:
+        return None
+    by = data["by"]
+    rows = []
+    for arm in sorted(data["arms"], key=lambda arm: arm["rank"]):
+        estimate = arm["metrics"][by]
+        mean = render(
+            "brief.value_ci",
+            lang,
+            mean=_value(estimate["mean"], by),
+            low=_value(estimate["ci_low"], by),
+            high=_value(estimate["ci_high"], by),
+        )
+        difference = "—"
+        if arm["differences"] is not None:
+            change = arm["differences"][by]
+            difference = (
+                render(
+                    "brief.value_ci",
+                    lang,
+                    mean=_value(change["mean"], by, signed=True),
+                    low=_value(change["ci_low"], by, signed=True),
+                    high=_value(change["ci_high"], by, signed=True),
+                )
+                + render("brief.comma", lang)
+                + render(
+                    "brief.significant" if change["significant"] else "brief.not_significant", lang
+                )
+            )
+        name = render("brief.base_plan", lang) if arm["differences"] is None else arm["name"]
+        rows.append({"rank": arm["rank"], "name": name, "mean": mean, "difference": difference})
+    precision = None
+    if data["precision"] is not None:
+        key = "brief.precision_met" if data["precision_met"] else "brief.precision_missed"
+        precision = render(key, lang, precision=data["precision"])
+    intro = render(
+        "brief.comparison_intro",
+        lang,
+        variants=len(data["arms"]) - 1,
+        days=data["replications"],
+        crn=render("brief.crn" if data["common_random_numbers"] else "brief.independent", lang),
+        metric=metric_name(by, lang),
+        better=render(f"brief.{data['better']}_better", lang),
+    )
+    return {"intro": intro, "rows": rows, "precision": precision}
+
+
+def staffing_section(data: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    """Return the brief's staffing section from ``staffing.json`` (None without one)."""
+    if data is None:
+        return None
+    blocks = data["blocks"]
+    hours, reserve = data["counter_hours"], data["reserve"]
+    intro = render(
+        "brief.staffing_intro",
+        lang,
+        block=data["block_min"],
+        targets=render("brief.list_separator", lang).join(
+            target_text(target, lang) for target in data["targets"]
+        ),
+        share=data["share"],
+        days=data["days"],
+        plans=data["plans_simulated"],
+        given=hours["given"],
+        erlang=hours["erlang"],
+        found=hours["found"],
+        reserve_given=reserve["given"],
+        reserve_found=reserve["found"],
+    )
+
+    def counters(block: dict[str, Any], count: str, met: str) -> str:
+        return render("brief.counters_met", lang, counters=block[count], met=block[met])
+
+    rows = [
+        {
+            "block": block["block"],
+            "arrivals": f"{block['arrivals_per_hour']:.0f}",
+            "given": counters(block, "given_counters", "given_met_share"),
+            "erlang": counters(block, "erlang_counters", "erlang_met_share"),
+            "found": counters(block, "counters", "met_share"),
+        }
+        for block in blocks
+    ]
+    unreachable = None
+    if data["unreachable"]:
+        unreachable = render(
+            "brief.staffing_unreachable",
+            lang,
+            most=data["max_counters"],
+            blocks=render("brief.list_separator", lang).join(data["unreachable"]),
+        )
+    return {"intro": intro, "rows": rows, "unreachable": unreachable}
