@@ -5,12 +5,14 @@ This package is the only place SimPy is imported. Its input is a validated
 :class:`DayRecord` that metrics read without knowing how it was produced.
 """
 
+from simulator.engine.control import Observer
 from simulator.engine.demand import draw_customers
 from simulator.engine.emergencies import draw_emergencies
 from simulator.engine.hall import Hall
 from simulator.engine.incidents import draw_timings
 from simulator.engine.records import Channel, DayRecord, Event, Outcome
 from simulator.engine.streams import SOURCES, Streams
+from simulator.model.decisions import Decision
 from simulator.model.scenario import Scenario
 
 __all__ = [
@@ -24,9 +26,19 @@ __all__ = [
 ]
 
 
-def simulate_day(scenario: Scenario, streams: Streams) -> DayRecord:
-    """Simulate one day of ``scenario`` with the random numbers of ``streams``."""
+def simulate_day(
+    scenario: Scenario,
+    streams: Streams,
+    script: tuple[Decision, ...] | None = None,
+    observer: Observer | None = None,
+) -> DayRecord:
+    """Simulate one day of ``scenario`` with the random numbers of ``streams``.
+
+    With a ``script``, its decisions replace the playbook's rules (which still say, in the
+    shadow, what they would have done); ``observer`` is shown the hall once a simulated minute.
+    """
     timings = draw_timings(scenario, streams)
     emergencies = draw_emergencies(scenario, streams)
     customers = draw_customers(scenario, streams)
-    return Hall(scenario, customers, timings, streams, emergencies).run()
+    hall = Hall(scenario, customers, timings, streams, emergencies, script, observer)
+    return hall.run()

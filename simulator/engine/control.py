@@ -41,42 +41,66 @@ from typing import TYPE_CHECKING
 import numpy as np
 import simpy
 
+from simulator.engine.policy import PLAYBOOK, RulePolicy, ScriptPolicy, Step
 from simulator.engine.records import Outcome
 from simulator.model.clock import format_clock
-from simulator.model.conditions import metrics_of
+from simulator.model.conditions import METRICS, metrics_of
 from simulator.model.scenario import PlaybookRule
-from simulator.playbook.triggers import Change, Trigger
+from simulator.playbook.triggers import Change
 
 if TYPE_CHECKING:
     from simulator.engine.hall import Hall
 
 CHECK_EVERY_MIN = 1.0
+# Called once a simulated minute, before that minute's decisions, with the playbook, the hall's
+# state and the rules the playbook recommends now (a tabletop console shows them).
+Observer = Callable[["Playbook", dict[str, float], list[Step]], None]
 
 
 class Playbook:
-    """Watches the hall and carries out the scenario's playbook rules."""
+    """Watches the hall and carries out what its policy decides: the rules, or a script."""
 
-    def __init__(self, hall: "Hall"):
+    def __init__(
+        self,
+        hall: "Hall",
+        policy: RulePolicy | ScriptPolicy | None = None,
+        observer: Observer | None = None,
+    ):
         self.hall = hall
         self.rules = hall.scenario.playbook
-        self.triggers = [Trigger(cooldown_min=rule.cooldown_min or 0.0) for rule in self.rules]
-        self.needed = frozenset().union(*(metrics_of(rule.condition) for rule in self.rules))
+        self.policy = policy or RulePolicy(self.rules)
+        self.observer = observer
+        needed = frozenset().union(*(metrics_of(rule.condition) for rule in self.rules))
+        self.needed = frozenset(METRICS) if observer else needed
         self.reserve_left = hall.scenario.staff.reserve.count
         self.on_the_way = 0  # called staff not yet at their counters
         self.response_draws: dict[int, np.random.Generator] = {}
 
+    def label(self, index: int) -> str:
+        """Return how events name rule ``index`` (``rule 3``), or a decision no rule foresaw."""
+        count = len(self.rules)
+        return f"rule {index + 1}" if index < count else f"own decision {index - count + 1}"
+
     def run(self) -> Generator[simpy.Event, None, None]:
-        """Check every rule once a simulated minute until the hall is closed and empty."""
-        env = self.hall.env
-        while not self.hall.is_empty_after_closing():
-            state = self.hall.live_state(self.needed)
-            for index, (rule, trigger) in enumerate(zip(self.rules, self.triggers, strict=True)):
-                change = trigger.check(env.now, rule.condition.evaluate(state))
-                if change is Change.FIRE:
-                    self.hall.log("trigger", f"rule {index + 1}", f"{rule.when} → {rule.action}")
-                    ACTIONS[rule.action](self, index, rule)
-                elif change is Change.CLEAR:
-                    self._end(index, rule)
+        """Ask the policy once a simulated minute until the hall is closed and empty."""
+        env, hall = self.hall.env, self.hall
+        while not hall.is_empty_after_closing():
+            state = hall.live_state(self.needed)
+            recommended: list[Step] = []
+            if isinstance(self.policy, ScriptPolicy):
+                recommended = self.policy.recommendations(env.now, state)
+                for step in recommended:
+                    detail = f"{step.rule.when} → {step.rule.action}"
+                    hall.log("recommendation", self.label(step.index), detail)
+            if self.observer is not None:
+                self.observer(self, state, recommended)
+            for step in self.policy.steps(env.now, state):
+                if step.change is Change.FIRE:
+                    by = step.rule.when if step.who == PLAYBOOK else step.who
+                    hall.log("trigger", self.label(step.index), f"{by} → {step.rule.action}")
+                    ACTIONS[step.rule.action](self, step.index, step.rule)
+                else:
+                    self._end(step.index, step.rule)
             yield env.timeout(CHECK_EVERY_MIN)
 
     def _end(self, index: int, rule: PlaybookRule) -> None:
@@ -86,9 +110,8 @@ class Playbook:
             in_force.pop(index, None)
         hall.entry_stopped.discard(index)
         if rule.action in ("redirect", "pre_register", "stop_entry"):
-            hall.log(
-                "action", f"{rule.action}_end", f"rule {index + 1}: {rule.when} no longer holds"
-            )
+            detail = f"{self.label(index)}: {rule.when} no longer holds"
+            hall.log("action", f"{rule.action}_end", detail)
 
     def _respond_later(self, index: int, rule: PlaybookRule) -> Generator[simpy.Event, None, None]:
         if index not in self.response_draws:

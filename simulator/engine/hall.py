@@ -16,14 +16,16 @@ import numpy as np
 import simpy
 from simpy.core import StopSimulation
 
-from simulator.engine.control import Playbook
+from simulator.engine.control import Observer, Playbook
 from simulator.engine.demand import VIP, Customers
 from simulator.engine.emergencies import Alarm, Emergencies, EmergencyDraws
 from simulator.engine.evacuation import evacuate_hall
 from simulator.engine.incidents import Disruptions, Timing
+from simulator.engine.policy import ScriptPolicy
 from simulator.engine.records import Channel, DayRecord, Event, Outcome
 from simulator.engine.station import Station
 from simulator.engine.streams import Streams
+from simulator.model.decisions import Decision
 from simulator.model.scenario import Scenario
 
 ISOLATED = -1  # in entry_stopped: the door is shut by an incident, not by a playbook rule
@@ -58,7 +60,10 @@ class Hall:
         incident_timings: dict[int, Timing],
         streams: Streams,
         emergency_draws: dict[int, EmergencyDraws] | None = None,
+        script: tuple[Decision, ...] | None = None,
+        observer: Observer | None = None,
     ):
+        """Set the day up; ``script`` replaces the playbook's rules by scripted decisions."""
         self.scenario = scenario
         self.streams = streams
         self.service_types = customers.service
@@ -92,8 +97,9 @@ class Hall:
         self.pre_register: dict[int, float] = {}  # rule index -> service-time factor in force
         self.prep_factor = [1.0] * count  # < 1 for customers whose business was pre-processed
         # Only a playbook reads recent waits and abandonments; without one, skip the bookkeeping.
-        self.recent_waits: deque | None = deque() if scenario.playbook else None
-        self.recent_abandons: deque | None = deque() if scenario.playbook else None
+        watched = bool(scenario.playbook) or script is not None
+        self.recent_waits: deque | None = deque() if watched else None
+        self.recent_abandons: deque | None = deque() if watched else None
 
         staff = scenario.staff
         self.counters = Station(self, Channel.COUNTER, staff.fast_lane)
@@ -110,8 +116,11 @@ class Hall:
         self.env.process(self._counter_schedule())
         self.env.process(self._arrivals())
         self._log_incidents()
-        if scenario.playbook:
-            self.env.process(Playbook(self).run())
+        self.playbook: Playbook | None = None
+        if watched:
+            policy = ScriptPolicy(scenario.playbook, script) if script is not None else None
+            self.playbook = Playbook(self, policy, observer)
+            self.env.process(self.playbook.run())
 
     def log(self, kind: str, name: str, detail: str = "") -> None:
         """Record an event (an inject, a trigger, an action) at the current time."""
@@ -293,4 +302,14 @@ class Hall:
             evacuation=evacuation,
             counter_change_min=np.array([time for time, _ in changes], dtype=float),
             counters_due=np.array([count for _, count in changes], dtype=np.int64),
+            decisions=self._decisions(),
         )
+
+    def _decisions(self) -> tuple[Decision, ...]:
+        """Return what was decided: the rules' recorded decisions, or the script played."""
+        if self.playbook is None:
+            return ()
+        policy = self.playbook.policy
+        if isinstance(policy, ScriptPolicy):
+            return policy.script
+        return tuple(policy.decisions)

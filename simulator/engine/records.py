@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from simulator.model.decisions import Decision
+
 
 class Outcome(IntEnum):
     """How a customer's visit ended. ``PENDING`` after a run means a customer was lost (a bug)."""
@@ -100,3 +102,5 @@ class DayRecord:
     # Counters due on duty: from counter_change_min[i] on, counters_due[i] (a step function).
     counter_change_min: np.ndarray = field(default_factory=lambda: np.zeros(0))
     counters_due: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # What was decided: the playbook's own decisions, or the script that was played.
+    decisions: tuple[Decision, ...] = ()
