@@ -198,7 +198,7 @@ _SPECIAL: dict[str, Callable[[Section, str, Param, Facts], Any]] = {
 }
 
 
-def _read_table(entry: Section, table: dict[str, Param], facts: Facts) -> dict[str, Any]:
+def read_table(entry: Section, table: dict[str, Param], facts: Facts) -> dict[str, Any]:
     """Read every key of ``table`` from ``entry``; absent keys without a default are left out."""
     values = {}
     for key, param in table.items():
@@ -238,7 +238,7 @@ def read_incidents(document: Section, facts: Facts) -> tuple[Incident, ...]:
             continue  # without a kind, nothing else in the entry can be judged
         table = INCIDENTS[kind]
         entry.allow(["kind", *INCIDENT_COMMON, *table], what=f"{kind} key")
-        values = _read_table(entry, {**table, **INCIDENT_COMMON}, facts)
+        values = read_table(entry, {**table, **INCIDENT_COMMON}, facts)
         _check_times(entry, values, facts.hours)
         if kind in EVACUATION_KINDS and values.get("evacuate") is False:
             entry.report("evacuate", f"a {kind} always ends in an evacuation; leave the key out")
@@ -282,7 +282,7 @@ def read_playbook(document: Section, facts: Facts) -> tuple[PlaybookRule, ...]:
         if action is None:
             continue  # the parameters of an unknown action cannot be judged
         rule.allow([*RULE_KEYS, *ACTIONS[action]], what=f"{action} parameter")
-        params = _read_table(rule, ACTIONS[action], facts)
+        params = read_table(rule, ACTIONS[action], facts)
         when = rule.data.get("when")
         rules.append(PlaybookRule(when, condition, action, params, cooldown, note))
     return tuple(rules)

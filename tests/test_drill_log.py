@@ -1,0 +1,143 @@
+"""Reading a drill's log: YAML and CSV alike, every problem with file, line and key."""
+
+from pathlib import Path
+
+import pytest
+
+from simulator.model import ScenarioError, load_scenario
+from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, read_entry
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+OUTAGE = load_scenario(SCENARIOS / "bank_system_outage.yaml")
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(ScenarioError) as caught:
+        read_drill_log(path, OUTAGE)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_shipped_logs_read_the_same_in_yaml_and_csv():
+    yaml_log = read_drill_log(SCENARIOS / "logs" / "bank_system_outage.log.yaml", OUTAGE)
+    csv_log = read_drill_log(SCENARIOS / "logs" / "bank_system_outage.log.csv", OUTAGE)
+    strip = [(d.time_min, d.action, d.params, d.rule, d.who) for d in yaml_log.decisions]
+    assert strip == [(d.time_min, d.action, d.params, d.rule, d.who) for d in csv_log.decisions]
+    assert [d.rule for d in yaml_log.decisions] == [0, 1, 2, 3]  # matched to the rules
+    assert yaml_log.decisions[2].until_min == 12 * 60
+    assert yaml_log.participants["players"] == ["大堂经理 李娜", "柜员 王强", "引导员 赵敏"]
+    assert csv_log.decisions[3].line == 5  # the CSV's own line numbers
+
+
+def test_a_log_written_out_reads_back_to_the_same_decisions(tmp_path):
+    log = read_drill_log(SCENARIOS / "logs" / "bank_system_outage.log.yaml", OUTAGE)
+    again = read_drill_log(write(tmp_path, "again.yaml", drill_log_yaml(log, OUTAGE)), OUTAGE)
+    fields = [(d.time_min, d.action, d.params, d.rule, d.until_min, d.who) for d in log.decisions]
+    assert fields == [
+        (d.time_min, d.action, d.params, d.rule, d.until_min, d.who) for d in again.decisions
+    ]
+    assert (again.title, again.date, again.participants) == (log.title, log.date, log.participants)
+    empty = DrillLog(())
+    assert read_drill_log(write(tmp_path, "e.yaml", drill_log_yaml(empty, OUTAGE)), OUTAGE) == (
+        DrillLog((), {}, "", "", str(tmp_path / "e.yaml"))
+    )
+
+
+def test_an_action_no_rule_foresaw_gets_its_own_index(tmp_path):
+    path = write(
+        tmp_path,
+        "own.yaml",
+        'log:\n  - {at: "10:40", do: take_callbacks, share: 0.5}\n'
+        '  - {at: "10:35", do: escalate, to: 行长}\n',
+    )
+    decisions = read_drill_log(path, OUTAGE).decisions
+    rules = len(OUTAGE.playbook)
+    assert [(d.action, d.rule) for d in decisions] == [
+        ("escalate", rules),  # sorted by time
+        ("take_callbacks", rules + 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "typo.yaml",
+            'log:\n  - {at: "10:30", do: escalte, to: 行长}\n',
+            "typo.yaml:2 log[0].do: unknown action 'escalte'; did you mean 'escalate'?",
+        ),
+        (
+            "early.yaml",
+            'log:\n  - {at: "10:30", do: stop_entry}\n  - {at: "08:10", do: stop_entry}\n',
+            "early.yaml:3 log[1].at: 08:10 is outside opening hours 09:00–17:00",
+        ),
+        (
+            "late.yaml",
+            'log:\n  - {at: "21:00", do: stop_entry}\n',
+            "late.yaml:2 log[0].at: 21:00 is outside opening hours",
+        ),
+        (
+            "param.yaml",
+            'log:\n  - {at: "10:30", do: open_counters, cout: 2}\n',
+            "param.yaml:2 log[0].cout: unknown open_counters parameter 'cout'",
+        ),
+        (
+            "missing.yaml",
+            'log:\n  - {at: "10:30", do: open_counters}\n',
+            "missing.yaml:2 log[0].count: is required but missing",
+        ),
+        (
+            "until.yaml",
+            'log:\n  - {at: "10:30", do: escalate, to: 行长, until: "11:00"}\n',
+            "until.yaml:2 log[0].until: only pre_register, redirect, stop_entry stay in force",
+        ),
+        (
+            "rule.yaml",
+            'log:\n  - {at: "10:30", do: stop_entry, rule: 1}\n',
+            "rule.yaml:2 log[0].rule: rule 1 does escalate, not stop_entry",
+        ),
+        (
+            "nolog.yaml",
+            "drill: 演练\n",
+            "nolog.yaml:1 log: is required but missing; list the actions like {at: ",
+        ),
+        ("broken.yaml", "log: [\n", "broken.yaml:2"),
+        (
+            "header.csv",
+            "when,what\n10:30,stop_entry\n",
+            "header.csv:1: no column time, action; the header must be time,action,params,who",
+        ),
+        (
+            "pairs.csv",
+            "time,action,params\n10:30,open_counters,count 2\n",
+            "pairs.csv:2 params: parameter 'count 2' is not key=value",
+        ),
+        (
+            "cells.csv",
+            "time,action,params\n10:30,open_counters,count=two\n",
+            "cells.csv:2 log[0].count: must be a whole number",
+        ),
+    ],
+)
+def test_a_bad_log_names_file_line_and_key(tmp_path, name, text, expected):
+    found = problems(write(tmp_path, name, text))
+    assert any(f"{tmp_path / expected}" in problem for problem in found), found
+
+
+def test_a_missing_or_binary_log_is_reported(tmp_path):
+    assert problems(tmp_path / "nowhere.yaml") == [f"{tmp_path / 'nowhere.yaml'}: no such file"]
+    binary = tmp_path / "log.csv"
+    binary.write_bytes(b"time,action\n\xff\xfe")
+    assert problems(binary) == [f"{binary}: is not UTF-8 text; save it as UTF-8"]
+
+
+def test_a_console_entry_is_checked_like_a_log_line():
+    decision = read_entry({"at": "10:40", "do": "open_counters", "count": 2}, OUTAGE)
+    assert (decision.time_min, decision.params) == (640.0, {"count": 2})
+    with pytest.raises(ScenarioError, match="must be at least 1"):
+        read_entry({"at": "10:40", "do": "open_counters", "count": 0}, OUTAGE)
