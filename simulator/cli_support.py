@@ -29,15 +29,20 @@ class InputError(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+def problems(error: ScenarioError) -> InputError:
+    """Return the problems of a scenario or log file as one :class:`InputError`."""
+    count = len(error.problems)
+    lines = [str(problem) for problem in error.problems]
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was simulated.")
+    return InputError("\n".join(lines))
+
+
 def load_or_fail(path: str) -> Scenario:
     """Load and validate a scenario, turning its problems into one :class:`InputError`."""
     try:
         return load_scenario(Path(path))
     except ScenarioError as error:
-        count = len(error.problems)
-        lines = [str(problem) for problem in error.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was simulated.")
-        raise InputError("\n".join(lines)) from None
+        raise problems(error) from None
 
 
 def progress(total: int) -> tuple[Callable, Callable[[], None]]:

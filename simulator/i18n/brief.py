@@ -276,6 +276,42 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.col_erlang": {"zh": "Erlang（达标率）", "en": "Erlang (met)"},
     "brief.col_found": {"zh": "核定（达标率）", "en": "Found (met)"},
     "brief.counters_met": {"zh": "{counters}（{met:.0%}）", "en": "{counters} ({met:.0%})"},
+    "brief.drill": {"zh": "九、演练决策记录", "en": "9. Decision log"},
+    "brief.drill_intro_score": {
+        "zh": "实际演练日志（{file}）共记录 {decisions} 项处置措施，"
+        "按其实际时间在 {days} 个模拟营业日上回放并逐项评定。"
+        "“预案时间”为预案条件要求采取该措施的时间（各模拟日中与实际最接近一次的中位数），"
+        "“偏差”为实际时间减预案时间（分钟，正值为滞后）。",
+        "en": "The drill's log ({file}) records {decisions} actions; they were replayed at the "
+        "times they really happened on {days} simulated days and rated objective by objective. "
+        '"Playbook time" is when the playbook\'s condition called for the action (median over '
+        'the days of the call nearest the action); "deviation" is actual minus playbook time '
+        "in minutes (positive: late).",
+    },
+    "brief.drill_intro_play": {
+        "zh": "桌面推演中团队共作出 {decisions} 项处置决策"
+        "（偏差为实际时间减预案要求时间，单位分钟）。"
+        "下表将团队处置结果与自动执行预案的结果在同一模拟营业日（相同随机数）"
+        "上对比。",
+        "en": "The team took {decisions} decisions in the tabletop exercise (deviation: decision "
+        "time minus the time the playbook called for it, in minutes). The second table sets the "
+        "team's outcome beside the automatic playbook's on the same simulated day (same random "
+        "numbers).",
+    },
+    "brief.col_measure": {"zh": "处置措施", "en": "Action"},
+    "brief.col_who": {"zh": "执行人", "en": "By"},
+    "brief.col_rule": {"zh": "预案条款", "en": "Playbook rule"},
+    "brief.col_planned": {"zh": "预案时间", "en": "Playbook time"},
+    "brief.col_deviation": {"zh": "偏差（分钟）", "en": "Deviation (min)"},
+    "brief.col_metric": {"zh": "指标", "en": "Metric"},
+    "brief.col_team": {"zh": "团队处置", "en": "Team"},
+    "brief.col_playbook": {"zh": "自动预案", "en": "Automatic playbook"},
+    "brief.rule_number": {"zh": "第 {number} 条", "en": "rule {number}"},
+    "brief.until": {"zh": "至 {time}", "en": "until {time}"},
+    "role.facilitator": {"zh": "导调", "en": "facilitator"},
+    "role.players": {"zh": "参演", "en": "players"},
+    "role.evaluator": {"zh": "评估", "en": "evaluator"},
+    "role.observers": {"zh": "观摩", "en": "observers"},
     "brief.no_rectification": {"zh": "无需整改。", "en": "Nothing to rectify."},
     "brief.method": {
         "zh": "说明：本报告由 drill 按情景文件模拟 {days} 个营业日生成；各项评定为在至少 "

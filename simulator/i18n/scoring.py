@@ -24,6 +24,16 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
         "zh": "未演练到：条件 `{when}` 始终未出现",
         "en": "not exercised: `{when}` never held",
     },
+    "rule.evidence_responded": {
+        "zh": "预案 {days} 天中有 {days_called} 天要求执行，共 {called} 次；其中 {responded} 次在 "
+        "{window:g} 分钟内执行到位",
+        "en": "called for {called} times on {days_called} of {days} days; carried out within "
+        "{window:g} minutes {responded} times",
+    },
+    "rule.evidence_unprompted": {
+        "zh": "条件 `{when}` 未出现，演练中仍主动执行 {fired} 次，执行到位 {done} 次",
+        "en": "`{when}` never held, yet the team acted {fired} times; carried out {done}",
+    },
     "rule.evidence": {
         "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次",
         "en": "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired}",

@@ -20,6 +20,7 @@ import markupsafe
 
 from simulator.i18n import render
 from simulator.model.clock import format_clock
+from simulator.report.drill_section import drill_section, participants_text
 from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
     RATING_ORDER,
@@ -70,6 +71,12 @@ def _environment() -> jinja2.Environment:
 
 
 def _drill_date(run: RunFiles) -> dt.date:
+    # A real drill's log gives the day it was held.
+    if run.drill and run.drill.get("date"):
+        try:
+            return dt.date.fromisoformat(str(run.drill["date"]))
+        except ValueError:
+            pass
     created = run.info.get("created", "")
     try:
         return dt.datetime.fromisoformat(created).date()
@@ -281,6 +288,9 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "target_share": summary["limits"][0]["target_share"] if summary["limits"] else 0.9,
         "comparison": comparison_section(run.comparison, lang),
         "staffing": staffing_section(run.staffing, lang),
+        "drill": drill_section(run.drill, summary["replications"], lang),
+        "participants": participants_text(run.drill, lang),
+        "drill_title": (run.drill or {}).get("title") or "",
     }
 
 

@@ -41,6 +41,7 @@ class RunFiles:
     events: tuple[RunEvent, ...]
     comparison: dict[str, Any] | None = None  # comparison.json, when ``drill compare`` wrote it
     staffing: dict[str, Any] | None = None  # staffing.json, when ``drill staff`` wrote it
+    drill: dict[str, Any] | None = None  # drill.json, when ``drill play`` or ``score`` wrote it
 
 
 def _json(path: Path) -> dict[str, Any]:
@@ -80,7 +81,7 @@ def read_run(path: Path) -> RunFiles:
         raise RunDirError(f"{events_file}: unreadable row ({error})") from None
     optional = {
         name: _json(path / f"{name}.json") if (path / f"{name}.json").exists() else None
-        for name in ("comparison", "staffing")
+        for name in ("comparison", "staffing", "drill")
     }
     return RunFiles(path, summary, info, events, **optional)
 

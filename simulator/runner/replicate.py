@@ -18,6 +18,7 @@ from simulator.metrics.day import SHARE_METRICS
 from simulator.metrics.evacuation import curve_grid, evacuation_curve
 from simulator.metrics.statistics import Estimate, IntegerSeriesAggregate, mean_interval
 from simulator.metrics.timeseries import SERIES
+from simulator.model.decisions import Decision
 from simulator.model.scenario import Scenario
 from simulator.runner.executors import Executor, SerialExecutor
 
@@ -35,9 +36,14 @@ class ReplicationResult:
     evacuation_curve: np.ndarray | None = None
 
 
-def run_replication(scenario: Scenario, seed: int, index: int) -> ReplicationResult:
-    """Simulate replication ``index`` of ``scenario`` under root ``seed``."""
-    record = simulate_day(scenario, Streams(seed, index))
+def run_replication(
+    scenario: Scenario, seed: int, index: int, script: tuple[Decision, ...] | None = None
+) -> ReplicationResult:
+    """Simulate replication ``index`` of ``scenario`` under root ``seed``.
+
+    With a ``script``, its decisions are played instead of the playbook's rules.
+    """
+    record = simulate_day(scenario, Streams(seed, index), script)
     grid = minute_grid(scenario.hours.open_min, scenario.hours.close_min)
     metrics, series = day_metrics(scenario, record), minute_series(record, grid)
     evacuation = record.evacuation
@@ -69,6 +75,8 @@ class RunResult:
     evacuation_curve: IntegerSeriesAggregate = field(
         default_factory=lambda: IntegerSeriesAggregate(curve_grid().size)
     )
+    # Decisions played instead of the playbook's rules (a drill log, a tabletop), if any.
+    script: tuple[Decision, ...] | None = None
 
     @property
     def replications(self) -> int:
@@ -98,8 +106,12 @@ def run_replications(
     seed: int,
     executor: Executor | None = None,
     on_done: Callable[[ReplicationResult], None] | None = None,
+    script: tuple[Decision, ...] | None = None,
 ) -> RunResult:
-    """Run ``replications`` days of ``scenario`` and aggregate them in replication order."""
+    """Run ``replications`` days of ``scenario`` and aggregate them in replication order.
+
+    With a ``script``, every day plays its decisions instead of the playbook's rules.
+    """
     grid = minute_grid(scenario.hours.open_min, scenario.hours.close_min)
     result = RunResult(
         scenario=scenario,
@@ -107,6 +119,7 @@ def run_replications(
         grid=grid,
         values={name: [] for name in METRIC_NAMES},
         series={name: IntegerSeriesAggregate(grid.size) for name in SERIES},
+        script=script,
     )
     return add_replications(result, replications, executor, on_done)
 
@@ -124,7 +137,7 @@ def add_replications(
     """
     executor = executor or SerialExecutor()
     first = result.replications
-    task = partial(run_replication, result.scenario, result.seed)
+    task = partial(run_replication, result.scenario, result.seed, script=result.script)
     for replication in executor.map(task, range(first, first + count)):
         result.add(replication)
         if on_done is not None:

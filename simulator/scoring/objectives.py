@@ -2,7 +2,10 @@
 
 - Every playbook rule is an objective: *carry out the action whenever the condition calls for it*.
   Its critical task is carrying it out: calling reserve staff fails when the reserve is used up.
-  A rule whose condition never became true was not exercised and gets no rating.
+  A rule whose condition never became true was not exercised and gets no rating. When people
+  decided instead of the rules (``drill play``, ``drill score``), the rules ran in the shadow and
+  logged when they called for the action; each call counts as answered if the people carried the
+  action out within :data:`RESPONSE_WINDOW_MIN` minutes of it, before or after.
 - Every escalation rule on ``outage_min`` (``outage_min >= 30``) is a deadline: *report within 30
   minutes of an outage*. On each day an outage outlasted the deadline, the report's delay is
   rated by :func:`~simulator.scoring.ratings.rate_deadline`.
@@ -31,6 +34,7 @@ from simulator.scoring.ratings import (
 
 # Events that say an action could not be carried out.
 FAILURES = frozenset({"reserve_exhausted", "no_free_counter", "no_guide", "no_security"})
+RESPONSE_WINDOW_MIN = 15.0
 
 
 @dataclass(frozen=True)
@@ -76,8 +80,45 @@ def _days(result: RunResult) -> dict[int, list[Event]]:
     return days
 
 
+def _carried_out(events: list[Event], label: str) -> list[float]:
+    """Return when rule ``label``'s action was carried out (fired and did not fail) on a day."""
+    times = []
+    for position, event in enumerate(events):
+        if event.kind == "trigger" and event.name == label:
+            outcome = events[position + 1] if position + 1 < len(events) else None
+            if outcome is None or outcome.name not in FAILURES:
+                times.append(event.time)
+    return times
+
+
+def _answered_objective(
+    name: Message, label: str, rule: PlaybookRule, days: dict[int, list[Event]], n: int
+) -> Objective:
+    """Rate how people answered the rule's calls (a tabletop or a real drill's log)."""
+    called = responded = days_called = 0
+    for events in days.values():
+        calls = [e.time for e in events if e.kind == "recommendation" and e.name == label]
+        done = _carried_out(events, label)
+        days_called += bool(calls)
+        called += len(calls)
+        responded += sum(
+            any(abs(time - call) <= RESPONSE_WINDOW_MIN for time in done) for call in calls
+        )
+    evidence = message(
+        "rule.evidence_responded",
+        called=called,
+        days_called=days_called,
+        days=n,
+        responded=responded,
+        window=RESPONSE_WINDOW_MIN,
+    )
+    return Objective(
+        name, "rule", (Task(message("rule.task"), rate_share(responded, called), evidence),)
+    )
+
+
 def _rule_objective(
-    index: int, rule: PlaybookRule, days: dict[int, list[Event]], n: int
+    index: int, rule: PlaybookRule, days: dict[int, list[Event]], n: int, scripted: bool
 ) -> Objective:
     label = f"rule {index + 1}"
     fired = failed = 0
@@ -97,9 +138,21 @@ def _rule_objective(
     else:
         name = message("rule.name_plain", action=action, when=rule.when)
     task_name = message("rule.task")
+    called = any(
+        e.kind == "recommendation" and e.name == label for events in days.values() for e in events
+    )
+    if scripted and called:
+        return _answered_objective(name, label, rule, days, n)
     if fired == 0:
         return Objective(
             name, "rule", (Task(task_name, None, message("rule.not_exercised", when=rule.when)),)
+        )
+    if scripted:  # acted although the rule never called for it
+        evidence = message(
+            "rule.evidence_unprompted", when=rule.when, fired=fired, done=fired - failed
+        )
+        return Objective(
+            name, "rule", (Task(task_name, rate_share(fired - failed, fired), evidence),)
         )
     evidence = message(
         "rule.evidence_failed" if failed else "rule.evidence",
@@ -167,5 +220,6 @@ def playbook_objectives(result: RunResult) -> list[Objective]:
             target = scenario.limits.target_share
             objectives.append(_deadline_objective(rule, deadline, days, target))
         else:
-            objectives.append(_rule_objective(index, rule, days, result.replications))
+            scripted = result.script is not None
+            objectives.append(_rule_objective(index, rule, days, result.replications, scripted))
     return objectives

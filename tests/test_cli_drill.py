@@ -1,0 +1,94 @@
+"""``drill score`` and ``drill history`` through click's CliRunner."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from simulator.cli import cli
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+OUTAGE = SCENARIOS / "bank_system_outage.yaml"
+LOG = SCENARIOS / "logs" / "bank_system_outage.log.yaml"
+DEADLINE_30 = "故障超过30分钟上报"  # the note of the 30-minute escalation rule
+
+
+def invoke(*arguments):
+    return CliRunner().invoke(cli, [str(argument) for argument in arguments])
+
+
+def objective(run: Path, note: str) -> dict:
+    summary = json.loads((run / "summary.json").read_text(encoding="utf-8"))
+    [found] = [item for item in summary["objectives"] if item["name"].startswith(note)]
+    return found
+
+
+def escalation_log(tmp_path: Path, clock: str | None) -> Path:
+    """Write a log of the outage drill reporting to 上级服务管理部门 at ``clock`` (or never)."""
+    lines = ["log:", '  - {at: "10:31", do: escalate, to: 技术维护部门}']
+    if clock:
+        lines.append(f'  - {{at: "{clock}", do: escalate, to: 上级服务管理部门, who: 李娜}}')
+    path = tmp_path / f"log-{clock or 'none'}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("clock", "rating"),
+    [("10:58", "P"), ("11:05", "S"), ("11:11", "M"), (None, "U")],
+)
+def test_a_late_escalation_is_rated_as_the_deadline_rules_say(tmp_path, clock, rating):
+    # The outage starts at 10:30; the rule says report within 30 minutes. Up to a third late
+    # (minute 40) is S, later M, never U (docs/scoring.md).
+    out = tmp_path / "run"
+    arguments = ("score", OUTAGE, escalation_log(tmp_path, clock), "-n", "20", "--no-brief")
+    result = invoke(*arguments, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert objective(out, DEADLINE_30)["rating"] == rating
+
+
+def test_score_records_the_drill_with_timings_and_writes_a_brief(tmp_path):
+    out = tmp_path / "run"
+    result = invoke("score", OUTAGE, LOG, "-n", "20", "--out", out)
+    assert result.exit_code == 0, result.output
+    drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
+    assert drill["kind"] == "score" and drill["date"] == "2026-11-20"
+    late = drill["decisions"][3]
+    # Minute 41 of the outage against the 30-minute rule: 11:11 against 11:00.
+    assert (late["time"], late["rule"], late["planned"], late["deviation_min"]) == (
+        "11:11",
+        4,
+        "11:00",
+        11.0,
+    )
+    assert (out / "drill_log.yaml").read_text(encoding="utf-8") == LOG.read_text(encoding="utf-8")
+    brief = (out / "brief.md").read_text(encoding="utf-8")
+    assert "## 九、演练决策记录" in brief
+    assert "| 11:11 | 上报 (to=上级服务管理部门) | 大堂经理 李娜 | 第 4 条 | 11:00 | +11 |" in brief
+    assert "导调：陈主任；参演：大堂经理 李娜、柜员 王强、引导员 赵敏" in brief
+    assert "| 报告日期 | 2026-11-20 |" in brief
+
+    listed = invoke("history", "--results", tmp_path)
+    assert listed.exit_code == 0, listed.output
+    [line] = [row for row in listed.output.splitlines() if row.startswith("2026-11-20")]
+    assert "score" in line and "业务系统故障演练" in line and "陈主任" in line
+    assert line.split()[2] == "U"  # the worst rating: the 60-minute report never made
+
+
+def test_a_bad_log_is_bad_input_and_writes_nothing(tmp_path):
+    log = tmp_path / "bad.csv"
+    log.write_text("time,action,params\n10:30,open_counter,count=2\n08:00,stop_entry,\n")
+    result = invoke("score", OUTAGE, log, "--out", tmp_path / "run")
+    assert result.exit_code == 2
+    assert f"{log}:2 log[0].do: unknown action 'open_counter'" in result.output
+    assert f"{log}:3 log[1].at: 08:00 is outside opening hours" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "run").exists()
+
+
+def test_history_without_drills_says_how_to_make_one(tmp_path):
+    result = invoke("history", "--results", tmp_path)
+    assert result.exit_code == 0
+    assert "No drills recorded" in result.output
+    missing = invoke("history", "--results", tmp_path / "nowhere")
+    assert missing.exit_code == 2 and "no such directory" in missing.output
