@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from simulator import __version__
-from simulator.cli_drill import history, score
+from simulator.cli_drill import history, play, score
 from simulator.cli_plan import compare, staff
 from simulator.cli_support import (
     InputError,
@@ -66,6 +66,7 @@ def validate(file: str) -> None:
 cli.add_command(compare)
 cli.add_command(staff)
 cli.add_command(score)
+cli.add_command(play)
 cli.add_command(history)
 
 

@@ -7,6 +7,7 @@ console, and ``drill history`` lists the drills recorded under ``results/``.
 ``drill.json`` (participants, decisions, timings) beside it; the brief gains a decision log.
 """
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -24,14 +25,19 @@ from simulator.cli_support import (
     run_directory,
     run_info,
 )
+from simulator.i18n import render
 from simulator.model import ScenarioError
-from simulator.model.drill_log import read_drill_log
+from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, read_participants
+from simulator.report.comparison import display_width, pad_to
+from simulator.report.drill_section import OUTCOME_METRICS
 from simulator.report.publish import publish
+from simulator.report.rated import metric_name
 from simulator.report.rundir import read_run
 from simulator.report.table import run_table
 from simulator.results import write_run
-from simulator.runner import run_replications
+from simulator.runner import SerialExecutor, run_replication, run_replications
 from simulator.scoring import check_limits, score_objectives
+from simulator.tabletop.console import Console
 from simulator.tabletop.records import DRILL_FILE, drill_dict, drill_json, past_drills
 
 
@@ -83,6 +89,116 @@ def score(
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))
     click.echo(f"\nResults: {target}")
+
+
+def _metrics(values: dict[str, float]) -> dict[str, float | None]:
+    return {name: None if value != value else value for name, value in values.items()}
+
+
+def _outcome_table(outcome: dict[str, dict[str, float | None]], lang: str) -> str:
+    def cells(first: str, second: str, third: str) -> str:
+        pad = 12 - display_width(second)
+        return "  " + pad_to(first, 40) + " " * pad + second + " " * 4 + third
+
+    lines = [
+        render("console.outcome", lang),
+        cells(*(render(f"console.col_{key}", lang) for key in ("metric", "team", "playbook"))),
+    ]
+    for metric in OUTCOME_METRICS:
+        team, playbook = outcome["team"][metric], outcome["playbook"][metric]
+        shown = [
+            "—" if v is None else f"{v:.1%}" if metric.endswith(("_rate", "_share")) else f"{v:.2f}"
+            for v in (team, playbook)
+        ]
+        lines.append(cells(metric_name(metric, lang), *shown))
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--decisions",
+    type=click.Path(dir_okay=False),
+    help="Replay this decision script (a drill log) instead of asking at the console.",
+)
+@click.option(
+    "--participants",
+    "participants_file",
+    type=click.Path(dir_okay=False),
+    help="YAML with facilitator, players, evaluator, observers [default: ask].",
+)
+@click.option(
+    "--every",
+    default=30,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Stop for decisions at least every this many minutes (and at every inject).",
+)
+@click.option(
+    "--seed",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Which simulated day is played (the same seed, the same day).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    help="Run directory [default: results/<scenario>-play-<timestamp>].",
+)
+@click.option("--no-brief", is_flag=True, help="Do not write the brief and charts.")
+def play(
+    file: str,
+    decisions: str | None,
+    participants_file: str | None,
+    every: int,
+    seed: int,
+    out: str | None,
+    no_brief: bool,
+) -> None:
+    """Run a tabletop exercise on FILE at the console.
+
+    The day stops at injects, at playbook calls and every --every minutes; the team decides;
+    at the end its outcome is set beside the automatic playbook's on the same day.
+    """
+    scenario = load_or_fail(file)
+    try:
+        people = read_participants(Path(participants_file)) if participants_file else None
+        script_log = read_drill_log(Path(decisions), scenario) if decisions else None
+    except ScenarioError as error:
+        raise problems(error) from None
+    target = run_directory(out, file, suffix="-play")
+    started = time.perf_counter()
+    console = Console(scenario, seed, every)
+    if script_log is not None:
+        script = script_log.decisions
+        people = people if people is not None else script_log.participants
+        title, date = script_log.title, script_log.date
+    else:
+        people = people if people is not None else console.ask_participants()
+        console.default_who = next(iter(people.get("players", [])), "")
+        script = console.play()
+        title, date = "", dt.date.today().isoformat()
+    drill_log = DrillLog(script, people, title, date, "decisions.yaml")
+    result = run_replications(scenario, 1, seed, script=script)
+    automatic = run_replication(scenario, seed, 0)
+    outcome = {
+        "team": _metrics({name: values[0] for name, values in result.values.items()}),
+        "playbook": _metrics(automatic.metrics),
+    }
+    limits, objectives = check_limits(result), score_objectives(result)
+    extra = {
+        DRILL_FILE: drill_json(drill_dict("play", drill_log, result, outcome)),
+        "decisions.yaml": drill_log_yaml(drill_log, scenario),
+    }
+    info = run_info(started, SerialExecutor())
+    write_run(result, limits, target, info, objectives, extra_files=extra)
+    click.echo("")
+    click.echo(_outcome_table(outcome, scenario.language))
+    if not no_brief:
+        report_published(publish(read_run(target), scenario.language))
+    click.echo(f"\nDecisions: {target / 'decisions.yaml'}  (replay with --decisions)")
+    click.echo(f"Results: {target}")
 
 
 @click.command()

@@ -16,7 +16,7 @@ which actions to take and which in-force actions to lift, and carries them out i
 from collections import defaultdict
 from dataclasses import dataclass
 
-from simulator.model.decisions import Decision
+from simulator.model.decisions import IN_FORCE, Decision
 from simulator.model.scenario import PlaybookRule
 from simulator.playbook.triggers import Change, Trigger
 
@@ -56,8 +56,11 @@ class RulePolicy:
                     Decision(now, rule.action, dict(rule.params), rule=index, who=PLAYBOOK)
                 )
             elif index in self._open:
+                # Only what stays in force has an end worth writing down; lifting anything
+                # else does nothing (see Playbook._end).
                 position = self._open.pop(index)
-                self.decisions[position] = self.decisions[position].lifted_at(now)
+                if rule.action in IN_FORCE:
+                    self.decisions[position] = self.decisions[position].lifted_at(now)
         return steps
 
 

@@ -45,6 +45,7 @@ _METRICS = {
     "evacuation_s": ("疏散完成时间 RSET（秒，自事件发生）", "RSET (s from the incident)"),
     "egress_s": ("疏散用时（秒，自报警）", "evacuation time (s from the alarm)"),
     "served_within_limit_share": ("限时内办理比例", "share served within the wait limit"),
+    "callback_rate": ("留电话待回访比例", "share who left a number for a call-back"),
 }
 
 BRIEF_TEXTS: dict[str, dict[str, str]] = {

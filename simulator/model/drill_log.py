@@ -97,14 +97,14 @@ def _csv_as_yaml(text: str, file: str) -> str:
                     if not sep:
                         message = f"parameter {pair!r} is not key=value"
                         raise ScenarioError([Problem(file, number, "params", message)])
-                    entry[key.strip()] = _scalar(value.strip())
+                    entry[key.strip()] = scalar(value.strip())
             elif cell:
                 entry[CSV_COLUMNS[name]] = cell
         lines.append("  - " + json.dumps(entry, ensure_ascii=False))
     return "\n".join(lines) + "\n"
 
 
-def _scalar(text: str) -> object:
+def scalar(text: str) -> object:
     """Return a CSV parameter as YAML would read it (``2`` a number, ``kiosks`` text)."""
     try:
         value = yaml.safe_load(text)
@@ -113,10 +113,29 @@ def _scalar(text: str) -> object:
     return value if isinstance(value, (int, float, str)) and not isinstance(value, bool) else text
 
 
+def read_participants(path: Path) -> dict[str, list[str]]:
+    """Read a participants file (``facilitator: 张三``, ``players: [...]``, ...)."""
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = "no such file" if isinstance(error, FileNotFoundError) else "cannot be read"
+        raise ScenarioError([Problem(file, None, "", reason)]) from None
+    document, duplicates = parse_document(text, file)
+    checker = Checker(file)
+    checker.problems.extend(duplicates)
+    people = _people(Section(checker, document, "", document.spot))
+    if checker.problems:
+        raise ScenarioError(checker.problems)
+    return people
+
+
 def _participants(root: Section) -> dict[str, list[str]]:
     section = root.section("participants")
-    if section is None:
-        return {}
+    return {} if section is None else _people(section)
+
+
+def _people(section: Section) -> dict[str, list[str]]:
     section.allow(ROLES, what="role")
     people = {}
     for role in ROLES:

@@ -104,7 +104,8 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def _pad(text: str, width: int) -> str:
+def pad_to(text: str, width: int) -> str:
+    """Return ``text`` padded with spaces to ``width`` terminal columns."""
     return text + " " * max(0, width - display_width(text))
 
 
@@ -125,12 +126,12 @@ def comparison_table(data: dict[str, Any]) -> str:
         f"ranked by {by} ({data['better']} is better); {data['replications']} days per plan, "
         + ("common random numbers" if data["common_random_numbers"] else "independent seeds"),
         "",
-        _pad("rank plan", name_width + 5) + f"{'mean':>9}  {'95% CI':<17}  Δ vs base (95% CI)",
+        pad_to("rank plan", name_width + 5) + f"{'mean':>9}  {'95% CI':<17}  Δ vs base (95% CI)",
     ]
     for arm in arms:
         estimate = arm["metrics"][by]
         interval = f"{_format(estimate['ci_low'], by)} – {_format(estimate['ci_high'], by)}"
-        line = f"{arm['rank']:>4} " + _pad(arm["name"], name_width)
+        line = f"{arm['rank']:>4} " + pad_to(arm["name"], name_width)
         line += f"{_format(estimate['mean'], by):>9}  {interval:<17}  "
         if arm["differences"] is None:
             line += "(base)"
@@ -146,14 +147,14 @@ def comparison_table(data: dict[str, Any]) -> str:
     variants = [arm for arm in data["arms"] if arm["differences"] is not None]
     if variants:
         lines += ["", "paired difference to the base (n.s. = not significant at 95 %)"]
-        lines.append(_pad("metric", 24) + "".join(_pad(arm["name"], 18) for arm in variants))
+        lines.append(pad_to("metric", 24) + "".join(pad_to(arm["name"], 18) for arm in variants))
         for metric in TABLE_METRICS:
             cells = []
             for arm in variants:
                 difference = arm["differences"][metric]
                 text = _format(difference["mean"], metric, signed=True)
-                cells.append(_pad(text + ("" if difference["significant"] else " n.s."), 18))
-            lines.append(_pad(metric, 24) + "".join(cells))
+                cells.append(pad_to(text + ("" if difference["significant"] else " n.s."), 18))
+            lines.append(pad_to(metric, 24) + "".join(cells))
     if data["precision"] is not None:
         verdict = "reached" if data["precision_met"] else "NOT reached (replication cap)"
         lines += ["", f"precision ±{data['precision']:g} on Δ {by}: {verdict}"]

@@ -1,0 +1,57 @@
+"""What the tabletop console (``drill play``) says, in Chinese and English."""
+
+CONSOLE_TEXTS: dict[str, dict[str, str]] = {
+    "console.title": {
+        "zh": "桌面推演：{name}（种子 {seed}）",
+        "en": "Tabletop exercise: {name} (seed {seed})",
+    },
+    "console.roles_intro": {
+        "zh": "请登记参加人员（多人用逗号分隔，可留空）。",
+        "en": "Who takes part? (several names separated by commas; may be left empty)",
+    },
+    "console.ask_facilitator": {"zh": "导调", "en": "Facilitator"},
+    "console.ask_players": {"zh": "参演人员", "en": "Players"},
+    "console.ask_evaluator": {"zh": "评估人员", "en": "Evaluator"},
+    "console.ask_observers": {"zh": "观摩人员", "en": "Observers"},
+    "console.clock": {"zh": "—— {clock} ——", "en": "—— {clock} ——"},
+    "console.inject": {"zh": "情况通报：{what}", "en": "Inject: {what}"},
+    "console.inject_end": {"zh": "{kind}结束", "en": "{kind} ends"},
+    "console.status": {
+        "zh": "排队 {queue:.0f} 人 · 厅内密度 {density:.2f} 人/m² · 近 15 分钟 P90 等候 "
+        "{wait:.0f} 分钟 · 开放台席 {counters} · 储备可调 {reserve}（在途 {on_the_way}）",
+        "en": "queue {queue:.0f} · density {density:.2f}/m² · P90 wait (last 15 min) {wait:.0f} "
+        "min · counters open {counters} · reserve left {reserve} ({on_the_way} on the way)",
+    },
+    "console.outage": {
+        "zh": "故障持续中：已 {minutes:.0f} 分钟",
+        "en": "Outage in progress: {minutes:.0f} minutes so far",
+    },
+    "console.recommends": {"zh": "预案建议：{what}", "en": "The playbook recommends: {what}"},
+    "console.menu": {"zh": "可选措施：", "en": "Actions:"},
+    "console.recommended_mark": {"zh": "★ 预案建议", "en": "★ recommended"},
+    "console.other": {"zh": "其他措施（不在预案中）", "en": "another action (not in the playbook)"},
+    "console.continue": {"zh": "继续推演", "en": "continue"},
+    "console.end": {"zh": "结束决策，推演至营业结束", "en": "no more decisions; play the day out"},
+    "console.choose": {"zh": "请选择", "en": "Choose"},
+    "console.invalid_choice": {
+        "zh": "无此选项：{value}；请输入 {choices} 之一。",
+        "en": "No such choice: {value}; enter one of {choices}.",
+    },
+    "console.which_action": {"zh": "措施名称（{actions}）", "en": "Action ({actions})"},
+    "console.parameter": {"zh": "  {name}", "en": "  {name}"},
+    "console.until": {
+        "zh": "  持续至（HH:MM，留空为全天）",
+        "en": "  in force until (HH:MM; empty: rest of the day)",
+    },
+    "console.who": {"zh": "  执行人", "en": "  Taken by"},
+    "console.rejected": {"zh": "未记录：{problem}", "en": "Not recorded: {problem}"},
+    "console.recorded": {"zh": "已记录：{clock} {what}", "en": "Recorded: {clock} {what}"},
+    "console.day_over": {"zh": "营业日结束。", "en": "The day is over."},
+    "console.outcome": {
+        "zh": "团队处置与自动预案在同一天（相同随机数）上的结果：",
+        "en": "The team's day beside the automatic playbook's (same random numbers):",
+    },
+    "console.col_metric": {"zh": "指标", "en": "metric"},
+    "console.col_team": {"zh": "团队", "en": "team"},
+    "console.col_playbook": {"zh": "自动预案", "en": "playbook"},
+}

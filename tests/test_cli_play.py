@@ -1,0 +1,137 @@
+"""``drill play``: scripted replays reproduce the playbook, and the console survives people."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from simulator.cli import cli
+from simulator.engine import Streams, simulate_day
+from simulator.model import load_scenario
+from simulator.model.drill_log import DrillLog, drill_log_yaml
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+OUTAGE = SCENARIOS / "bank_system_outage.yaml"
+PEOPLE = "facilitator: 陈主任\nplayers: [李娜, 王强]\nevaluator: 刘洋\n"
+
+
+def invoke(*arguments, input=None):
+    return CliRunner().invoke(cli, [str(argument) for argument in arguments], input=input)
+
+
+@pytest.fixture
+def people(tmp_path):
+    path = tmp_path / "people.yaml"
+    path.write_text(PEOPLE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "name", ["bank_system_outage", "promotion_power_outage", "service_centre_surge"]
+)
+def test_playing_the_playbooks_own_decisions_reproduces_the_automatic_day(tmp_path, people, name):
+    scenario_file = SCENARIOS / f"{name}.yaml"
+    scenario = load_scenario(scenario_file)
+    automatic = simulate_day(scenario, Streams(4, 0))
+    assert automatic.decisions, "the playbook should act on this day"
+    script = tmp_path / "playbook.yaml"
+    script.write_text(drill_log_yaml(DrillLog(automatic.decisions), scenario), encoding="utf-8")
+
+    played, ran = tmp_path / "played", tmp_path / "ran"
+    arguments = ("play", scenario_file, "--decisions", script, "--participants", people)
+    result = invoke(*arguments, "--seed", "4", "--out", played, "--no-brief")
+    assert result.exit_code == 0, result.output
+    outcome = json.loads((played / "drill.json").read_text(encoding="utf-8"))["outcome"]
+    assert outcome["team"] == outcome["playbook"]
+    # And byte for byte the same day as `drill run` plays it.
+    result = invoke("run", scenario_file, "-n", "1", "--seed", "4", "--out", ran, "--no-brief")
+    assert result.exit_code == 0, result.output
+    for table in ("replications.csv", "timeseries.csv"):
+        assert (played / table).read_bytes() == (ran / table).read_bytes(), table
+
+
+def test_the_console_asks_again_after_bad_input_and_its_log_replays_the_session(tmp_path, people):
+    answers = [
+        "c",  # 09:00: continue
+        "x",  # not a choice: asked again
+        "9",  # no rule 9: asked again
+        "c",  # 10:00
+        "1",  # 10:30 (the outage begins): report to 技术维护部门
+        "",  # to: keep the rule's own
+        "",  # who: the first player
+        "o",  # another action: open counters, with a count that is not allowed
+        "open_counters",
+        "0",
+        "",
+        "c",
+        "e",  # end: play the day out
+    ]
+    out = tmp_path / "session"
+    arguments = ("play", OUTAGE, "--participants", people, "--every", "60", "--out", out)
+    result = invoke(*arguments, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "无此选项：x" in result.output
+    assert "无此选项：9" in result.output
+    assert "未记录：log[0].count: must be at least 1" in result.output
+    assert "已记录：10:30 上报" in result.output
+    drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
+    assert [(d["time"], d["action"], d["who"], d["rule"]) for d in drill["decisions"]] == [
+        ("10:30", "escalate", "李娜", 1)
+    ]
+    assert (out / "brief.md").exists() and "九、演练决策记录" in (out / "brief.md").read_text()
+
+    replay = tmp_path / "replay"
+    arguments = ("play", OUTAGE, "--decisions", out / "decisions.yaml", "--out", replay)
+    result = invoke(*arguments, "--no-brief")
+    assert result.exit_code == 0, result.output
+    replayed = json.loads((replay / "drill.json").read_text(encoding="utf-8"))
+    assert replayed["outcome"] == drill["outcome"]
+    assert replayed["participants"] == {
+        "facilitator": ["陈主任"],
+        "players": ["李娜", "王强"],
+        "evaluator": ["刘洋"],
+    }
+
+
+def test_a_bad_decision_script_is_bad_input(tmp_path):
+    script = tmp_path / "script.yaml"
+    script.write_text('log:\n  - {at: "25:00", do: escalate, to: 行长}\n', encoding="utf-8")
+    result = invoke("play", OUTAGE, "--decisions", script, "--out", tmp_path / "run")
+    assert result.exit_code == 2
+    assert f"{script}:2 log[0].at" in result.output and not (tmp_path / "run").exists()
+
+
+def test_the_console_reaches_the_end_in_a_real_terminal(tmp_path, people):
+    pexpect = pytest.importorskip("pexpect")
+    out = tmp_path / "tty"
+    command = [sys.executable, "-c", "from simulator.cli import main; main()"]
+    command += ["play", str(OUTAGE), "--every", "120"]
+    child = pexpect.spawn(
+        command[0],
+        [*command[1:], "--participants", str(people), "--out", str(out)],
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(40, 120),
+    )
+    child.expect("09:00")
+    child.expect("请选择")
+    child.sendline("zz")  # re-asked, never a crash
+    child.expect("无此选项")
+    child.sendline("c")
+    child.expect("10:30")  # the outage is an inject: the day stops for it
+    child.expect("请选择")
+    child.sendline("2")  # tell the customers, with the rule's own wording
+    child.expect("message")
+    child.sendline("")
+    child.expect("执行人")
+    child.sendline("")
+    child.expect("已记录：10:30 告知客户")
+    child.expect("请选择")
+    child.sendline("e")
+    child.expect("Results: ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (out / "brief.html").exists() and (out / "decisions.yaml").exists()
