@@ -71,3 +71,29 @@ def test_a_directory_that_is_not_a_run_is_bad_input(tmp_path):
     result = CliRunner().invoke(cli, ["brief", str(tmp_path)])
     assert result.exit_code == 2
     assert "summary.json: missing" in result.output and "Traceback" not in result.output
+
+
+@pytest.fixture(scope="module")
+def scored_dir(tmp_path_factory):
+    # A real drill's log scored: the brief carries participants, the log's date and timings.
+    previous = Path.cwd()
+    os.chdir(SCENARIO.parent.parent)
+    out = tmp_path_factory.mktemp("scored") / "run"
+    arguments = ["score", "scenarios/bank_system_outage.yaml"]
+    arguments += ["scenarios/logs/bank_system_outage.log.yaml", "-n", "10", "--seed", "3"]
+    result = CliRunner().invoke(cli, [*arguments, "--out", str(out), "--no-brief"])
+    os.chdir(previous)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_scored_drills_brief_matches_its_golden_file(scored_dir, lang, monkeypatch):
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda: "Noto Sans CJK SC")
+    result = CliRunner().invoke(cli, ["brief", str(scored_dir), "--lang", lang, "--format", "md"])
+    assert result.exit_code == 0, result.output
+    written = (scored_dir / "brief.md").read_text(encoding="utf-8")
+    golden = GOLDEN / f"bank_system_outage.scored.brief.{lang}.md"
+    if os.environ.get("DRILL_UPDATE_GOLDEN"):  # after a deliberate change: review the diff
+        golden.write_text(written, encoding="utf-8")
+    assert written == golden.read_text(encoding="utf-8")

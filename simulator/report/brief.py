@@ -148,7 +148,10 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
             for events in by_day.values()
             if any(e.kind == "trigger" and e.name == label for e in events)
         ]
-        detail = next((e.detail for e in run.events if e.name == label), "")
+        # "when → action": what the rule logs when it fires, or (when people decided) when it
+        # would have; a person's own trigger names the person instead.
+        kinds = ("recommendation",) if run.drill else ("trigger", "recommendation")
+        detail = next((e.detail for e in run.events if e.name == label and e.kind in kinds), "")
         when = detail.split(" → ")[0] if detail else ""
         task = objective["tasks"][0]
         rows.append(
