@@ -5,7 +5,6 @@ traceback; an unexpected failure exits 1 with a one-line message (``--debug`` sh
 """
 
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,20 +17,15 @@ from simulator.cli_support import (
     InputError,
     common_options,
     load_or_fail,
-    open_executor,
-    progress,
     replications_option,
     report_published,
     run_directory,
-    run_info,
+    simulate_and_write,
 )
 from simulator.i18n import LANGUAGES
 from simulator.report.publish import FORMATS, publish
 from simulator.report.rundir import RunDirError, read_run
 from simulator.report.table import run_table
-from simulator.results import write_run
-from simulator.runner import run_replications
-from simulator.scoring import check_limits, score_objectives
 
 
 @dataclass
@@ -110,17 +104,10 @@ def run(
     """Simulate a scenario FILE many times and judge it against its limits."""
     scenario = load_or_fail(file)
     target = run_directory(out, file)
-    started = time.perf_counter()
-    executor = open_executor(jobs, executor_kind, scheduler)
-    advance, finish = progress(replications)
-    try:
-        result = run_replications(scenario, replications, seed, executor, on_done=advance)
-    finally:
-        finish()
-        executor.close()
-    limits = check_limits(result)
-    objectives = score_objectives(result)
-    write_run(result, limits, target, run_info(started, executor), objectives)
+    executor_options = (jobs, executor_kind, scheduler)
+    result, limits, objectives = simulate_and_write(
+        scenario, replications, seed, executor_options, target
+    )
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
     click.echo(run_table(result, limits, objectives))

@@ -17,13 +17,12 @@ from simulator.cli_support import (
     InputError,
     common_options,
     load_or_fail,
-    open_executor,
     problems,
-    progress,
     replications_option,
     report_published,
     run_directory,
     run_info,
+    simulate_and_write,
 )
 from simulator.i18n import render
 from simulator.model import ScenarioError
@@ -35,7 +34,7 @@ from simulator.report.rated import metric_name
 from simulator.report.rundir import read_run
 from simulator.report.table import run_table
 from simulator.results import write_run
-from simulator.runner import SerialExecutor, run_replication, run_replications
+from simulator.runner import RunResult, SerialExecutor, run_replication, run_replications
 from simulator.scoring import check_limits, score_objectives
 from simulator.tabletop.console import Console
 from simulator.tabletop.records import DRILL_FILE, drill_dict, drill_json, past_drills
@@ -69,22 +68,23 @@ def score(
     except ScenarioError as error:
         raise problems(error) from None
     target = run_directory(out, file, suffix="-score")
-    started = time.perf_counter()
-    executor = open_executor(jobs, executor_kind, scheduler)
-    advance, finish = progress(replications)
-    try:
-        result = run_replications(
-            scenario, replications, seed, executor, advance, script=drill_log.decisions
-        )
-    finally:
-        finish()
-        executor.close()
-    limits, objectives = check_limits(result), score_objectives(result)
-    extra = {
-        DRILL_FILE: drill_json(drill_dict("score", drill_log, result)),
-        f"drill_log{Path(log).suffix.lower() or '.csv'}": Path(log).read_text(encoding="utf-8-sig"),
-    }
-    write_run(result, limits, target, run_info(started, executor), objectives, extra_files=extra)
+    log_text = Path(log).read_text(encoding="utf-8-sig")
+
+    def records(result: RunResult) -> dict[str, str]:
+        return {
+            DRILL_FILE: drill_json(drill_dict("score", drill_log, result)),
+            f"drill_log{Path(log).suffix.lower() or '.csv'}": log_text,
+        }
+
+    result, limits, objectives = simulate_and_write(
+        scenario,
+        replications,
+        seed,
+        (jobs, executor_kind, scheduler),
+        target,
+        script=drill_log.decisions,
+        extra_files=records,
+    )
     click.echo(run_table(result, limits, objectives))
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))

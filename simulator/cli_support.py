@@ -14,9 +14,18 @@ from typing import Any
 import click
 
 from simulator.model import Scenario, ScenarioError, load_scenario
+from simulator.model.decisions import Decision
 from simulator.report.publish import Published
-from simulator.results import default_run_dir
-from simulator.runner import EXECUTORS, Executor, ExecutorUnavailable, make_executor
+from simulator.results import default_run_dir, write_run
+from simulator.runner import (
+    EXECUTORS,
+    Executor,
+    ExecutorUnavailable,
+    RunResult,
+    make_executor,
+    run_replications,
+)
+from simulator.scoring import LimitResult, Objective, check_limits, score_objectives
 
 
 class InputError(click.ClickException):
@@ -148,3 +157,32 @@ def run_info(started: float, executor: Executor) -> dict[str, Any]:
         "jobs": executor.jobs,
         "wall_seconds": round(time.perf_counter() - started, 3),
     }
+
+
+def simulate_and_write(
+    scenario: Scenario,
+    replications: int,
+    seed: int,
+    executor_options: tuple[int, str, str | None],
+    target: Path,
+    script: tuple[Decision, ...] | None = None,
+    extra_files: Callable[[RunResult], dict[str, str]] | None = None,
+) -> tuple[RunResult, list[LimitResult], list[Objective]]:
+    """Run the days (with a progress bar), rate them and write the run directory ``target``.
+
+    ``executor_options`` are ``--jobs``, ``--executor`` and ``--scheduler``; ``extra_files``
+    makes the files written beside the run from its result (a drill's record, say).
+    """
+    started = time.perf_counter()
+    executor = open_executor(*executor_options)
+    advance, finish = progress(replications)
+    try:
+        result = run_replications(scenario, replications, seed, executor, advance, script)
+    finally:
+        finish()
+        executor.close()
+    limits, objectives = check_limits(result), score_objectives(result)
+    extra = extra_files(result) if extra_files else None
+    info = run_info(started, executor)
+    write_run(result, limits, target, info, objectives, extra_files=extra)
+    return result, limits, objectives
