@@ -175,9 +175,14 @@ def play(
         people = people if people is not None else script_log.participants
         title, date = script_log.title, script_log.date
     else:
-        people = people if people is not None else console.ask_participants()
-        console.default_who = next(iter(people.get("players", [])), "")
-        script = console.play()
+        try:
+            people = people if people is not None else console.ask_participants()
+            console.default_who = next(iter(people.get("players", [])), "")
+            script = console.play()
+        except click.Abort:  # Ctrl-C, or the input ended (a pipe) before the day did
+            raise InputError(
+                "The exercise was stopped before the day ended; nothing was written."
+            ) from None
         title, date = "", dt.date.today().isoformat()
     drill_log = DrillLog(script, people, title, date, "decisions.yaml")
     result = run_replications(scenario, 1, seed, script=script)

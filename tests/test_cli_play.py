@@ -95,6 +95,14 @@ def test_the_console_asks_again_after_bad_input_and_its_log_replays_the_session(
     }
 
 
+def test_input_that_ends_before_the_day_writes_nothing(tmp_path, people):
+    out = tmp_path / "run"
+    result = invoke("play", OUTAGE, "--participants", people, "--out", out, input="c\n")
+    assert result.exit_code == 2
+    assert "stopped before the day ended; nothing was written" in result.output
+    assert not out.exists()
+
+
 def test_a_bad_decision_script_is_bad_input(tmp_path):
     script = tmp_path / "script.yaml"
     script.write_text('log:\n  - {at: "25:00", do: escalate, to: 行长}\n', encoding="utf-8")
