@@ -118,6 +118,16 @@ def test_an_action_no_rule_foresaw_gets_its_own_index(tmp_path):
             "pairs.csv:2 params: parameter 'count 2' is not key=value",
         ),
         (
+            "extra.csv",
+            "time,action,params\n10:30,stop_entry,,張三\n",
+            "extra.csv:2: 4 cells but the header names 3 columns",
+        ),
+        (
+            "list.yaml",
+            '- {at: "10:30", do: stop_entry}\n',
+            "list.yaml:1: a log is a mapping: put the actions under `log:`",
+        ),
+        (
             "cells.csv",
             "time,action,params\n10:30,open_counters,count=two\n",
             "cells.csv:2 log[0].count: must be a whole number",

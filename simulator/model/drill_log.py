@@ -88,6 +88,9 @@ def _csv_as_yaml(text: str, file: str) -> str:
         if not any(cell.strip() for cell in row):
             lines.append("")
             continue
+        if len(row) > len(header):
+            message = f"{len(row)} cells but the header names {len(header)} columns"
+            raise ScenarioError([Problem(file, number, "", message)])
         entry: dict[str, object] = {}
         for name, cell in zip(header, row, strict=False):
             cell = cell.strip()
@@ -201,7 +204,13 @@ def read_drill_log(path: Path, scenario: Scenario) -> DrillLog:
 
 def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
     """Check the YAML log ``text`` (``file`` names it in problems) against ``scenario``."""
-    document, duplicates = parse_document(text, file)
+    try:
+        document, duplicates = parse_document(text, file)
+    except ScenarioError as error:
+        if "top level must be a mapping" not in str(error):
+            raise
+        message = "a log is a mapping: put the actions under `log:` (see README, Drill logs)"
+        raise ScenarioError([Problem(file, error.problems[0].line, "", message)]) from None
     checker = Checker(file)
     checker.problems.extend(duplicates)
     root = Section(checker, document, "", document.spot)
