@@ -22,6 +22,7 @@ from pathlib import Path
 import simpy
 
 from simulator.engine import Streams, simulate_day
+from simulator.model import load_scenario
 from simulator.model.distributions import Distribution
 from simulator.model.scenario import (
     CounterBlock,
@@ -91,11 +92,15 @@ def customers_per_second(day, seeds: range) -> float:
 
 def time_engines(repeats: int, days: int) -> None:
     scenario = mmc_scenario()
+    promotion = load_scenario(ROOT / "scenarios" / "promotion_day.yaml")
     contenders = {
         "bare SimPy loop": bare_simpy_day,
         "drill engine (simulate_day)": lambda s: simulate_day(scenario, Streams(s, 0)).arrival.size,
         "drill replication (+metrics)": lambda s: int(
             run_replication(scenario, s, 0).metrics["arrivals"]
+        ),
+        "drill engine, promotion day": lambda s: (
+            simulate_day(promotion, Streams(s, 0)).arrival.size
         ),
     }
     rates = {name: [] for name in contenders}
