@@ -21,7 +21,8 @@ from pathlib import Path
 
 import simpy
 
-from simulator.engine import Streams, simulate_day
+from simulator.engine.hall import simulate_day
+from simulator.engine.streams import Streams
 from simulator.model import load_scenario
 from simulator.model.distributions import Distribution
 from simulator.model.scenario import (

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from simulator.engine import Streams
 from simulator.engine.egress import CUSTOMER, STAFF, evacuate
+from simulator.engine.streams import Streams
 from simulator.model import load_scenario
 from simulator.model.egress_keys import DEFAULT_EGRESS
 from simulator.model.scenario import Exit

@@ -24,8 +24,8 @@ from simulator.cli_support import (
 )
 from simulator.i18n import LANGUAGES
 from simulator.report.publish import FORMATS, publish
-from simulator.report.rundir import RunDirError, read_run
 from simulator.report.table import run_table
+from simulator.rundir.reader import RunDirError, read_run
 
 
 @dataclass
@@ -105,12 +105,10 @@ def run(
     scenario = load_or_fail(file)
     target = run_directory(out, file)
     executor_options = (jobs, executor_kind, scheduler)
-    result, limits, objectives = simulate_and_write(
-        scenario, replications, seed, executor_options, target
-    )
+    _result, summary = simulate_and_write(scenario, replications, seed, executor_options, target)
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
-    click.echo(run_table(result, limits, objectives))
+    click.echo(run_table(summary))
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))
     click.echo(f"\nResults: {target}")

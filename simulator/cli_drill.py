@@ -31,9 +31,9 @@ from simulator.report.comparison import display_width, pad_to
 from simulator.report.drill_section import OUTCOME_METRICS
 from simulator.report.publish import publish
 from simulator.report.rated import metric_name
-from simulator.report.rundir import read_run
 from simulator.report.table import run_table
-from simulator.results import write_run
+from simulator.rundir.reader import read_run
+from simulator.rundir.writer import write_run
 from simulator.runner import RunResult, SerialExecutor, run_replication, run_replications
 from simulator.scoring import check_limits, score_objectives
 from simulator.tabletop.console import Console
@@ -76,7 +76,7 @@ def score(
             f"drill_log{Path(log).suffix.lower() or '.csv'}": log_text,
         }
 
-    result, limits, objectives = simulate_and_write(
+    _result, summary = simulate_and_write(
         scenario,
         replications,
         seed,
@@ -85,7 +85,7 @@ def score(
         script=drill_log.decisions,
         extra_files=records,
     )
-    click.echo(run_table(result, limits, objectives))
+    click.echo(run_table(summary))
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))
     click.echo(f"\nResults: {target}")

@@ -40,7 +40,6 @@ from simulator.report.comparison import (
     comparison_table,
 )
 from simulator.report.publish import publish
-from simulator.report.rundir import read_run
 from simulator.report.staffing import (
     staffed_yaml,
     staffing_csv,
@@ -48,7 +47,8 @@ from simulator.report.staffing import (
     staffing_json,
     staffing_table,
 )
-from simulator.results import write_run
+from simulator.rundir.reader import read_run
+from simulator.rundir.writer import write_run
 from simulator.runner import run_replications
 from simulator.scoring import check_limits, score_objectives
 

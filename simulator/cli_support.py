@@ -16,7 +16,8 @@ import click
 from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.model.decisions import Decision
 from simulator.report.publish import Published
-from simulator.results import default_run_dir, write_run
+from simulator.rundir.schema import Summary
+from simulator.rundir.writer import default_run_dir, write_run
 from simulator.runner import (
     EXECUTORS,
     Executor,
@@ -25,7 +26,7 @@ from simulator.runner import (
     make_executor,
     run_replications,
 )
-from simulator.scoring import LimitResult, Objective, check_limits, score_objectives
+from simulator.scoring import check_limits, score_objectives
 
 
 class InputError(click.ClickException):
@@ -167,7 +168,7 @@ def simulate_and_write(
     target: Path,
     script: tuple[Decision, ...] | None = None,
     extra_files: Callable[[RunResult], dict[str, str]] | None = None,
-) -> tuple[RunResult, list[LimitResult], list[Objective]]:
+) -> tuple[RunResult, Summary]:
     """Run the days (with a progress bar), rate them and write the run directory ``target``.
 
     ``executor_options`` are ``--jobs``, ``--executor`` and ``--scheduler``; ``extra_files``
@@ -184,5 +185,5 @@ def simulate_and_write(
     limits, objectives = check_limits(result), score_objectives(result)
     extra = extra_files(result) if extra_files else None
     info = run_info(started, executor)
-    write_run(result, limits, target, info, objectives, extra_files=extra)
-    return result, limits, objectives
+    summary = write_run(result, limits, target, info, objectives, extra_files=extra)
+    return result, summary

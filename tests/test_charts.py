@@ -13,12 +13,13 @@ from matplotlib.image import imread
 from matplotlib.patches import Rectangle
 
 from simulator.cli import cli
+from simulator.engine.events import EventKind
 from simulator.i18n import render
 from simulator.report.chart_parts import incident_periods
 from simulator.report.charts import draw_charts
 from simulator.report.day_charts import evacuation_chart, queue_chart, waits_chart
 from simulator.report.fonts import ChartLanguage, chart_language, find_cjk_font
-from simulator.report.rundir import read_columns, read_run
+from simulator.rundir.reader import read_columns, read_run
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -119,7 +120,13 @@ def test_the_queue_chart_shades_incidents_and_marks_actions(surge_run):
     queue_axis = figure.axes[0]
     labels = [text.get_text() for text in queue_axis.get_legend().get_texts()]
     assert english("chart.incident", kind=english("kind.surge")) in labels
-    opened = [e for e in surge_run.events if e.name == "open_counters" and e.kind == "action"]
+    opened = [
+        event
+        for _day, event in surge_run.events
+        if event.name == "open_counters"
+        and event.kind is EventKind.ACTION
+        and event.result.carried_out
+    ]
     assert opened, "promotion_day should open counters in its surge"
     expected = english("chart.action", action=english("action.open_counters"), count=len(opened))
     assert expected in labels

@@ -238,9 +238,16 @@ def test_events_csv_shows_a_call_in_delay_to_the_minute(scenario_file, tmp_path)
     assert invoke("run", scenario_file, "-n", 2, "--out", tmp_path / "run").exit_code == 0
     with (tmp_path / "run" / "events.csv").open(encoding="utf-8") as handle:
         rows = [row for row in csv.DictReader(handle) if row["replication"] == "1"]
-    clock = {row["name"]: row["clock"] for row in rows}
-    assert clock["rule 1"] == clock["open_counters"] == "10:00"
-    assert clock["counters_opened"] == "10:25"
+    clock = {(row["kind"], row["name"]): row["clock"] for row in rows}
+    assert clock["trigger", "open_counters"] == clock["action", "open_counters"] == "10:00"
+    assert clock["follow_up", "counters_opened"] == "10:25"
+    (action,) = [row for row in rows if row["kind"] == "action"]
+    assert (action["rule"], action["status"], action["asked"], action["done"]) == (
+        "1",
+        "carried_out",
+        "2.0",
+        "2.0",
+    )
 
 
 def test_an_evacuation_flag_evacuates_when_its_incident_starts(scenario_file, tmp_path):

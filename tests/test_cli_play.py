@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from simulator.cli import cli
-from simulator.engine import Streams, simulate_day
+from simulator.engine.hall import simulate_day
+from simulator.engine.streams import Streams
 from simulator.model import load_scenario
 from simulator.model.drill_log import DrillLog, drill_log_yaml
 

@@ -5,8 +5,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from simulator.engine import Streams
 from simulator.engine.demand import VIP, VULNERABLE, draw_customers, rate_profile
+from simulator.engine.streams import Streams
 from simulator.model.scenario import Service
 from tests.factory import OPEN, exponential, hall, surge
 

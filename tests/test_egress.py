@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from simulator.engine import Streams
 from simulator.engine.egress import (
     CUSTOMER,
     STAFF,
@@ -16,6 +15,7 @@ from simulator.engine.egress import (
     evacuate,
     sfpe_speed,
 )
+from simulator.engine.streams import Streams
 from simulator.model.distributions import Distribution
 from simulator.model.egress_keys import DEFAULT_EGRESS
 from simulator.model.scenario import Exit

@@ -5,8 +5,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from simulator.engine import Outcome, Streams, simulate_day
 from simulator.engine.emergencies import SUPPRESSION_WINDOW_S
+from simulator.engine.hall import simulate_day
+from simulator.engine.records import Outcome
+from simulator.engine.streams import Streams
 from simulator.metrics import day_metrics
 from simulator.metrics.day import lost_customers
 from simulator.model.scenario import Exit, Reserve
@@ -102,7 +104,8 @@ def test_fire_fighters_are_counted_once_among_the_staff(fighters):
 def test_a_bomb_threat_isolates_the_hall_then_evacuates_on_the_decision():
     threat = emergency("bomb_threat", 120, decision_min=fixed(4.0), police_min=fixed(12.0))
     record = simulate_day(busy_hall(threat), Streams(5, 0))
-    assert events_named(record, "call_emergency")[0].detail == "110"
+    (call,) = events_named(record, "call_emergency")
+    assert (call.target, call.incident) == ("110", 0)
     (isolated,) = events_named(record, "isolate")
     assert isolated.time == OPEN + 120
     assert record.evacuation.alarm_min == pytest.approx(OPEN + 124)

@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 
-from simulator.engine import Channel, Outcome, Streams, simulate_day
+from simulator.engine.customers import percentile_90
 from simulator.engine.demand import REGULAR, VIP, draw_customers
-from simulator.engine.hall import percentile_90
+from simulator.engine.hall import simulate_day
+from simulator.engine.records import Channel, Outcome
+from simulator.engine.streams import Streams
 from simulator.metrics import day_metrics
 from simulator.metrics.day import lost_customers
 from simulator.metrics.timeseries import level_at, queue_intervals

@@ -3,8 +3,11 @@
 import numpy as np
 import pytest
 
-from simulator.engine import Channel, Outcome, Streams, simulate_day
 from simulator.engine.demand import draw_customers
+from simulator.engine.events import EventKind
+from simulator.engine.hall import simulate_day
+from simulator.engine.records import Channel, Outcome
+from simulator.engine.streams import Streams
 from simulator.metrics.day import lost_customers
 from simulator.model.distributions import Distribution
 from simulator.model.scenario import Incident, Service
@@ -87,9 +90,11 @@ def test_a_generator_restores_systems_after_its_delay_while_power_stays_out():
     record = simulate_day(scenario, Streams(8, 0))
     assert not np.any(started_between(record, TEN, TEN + 5))
     assert np.any(started_between(record, TEN + 5, TEN + 10))
-    times = {event.name: event.time for event in record.events}
-    assert times["power_outage"] == TEN and times["generator_on"] == TEN + 5
-    assert times["power_outage_end"] == TEN + 40 and times["notify_customers"] == TEN
+    times = {(event.kind, event.name): event.time for event in record.events}
+    assert times[EventKind.INCIDENT, "power_outage"] == TEN
+    assert times[EventKind.INCIDENT_STEP, "generator_on"] == TEN + 5
+    assert times[EventKind.INCIDENT_END, "power_outage"] == TEN + 40
+    assert times[EventKind.ACTION, "notify_customers"] == TEN
 
 
 @pytest.mark.parametrize(("minutes", "escalations"), [(45, [TEN + 30]), (20, [])])
@@ -100,7 +105,8 @@ def test_an_escalation_rule_at_30_outage_minutes_fires_on_the_minute(minutes, es
         playbook=(rule("outage_min >= 30", "escalate", to="中心综合组"),),
     )
     record = simulate_day(scenario, Streams(9, 0))
-    assert [event.time for event in record.events if event.name == "escalate"] == escalations
+    reports = [e for e in record.events if e.kind is EventKind.ACTION and e.name == "escalate"]
+    assert [event.time for event in reports] == escalations
 
 
 def test_a_siege_takes_a_counter_clerk_whose_counter_closes_after_its_customer():
@@ -117,8 +123,8 @@ def test_a_siege_takes_a_counter_clerk_whose_counter_closes_after_its_customer()
         busy = np.sum((start <= time) & (end > time))
         finishing = np.sum((start < TEN) & (end > time))
         assert busy <= 1 + finishing  # one counter left, plus those finishing their customer
-    names = [event.name for event in record.events]
-    assert "siege" in names and "siege_end" in names
+    kinds = [event.kind for event in record.events if event.name == "siege"]
+    assert kinds == [EventKind.INCIDENT, EventKind.INCIDENT_END]
     assert lost_customers(record) == 0
 
 
@@ -132,8 +138,8 @@ def test_a_sampled_start_delay_moves_the_outage_but_not_its_length():
         times = []
         for replication in range(20):
             events = simulate_day(scenario, Streams(12, replication)).events
-            start = next(e.time for e in events if e.name == "system_outage")
-            end = next(e.time for e in events if e.name == "system_outage_end")
+            start = next(e.time for e in events if e.kind is EventKind.INCIDENT)
+            end = next(e.time for e in events if e.kind is EventKind.INCIDENT_END)
             times.append((start, end - start))
         return np.array(times)
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from simulator.engine import Event
+from simulator.engine.events import DONE, Event, EventKind
 from simulator.metrics import METRIC_NAMES
 from simulator.model.scenario import Reserve
 from simulator.runner import RunResult, run_replications
@@ -21,11 +21,13 @@ def logged(scenario, days):
 
 def outage_day(minutes, escalation_delay=None, to="中心综合组"):
     day = [
-        Event(TEN, "incident", "system_outage", ""),
-        Event(TEN + minutes, "incident", "system_outage_end", ""),
+        Event(TEN, EventKind.INCIDENT, "system_outage", incident=0),
+        Event(TEN + minutes, EventKind.INCIDENT_END, "system_outage", incident=0),
     ]
     if escalation_delay is not None:
-        day.append(Event(TEN + escalation_delay, "escalation", "escalate", to))
+        time = TEN + escalation_delay
+        day.append(Event(time, EventKind.TRIGGER, "escalate", rule=0))
+        day.append(Event(time, EventKind.ACTION, "escalate", rule=0, target=to, result=DONE))
     return day
 
 

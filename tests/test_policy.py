@@ -3,7 +3,9 @@
 import numpy as np
 import pytest
 
-from simulator.engine import Streams, simulate_day
+from simulator.engine.events import EventKind
+from simulator.engine.hall import simulate_day
+from simulator.engine.streams import Streams
 from simulator.metrics import day_metrics
 from simulator.model import load_scenario
 from simulator.model.decisions import Decision, matching_rule
@@ -64,9 +66,9 @@ def test_a_script_without_decisions_leaves_the_hall_to_itself_but_logs_recommend
         playbook=(rule("outage_min >= 30", "escalate", to="区域经理"),),
     )
     day = simulate_day(scenario, Streams(2, 0), script=())
-    assert [e.name for e in day.events if e.kind in ("trigger", "escalation")] == []
-    [recommendation] = [e for e in day.events if e.kind == "recommendation"]
-    assert recommendation.time == OPEN + 60 and recommendation.name == "rule 1"
+    assert [e for e in day.events if e.kind in (EventKind.TRIGGER, EventKind.ACTION)] == []
+    [recommendation] = [e for e in day.events if e.kind is EventKind.RECOMMENDATION]
+    assert recommendation.time == OPEN + 60 and recommendation.rule == 0
 
 
 def test_a_decision_takes_its_rules_parameters_unless_it_states_its_own():

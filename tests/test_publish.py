@@ -16,7 +16,7 @@ from matplotlib.image import imread
 from simulator.cli import cli
 from simulator.report import publish as publish_module
 from simulator.report.publish import publish
-from simulator.report.rundir import read_run
+from simulator.rundir.reader import read_run
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -6,9 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from simulator import results
 from simulator.metrics import METRIC_NAMES
-from simulator.results import default_run_dir, write_run
+from simulator.rundir import writer as results
+from simulator.rundir.writer import default_run_dir, write_run
 from simulator.runner import run_replications
 from simulator.scoring import check_limits
 from tests.factory import hall
@@ -20,7 +20,8 @@ def run_result():
 
 
 def test_run_directory_holds_summary_replications_and_timeseries(tmp_path, run_result):
-    target = write_run(run_result, check_limits(run_result), tmp_path / "run", {"jobs": 1})
+    target = tmp_path / "run"
+    write_run(run_result, check_limits(run_result), target, {"jobs": 1})
     summary = json.loads((target / "summary.json").read_text(encoding="utf-8"))
     assert summary["replications"] == 4 and summary["seed"] == 3
     assert set(summary["metrics"]) == set(METRIC_NAMES)

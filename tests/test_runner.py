@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from simulator.engine import Streams
-from simulator.results import summary_dict
+from simulator.engine.streams import Streams
+from simulator.rundir.writer import summary_dict
 from simulator.runner import ProcessExecutor, SerialExecutor, run_replication, run_replications
 from simulator.scoring import check_limits
 from tests.factory import exponential, hall

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from simulator.engine.demand import rate_profile
+from simulator.engine.events import EventKind
 from simulator.model import load_scenario
 from simulator.runner import run_replications
 
@@ -67,9 +68,13 @@ def test_the_bank_outage_escalates_on_its_deadlines_and_takes_call_backs():
     assert result.estimate("redirect_rate").ci_low > 0
     for replication in range(REPLICATIONS):
         events = [event for index, event in result.events if index == replication]
-        (start,) = [event.time for event in events if event.name == "system_outage"]
-        (end,) = [event.time for event in events if event.name == "system_outage_end"]
-        escalated = {event.detail: event.time for event in events if event.name == "escalate"}
+        (start,) = [event.time for event in events if event.kind is EventKind.INCIDENT]
+        (end,) = [event.time for event in events if event.kind is EventKind.INCIDENT_END]
+        escalated = {
+            event.target: event.time
+            for event in events
+            if event.kind is EventKind.ACTION and event.name == "escalate"
+        }
         assert escalated["技术维护部门"] == start + 1
         # Conditions are checked each whole minute, so a deadline is met within the minute.
         for target, deadline in (("上级服务管理部门", 30), ("分行负责人", 60)):

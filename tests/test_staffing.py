@@ -18,8 +18,9 @@ from simulator.analysis.staffing import (
     staffed,
 )
 from simulator.analysis.targets import Target, block_edges
-from simulator.engine import Streams, simulate_day
+from simulator.engine.hall import simulate_day
 from simulator.engine.records import Outcome
+from simulator.engine.streams import Streams
 from simulator.model import load_scenario
 from simulator.model.scenario import Reserve, Service
 from simulator.runner import SerialExecutor

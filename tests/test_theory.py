@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 
 from simulator.analysis.erlang import erlang_a, erlang_c_mean_wait, erlang_c_wait_exceeds
-from simulator.engine import Outcome, Streams, simulate_day
+from simulator.engine.hall import simulate_day
+from simulator.engine.records import Outcome
+from simulator.engine.streams import Streams
 from simulator.metrics.statistics import mean_interval
 from simulator.metrics.timeseries import level_at, queue_intervals
 from simulator.model.scenario import Service

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from simulator.engine import Streams, simulate_day
+from simulator.engine.hall import simulate_day
+from simulator.engine.streams import Streams
 from simulator.metrics import minute_grid, minute_series
 from simulator.model.scenario import Reserve
 from tests.factory import OPEN, emergency, fixed, hall, rule, staff_incident

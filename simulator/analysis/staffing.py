@@ -42,8 +42,9 @@ import numpy as np
 
 from simulator.analysis.erlang import erlang_a, erlang_c_mean_wait, erlang_c_wait_exceeds
 from simulator.analysis.targets import Target, block_values, held, value_in_share
-from simulator.engine import Streams, simulate_day
 from simulator.engine.demand import rate_profile
+from simulator.engine.hall import simulate_day
+from simulator.engine.streams import Streams
 from simulator.model.scenario import CounterBlock, Reserve, Scenario
 from simulator.runner import Executor, SerialExecutor
 

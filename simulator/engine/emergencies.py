@@ -1,7 +1,8 @@
 """Incidents that end in an evacuation: fire, bomb threat, earthquake, or ``evacuate: true``.
 
 Each follows the seeds' plans up to the moment the alarm sounds; the evacuation itself is
-:meth:`Hall.evacuate` with the egress model of :mod:`simulator.engine.egress`.
+:func:`~simulator.engine.evacuation.evacuate_hall` with the egress model of
+:mod:`simulator.engine.egress`.
 
 - **Fire** (火灾应急预案): the fire is detected ``detection_s`` after ignition; staff
   (``fighters``, by default a clerk and the security guard) attack it with extinguishers for up
@@ -25,18 +26,19 @@ the staff at their posts at detection, up to ``fighters``; with none, the alarm 
 import math
 from collections.abc import Generator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import simpy
+from simpy.core import StopSimulation
 
+from simulator.engine.door import Door
+from simulator.engine.events import EventKind
 from simulator.engine.incidents import Timing
+from simulator.engine.log import EventLog
+from simulator.engine.posts import Posts
 from simulator.engine.streams import Streams
 from simulator.model.distributions import Distribution
 from simulator.model.events import EVACUATION_KINDS
 from simulator.model.scenario import Incident, Scenario
-
-if TYPE_CHECKING:
-    from simulator.engine.hall import Hall
 
 SUPPRESSION_WINDOW_S = 180.0  # the plans' three minutes of first-aid fire fighting
 DEFAULTS = {
@@ -71,6 +73,7 @@ class Alarm:
     """The order to evacuate, and what the evacuation needs to know about its cause."""
 
     cause: str
+    incident: int  # its index among the scenario's incidents
     incident_min: float
     blocked: frozenset[str]
     asset_s: float
@@ -113,25 +116,59 @@ def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, Emergenc
 
 
 class Emergencies:
-    """Plays the scenario's evacuation incidents and sounds the alarm in the hall."""
+    """Plays the scenario's evacuation incidents; the alarm it sounds stops the day.
 
-    def __init__(self, hall: "Hall", draws: dict[int, EmergencyDraws], timings: dict[int, Timing]):
-        self.hall = hall
-        for index, incident in enumerate(hall.scenario.incidents):
+    The alarm stops the simulation by SimPy's own mechanism for ``run(until=...)``; the hall
+    then evacuates whoever is inside (:mod:`simulator.engine.evacuation`). A bomb threat's
+    cordon is put on the :class:`~.door.Door`; fire fighters are taken off their
+    :class:`~.posts.Posts`.
+    """
+
+    def __init__(
+        self,
+        env: simpy.Environment,
+        scenario: Scenario,
+        draws: dict[int, EmergencyDraws],
+        timings: dict[int, Timing],
+        log: EventLog,
+        posts: Posts,
+        door: Door,
+    ):
+        self.env, self.log, self.posts, self.door = env, log, posts, door
+        self.alarm: Alarm | None = None
+        self._stop = env.event()
+        self._stop.callbacks.append(StopSimulation.callback)
+        for index, incident in enumerate(scenario.incidents):
             if incident.kind == "fire":
-                hall.env.process(self._fire(incident, draws[index]))
+                env.process(self._fire(index, incident, draws[index]))
             elif incident.kind == "bomb_threat":
-                hall.env.process(self._bomb_threat(incident, draws[index]))
+                env.process(self._bomb_threat(index, incident, draws[index]))
             elif incident.kind == "earthquake":
-                hall.env.process(self._earthquake(incident, draws[index]))
+                env.process(self._earthquake(index, incident, draws[index]))
             elif incident.params.get("evacuate"):
                 start = timings[index].start_min if index in timings else incident.start_min
-                hall.env.process(self._evacuate_at(incident, start))
+                env.process(self._evacuate_at(index, incident, start))
 
-    def _alarm(self, incident: Incident, draws: EmergencyDraws, **extra) -> Alarm:
+    def sound_alarm(self, alarm: Alarm, cuts_power: bool = False) -> None:
+        """Order everyone out: the day stops here and the hall plays the evacuation."""
+        if self.alarm is not None:  # a second incident at the same moment: already going
+            return
+        self.alarm = alarm
+        if cuts_power:
+            detail = "mains switched off; emergency lighting"
+            self.log.record(
+                EventKind.PROCEDURE, "power_cut", incident=alarm.incident, detail=detail
+            )
+        self.log.record(
+            EventKind.PROCEDURE, "evacuation_alarm", incident=alarm.incident, detail=alarm.cause
+        )
+        self._stop.succeed()
+
+    def _alarm(self, index: int, incident: Incident, draws: EmergencyDraws, **extra) -> Alarm:
         blocked = incident.params.get("blocks_exit")
         return Alarm(
             cause=incident.kind,
+            incident=index,
             incident_min=draws.start_min,
             blocked=frozenset({blocked} if blocked else ()),
             asset_s=draws.asset_s,
@@ -140,72 +177,81 @@ class Emergencies:
 
     def _crew(self, wanted: dict[str, int]) -> dict[str, int]:
         """Return the fire fighters the hall can spare now: never more than are at their posts."""
-        hall = self.hall
-        disruptions = hall.disruptions
-        available = {
-            "counters": hall.counters.target,
-            "guides": disruptions.guides_on_floor(),
-            "security": max(hall.scenario.staff.security - disruptions.security_away, 0),
-        }
+        available = self.posts.available()
         crew = {post: min(count, available[post]) for post, count in wanted.items()}
         return {post: count for post, count in crew.items() if count > 0}
 
-    def _fire(self, incident: Incident, draws: EmergencyDraws) -> Generator[simpy.Event]:
-        env, hall = self.hall.env, self.hall
+    def _step(self, index: int, name: str, detail: str) -> None:
+        self.log.record(EventKind.INCIDENT_STEP, name, incident=index, detail=detail)
+
+    def _fire(
+        self, index: int, incident: Incident, draws: EmergencyDraws
+    ) -> Generator[simpy.Event]:
+        env = self.env
         params = incident.params
         yield env.timeout(draws.start_min - env.now)
-        hall.log("incident", "fire", "ignition")
+        self.log.record(EventKind.INCIDENT, "fire", incident=index, detail="ignition")
         yield env.timeout(draws.detection_s / 60)
         fighters = self._crew({**DEFAULT_FIGHTERS, **params.get("fighters", {})})
         suppressed = draws.suppressed and bool(fighters)  # nobody fights, nobody puts it out
         attempt_s = draws.suppression_s if suppressed else SUPPRESSION_WINDOW_S
         crew = ", ".join(f"{count} {post}" for post, count in fighters.items()) or "nobody"
-        hall.log("incident", "fire_detected", f"after {draws.detection_s:.0f} s; {crew} fight it")
+        self._step(index, "fire_detected", f"after {draws.detection_s:.0f} s; {crew} fight it")
+        cuts_power = params.get("cuts_power", True)
         if params.get("alarm") == "detection" or not fighters:
-            self._call("119", draws)
-            hall.disruptions.take_staff(fighters)  # they fight on while the others leave
+            self._call(index, "119")
+            self.posts.take(fighters)  # they fight on while the others leave
             alarm = self._alarm(
+                index,
                 incident,
                 draws,
                 responders_min=env.now + draws.responders_min,
                 fighters=fighters,
                 fight_left_s=attempt_s if fighters else 0.0,
             )
-            hall.sound_alarm(alarm, cuts_power=params.get("cuts_power", True))
+            self.sound_alarm(alarm, cuts_power=cuts_power)
             return
-        hall.disruptions.take_staff(fighters)
+        self.posts.take(fighters)
         yield env.timeout(attempt_s / 60)
-        hall.disruptions.take_staff(fighters, back=True)  # put out, or they give up and leave
+        self.posts.take(fighters, back=True)  # put out, or they give up and leave
         if suppressed:
-            hall.log("incident", "fire_suppressed", f"put out after {attempt_s:.0f} s")
+            self._step(index, "fire_suppressed", f"put out after {attempt_s:.0f} s")
             return
-        hall.log("incident", "fire_out_of_control", f"not out after {attempt_s:.0f} s")
-        self._call("119", draws)
-        alarm = self._alarm(incident, draws, responders_min=env.now + draws.responders_min)
-        hall.sound_alarm(alarm, cuts_power=params.get("cuts_power", True))
+        self._step(index, "fire_out_of_control", f"not out after {attempt_s:.0f} s")
+        self._call(index, "119")
+        alarm = self._alarm(index, incident, draws, responders_min=env.now + draws.responders_min)
+        self.sound_alarm(alarm, cuts_power=cuts_power)
 
-    def _bomb_threat(self, incident: Incident, draws: EmergencyDraws) -> Generator[simpy.Event]:
-        env, hall = self.hall.env, self.hall
+    def _bomb_threat(
+        self, index: int, incident: Incident, draws: EmergencyDraws
+    ) -> Generator[simpy.Event]:
+        env = self.env
         yield env.timeout(draws.start_min - env.now)
-        hall.log("incident", "bomb_threat", "threat received")
-        self._call("110", draws)
-        hall.isolate()
+        self.log.record(EventKind.INCIDENT, "bomb_threat", incident=index, detail="threat received")
+        self._call(index, "110")
+        self.door.cordoned = True  # later arrivals never reach the hall (not balking)
+        detail = "entry stopped; the area is cordoned off"
+        self.log.record(EventKind.PROCEDURE, "isolate", incident=index, detail=detail)
         yield env.timeout(draws.decision_min)
         responders = draws.start_min + draws.responders_min
-        hall.sound_alarm(self._alarm(incident, draws, responders_min=responders))
+        self.sound_alarm(self._alarm(index, incident, draws, responders_min=responders))
 
-    def _earthquake(self, incident: Incident, draws: EmergencyDraws) -> Generator[simpy.Event]:
-        env, hall = self.hall.env, self.hall
+    def _earthquake(
+        self, index: int, incident: Incident, draws: EmergencyDraws
+    ) -> Generator[simpy.Event]:
+        env = self.env
         yield env.timeout(draws.start_min - env.now)
-        hall.log("incident", "earthquake", f"shaking for {draws.shaking_s:.0f} s")
+        detail = f"shaking for {draws.shaking_s:.0f} s"
+        self.log.record(EventKind.INCIDENT, "earthquake", incident=index, detail=detail)
         yield env.timeout(draws.shaking_s / 60)
-        hall.sound_alarm(self._alarm(incident, draws, responders_min=math.nan))
+        self.sound_alarm(self._alarm(index, incident, draws, responders_min=math.nan))
 
-    def _evacuate_at(self, incident: Incident, start_min: float) -> Generator[simpy.Event]:
-        env, hall = self.hall.env, self.hall
-        yield env.timeout(start_min - env.now)
-        alarm = Alarm(incident.kind, start_min, frozenset(), math.nan, math.nan)
-        hall.sound_alarm(alarm)
+    def _evacuate_at(
+        self, index: int, incident: Incident, start_min: float
+    ) -> Generator[simpy.Event]:
+        yield self.env.timeout(start_min - self.env.now)
+        alarm = Alarm(incident.kind, index, start_min, frozenset(), math.nan, math.nan)
+        self.sound_alarm(alarm)
 
-    def _call(self, number: str, draws: EmergencyDraws) -> None:
-        self.hall.log("emergency_call", "call_emergency", number)
+    def _call(self, index: int, number: str) -> None:
+        self.log.record(EventKind.PROCEDURE, "call_emergency", incident=index, target=number)

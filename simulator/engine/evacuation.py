@@ -10,56 +10,64 @@ fighters under an ``alarm: detection`` fire keep fighting until they succeed or 
 minutes are up.
 """
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
+from simulator.engine.customers import CustomerTable
 from simulator.engine.egress import CUSTOMER, STAFF, evacuate
+from simulator.engine.emergencies import Alarm
+from simulator.engine.events import EventKind
+from simulator.engine.log import EventLog
 from simulator.engine.records import EvacuationRecord, Outcome
+from simulator.engine.streams import Streams
 from simulator.model.clock import format_clock
 from simulator.model.egress_keys import DEFAULT_EGRESS
-
-if TYPE_CHECKING:
-    from simulator.engine.hall import Hall
+from simulator.model.scenario import Scenario
 
 SECURE_CASH_STREAM = 6  # sub-stream of "egress" (0–5 are the egress model's own)
 
 
-def _staff_delays(hall: "Hall") -> np.ndarray:
+def _staff_delays(
+    alarm: Alarm, clerks_on_duty: int, scenario: Scenario, streams: Streams
+) -> np.ndarray:
     """Return the extra delay (s) of each staff member inside: clerks, floor staff, fighters.
 
     Clerks are the counter staff working now (the plan's plus those called in), wherever an
     incident has put them; the fire fighters among them are counted once, as fighters.
     """
-    alarm = hall.alarm
-    staff = hall.scenario.staff
+    staff = scenario.staff
     fighters = alarm.fighters
-    counters = hall.counters
-    egress = hall.scenario.egress or DEFAULT_EGRESS
-    clerks = max(counters.scheduled + counters.extra - fighters.get("counters", 0), 0)
+    egress = scenario.egress or DEFAULT_EGRESS
+    clerks = max(clerks_on_duty - fighters.get("counters", 0), 0)
     guides = max(staff.guides - fighters.get("guides", 0), 0)
     security = max(staff.security - fighters.get("security", 0), 0)
     fighting = sum(fighters.values())
-    rng = hall.streams.generator("egress", SECURE_CASH_STREAM)
+    rng = streams.generator("egress", SECURE_CASH_STREAM)
     secure = egress.secure_cash_s.sample(rng, clerks)
     return np.concatenate(
         [secure, np.zeros(guides + security), np.full(fighting, alarm.fight_left_s)]
     )
 
 
-def evacuate_hall(hall: "Hall") -> EvacuationRecord:
-    """Evacuate everyone inside ``hall`` now; return the record and log how it went."""
-    alarm, now = hall.alarm, hall.env.now
-    scenario = hall.scenario
-    inside = [
-        customer
-        for customer, outcome in enumerate(hall.outcome)
-        if outcome == Outcome.PENDING and hall.arrived[customer] and hall.arrival[customer] <= now
-    ]
-    for customer in range(len(hall.arrival)):
-        if hall.arrival[customer] > now:
-            hall.arrived[customer] = False  # the hall is cordoned off: they never come in
-    staff_delays = _staff_delays(hall)
+def evacuate_hall(
+    alarm: Alarm,
+    now: float,
+    customers: CustomerTable,
+    clerks_on_duty: int,
+    guides_on_floor: int,
+    scenario: Scenario,
+    streams: Streams,
+    log: EventLog,
+) -> EvacuationRecord:
+    """Evacuate everyone inside the hall at ``now``; return the record and log how it went.
+
+    ``clerks_on_duty`` are the counter staff working (the plan's and those called in, wherever
+    an incident has put them); ``guides_on_floor`` the guides who can direct customers out.
+    """
+    inside = customers.inside(now)
+    for customer in range(customers.count):
+        if customers.arrival[customer] > now:
+            customers.never_came(customer)  # the hall is cordoned off: they never come in
+    staff_delays = _staff_delays(alarm, clerks_on_duty, scenario, streams)
     group = np.concatenate(
         [np.full(len(inside), CUSTOMER), np.full(staff_delays.size, STAFF)]
     ).astype(np.int8)
@@ -67,17 +75,15 @@ def evacuate_hall(hall: "Hall") -> EvacuationRecord:
     result = evacuate(
         group,
         extra_delay,
-        hall.disruptions.guides_on_floor(),
+        guides_on_floor,
         scenario.site.exits,
         alarm.blocked,
         scenario.site.floor_area_m2,
         scenario.egress or DEFAULT_EGRESS,
-        hall.streams,
+        streams,
     )
     for position, customer in enumerate(inside):
-        hall.outcome[customer] = Outcome.EVACUATED
-        hall.end[customer] = now + result.out_s[position] / 60
-    hall.present = 0
+        customers.finish(customer, Outcome.EVACUATED, now + result.out_s[position] / 60)
 
     since_incident_s = (now - alarm.incident_min) * 60
     out_s = result.out_s + since_incident_s
@@ -95,16 +101,24 @@ def evacuate_hall(hall: "Hall") -> EvacuationRecord:
         asset_s=alarm.asset_s,
         responders_s=(alarm.responders_min - alarm.incident_min) * 60,
     )
-    _log_outcome(hall, record)
+    _log_outcome(log, alarm.incident, record)
     return record
 
 
-def _log_outcome(hall: "Hall", record: EvacuationRecord) -> None:
+def _log_outcome(log: EventLog, incident: int, record: EvacuationRecord) -> None:
     """Log the end of the evacuation and the responders' arrival, at their own times."""
     people = record.group.size
-    hall.log_at(record.complete_min, "action", "evacuation_complete", f"{people} people out")
+    log.record(
+        EventKind.PROCEDURE,
+        "evacuation_complete",
+        incident=incident,
+        detail=f"{people} people out",
+        at=record.complete_min,
+    )
     if not np.isnan(record.responders_s):
         still_inside = int(np.sum(record.out_s > record.responders_s))
         arrival = record.incident_min + record.responders_s / 60
         detail = f"on site at {format_clock(arrival)}; {still_inside} people still inside"
-        hall.log_at(arrival, "emergency_call", "emergency_arrival", detail)
+        log.record(
+            EventKind.FOLLOW_UP, "emergency_arrival", incident=incident, detail=detail, at=arrival
+        )

@@ -19,21 +19,19 @@ before the day from the ``incidents`` stream, one stream per incident, so a plan
 changes when an incident strikes or how long it lasts.
 """
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import simpy
 
+from simulator.engine.events import EventKind
+from simulator.engine.log import EventLog
+from simulator.engine.posts import Posts
 from simulator.engine.streams import Streams
 from simulator.model.clock import format_clock
-from simulator.model.scenario import Scenario
+from simulator.model.events import OUTAGE_KINDS, STAFF_KINDS
+from simulator.model.scenario import Incident, Scenario
 
-if TYPE_CHECKING:
-    from simulator.engine.hall import Hall
-
-OUTAGE_KINDS = frozenset({"system_outage", "power_outage"})
-STAFF_KINDS = frozenset({"illness", "disorder", "siege"})
 DEFAULT_TAKES = {
     "illness": {"guides": 1},
     "disorder": {"security": 1},
@@ -79,26 +77,14 @@ class Outage:
         return self.services is None or service in self.services
 
 
-class Disruptions:
-    """The outages in force now; the hall asks it before starting any service."""
+class Outages:
+    """The outages in force now: stations ask it how fast business goes, the door who calls back."""
 
-    def __init__(self, hall: "Hall", timings: dict[int, Timing]):
-        self.hall = hall
+    def __init__(self, env: simpy.Environment):
+        self.env = env
         # Outages in force; the hot path tests this list's truth directly, not through a method.
         self.active: list[Outage] = []
         self.power_out = False
-        self.guides_away = 0
-        self.security_away = 0
-        names = [service.name for service in hall.scenario.demand.services]
-        for index, incident in enumerate(hall.scenario.incidents):
-            if incident.kind in OUTAGE_KINDS:
-                hall.env.process(self._play(incident, timings[index], names))
-            elif incident.kind in STAFF_KINDS:
-                hall.env.process(self._take_staff(incident, timings[index]))
-
-    def guides_on_floor(self) -> int:
-        """Return the guides at their posts now."""
-        return max(self.hall.scenario.staff.guides - self.guides_away, 0)
 
     def speed(self, service: int, at_kiosk: bool) -> float:
         """Return the share of normal speed for ``service`` now (0 = it cannot be done)."""
@@ -118,12 +104,41 @@ class Disruptions:
         """Return how long the oldest outage in force has lasted (0 when none is)."""
         if not self.active:
             return 0.0
-        return self.hall.env.now - min(outage.started for outage in self.active)
+        return self.env.now - min(outage.started for outage in self.active)
+
+
+class Disruptions:
+    """Plays the outages and the incidents that take staff away.
+
+    It logs each incident's start, steps and end with the incident's index, puts outages in
+    force in :class:`Outages` and lifts them, takes staff off their :class:`~.posts.Posts` and
+    gives them back, and calls ``on_resume`` when systems come back so idle counters and kiosks
+    look at their queues again.
+    """
+
+    def __init__(
+        self,
+        env: simpy.Environment,
+        scenario: Scenario,
+        timings: dict[int, Timing],
+        log: EventLog,
+        outages: Outages,
+        posts: Posts,
+        on_resume: Callable[[], None],
+    ):
+        self.env, self.log, self.outages = env, log, outages
+        self.posts, self.on_resume = posts, on_resume
+        names = [service.name for service in scenario.demand.services]
+        for index, incident in enumerate(scenario.incidents):
+            if incident.kind in OUTAGE_KINDS:
+                env.process(self._play(index, incident, timings[index], names))
+            elif incident.kind in STAFF_KINDS:
+                env.process(self._take_staff(index, incident, timings[index]))
 
     def _play(
-        self, incident, timing: Timing, names: list[str]
+        self, index: int, incident: Incident, timing: Timing, names: list[str]
     ) -> Generator[simpy.Event, None, None]:
-        env, hall = self.hall.env, self.hall
+        env, log = self.env, self.log
         duration = timing.duration_min
         yield env.timeout(timing.start_min - env.now)
         params = incident.params
@@ -138,37 +153,37 @@ class Disruptions:
         )
         ends = format_clock(env.now + duration)
         scope_text = "all business" if scope == "all" else "、".join(scope)
-        hall.log("incident", incident.kind, f"{scope_text} stopped; lasts until {ends}")
-        self.active.append(outage)
+        detail = f"{scope_text} stopped; lasts until {ends}"
+        log.record(EventKind.INCIDENT, incident.kind, incident=index, detail=detail)
+        self.outages.active.append(outage)
         if power:
-            self.power_out = True
+            self.outages.power_out = True
         generator = params.get("generator_min") if power else None
         systems_back = min(duration, generator) if generator is not None else duration
         yield env.timeout(systems_back)
-        self.active.remove(outage)
-        hall.resume_service()
+        self.outages.active.remove(outage)
+        self.on_resume()
         if systems_back < duration:
-            hall.log("incident", "generator_on", "systems and kiosks back on generator power")
+            detail = "systems and kiosks back on generator power"
+            log.record(EventKind.INCIDENT_STEP, "generator_on", incident=index, detail=detail)
             yield env.timeout(duration - systems_back)
         if power:
-            self.power_out = False
-        hall.log("incident", f"{incident.kind}_end", f"after {duration:.0f} min")
+            self.outages.power_out = False
+        detail = f"after {duration:.0f} min"
+        log.record(EventKind.INCIDENT_END, incident.kind, incident=index, detail=detail)
 
-    def _take_staff(self, incident, timing: Timing) -> Generator[simpy.Event, None, None]:
-        env, hall = self.hall.env, self.hall
+    def _take_staff(
+        self, index: int, incident: Incident, timing: Timing
+    ) -> Generator[simpy.Event, None, None]:
+        env, log = self.env, self.log
         duration = timing.duration_min
         yield env.timeout(timing.start_min - env.now)
         takes = {**DEFAULT_TAKES[incident.kind], **incident.params.get("takes", {})}
         taken = ", ".join(f"{count} {post}" for post, count in takes.items() if count)
-        hall.log("incident", incident.kind, f"takes {taken} for {duration:.0f} min")
-        self.take_staff(takes)
+        detail = f"takes {taken} for {duration:.0f} min"
+        log.record(EventKind.INCIDENT, incident.kind, incident=index, detail=detail)
+        self.posts.take(takes)
         yield env.timeout(duration)
-        self.take_staff(takes, back=True)
-        hall.log("incident", f"{incident.kind}_end", "staff back at their posts")
-
-    def take_staff(self, takes: dict[str, int], back: bool = False) -> None:
-        """Take guides, security and counter clerks off their posts (``back``: return them)."""
-        sign = -1 if back else 1
-        self.guides_away += sign * takes.get("guides", 0)
-        self.security_away += sign * takes.get("security", 0)
-        self.hall.counters.divert(sign * takes.get("counters", 0))
+        self.posts.take(takes, back=True)
+        detail = "staff back at their posts"
+        log.record(EventKind.INCIDENT_END, incident.kind, incident=index, detail=detail)

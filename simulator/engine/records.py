@@ -1,15 +1,15 @@
 """What the engine hands to metrics: one flat record per customer, plus staffing totals.
 
 Records are numpy arrays indexed by customer number, so metrics are vectorised pure functions
-and nothing here knows about SimPy.
+and nothing here knows about SimPy. The day's events are typed (:mod:`simulator.engine.events`).
 """
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import NamedTuple
 
 import numpy as np
 
+from simulator.engine.events import Event
 from simulator.model.decisions import Decision
 
 
@@ -33,15 +33,6 @@ class Channel(IntEnum):
     COUNTER = 1
     FAST_LANE = 2
     KIOSK = 3
-
-
-class Event(NamedTuple):
-    """Something that happened at a moment of the day: an inject, a trigger, an action."""
-
-    time: float  # minutes since midnight
-    kind: str  # "incident", "trigger", "action", "escalation", "emergency_call"
-    name: str  # e.g. "surge", "open_counters"
-    detail: str  # human-readable particulars
 
 
 @dataclass(frozen=True)

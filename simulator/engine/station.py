@@ -6,37 +6,64 @@ servers may be a fast lane that serves only ``quick`` business. How many servers
 follows the staffing plan, plus staff the playbook calls in, minus staff an incident takes away;
 a server leaving duty finishes its customer first. Abandonment is lazy: a patience timer marks a
 waiting customer gone, and servers skip such customers when they reach the head of a queue.
+
+A station knows the customers only through the :class:`~simulator.engine.customers.CustomerTable`
+and the outages only through :class:`ServiceSpeed`, so it can be tested with neither a hall nor
+a playbook.
 """
 
 from collections import deque
-from typing import TYPE_CHECKING
+from collections.abc import Generator
+from typing import Protocol
 
 import numpy as np
 import simpy
 
+from simulator.engine.customers import CustomerTable
 from simulator.engine.records import Channel, Outcome
 
-if TYPE_CHECKING:
-    from simulator.engine.hall import Hall
-
 NO_CUSTOMER = -1
+
+
+class ServiceSpeed(Protocol):
+    """What a station asks of the outages in force (see :class:`~.incidents.Outages`)."""
+
+    @property
+    def active(self) -> list:
+        """Return the outages in force; empty (false) on an ordinary minute."""
+        ...
+
+    def speed(self, service: int, at_kiosk: bool) -> float:
+        """Return the share of normal speed for ``service`` now (0 = it cannot be done)."""
+        ...
 
 
 class Station:
     """A bank of servers (counters or kiosks) with its queues; its size may change over the day."""
 
-    def __init__(self, hall: "Hall", channel: Channel, fast_lane: int = 0):
-        self.hall = hall
+    def __init__(
+        self,
+        env: simpy.Environment,
+        customers: CustomerTable,
+        channel: Channel,
+        outages: ServiceSpeed,
+        fast_lane: int = 0,
+    ):
+        self.env = env
+        self.customers = customers
         self.channel = channel
+        self.outages = outages
         self.fast_lane = fast_lane
         self.scheduled = 0  # servers the staffing plan puts on duty now
         self.extra = 0  # servers called in by the playbook, on top of the plan
         self.diverted = 0  # servers whose staff an incident has taken away
-        self.target = 0  # servers that should be on duty now: scheduled + extra
+        self.target = 0  # servers that should be on duty now: scheduled + extra - diverted
         self.waiting = 0  # customers in the queues who have not left
         self.waiting_by_priority = [0, 0, 0]
         # queues[priority] = (regular-service customers, quick-service customers)
-        self.queues = [(deque(), deque()) for _ in range(3)]
+        self.queues: list[tuple[deque[int], deque[int]]] = [(deque(), deque()) for _ in range(3)]
+        self.in_queue = [False] * customers.count  # waiting here now (queues drop leavers lazily)
+        self.joined = [False] * customers.count  # came to this station (served at once or queued)
         self.idle_fast: list[tuple[int, simpy.Event]] = []
         self.idle_regular: list[tuple[int, simpy.Event]] = []
         self.duty_calls: dict[int, simpy.Event] = {}
@@ -77,9 +104,9 @@ class Station:
         """Staff the servers now due; servers above that leave after their customer."""
         servers = max(self.scheduled + self.extra - self.diverted, 0)
         previous, self.target = self.target, servers
-        self.target_changes.append((self.hall.env.now, servers))
+        self.target_changes.append((self.env.now, servers))
         for index in range(self.servers, servers):
-            self.hall.env.process(self._serve(index))
+            self.env.process(self._serve(index))
         self.servers = max(self.servers, servers)
         for index in range(previous, servers):
             call = self.duty_calls.pop(index, None)
@@ -94,55 +121,54 @@ class Station:
 
     def join(self, customer: int) -> None:
         """Hand ``customer`` to an idle server, or queue them (with a patience timer)."""
-        hall = self.hall
-        quick = hall.quick[customer]
+        customers = self.customers
+        self.joined[customer] = True
+        quick = customers.quick[customer]
         idle = self.idle_fast if quick and self.idle_fast else self.idle_regular
-        if idle and not (hall.disruptions.active and self._blocked(customer)):
+        if idle and not (self.outages.active and self._blocked(customer)):
             idle.pop()[1].succeed(customer)
             return
-        priority = hall.priority[customer]
+        priority = customers.priority[customer]
         self.queues[priority][quick].append(customer)
-        hall.in_queue[customer] = True
+        self.in_queue[customer] = True
         self.waiting += 1
         self.waiting_by_priority[priority] += 1
-        patience = hall.patience[customer]
+        patience = customers.patience[customer]
         if patience != np.inf:
-            timer = hall.env.timeout(patience, customer)
+            timer = self.env.timeout(patience, customer)
             timer.callbacks.append(self._give_up)
 
     def _give_up(self, timer: simpy.Event) -> None:
         customer = timer.value
-        hall = self.hall
-        if hall.in_queue[customer]:
-            hall.in_queue[customer] = False
-            self.waiting -= 1
-            self.waiting_by_priority[hall.priority[customer]] -= 1
-            hall.outcome[customer] = Outcome.ABANDONED
-            hall.end[customer] = hall.env.now
-            hall.leave(customer)
+        if self.in_queue[customer]:
+            self._leave_queue(customer)
+            self.customers.finish(customer, Outcome.ABANDONED, self.env.now)
 
     def waiting_customers(self) -> list[int]:
         """Return the customers waiting now, in no particular order."""
-        in_queue = self.hall.in_queue
+        in_queue = self.in_queue
         return [c for pair in self.queues for queue in pair for c in queue if in_queue[c]]
 
     def withdraw(self, customer: int) -> None:
         """Take a waiting customer out of the queue (they leave it for another reason)."""
-        self.hall.in_queue[customer] = False  # servers skip and drop the entry lazily
+        self._leave_queue(customer)  # servers skip and drop the queue entry lazily
+
+    def _leave_queue(self, customer: int) -> None:
+        self.in_queue[customer] = False
         self.waiting -= 1
-        self.waiting_by_priority[self.hall.priority[customer]] -= 1
+        self.waiting_by_priority[self.customers.priority[customer]] -= 1
 
     def _blocked(self, customer: int) -> bool:
         """Return whether an outage stops this customer's business here altogether."""
         at_kiosk = self.channel == Channel.KIOSK
-        return self.hall.disruptions.speed(self.hall.service[customer], at_kiosk) == 0.0
+        return self.outages.speed(self.customers.service[customer], at_kiosk) == 0.0
 
     def _next_servable(self, fast: bool) -> int:
         """Like :meth:`_next_customer`, skipping customers whose business an outage stops.
 
         Scans the queues, so it is only used while an outage is in force.
         """
-        in_queue = self.hall.in_queue
+        in_queue = self.in_queue
         for regular, quick in self.queues:
             best = None
             for queue in (quick,) if fast else (regular, quick):
@@ -154,16 +180,14 @@ class Station:
             if best is not None:
                 queue, customer, position = best
                 del queue[position]
-                self.hall.in_queue[customer] = False
-                self.waiting -= 1
-                self.waiting_by_priority[self.hall.priority[customer]] -= 1
+                self._leave_queue(customer)
                 return customer
         return NO_CUSTOMER
 
     def _next_customer(self, fast: bool) -> int:
-        if self.hall.disruptions.active:
+        if self.outages.active:
             return self._next_servable(fast)
-        in_queue = self.hall.in_queue
+        in_queue = self.in_queue
         for regular, quick in self.queues:
             while quick and not in_queue[quick[0]]:
                 quick.popleft()
@@ -179,17 +203,15 @@ class Station:
                 return self._take(quick)
         return NO_CUSTOMER
 
-    def _take(self, queue: deque) -> int:
+    def _take(self, queue: deque[int]) -> int:
         customer = queue.popleft()
-        self.hall.in_queue[customer] = False
-        self.waiting -= 1
-        self.waiting_by_priority[self.hall.priority[customer]] -= 1
+        self._leave_queue(customer)
         return customer
 
-    def _serve(self, index: int):
-        hall = self.hall
-        env = hall.env
+    def _serve(self, index: int) -> Generator[simpy.Event, int, None]:
+        env, customers, outages = self.env, self.customers, self.outages
         outcome = Outcome.SERVED_KIOSK if self.channel == Channel.KIOSK else Outcome.SERVED
+        at_kiosk = self.channel == Channel.KIOSK
         on_duty = False
         while True:
             fast = index < self.fast_lane  # the playbook may open fast lanes during the day
@@ -210,18 +232,12 @@ class Station:
                 customer = yield wake
                 if customer == NO_CUSTOMER:
                     continue
-            hall.start[customer] = env.now
-            hall.channel[customer] = Channel.FAST_LANE if fast else self.channel
-            if hall.recent_waits is not None:
-                hall.recent_waits.append((env.now, env.now - hall.arrival[customer]))
-            minutes = hall.service_minutes[customer] * hall.prep_factor[customer]
-            if hall.disruptions.active:  # manual pre-acceptance is slower than the system
-                at_kiosk = self.channel == Channel.KIOSK
-                minutes /= hall.disruptions.speed(hall.service[customer], at_kiosk)
+            channel = Channel.FAST_LANE if fast else self.channel
+            minutes = customers.start_service(customer, env.now, channel)
+            if outages.active:  # manual pre-acceptance is slower than the system
+                minutes /= outages.speed(customers.service[customer], at_kiosk)
             yield env.timeout(minutes)
-            hall.end[customer] = env.now
-            hall.outcome[customer] = outcome
-            hall.present -= 1  # leave(), inlined: this runs once per customer served
+            customers.finish(customer, outcome, env.now)
 
     def close_books(self, day_end: float) -> None:
         """Count servers still on duty until ``day_end`` into ``staffed_minutes``."""

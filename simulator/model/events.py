@@ -95,6 +95,9 @@ INCIDENTS: dict[str, dict[str, Param]] = {
 }
 # Incidents that always end in an evacuation (a fire only if staff cannot put it out).
 EVACUATION_KINDS = frozenset({"fire", "bomb_threat", "earthquake"})
+# Incidents that stop business (the systems, or the power), and those that take staff away.
+OUTAGE_KINDS = frozenset({"system_outage", "power_outage"})
+STAFF_KINDS = frozenset({"illness", "disorder", "siege"})
 ALARMS = ("after_suppression", "detection")
 
 _COUNT = Param("integer", required=True, within=">= 1")

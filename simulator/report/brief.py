@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from simulator.engine.events import Event, EventKind
 from simulator.i18n import render
 from simulator.model.clock import format_clock
 from simulator.report.drill_section import drill_section, participants_text
@@ -28,7 +29,7 @@ from simulator.report.rated import (
     objective_rows,
     summary_text,
 )
-from simulator.report.rundir import RunEvent, RunFiles
+from simulator.rundir.reader import RunFiles
 
 DUE_DAYS = 30  # rectifications are due a month after the drill
 # Which rectification and owner a failing limit calls for, by metric.
@@ -46,7 +47,8 @@ LIMIT_FIXES = {
 OBJECTIVE_FIXES = {
     "rule": ("fix.rule", "owner.duty"),
     "deadline": ("fix.deadline", "owner.duty"),
-    "evacuation": ("fix.evacuation", "owner.safety"),
+    "evacuation_time": ("fix.evacuation", "owner.safety"),
+    "evacuation_crowd": ("fix.crowd", "owner.safety"),
 }
 
 
@@ -84,10 +86,13 @@ def _drill_date(run: RunFiles) -> dt.date:
         return dt.date.fromtimestamp((run.path / "summary.json").stat().st_mtime)
 
 
-def _by_day(events: tuple[RunEvent, ...]) -> dict[int, list[RunEvent]]:
-    days: dict[int, list[RunEvent]] = defaultdict(list)
-    for event in events:
-        days[event.replication].append(event)
+Day = list[Event]
+
+
+def _by_day(events: tuple[tuple[int, Event], ...]) -> dict[int, Day]:
+    days: dict[int, Day] = defaultdict(list)
+    for replication, event in events:
+        days[replication].append(event)
     return days
 
 
@@ -95,9 +100,16 @@ def _median_clock(minutes: list[float]) -> str:
     return format_clock(statistics.median(minutes)) if minutes else "—"
 
 
-def _days_with(by_day: dict[int, list[RunEvent]], name: str) -> int:
-    """Return on how many days an event called ``name`` happened."""
-    return sum(any(e.name == name for e in events) for events in by_day.values())
+def _days_with(by_day: dict[int, Day], kind: EventKind, name: str, incident: int) -> int:
+    """Return on how many days incident ``incident`` had an event ``name`` of ``kind``."""
+    return sum(
+        any(e.kind is kind and e.name == name and e.incident == incident for e in events)
+        for events in by_day.values()
+    )
+
+
+def _incident_times(events: Day, kind: EventKind, incident: int) -> list[float]:
+    return [e.time for e in events if e.kind is kind and e.incident == incident]
 
 
 def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
@@ -106,25 +118,22 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
     days = summary["replications"]
     by_day = _by_day(run.events)
     rows = []
-    seen_kinds: dict[str, int] = defaultdict(int)
-    for incident in summary["scenario"]["incidents"]:
+    for index, incident in enumerate(summary["scenario"]["incidents"]):
         kind = incident["kind"]
-        order = seen_kinds[kind]  # the n-th incident of its kind is the n-th start on a day
-        seen_kinds[kind] += 1
         occurred = [
-            starts[order]
+            min(starts)
             for events in by_day.values()
-            if len(starts := sorted(e.time_min for e in events if e.name == kind)) > order
+            if (starts := _incident_times(events, EventKind.INCIDENT, index))
         ]
         happened = render("brief.happened_incident", lang, occurred=len(occurred), days=days)
         if kind == "fire":
             happened += render(
                 "brief.happened_fire",
                 lang,
-                suppressed=_days_with(by_day, "fire_suppressed"),
-                evacuated=_days_with(by_day, "evacuation_alarm"),
+                suppressed=_days_with(by_day, EventKind.INCIDENT_STEP, "fire_suppressed", index),
+                evacuated=_days_with(by_day, EventKind.PROCEDURE, "evacuation_alarm", index),
             )
-        durations = _durations(by_day, kind, order)
+        durations = _durations(by_day, index)
         if durations:
             happened += render(
                 "brief.happened_duration", lang, minutes=statistics.median(durations)
@@ -140,19 +149,27 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
                 "happened": happened,
             }
         )
-    rule_objectives = [o for o in summary["objectives"] if o["kind"] in ("rule", "deadline")]
-    for index, objective in enumerate(rule_objectives):
-        label = f"rule {index + 1}"
+    rules = {entry["rule"]: entry for entry in summary["scenario"]["playbook"]}
+    for objective in summary["objectives"]:
+        if objective["rule"] is None:
+            continue
+        index = objective["rule"] - 1
         firsts = [
-            min(e.time_min for e in events if e.kind == "trigger" and e.name == label)
+            min(times)
             for events in by_day.values()
-            if any(e.kind == "trigger" and e.name == label for e in events)
+            if (
+                times := [e.time for e in events if e.kind is EventKind.TRIGGER and e.rule == index]
+            )
         ]
-        # "when → action": what the rule logs when it fires, or (when people decided) when it
-        # would have; a person's own trigger names the person instead.
-        kinds = ("recommendation",) if run.drill else ("trigger", "recommendation")
-        detail = next((e.detail for e in run.events if e.name == label and e.kind in kinds), "")
-        when = detail.split(" → ")[0] if detail else ""
+        # The rule's condition, where it came into play: when it fired (or, when people
+        # decided, when the playbook in the shadow would have fired).
+        kinds = (
+            (EventKind.RECOMMENDATION,)
+            if run.drill
+            else (EventKind.TRIGGER, EventKind.RECOMMENDATION)
+        )
+        called = any(e.kind in kinds and e.rule == index for _day, e in run.events)
+        when = rules[objective["rule"]]["when"] if called else ""
         task = objective["tasks"][0]
         rows.append(
             {
@@ -165,14 +182,14 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
     return sorted(rows, key=lambda row: (row["time"] == "—", row["time"]))
 
 
-def _durations(by_day: dict[int, list[RunEvent]], kind: str, order: int) -> list[float]:
-    """Return how long the ``order``-th incident of ``kind`` lasted, on each day it ended."""
+def _durations(by_day: dict[int, Day], incident: int) -> list[float]:
+    """Return how long incident ``incident`` lasted, on each day it ended."""
     durations = []
     for events in by_day.values():
-        starts = sorted(e.time_min for e in events if e.name == kind)
-        ends = sorted(e.time_min for e in events if e.name == f"{kind}_end")
-        if len(starts) > order and len(ends) > order:
-            durations.append(ends[order] - starts[order])
+        starts = _incident_times(events, EventKind.INCIDENT, incident)
+        ends = _incident_times(events, EventKind.INCIDENT_END, incident)
+        if starts and ends:
+            durations.append(min(ends) - min(starts))
     return durations
 
 
@@ -199,8 +216,6 @@ def _rectifications(
         if objective["rating"] in (None, "P"):
             continue
         fix, owner = OBJECTIVE_FIXES.get(objective["kind"], ("fix.other", "owner.manager"))
-        if objective["name"] == render("evac.objective_crowd", lang):
-            fix = "fix.crowd"
         rows.append((objective["name"], objective["rating"], fix, owner))
     return [
         {

@@ -15,17 +15,17 @@ from typing import Any
 import numpy as np
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
+from simulator.engine.events import Event, EventKind
 from simulator.i18n.scoring import ACTION_LABELS
 from simulator.model.clock import format_clock
-from simulator.report.rundir import RunFiles
+from simulator.rundir.reader import RunFiles
 
 BAND_ALPHA = 0.25
 INCIDENT_COLOUR = "#d62728"
 # One colour per incident kind, so overlapping incidents (an outage in a surge) stay apart.
 INCIDENT_COLOURS = ("#d62728", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
-# What emergencies do besides playbook actions, marked on the queue chart too.
-EMERGENCY_ACTIONS = ("evacuation_alarm", "power_cut", "evacuation_complete")
-PLAYBOOK_EVENT_KINDS = ("action", "emergency_call", "escalation")
+# What an incident's own procedure does, marked on the queue chart beside playbook actions.
+EMERGENCY_ACTIONS = ("evacuation_alarm", "power_cut", "evacuation_complete", "call_emergency")
 ACTION_MARKERS = ("v", "^", "s", "D", "o", "P", "X", "*")
 
 Text = Callable[..., str]
@@ -73,24 +73,26 @@ def band(axis: Any, x: np.ndarray, table: dict, stem: str, unit: str, text: Text
 def incident_periods(run: RunFiles) -> list[tuple[str, float, float | None]]:
     """Return (kind, median start, median end or None) of every incident that happened.
 
-    Two incidents of one kind (a morning and an afternoon surge) are told apart by order: the
-    n-th start of a kind on a day pairs with its n-th end.
+    Each incident of the scenario is followed by its own index, so two of one kind (a morning
+    and an afternoon surge) are shaded apart.
     """
-    kinds = {incident["kind"] for incident in run.summary["scenario"]["incidents"]}
-    starts: dict[tuple[str, int], list[float]] = defaultdict(list)
-    ends: dict[tuple[str, int], list[float]] = defaultdict(list)
-    seen: dict[tuple[int, str], int] = defaultdict(int)
-    for event in run.events:
-        kind = event.name.removesuffix("_end")
-        if event.kind != "incident" or kind not in kinds:
+    incidents = run.summary["scenario"]["incidents"]
+    starts: dict[int, list[float]] = defaultdict(list)
+    ends: dict[int, list[float]] = defaultdict(list)
+    for _day, event in run.events:
+        if event.incident is None:
             continue
-        order = seen[(event.replication, event.name)]
-        seen[(event.replication, event.name)] += 1
-        (ends if event.name.endswith("_end") else starts)[(kind, order)].append(event.time_min)
+        if event.kind is EventKind.INCIDENT:
+            starts[event.incident].append(event.time)
+        elif event.kind is EventKind.INCIDENT_END:
+            ends[event.incident].append(event.time)
     periods = [
-        (kind, statistics.median(times), statistics.median(ends[key]) if ends[key] else None)
-        for key, times in starts.items()
-        for kind in (key[0],)
+        (
+            incidents[index]["kind"],
+            statistics.median(times),
+            statistics.median(ends[index]) if ends[index] else None,
+        )
+        for index, times in starts.items()
     ]
     return sorted(periods, key=lambda period: period[1])
 
@@ -110,13 +112,19 @@ def mark_incidents(axes: list[Any], run: RunFiles, text: Text) -> None:
                 axis.axvspan(start, end, color=colour, alpha=0.12, label=shown)
 
 
+def _marked(event: Event) -> bool:
+    """Return whether ``event`` is an action the queue chart marks: one that was carried out."""
+    if event.kind is EventKind.ACTION:
+        return event.name in ACTION_LABELS and bool(event.result and event.result.carried_out)
+    return event.kind is EventKind.PROCEDURE and event.name in EMERGENCY_ACTIONS
+
+
 def mark_actions(axis: Any, run: RunFiles, text: Text) -> None:
     """Put a marker along the top of ``axis`` at every action taken, on every day."""
     times: dict[str, list[float]] = defaultdict(list)
-    for event in run.events:
-        playbook = event.name in ACTION_LABELS and event.kind in PLAYBOOK_EVENT_KINDS
-        if playbook or event.name in EMERGENCY_ACTIONS:
-            times[event.name].append(event.time_min)
+    for _day, event in run.events:
+        if _marked(event):
+            times[event.name].append(event.time)
     for marker, name in zip(itertools.cycle(ACTION_MARKERS), sorted(times)):
         key = f"action.{name}" if name in ACTION_LABELS else f"event.{name}"
         axis.plot(

@@ -19,7 +19,7 @@ from simulator.report.chart_parts import latin_only
 from simulator.report.day_charts import counters_chart, evacuation_chart, queue_chart, waits_chart
 from simulator.report.fonts import ChartLanguage
 from simulator.report.plan_charts import comparison_chart, scorecard_chart, staffing_chart
-from simulator.report.rundir import RunFiles
+from simulator.rundir.reader import RunFiles
 
 DPI = 150
 

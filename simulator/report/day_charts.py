@@ -17,7 +17,7 @@ from simulator.report.chart_parts import (
     mark_actions,
     mark_incidents,
 )
-from simulator.report.rundir import RunFiles, read_columns
+from simulator.rundir.reader import RunFiles, read_columns
 
 
 def queue_chart(run: RunFiles, text: Text) -> Figure:

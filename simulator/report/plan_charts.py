@@ -6,7 +6,7 @@ from matplotlib.figure import Figure
 from simulator.model.clock import format_clock, parse_clock
 from simulator.report.chart_parts import Author, Text
 from simulator.report.rated import limit_rows, metric_name, objective_rows, target_text
-from simulator.report.rundir import RunFiles
+from simulator.rundir.reader import RunFiles
 
 RATING_COLOURS = {"P": "#2ca02c", "S": "#bcbd22", "M": "#ff7f0e", "U": "#d62728", None: "#c7c7c7"}
 SCORECARD_NAME_CHARS = 46  # longer objective names are cut, the brief has them in full

@@ -16,7 +16,7 @@ from simulator.i18n import render
 from simulator.report.brief import brief_context, render_brief
 from simulator.report.charts import Chart, draw_charts
 from simulator.report.fonts import ChartLanguage, chart_language
-from simulator.report.rundir import RunDirError, RunFiles
+from simulator.rundir.reader import RunDirError, RunFiles
 
 FORMATS = ("md", "html")
 CHARTS_DIR = "charts"

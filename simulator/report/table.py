@@ -1,10 +1,11 @@
-"""The short plain-text table ``drill run`` prints: key metrics, then each limit's verdict."""
+"""The short plain-text table ``drill run`` prints: key metrics, then each limit's verdict.
 
-import math
+It is written from the run's ``summary.json`` (:class:`~simulator.rundir.schema.Summary`), the
+same record the brief reads, so the terminal and the brief can never disagree.
+"""
 
 from simulator.metrics.evacuation import DENSITY_DANGER, DENSITY_WARNING
-from simulator.runner.replicate import RunResult
-from simulator.scoring import LimitResult, Objective, summarize_evacuations
+from simulator.rundir.schema import Summary
 
 # The metrics worth a glance on the terminal, with how to show them.
 KEY_METRICS = (
@@ -23,77 +24,82 @@ KEY_METRICS = (
 )
 
 
-def _show(template: str, value: float) -> str:
-    return "—" if math.isnan(value) else template.format(value)
+def _show(template: str, value: float | None) -> str:
+    return "—" if value is None else template.format(value)
 
 
-def _evacuation_lines(result: RunResult) -> list[str]:
-    summary = summarize_evacuations(result)
-    if summary is None:
+def _evacuation_lines(summary: Summary) -> list[str]:
+    evacuation = summary["evacuation"]
+    if evacuation is None:
         return []
     lines = [
         "",
-        f"evacuation on {summary.days} of {summary.replications} days: everyone out "
-        f"{summary.rset_p50_s:.0f} s after the incident (median RSET), "
-        f"{summary.rset_p95_s:.0f} s (95th percentile)",
-        f"  {summary.egress_p50_s:.0f} s after the alarm (median), "
-        f"{summary.egress_p95_s:.0f} s (95th percentile)",
+        f"evacuation on {evacuation['days']} of {summary['replications']} days: everyone out "
+        f"{evacuation['rset_p50_s']:.0f} s after the incident (median RSET), "
+        f"{evacuation['rset_p95_s']:.0f} s (95th percentile)",
+        f"  {evacuation['egress_p50_s']:.0f} s after the alarm (median), "
+        f"{evacuation['egress_p95_s']:.0f} s (95th percentile)",
     ]
-    if summary.aset_days:
-        low, high = summary.rset_exceeds_aset_ci
+    share = evacuation["rset_exceeds_aset_share"]
+    if evacuation["aset_days"] and share is not None:
+        low = evacuation["rset_exceeds_aset_ci_low"] or 0.0
+        high = evacuation["rset_exceeds_aset_ci_high"] or 0.0
+        lines.append(f"  RSET > ASET on {share:.1%} of them (95% CI {low:.1%} – {high:.1%})")
+    inside_mean = evacuation["inside_at_responders_mean"]
+    if inside_mean is not None:
+        inside_max = evacuation["inside_at_responders_max"] or 0.0
         lines.append(
-            f"  RSET > ASET on {summary.rset_exceeds_aset_share:.1%} of them "
-            f"(95% CI {low:.1%} – {high:.1%})"
+            f"  still inside when responders arrived: mean {inside_mean:.1f}, "
+            f"at most {inside_max:.0f}"
         )
-    if not math.isnan(summary.inside_at_responders_mean):
-        lines.append(
-            f"  still inside when responders arrived: mean {summary.inside_at_responders_mean:.1f},"
-            f" at most {summary.inside_at_responders_max:.0f}"
-        )
-    for crowding in summary.exits:
-        if crowding.blocked_share == 1:
-            lines.append(f"  exit {crowding.name}: blocked")
+    for crowding in evacuation["exits"]:
+        if crowding["blocked_share"] == 1:
+            lines.append(f"  exit {crowding['name']}: blocked")
             continue
         flags = ""
-        if crowding.danger_share:
-            flags = f"  DANGER ≥ {DENSITY_DANGER}/m² on {crowding.danger_share:.0%} of days"
-        elif crowding.warning_share:
-            flags = f"  warning ≥ {DENSITY_WARNING}/m² on {crowding.warning_share:.0%} of days"
+        if crowding["danger_share"]:
+            flags = f"  DANGER ≥ {DENSITY_DANGER}/m² on {crowding['danger_share']:.0%} of days"
+        elif crowding["warning_share"]:
+            flags = f"  warning ≥ {DENSITY_WARNING}/m² on {crowding['warning_share']:.0%} of days"
         lines.append(
-            f"  exit {crowding.name}: peak density {crowding.peak_density_mean:.2f}/m² mean, "
-            f"{crowding.peak_density_p95:.2f} P95 (Fruin {crowding.fruin_level_p95}){flags}"
+            f"  exit {crowding['name']}: peak density "
+            f"{crowding['peak_density_mean_per_m2'] or 0.0:.2f}/m² mean, "
+            f"{crowding['peak_density_p95_per_m2'] or 0.0:.2f} P95 "
+            f"(Fruin {crowding['fruin_level_p95'] or ''}){flags}"
         )
     return lines
 
 
-def run_table(
-    result: RunResult, limits: list[LimitResult], objectives: list[Objective] = ()
-) -> str:
-    """Return the metric and limit tables as text."""
+def run_table(summary: Summary) -> str:
+    """Return the metric, limit and objective tables of a run as text."""
     lines = [f"{'metric':<30} {'mean':>9}   95% CI"]
     for name, label, template in KEY_METRICS:
-        estimate = result.estimate(name)
-        interval = f"{_show(template, estimate.ci_low)} – {_show(template, estimate.ci_high)}"
-        lines.append(f"{label:<30} {_show(template, estimate.mean):>9}   {interval}")
+        estimate = summary["metrics"][name]
+        low, high = _show(template, estimate["ci_low"]), _show(template, estimate["ci_high"])
+        lines.append(f"{label:<30} {_show(template, estimate['mean']):>9}   {low} – {high}")
     lines.append("")
     lines.append(f"{'limit':<30} {'held in':>9}   95% CI         verdict")
-    for judged in limits:
-        sign = "≤" if judged.limit.direction == "max" else "≥"
-        label = f"{judged.limit.name} {sign} {judged.limit.threshold:g}"
-        if judged.held is None:
+    for limit in summary["limits"]:
+        sign = "≤" if limit["direction"] == "max" else "≥"
+        label = f"{limit['name']} {sign} {limit['threshold']:g}"
+        share, low, high = (
+            limit["held_share"],
+            limit["held_share_ci_low"],
+            limit["held_share_ci_high"],
+        )
+        if limit["held"] is None or share is None or low is None or high is None:
             lines.append(f"{label:<30} {'—':>9}   {'':<14} not exercised on any day")
             continue
-        interval = f"{judged.ci_low:.0%} – {judged.ci_high:.0%}"
-        verdict = "held" if judged.held else "NOT held"
+        interval = f"{low:.0%} – {high:.0%}"
+        verdict = "held" if limit["held"] else "NOT held"
         lines.append(
-            f"{label:<30} {judged.held_share:>9.0%}   {interval:<14} "
-            f"{verdict} (needs ≥ {judged.target_share:.0%} of days), rated {judged.rating.value}"
+            f"{label:<30} {share:>9.0%}   {interval:<14} "
+            f"{verdict} (needs ≥ {limit['target_share']:.0%} of days), rated {limit['rating']}"
         )
-    lines += _evacuation_lines(result)
-    if objectives:
+    lines += _evacuation_lines(summary)
+    if summary["objectives"]:
         lines += ["", "objectives, rated P/S/M/U (performed / some / major challenges / unable)"]
-        for objective in objectives:
-            rating = objective.rating.value if objective.rating else "–"
-            lines.append(f"  {rating}  {objective.name}")
-            lines.extend(f"       {task.evidence}" for task in objective.tasks)
+        for objective in summary["objectives"]:
+            lines.append(f"  {objective['rating'] or '–'}  {objective['name']}")
+            lines.extend(f"       {task['evidence']}" for task in objective["tasks"])
     return "\n".join(lines)

@@ -12,7 +12,9 @@ from functools import partial
 
 import numpy as np
 
-from simulator.engine import Event, Streams, simulate_day
+from simulator.engine.events import Event
+from simulator.engine.hall import simulate_day
+from simulator.engine.streams import Streams
 from simulator.metrics import METRIC_NAMES, day_metrics, minute_grid, minute_series
 from simulator.metrics.day import SHARE_METRICS
 from simulator.metrics.evacuation import curve_grid, evacuation_curve

@@ -174,7 +174,7 @@ def evacuation_objectives(result: RunResult) -> list[Objective]:
     objectives = []
     if timing_tasks:
         name = message("evac.objective_time")
-        objectives.append(Objective(name, "evacuation", tuple(timing_tasks)))
+        objectives.append(Objective(name, "evacuation_time", tuple(timing_tasks)))
 
     densities = _day_values(result, "exit_peak_density_per_m2")
     crowd_task = message("evac.task_crowd")
@@ -195,5 +195,6 @@ def evacuation_objectives(result: RunResult) -> list[Objective]:
         task = Task(crowd_task, reached_on_share(ratings, target), evidence)
     else:
         task = Task(crowd_task, None, not_exercised)
-    objectives.append(Objective(message("evac.objective_crowd"), "evacuation", (task,)))
+    crowd = message("evac.objective_crowd")
+    objectives.append(Objective(crowd, "evacuation_crowd", (task,)))
     return objectives

@@ -1,11 +1,14 @@
 """Objectives of a drill, rated P/S/M/U from what happened on the simulated days.
 
 - Every playbook rule is an objective: *carry out the action whenever the condition calls for it*.
-  Its critical task is carrying it out: calling reserve staff fails when the reserve is used up.
-  A rule whose condition never became true was not exercised and gets no rating. When people
-  decided instead of the rules (``drill play``, ``drill score``), the rules ran in the shadow and
-  logged when they called for the action; each call counts as answered if the people carried the
-  action out within :data:`RESPONSE_WINDOW_MIN` minutes of it, before or after.
+  Its critical task is carrying it out. The engine reports each action's result on its event
+  (:class:`~simulator.engine.events.ActionResult`): an action that changed nothing (no reserve
+  left, no free counter, no guide on the floor, nothing to close) was not carried out, and a
+  partial one (1 counter of 2) was. A rule whose condition never became true was not exercised
+  and gets no rating. When people decided instead of the rules (``drill play``, ``drill
+  score``), the rules ran in the shadow and logged when they called for the action; each call
+  counts as answered if the people carried the action out within :data:`RESPONSE_WINDOW_MIN`
+  minutes of it, before or after.
 - Every escalation rule on ``outage_min`` (``outage_min >= 30``) is a deadline: *report within 30
   minutes of an outage*. On each day an outage outlasted the deadline, the report's delay is
   rated by :func:`~simulator.scoring.ratings.rate_deadline`.
@@ -18,10 +21,10 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
-from simulator.engine import Event
-from simulator.engine.incidents import OUTAGE_KINDS
+from simulator.engine.events import Event, EventKind
 from simulator.i18n import Message, message
 from simulator.model.conditions import Compare
+from simulator.model.events import OUTAGE_KINDS
 from simulator.model.scenario import PlaybookRule
 from simulator.runner.replicate import RunResult
 from simulator.scoring.ratings import (
@@ -32,8 +35,6 @@ from simulator.scoring.ratings import (
     worst,
 )
 
-# Events that say an action could not be carried out.
-FAILURES = frozenset({"reserve_exhausted", "no_free_counter", "no_guide", "no_security"})
 RESPONSE_WINDOW_MIN = 15.0
 
 
@@ -48,11 +49,16 @@ class Task:
 
 @dataclass(frozen=True)
 class Objective:
-    """An objective and its critical tasks (names and evidence in both languages)."""
+    """An objective and its critical tasks (names and evidence in both languages).
+
+    ``kind`` and ``rule`` (the index of the playbook rule it rates, if any) identify it; the
+    run directory writes them as a stable id (``rule-3``, ``evacuation-time``).
+    """
 
     name: Message
-    kind: str  # "rule" or "deadline"
+    kind: str  # "rule", "deadline", "evacuation_time" or "evacuation_crowd"
     tasks: tuple[Task, ...]
+    rule: int | None = None
 
     @property
     def rating(self) -> Rating | None:
@@ -64,13 +70,14 @@ class Objective:
 def outage_deadline(rule: PlaybookRule) -> float | None:
     """Return D for an ``escalate`` rule whose condition is ``outage_min >= D``, else None."""
     condition = rule.condition
-    is_deadline = (
+    if (
         rule.action == "escalate"
         and isinstance(condition, Compare)
         and condition.metric == "outage_min"
         and condition.op == ">="
-    )
-    return condition.value if is_deadline else None
+    ):
+        return condition.value
+    return None
 
 
 def _days(result: RunResult) -> dict[int, list[Event]]:
@@ -80,25 +87,24 @@ def _days(result: RunResult) -> dict[int, list[Event]]:
     return days
 
 
-def _carried_out(events: list[Event], label: str) -> list[float]:
-    """Return when rule ``label``'s action was carried out (fired and did not fail) on a day."""
-    times = []
-    for position, event in enumerate(events):
-        if event.kind == "trigger" and event.name == label:
-            outcome = events[position + 1] if position + 1 < len(events) else None
-            if outcome is None or outcome.name not in FAILURES:
-                times.append(event.time)
-    return times
+def _actions(events: list[Event], index: int) -> list[Event]:
+    """Return rule ``index``'s action events of one day: one per firing, with its result."""
+    return [e for e in events if e.kind is EventKind.ACTION and e.rule == index]
+
+
+def _carried_out(events: list[Event], index: int) -> list[float]:
+    """Return when rule ``index``'s action was carried out (fully or partly) on a day."""
+    return [e.time for e in _actions(events, index) if e.result and e.result.carried_out]
 
 
 def _answered_objective(
-    name: Message, label: str, rule: PlaybookRule, days: dict[int, list[Event]], n: int
+    index: int, name: Message, days: dict[int, list[Event]], n: int
 ) -> Objective:
     """Rate how people answered the rule's calls (a tabletop or a real drill's log)."""
     called = responded = days_called = 0
     for events in days.values():
-        calls = [e.time for e in events if e.kind == "recommendation" and e.name == label]
-        done = _carried_out(events, label)
+        calls = [e.time for e in events if e.kind is EventKind.RECOMMENDATION and e.rule == index]
+        done = _carried_out(events, index)
         days_called += bool(calls)
         called += len(calls)
         responded += sum(
@@ -112,74 +118,81 @@ def _answered_objective(
         responded=responded,
         window=RESPONSE_WINDOW_MIN,
     )
-    return Objective(
-        name, "rule", (Task(message("rule.task"), rate_share(responded, called), evidence),)
-    )
+    task = Task(message("rule.task"), rate_share(responded, called), evidence)
+    return Objective(name, "rule", (task,), index)
 
 
 def _rule_objective(
     index: int, rule: PlaybookRule, days: dict[int, list[Event]], n: int, scripted: bool
 ) -> Objective:
-    label = f"rule {index + 1}"
-    fired = failed = 0
-    days_fired = 0
+    fired = done = days_fired = 0
     for events in days.values():
-        day_fired = False
-        for position, event in enumerate(events):
-            if event.kind == "trigger" and event.name == label:
-                fired += 1
-                day_fired = True
-                outcome = events[position + 1] if position + 1 < len(events) else None
-                failed += outcome is not None and outcome.name in FAILURES
-        days_fired += day_fired
+        actions = _actions(events, index)
+        fired += len(actions)
+        done += sum(1 for e in actions if e.result and e.result.carried_out)
+        days_fired += bool(actions)
     action = message(f"action.{rule.action}")
     if rule.note:
         name = message("rule.name", note=rule.note, action=action, when=rule.when)
     else:
         name = message("rule.name_plain", action=action, when=rule.when)
-    task_name = message("rule.task")
     called = any(
-        e.kind == "recommendation" and e.name == label for events in days.values() for e in events
+        e.kind is EventKind.RECOMMENDATION and e.rule == index
+        for events in days.values()
+        for e in events
     )
     if scripted and called:
-        return _answered_objective(name, label, rule, days, n)
+        return _answered_objective(index, name, days, n)
+    task_name = message("rule.task")
     if fired == 0:
-        return Objective(
-            name, "rule", (Task(task_name, None, message("rule.not_exercised", when=rule.when)),)
-        )
-    if scripted:  # acted although the rule never called for it
+        evidence = message("rule.not_exercised", when=rule.when)
+        task = Task(task_name, None, evidence)
+    elif scripted:  # acted although the rule never called for it
+        evidence = message("rule.evidence_unprompted", when=rule.when, fired=fired, done=done)
+        task = Task(task_name, rate_share(done, fired), evidence)
+    else:
         evidence = message(
-            "rule.evidence_unprompted", when=rule.when, fired=fired, done=fired - failed
+            "rule.evidence_failed" if done < fired else "rule.evidence",
+            fired=fired,
+            days_fired=days_fired,
+            days=n,
+            done=done,
         )
-        return Objective(
-            name, "rule", (Task(task_name, rate_share(fired - failed, fired), evidence),)
-        )
-    evidence = message(
-        "rule.evidence_failed" if failed else "rule.evidence",
-        fired=fired,
-        days_fired=days_fired,
-        days=n,
-        done=fired - failed,
-    )
-    return Objective(name, "rule", (Task(task_name, rate_share(fired - failed, fired), evidence),))
+        task = Task(task_name, rate_share(done, fired), evidence)
+    return Objective(name, "rule", (task,), index)
+
+
+def _outages(events: list[Event]) -> list[tuple[float, float]]:
+    """Return (start, end) of each outage that ended on a day, by incident."""
+    starts: dict[int | None, float] = {}
+    periods = []
+    for event in events:
+        if event.name not in OUTAGE_KINDS:
+            continue
+        if event.kind is EventKind.INCIDENT:
+            starts[event.incident] = event.time
+        elif event.kind is EventKind.INCIDENT_END and event.incident in starts:
+            periods.append((starts.pop(event.incident), event.time))
+    return periods
 
 
 def _deadline_objective(
-    rule: PlaybookRule, deadline: float, days: dict[int, list[Event]], target: float
+    index: int,
+    rule: PlaybookRule,
+    deadline: float,
+    days: dict[int, list[Event]],
+    target: float,
 ) -> Objective:
     to = rule.params["to"]
     ratings, delays = [], []
     for events in days.values():
-        starts = [e.time for e in events if e.kind == "incident" and e.name in OUTAGE_KINDS]
-        ends = [
+        # A report to this level counts, whoever made it and for whichever rule.
+        reports = [
             e.time
             for e in events
-            if e.kind == "incident"
-            and e.name.endswith("_end")
-            and e.name.removesuffix("_end") in OUTAGE_KINDS
+            if e.kind is EventKind.ACTION and e.name == "escalate" and e.target == to
         ]
-        reports = [e.time for e in events if e.name == "escalate" and e.detail == to]
-        for start, end in zip(starts, ends, strict=False):
+        for start, end in _outages(events):
             if end - start <= deadline:
                 continue  # over before the deadline: nothing to report
             made = [time - start for time in reports if time >= start]
@@ -193,7 +206,8 @@ def _deadline_objective(
     task_name = message("deadline.task")
     if not ratings:
         evidence = message("deadline.not_exercised", deadline=deadline)
-        return Objective(name, "deadline", (Task(task_name, None, evidence),))
+        task = Task(task_name, None, evidence)
+        return Objective(name, "deadline", (task,), index)
     on_time = sum(r is Rating.P for r in ratings)
     counts = {
         "outages": len(ratings),
@@ -206,7 +220,7 @@ def _deadline_objective(
     else:
         evidence = message("deadline.evidence", **counts)
     task = Task(task_name, reached_on_share(ratings, target), evidence)
-    return Objective(name, "deadline", (task,))
+    return Objective(name, "deadline", (task,), index)
 
 
 def playbook_objectives(result: RunResult) -> list[Objective]:
@@ -218,7 +232,7 @@ def playbook_objectives(result: RunResult) -> list[Objective]:
         deadline = outage_deadline(rule)
         if deadline is not None:
             target = scenario.limits.target_share
-            objectives.append(_deadline_objective(rule, deadline, days, target))
+            objectives.append(_deadline_objective(index, rule, deadline, days, target))
         else:
             scripted = result.script is not None
             objectives.append(_rule_objective(index, rule, days, result.replications, scripted))

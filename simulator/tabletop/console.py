@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from simulator.engine.events import EventKind
 from simulator.i18n import CATALOG, render
 from simulator.model import ScenarioError
 from simulator.model.clock import format_clock
@@ -98,25 +99,26 @@ class Console:
         for event in moment.injects:
             # The engine's detail would tell the team when the incident ends: show what the
             # scenario's author wrote about it instead.
-            kind = event.name.removesuffix("_end")
+            kind = event.name
             what = render(f"kind.{kind}", self.lang) if f"kind.{kind}" in CATALOG else kind
-            if event.name.endswith("_end"):
+            if event.kind is EventKind.INCIDENT_END:
                 what = render("console.inject_end", self.lang, kind=what)
-            else:
-                notes = [i.params.get("note") for i in self.scenario.incidents if i.kind == kind]
-                what += "".join(f"（{note}）" for note in notes[:1] if note)
+            elif event.incident is not None:
+                note = self.scenario.incidents[event.incident].params.get("note")
+                what += f"（{note}）" if note else ""
             self.say("console.inject", what=what)
-        state = moment.state
+        snapshot = moment.snapshot
+        state = snapshot.state
         self.say(
             "console.status",
             queue=state["queue"],
             density=state["density"],
             wait=state.get("wait_p90_recent", 0.0),
-            counters=moment.counters_open,
-            reserve=moment.reserve_left,
-            on_the_way=moment.on_the_way,
+            counters=snapshot.counters_open,
+            reserve=snapshot.reserve_left,
+            on_the_way=snapshot.on_the_way,
         )
-        if moment.outages:
+        if snapshot.outages:
             self.say("console.outage", minutes=state["outage_min"])
         if moment.recommended:
             rules = self.scenario.playbook

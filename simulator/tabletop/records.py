@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from simulator.engine.events import EventKind
 from simulator.model.clock import format_clock
 from simulator.model.decisions import Decision
 from simulator.model.drill_log import DrillLog
@@ -26,10 +27,9 @@ def _planned(result: RunResult, decision: Decision) -> float | None:
     """Return when the playbook called for ``decision``'s rule: median of the nearest calls."""
     if decision.rule >= len(result.scenario.playbook):
         return None
-    label = f"rule {decision.rule + 1}"
     calls: dict[int, list[float]] = defaultdict(list)
     for replication, event in result.events:
-        if event.kind == "recommendation" and event.name == label:
+        if event.kind is EventKind.RECOMMENDATION and event.rule == decision.rule:
             calls[replication].append(event.time)
     nearest = [min(times, key=lambda t: abs(t - decision.time_min)) for times in calls.values()]
     return statistics.median(nearest) if nearest else None

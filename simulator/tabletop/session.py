@@ -12,26 +12,33 @@ a playbook rule would fire (the playbook recommends it), and otherwise every ``e
 
 from dataclasses import dataclass, field
 
-from simulator.engine import Event, Streams, simulate_day
-from simulator.engine.control import Playbook
-from simulator.engine.policy import Step
+from simulator.engine.control import Snapshot
+from simulator.engine.events import Event, EventKind
+from simulator.engine.hall import simulate_day
 from simulator.engine.records import DayRecord
+from simulator.engine.streams import Streams
 from simulator.model.decisions import Decision
 from simulator.model.scenario import Scenario
+
+INJECTS = (EventKind.INCIDENT, EventKind.INCIDENT_END)
 
 
 @dataclass(frozen=True)
 class Moment:
-    """What the team sees at one simulated minute, before that minute's decisions."""
+    """What the team sees at one simulated minute: the engine's snapshot, and the injects."""
 
-    time: float
-    state: dict[str, float]  # the quantities playbook conditions test (queue, density, ...)
-    counters_open: int
-    reserve_left: int
-    on_the_way: int
-    outages: int  # outages in progress
-    recommended: tuple[int, ...]  # rule indices the playbook would fire now
+    snapshot: Snapshot
     injects: tuple[Event, ...] = ()  # incidents that began or ended since the minute before
+
+    @property
+    def time(self) -> float:
+        """Return the minute of the day (minutes since midnight)."""
+        return self.snapshot.time
+
+    @property
+    def recommended(self) -> tuple[int, ...]:
+        """Return the rule indices the playbook would fire now."""
+        return self.snapshot.recommended
 
 
 @dataclass
@@ -44,29 +51,14 @@ class Rehearsal:
 
 def rehearse(scenario: Scenario, seed: int, script: tuple[Decision, ...]) -> Rehearsal:
     """Simulate day 0 of ``seed`` with ``script`` and keep what the team would see each minute."""
-    seen: list[Moment] = []
-
-    def observe(playbook: Playbook, state: dict[str, float], recommended: list[Step]) -> None:
-        hall = playbook.hall
-        seen.append(
-            Moment(
-                time=hall.env.now,
-                state=dict(state),
-                counters_open=hall.counters.target,
-                reserve_left=playbook.reserve_left,
-                on_the_way=playbook.on_the_way,
-                outages=len(hall.disruptions.active),
-                recommended=tuple(step.index for step in recommended),
-            )
-        )
-
-    record = simulate_day(scenario, Streams(seed, 0), script, observe)
-    incidents = [event for event in record.events if event.kind == "incident"]
+    seen: list[Snapshot] = []
+    record = simulate_day(scenario, Streams(seed, 0), script, seen.append)
+    injects = [event for event in record.events if event.kind in INJECTS]
     moments, before = [], -1.0
-    for moment in seen:
-        injects = tuple(e for e in incidents if before < e.time <= moment.time)
-        moments.append(Moment(**{**moment.__dict__, "injects": injects}))
-        before = moment.time
+    for snapshot in seen:
+        new = tuple(e for e in injects if before < e.time <= snapshot.time)
+        moments.append(Moment(snapshot, new))
+        before = snapshot.time
     return Rehearsal(record, moments)
 
 

@@ -1,9 +1,10 @@
-"""The run directory: ``summary.json``, the CSV files, and ``run.json``.
+"""Writing a run directory: ``summary.json``, the CSV files, and ``run.json``.
 
-``replications.csv`` has a row per simulated day, ``timeseries.csv`` a row per minute and
-``events.csv`` a row per inject, trigger and action (with its replication and simulated time).
-When days ended in an evacuation, ``evacuation.csv`` holds the evacuation curve: people still
-inside against seconds since the incident began (on its own time axis, seconds not minutes).
+The layout of every file is :mod:`simulator.rundir.schema`. ``replications.csv`` has a row per
+simulated day, ``timeseries.csv`` a row per minute and ``events.csv`` a row per event (with its
+replication and simulated time). When days ended in an evacuation, ``evacuation.csv`` holds the
+evacuation curve: people still inside against seconds since the incident began (on its own time
+axis, seconds not minutes).
 
 Everything is written into a hidden temporary directory beside the target and renamed into place
 only when complete, so an interrupted or failed run never leaves half a result behind.
@@ -17,16 +18,36 @@ import math
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from simulator import __version__
-from simulator.metrics import METRIC_NAMES
 from simulator.metrics.evacuation import curve_grid
 from simulator.model.clock import format_clock
 from simulator.model.scenario import Scenario
+from simulator.rundir.schema import (
+    EVACUATION_COLUMNS,
+    EVACUATION_FILE,
+    EVENT_COLUMNS,
+    EVENTS_FILE,
+    METRIC_NAMES,
+    REPLICATION_COLUMNS,
+    REPLICATIONS_FILE,
+    RUN_INFO_FILE,
+    SCHEMA_VERSION,
+    SUMMARY_FILE,
+    TIMESERIES_COLUMNS,
+    TIMESERIES_FILE,
+    EstimateEntry,
+    EvacuationEntry,
+    ObjectiveEntry,
+    ScenarioEntry,
+    Summary,
+    event_row,
+    objective_id,
+)
 from simulator.runner.replicate import RunResult
 from simulator.scoring import (
     EvacuationSummary,
@@ -45,7 +66,7 @@ def _rating(rating: Rating | None) -> str | None:
     return None if rating is None else rating.value
 
 
-def _scenario_dict(scenario: Scenario) -> dict[str, Any]:
+def _scenario_dict(scenario: Scenario) -> ScenarioEntry:
     """Return what a brief needs to know about the scenario (the run directory stands alone)."""
     staff = scenario.staff
     return {
@@ -73,10 +94,14 @@ def _scenario_dict(scenario: Scenario) -> dict[str, Any]:
             }
             for incident in scenario.incidents
         ],
+        "playbook": [
+            {"rule": index + 1, "action": rule.action, "when": rule.when, "note": rule.note}
+            for index, rule in enumerate(scenario.playbook)
+        ],
     }
 
 
-def _evacuation_dict(summary: EvacuationSummary | None) -> dict[str, Any] | None:
+def _evacuation_dict(summary: EvacuationSummary | None) -> EvacuationEntry | None:
     """Return the ``evacuation`` block of ``summary.json`` (None: no day had one)."""
     if summary is None:
         return None
@@ -108,12 +133,33 @@ def _evacuation_dict(summary: EvacuationSummary | None) -> dict[str, Any] | None
     }
 
 
+def _objective_dict(objective: Objective) -> ObjectiveEntry:
+    return {
+        "id": objective_id(objective.kind, objective.rule),
+        "kind": objective.kind,
+        "rule": None if objective.rule is None else objective.rule + 1,
+        "name": objective.name.text("en"),
+        "name_zh": objective.name.text("zh"),
+        "rating": _rating(objective.rating),
+        "tasks": [
+            {
+                "name": task.name.text("en"),
+                "name_zh": task.name.text("zh"),
+                "rating": _rating(task.rating),
+                "evidence": task.evidence.text("en"),
+                "evidence_zh": task.evidence.text("zh"),
+            }
+            for task in objective.tasks
+        ],
+    }
+
+
 def summary_dict(
-    result: RunResult, limits: list[LimitResult], objectives: list[Objective] = ()
-) -> dict[str, Any]:
+    result: RunResult, limits: list[LimitResult], objectives: Sequence[Objective] = ()
+) -> Summary:
     """Return the content of ``summary.json``."""
     scenario = result.scenario
-    metrics = {}
+    metrics: dict[str, EstimateEntry] = {}
     for name in METRIC_NAMES:
         estimate = result.estimate(name)
         metrics[name] = {
@@ -122,6 +168,7 @@ def summary_dict(
             "ci_high": _finite_or_none(estimate.ci_high),
         }
     return {
+        "schema_version": SCHEMA_VERSION,
         "drill_version": __version__,
         "scenario": _scenario_dict(scenario),
         "seed": result.seed,
@@ -142,25 +189,7 @@ def summary_dict(
             }
             for judged in limits
         ],
-        "objectives": [
-            {
-                "name": objective.name.text("en"),
-                "name_zh": objective.name.text("zh"),
-                "kind": objective.kind,
-                "rating": _rating(objective.rating),
-                "tasks": [
-                    {
-                        "name": task.name.text("en"),
-                        "name_zh": task.name.text("zh"),
-                        "rating": _rating(task.rating),
-                        "evidence": task.evidence.text("en"),
-                        "evidence_zh": task.evidence.text("zh"),
-                    }
-                    for task in objective.tasks
-                ],
-            }
-            for objective in objectives
-        ],
+        "objectives": [_objective_dict(objective) for objective in objectives],
         "evacuation": _evacuation_dict(summarize_evacuations(result)),
     }
 
@@ -168,7 +197,7 @@ def summary_dict(
 def _write_replications(result: RunResult, path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["replication", *METRIC_NAMES])
+        writer.writerow(REPLICATION_COLUMNS)
         for index in range(result.replications):
             writer.writerow(
                 [index, *(repr(float(result.values[name][index])) for name in METRIC_NAMES)]
@@ -179,7 +208,7 @@ def _write_timeseries(result: RunResult, path: Path) -> None:
     area = result.scenario.site.floor_area_m2
     queue, in_hall = result.series["queue"], result.series["in_hall"]
     counters = result.series["counters"]
-    columns = {
+    values = {
         "queue_mean": queue.mean(),
         "queue_p10": queue.quantile(0.1),
         "queue_p90": queue.quantile(0.9),
@@ -193,39 +222,33 @@ def _write_timeseries(result: RunResult, path: Path) -> None:
         "counters_p10": counters.quantile(0.1),
         "counters_p90": counters.quantile(0.9),
     }
+    columns = [values[name] for name in TIMESERIES_COLUMNS[2:]]  # the schema's order
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["minute", "clock", *columns])
+        writer.writerow(TIMESERIES_COLUMNS)
         open_min = result.grid[0]
         for row, time in enumerate(result.grid):
-            values = (f"{column[row]:.6g}" for column in columns.values())
-            writer.writerow([int(time - open_min), format_clock(time), *values])
+            cells = (f"{column[row]:.6g}" for column in columns)
+            writer.writerow([int(time - open_min), format_clock(time), *cells])
 
 
 def _write_events(result: RunResult, path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["replication", "time_min", "clock", "kind", "name", "detail"])
+        writer.writerow(EVENT_COLUMNS)
         for replication, event in result.events:
-            writer.writerow(
-                [replication, f"{event.time:.4f}", format_clock(event.time), *event[1:]]
-            )
+            writer.writerow(event_row(replication, event))
 
 
 def _write_evacuation_curve(result: RunResult, path: Path) -> None:
     """Write people still inside against seconds since the incident, over evacuation days."""
     curve = result.evacuation_curve
-    columns = {
-        "inside_mean": curve.mean(),
-        "inside_p10": curve.quantile(0.1),
-        "inside_p50": curve.quantile(0.5),
-        "inside_p90": curve.quantile(0.9),
-    }
+    columns = [curve.mean(), curve.quantile(0.1), curve.quantile(0.5), curve.quantile(0.9)]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["seconds_since_incident", *columns])
+        writer.writerow(EVACUATION_COLUMNS)
         for row, second in enumerate(curve_grid()):
-            writer.writerow([int(second), *(f"{column[row]:.6g}" for column in columns.values())])
+            writer.writerow([int(second), *(f"{column[row]:.6g}" for column in columns)])
 
 
 def default_run_dir(results_root: Path, scenario_file: Path, now: datetime) -> Path:
@@ -243,10 +266,10 @@ def write_run(
     limits: list[LimitResult],
     target: Path,
     run_info: dict[str, Any],
-    objectives: list[Objective] = (),
+    objectives: Sequence[Objective] = (),
     extra_files: Mapping[str, str] | None = None,
-) -> Path:
-    """Write the run's files into ``target`` atomically and return ``target``.
+) -> Summary:
+    """Write the run's files into ``target`` atomically and return its summary.
 
     ``extra_files`` (name → text) are written with them, e.g. a comparison's tables.
     """
@@ -257,19 +280,19 @@ def write_run(
     staging.chmod(0o755)  # mkdtemp makes it private; a run directory is meant to be shared
     try:
         summary = summary_dict(result, limits, objectives)
-        summary = json.dumps(summary, ensure_ascii=False, indent=2)
-        (staging / "summary.json").write_text(summary + "\n", encoding="utf-8")
-        _write_replications(result, staging / "replications.csv")
-        _write_timeseries(result, staging / "timeseries.csv")
-        _write_events(result, staging / "events.csv")
+        text = json.dumps(summary, ensure_ascii=False, indent=2)
+        (staging / SUMMARY_FILE).write_text(text + "\n", encoding="utf-8")
+        _write_replications(result, staging / REPLICATIONS_FILE)
+        _write_timeseries(result, staging / TIMESERIES_FILE)
+        _write_events(result, staging / EVENTS_FILE)
         if result.evacuation_curve.count:
-            _write_evacuation_curve(result, staging / "evacuation.csv")
+            _write_evacuation_curve(result, staging / EVACUATION_FILE)
         info = json.dumps({"drill_version": __version__, **run_info}, ensure_ascii=False, indent=2)
-        (staging / "run.json").write_text(info + "\n", encoding="utf-8")
+        (staging / RUN_INFO_FILE).write_text(info + "\n", encoding="utf-8")
         for name, text in (extra_files or {}).items():
             (staging / name).write_text(text, encoding="utf-8")
         os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return target
+    return summary

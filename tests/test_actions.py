@@ -1,12 +1,15 @@
-"""The playbook at work in the engine: triggers over live state, actions with their delays."""
+"""The playbook's actions in the engine: what each does, its delays, and the result it reports."""
 
 import dataclasses
 
 import numpy as np
 import pytest
 
-from simulator.engine import Channel, Outcome, Streams, simulate_day
 from simulator.engine.demand import draw_customers
+from simulator.engine.events import ActionResult, ActionStatus, EventKind, Reason
+from simulator.engine.hall import simulate_day
+from simulator.engine.records import Channel, Outcome
+from simulator.engine.streams import Streams
 from simulator.metrics import day_metrics
 from simulator.metrics.statistics import mean_interval
 from simulator.model.scenario import Neighbor, Reserve, Service
@@ -15,8 +18,13 @@ from tests.factory import OPEN, exponential, fixed, hall, rule, staff_incident, 
 TEN = OPEN + 60  # 10:00
 
 
-def events_named(record, name):
-    return [event for event in record.events if event.name == name]
+def events_named(record, name, kind=None):
+    return [e for e in record.events if e.name == name and (kind is None or e.kind is kind)]
+
+
+def actions(record, name):
+    """Return the action events of ``name``: one per firing, each with its result."""
+    return events_named(record, name, EventKind.ACTION)
 
 
 def test_reserve_staff_arrive_exactly_call_in_minutes_after_the_trigger():
@@ -27,10 +35,11 @@ def test_reserve_staff_arrive_exactly_call_in_minutes_after_the_trigger():
         playbook=(rule("time >= 10:00", "open_counters", count=2),),
     )
     record = simulate_day(scenario, Streams(1, 0))
-    (called,) = events_named(record, "open_counters")
-    (arrived,) = events_named(record, "counters_opened")
+    (called,) = actions(record, "open_counters")
+    (arrived,) = events_named(record, "counters_opened", EventKind.FOLLOW_UP)
     assert called.time == TEN and arrived.time == TEN + 30
-    assert "called 2 of 2" in called.detail
+    assert called.result == ActionResult(ActionStatus.CARRIED_OUT, None, 2, 2)
+    assert called.rule == arrived.rule == 0 and arrived.result.done == 2
     # Two counters until 10:30, four from then on (give or take the minutes closing counters
     # spend on their last customer).
     expected = 2 * (record.day_end_min - OPEN) + 2 * (record.day_end_min - (TEN + 30))
@@ -48,11 +57,15 @@ def test_a_condition_that_stays_true_fires_once_and_an_empty_reserve_is_logged()
         ),
     )
     record = simulate_day(scenario, Streams(1, 0))
-    assert len(events_named(record, "escalate")) == 1
-    assert events_named(record, "escalate")[0].detail == "中心经理"
-    (first,) = events_named(record, "open_counters")
-    (exhausted,) = events_named(record, "reserve_exhausted")
-    assert "called 1 of 2" in first.detail and exhausted.time == OPEN + 120
+    (escalation,) = actions(record, "escalate")
+    assert escalation.target == "中心经理" and escalation.result.carried_out
+    first, exhausted = actions(record, "open_counters")
+    assert (first.rule, exhausted.rule) == (1, 2)
+    assert first.result == ActionResult(ActionStatus.PARTLY, Reason.RESERVE_EXHAUSTED, 2, 1)
+    assert exhausted.time == OPEN + 120
+    assert exhausted.result == ActionResult(
+        ActionStatus.NOT_CARRIED_OUT, Reason.RESERVE_EXHAUSTED, 1, 0
+    )
 
 
 def test_opening_counters_at_a_queue_of_25_lowers_wait_p90_on_the_same_customers():
@@ -88,8 +101,8 @@ def test_redirect_to_a_neighbour_is_capped_at_its_share_and_ends_with_the_condit
     redirected = record.outcome == Outcome.REDIRECTED
     assert redirected.sum() > 20
     assert day_metrics(scenario, record)["lost_customers"] == 0
-    starts = [event.time for event in events_named(record, "redirect")]
-    ends = [event.time for event in events_named(record, "redirect_end")]
+    starts = [event.time for event in actions(record, "redirect")]
+    ends = [event.time for event in events_named(record, "redirect", EventKind.ACTION_END)]
     assert starts and len(ends) >= len(starts) - 1
     inside = np.zeros(record.arrival.size, dtype=bool)
     for start, end in zip(starts, [*ends, np.inf], strict=False):
@@ -97,6 +110,8 @@ def test_redirect_to_a_neighbour_is_capped_at_its_share_and_ends_with_the_condit
     assert not np.any(redirected & ~inside)  # nobody is sent away while the rule is not in force
     share = redirected[inside].mean()
     assert share == pytest.approx(0.2, abs=0.05)  # the neighbour accepts at most 20 %
+    # Each redirect's result counts the customers it sent: together, all of them.
+    assert sum(event.result.done for event in actions(record, "redirect")) == redirected.sum()
 
 
 def test_redirect_to_kiosks_sends_only_kiosk_business():
@@ -117,7 +132,8 @@ def test_redirect_to_kiosks_sends_only_kiosk_business():
     record = simulate_day(scenario, Streams(4, 0))
     at_kiosk = record.channel == Channel.KIOSK
     assert at_kiosk.sum() > 20 and np.all(record.service[at_kiosk] == 0)
-    assert record.arrival[at_kiosk].min() >= events_named(record, "redirect")[0].time
+    assert record.arrival[at_kiosk].min() >= actions(record, "redirect")[0].time
+    assert sum(event.result.done for event in actions(record, "redirect")) == at_kiosk.sum()
 
 
 def test_a_fast_lane_opened_by_the_playbook_serves_quick_business_from_then_on():
@@ -156,6 +172,22 @@ def test_nobody_is_steered_to_the_kiosks_while_no_guide_is_on_the_floor():
     at_kiosk = record.channel == Channel.KIOSK
     assert at_kiosk.sum() > 10
     assert not np.any(at_kiosk & (record.arrival >= TEN) & (record.arrival < TEN + 120))
+    # A redirect in force only while the guide was away steered nobody: not carried out; one
+    # that outlasted the guide's absence steered some: partly, for want of a guide.
+    starts = actions(record, "redirect")
+    ends = [e.time for e in events_named(record, "redirect", EventKind.ACTION_END)]
+    statuses = set()
+    for start, end in zip(starts, [*ends, np.inf], strict=False):
+        if start.time >= TEN and end <= TEN + 120:
+            assert start.result == ActionResult(
+                ActionStatus.NOT_CARRIED_OUT, Reason.NO_GUIDE, start.result.asked, 0
+            )
+            statuses.add(ActionStatus.NOT_CARRIED_OUT)
+        elif start.time < TEN + 120 < end:
+            assert start.result.status is ActionStatus.PARTLY
+            assert start.result.reason is Reason.NO_GUIDE
+            statuses.add(ActionStatus.PARTLY)
+    assert statuses  # the guide's absence fell into some redirect
 
 
 def test_stop_entry_turns_arrivals_away_while_in_force_and_needs_a_guard():
@@ -164,10 +196,14 @@ def test_stop_entry_turns_arrivals_away_while_in_force_and_needs_a_guard():
     turned_away = guarded.outcome == Outcome.BALKED
     window = (guarded.arrival >= TEN) & (guarded.arrival < TEN + 30)
     np.testing.assert_array_equal(turned_away, window)
-    assert [e.time for e in events_named(guarded, "stop_entry_end")] == [TEN + 30]
+    assert [e.time for e in events_named(guarded, "stop_entry", EventKind.ACTION_END)] == [TEN + 30]
+    (stopped,) = actions(guarded, "stop_entry")
+    assert stopped.result.done == turned_away.sum()
     unguarded = simulate_day(hall(per_min=2.0, playbook=playbook), Streams(5, 0))
     assert not np.any(unguarded.outcome == Outcome.BALKED)
-    assert [e.time for e in events_named(unguarded, "no_security")] == [TEN]
+    (failed,) = actions(unguarded, "stop_entry")
+    assert failed.time == TEN
+    assert failed.result == ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_SECURITY)
 
 
 def test_take_callbacks_sends_the_waiting_customers_home_with_a_number():
@@ -177,8 +213,8 @@ def test_take_callbacks_sends_the_waiting_customers_home_with_a_number():
     streams = Streams(6, 0)
     record = simulate_day(scenario, streams)
     called = record.outcome == Outcome.CALLBACK
-    (event,) = events_named(record, "take_callbacks")
-    assert called.sum() > 5 and event.detail.startswith(f"{called.sum()} customers")
+    (event,) = actions(record, "take_callbacks")
+    assert called.sum() > 5 and event.result.done == called.sum()
     assert np.all(record.end[called] == TEN) and np.all(record.arrival[called] < TEN)
     assert np.all(draw_customers(scenario, streams).callback[called] < 0.5)
     assert day_metrics(scenario, record)["lost_customers"] == 0
@@ -194,9 +230,13 @@ def test_pre_registration_shortens_service_and_needs_a_guide():
     ratio = (record.end - record.start)[served] / drawn[served]
     assert np.all(np.isclose(ratio, 1.0) | np.isclose(ratio, 0.5))
     assert np.sum(np.isclose(ratio, 0.5)) > 20
+    done = sum(event.result.done for event in actions(record, "pre_register"))
+    assert done == np.sum(np.isclose(ratio, 0.5))  # counted on the action's events
     without = simulate_day(hall(per_min=2.5, counters=2, playbook=playbook), streams)
     np.testing.assert_allclose(without.end - without.start, drawn)
-    assert events_named(without, "no_guide")
+    failed = actions(without, "pre_register")
+    assert failed and all(e.result.reason is Reason.NO_GUIDE for e in failed)
+    assert not any(e.result.carried_out for e in failed)
 
 
 def test_an_escalation_answered_after_its_response_time_releases_reserve_staff():
@@ -216,8 +256,8 @@ def test_an_escalation_answered_after_its_response_time_releases_reserve_staff()
         ),
     )
     record = simulate_day(scenario, Streams(1, 0))
-    (response,) = events_named(record, "escalation_response")
-    assert response.time == TEN + 10 and "+2 reserve staff" in response.detail
+    (response,) = events_named(record, "escalation_response", EventKind.FOLLOW_UP)
+    assert response.time == TEN + 10 and response.result.done == 2 and response.rule == 0
     (opened,) = events_named(record, "counters_opened")
     assert opened.time == TEN + 25
 
@@ -235,10 +275,10 @@ def test_an_emergency_service_arrives_after_its_response_time():
         ),
     )
     record = simulate_day(scenario, Streams(1, 0))
-    (call,) = events_named(record, "call_emergency")
-    (arrival,) = events_named(record, "emergency_arrival")
-    assert (call.time, call.detail) == (TEN, "120")
-    assert arrival.time == TEN + 12 and arrival.detail.startswith("120 on site")
+    (call,) = actions(record, "call_emergency")
+    (arrival,) = events_named(record, "emergency_arrival", EventKind.FOLLOW_UP)
+    assert (call.time, call.target, call.rule) == (TEN, "120", 0)
+    assert (arrival.time, arrival.target, arrival.rule) == (TEN + 12, "120", 0)
 
 
 def test_extended_hours_let_customers_in_after_closing_and_change_no_one_else():
@@ -250,8 +290,9 @@ def test_extended_hours_let_customers_in_after_closing_and_change_no_one_else():
     assert late.sum() > 10 and longer.arrival.max() < close + 30
     assert usual.arrival.max() < close  # nobody comes to a closed hall
     np.testing.assert_array_equal(longer.arrival[~late], usual.arrival)  # the same day's customers
-    (event,) = events_named(longer, "extend_hours")
+    (event,) = actions(longer, "extend_hours")
     assert (event.time, event.detail) == (OPEN + 7 * 60, "doors open until 17:30")
+    assert event.result.carried_out
     assert np.all(longer.outcome[late] == Outcome.SERVED)
     assert day_metrics(extended, longer)["lost_customers"] == 0
 
@@ -269,9 +310,11 @@ def test_open_counters_is_capped_by_the_counter_positions_of_the_hall():
     )
     scenario = dataclasses.replace(base, site=dataclasses.replace(base.site, counters=3))
     record = simulate_day(scenario, Streams(1, 0))
-    (first,) = events_named(record, "open_counters")
-    assert "called 1 of 3" in first.detail  # two staffed, three positions: room for one
-    assert [e.time for e in events_named(record, "no_free_counter")] == [OPEN + 120]
+    first, full = actions(record, "open_counters")
+    # Two staffed, three positions: room for one.
+    assert first.result == ActionResult(ActionStatus.PARTLY, Reason.NO_FREE_COUNTER, 3, 1)
+    assert full.time == OPEN + 120
+    assert full.result == ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_FREE_COUNTER, 1, 0)
 
 
 def test_staff_released_by_an_escalation_beyond_the_reserve_really_serve():

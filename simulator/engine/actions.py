@@ -1,0 +1,249 @@
+"""The playbook's actions as the hall carries them out, each returning what it achieved.
+
+An action either has its result at once (:class:`Done`: counters called, customers taking a
+call-back, a report made) or puts a :class:`~.door.Measure` in force at the door (a redirect,
+pre-registration, door control), whose result is known when it is lifted. An action that can do
+nothing says so, with the reason: no reserve left, no free counter position, no guide on the
+floor, no guard at the door, nothing to close, hours already extended. Scoring counts only what
+was carried out.
+
+- ``open_counters``: call ``count`` staff from the reserve; they staff counters ``call_in_min``
+  later. Capped by the reserve still available and by the hall's counter positions
+  (``site.counters``).
+- ``close_counters``: send up to ``count`` called-in staff back to the reserve (after their
+  customer); the staffing plan's own counters are never closed by the playbook.
+- ``open_fast_lane``: reserve ``count`` more counters for quick services, keeping one regular.
+- ``redirect``: while in force, send ``share`` of arriving counter customers to the kiosks (only
+  those whose business a kiosk can do, and only with a guide on the floor to steer them) or to a
+  neighbouring hall (at most the share it accepts).
+- ``pre_register``: while in force, guides pre-process waiting customers (预处理): their
+  service takes ``factor`` of its time. Needs a guide on the floor.
+- ``take_callbacks``: ``share`` (default all) of the customers waiting now leave a phone number
+  and go (outcome CALLBACK: deferred, not lost).
+- ``stop_entry``: while in force, arrivals are turned away at the door (counted as balking).
+  Needs a security guard at the door.
+- ``escalate``: a report; with ``response_min`` and ``releases_reserve`` the level answers after
+  a sampled delay by releasing that many more reserve staff.
+- ``call_emergency``: a call; with ``response_min`` the service's arrival is logged after a
+  sampled delay (the scenario gives the local response time; drill assumes none).
+- ``notify_customers``: an announcement, logged for scoring.
+- ``extend_hours``: keep the doors open ``minutes`` past closing; customers keep coming at the
+  last block's rate (see :func:`simulator.engine.demand.after_hours`).
+"""
+
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
+
+import numpy as np
+import simpy
+
+from simulator.engine.customers import CustomerTable
+from simulator.engine.door import PRE_REGISTER, REDIRECT, STOP_ENTRY, Door, Measure
+from simulator.engine.events import DONE, ActionResult, ActionStatus, EventKind, Reason
+from simulator.engine.log import EventLog
+from simulator.engine.posts import Posts
+from simulator.engine.records import Outcome
+from simulator.engine.station import Station
+from simulator.engine.streams import Streams
+from simulator.model.clock import format_clock
+from simulator.model.scenario import PlaybookRule, Scenario
+
+
+@dataclass(frozen=True)
+class Done:
+    """An action's result, known as soon as it is taken."""
+
+    result: ActionResult
+    detail: str
+    target: str = ""  # where a report or call went
+
+
+@dataclass
+class Reserve:
+    """The reserve staff: how many can still be called in, and how many are on their way."""
+
+    left: int
+    call_in_min: float
+    on_the_way: int = 0
+
+
+@dataclass
+class Hall:
+    """The parts of the hall that actions work on, and the day's log and random streams."""
+
+    env: simpy.Environment
+    scenario: Scenario
+    log: EventLog
+    customers: CustomerTable
+    counters: Station
+    door: Door
+    posts: Posts
+    reserve: Reserve
+    streams: Streams
+    _rule_draws: dict[int, np.random.Generator] = field(default_factory=dict)
+
+    def rule_stream(self, index: int) -> np.random.Generator:
+        """Return the random stream of rule ``index`` for the day (its response delays)."""
+        if index not in self._rule_draws:
+            self._rule_draws[index] = self.streams.generator("playbook", index)
+        return self._rule_draws[index]
+
+
+Action = Callable[[Hall, int, PlaybookRule], Done | Measure]
+
+
+def _open_counters(hall: Hall, index: int, rule: PlaybookRule) -> Done:
+    reserve = hall.reserve
+    wanted = rule.params["count"]
+    positions = hall.scenario.site.counters
+    free = positions - hall.counters.target - reserve.on_the_way if positions else wanted
+    if free <= 0:
+        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_FREE_COUNTER, wanted, 0)
+        return Done(result, f"open_counters asked for {wanted}; all staffed")
+    staff = min(wanted, reserve.left, free)
+    short = Reason.NO_FREE_COUNTER if free < min(wanted, reserve.left) else Reason.RESERVE_EXHAUSTED
+    if staff == 0:
+        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, short, wanted, 0)
+        return Done(result, f"open_counters asked for {wanted}; none left")
+    reserve.on_the_way += staff
+    reserve.left -= staff
+    arrival = format_clock(hall.env.now + reserve.call_in_min)
+    hall.env.process(_arrive_later(hall, index, staff))
+    detail = f"called {staff} of {wanted} from the reserve; due {arrival}"
+    return Done(ActionResult.of(wanted, staff, short), detail)
+
+
+def _arrive_later(hall: Hall, index: int, staff: int) -> Generator[simpy.Event, None, None]:
+    yield hall.env.timeout(hall.reserve.call_in_min)
+    hall.reserve.on_the_way -= staff
+    hall.counters.add_extra(staff)
+    result = ActionResult(ActionStatus.CARRIED_OUT, done=staff)
+    detail = f"+{staff} counters staffed"
+    hall.log.record(
+        EventKind.FOLLOW_UP, "counters_opened", rule=index, result=result, detail=detail
+    )
+
+
+def _close_counters(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
+    wanted = rule.params["count"]
+    staff = min(wanted, hall.counters.extra)
+    if staff:
+        hall.counters.add_extra(-staff)
+        hall.reserve.left += staff
+    detail = f"sent {staff} called-in staff back to the reserve"
+    return Done(ActionResult.of(wanted, staff, Reason.NOTHING_TO_CLOSE), detail)
+
+
+def _open_fast_lane(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
+    counters = hall.counters
+    wanted = rule.params["count"]
+    lanes = min(counters.fast_lane + wanted, max(counters.target - 1, 0))
+    opened = max(lanes - counters.fast_lane, 0)
+    counters.set_fast_lane(counters.fast_lane + opened)
+    detail = f"{opened} more; {counters.fast_lane} in all"
+    return Done(ActionResult.of(wanted, opened, Reason.LAST_REGULAR_COUNTER), detail)
+
+
+def _redirect(hall: Hall, index: int, rule: PlaybookRule) -> Measure:
+    destination, share = rule.params["to"], rule.params["share"]
+    for neighbor in hall.scenario.site.neighbors:
+        if neighbor.name == destination:
+            share = min(share, neighbor.accepts_share)
+    return Measure(REDIRECT, index, destination=destination, share=share)
+
+
+def _pre_register(hall: Hall, index: int, rule: PlaybookRule) -> Done | Measure:
+    if hall.posts.guides_on_floor() == 0:
+        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_GUIDE)
+        return Done(result, "pre_register: no guide on the floor")
+    measure = Measure(PRE_REGISTER, index, factor=rule.params["factor"])
+    waiting = hall.counters.waiting_customers()
+    measure.applied = sum(hall.customers.pre_process(c, measure.factor) for c in waiting)
+    return measure
+
+
+def _take_callbacks(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
+    share = rule.params.get("share", 1.0)
+    waiting = hall.counters.waiting_customers()
+    taken = [c for c in waiting if hall.customers.callback[c] < share]
+    for customer in taken:
+        hall.counters.withdraw(customer)
+        hall.customers.finish(customer, Outcome.CALLBACK, hall.env.now)
+    short = Reason.NOBODY_AGREED if waiting else Reason.NOBODY_WAITING
+    detail = f"{len(taken)} of {len(waiting)} waiting customers left a phone number"
+    return Done(ActionResult.of(None, len(taken), short), detail)
+
+
+def _stop_entry(hall: Hall, index: int, _rule: PlaybookRule) -> Done | Measure:
+    if hall.posts.security_at_door() <= 0:
+        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_SECURITY)
+        return Done(result, "stop_entry: no security guard at the door")
+    return Measure(STOP_ENTRY, index)
+
+
+def _respond_later(hall: Hall, index: int, rule: PlaybookRule) -> Generator[simpy.Event]:
+    delay = float(rule.params["response_min"].sample(hall.rule_stream(index), 1)[0])
+    yield hall.env.timeout(delay)
+    if rule.action == "call_emergency":
+        number = str(rule.params["number"])
+        detail = f"{number} on site after {delay:.0f} min"
+        hall.log.record(
+            EventKind.FOLLOW_UP, "emergency_arrival", rule=index, target=number, detail=detail
+        )
+        return
+    released = rule.params.get("releases_reserve", 0)
+    hall.reserve.left += released
+    to = rule.params["to"]
+    detail = f"{to} answered after {delay:.0f} min; +{released} reserve staff"
+    result = ActionResult(ActionStatus.CARRIED_OUT, done=released)
+    hall.log.record(
+        EventKind.FOLLOW_UP,
+        "escalation_response",
+        rule=index,
+        target=to,
+        result=result,
+        detail=detail,
+    )
+
+
+def _escalate(hall: Hall, index: int, rule: PlaybookRule) -> Done:
+    if "response_min" in rule.params:
+        hall.env.process(_respond_later(hall, index, rule))
+    to = rule.params["to"]
+    return Done(DONE, to, target=to)
+
+
+def _call_emergency(hall: Hall, index: int, rule: PlaybookRule) -> Done:
+    if "response_min" in rule.params:  # police, fire brigade or ambulance on their way
+        hall.env.process(_respond_later(hall, index, rule))
+    number = str(rule.params["number"])
+    return Done(DONE, number, target=number)
+
+
+def _extend_hours(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
+    door = hall.door
+    closes = max(door.closes_at, hall.scenario.hours.close_min + rule.params["minutes"])
+    if closes == door.closes_at:
+        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.ALREADY_IN_FORCE)
+        return Done(result, f"doors already open until {format_clock(closes)}")
+    door.closes_at = closes
+    return Done(DONE, f"doors open until {format_clock(closes)}")
+
+
+def _notify_customers(_hall: Hall, _index: int, rule: PlaybookRule) -> Done:
+    return Done(DONE, rule.params.get("message", ""))
+
+
+ACTIONS: dict[str, Action] = {
+    "open_counters": _open_counters,
+    "close_counters": _close_counters,
+    "open_fast_lane": _open_fast_lane,
+    "redirect": _redirect,
+    "notify_customers": _notify_customers,
+    "extend_hours": _extend_hours,
+    "escalate": _escalate,
+    "pre_register": _pre_register,
+    "take_callbacks": _take_callbacks,
+    "stop_entry": _stop_entry,
+    "call_emergency": _call_emergency,
+}

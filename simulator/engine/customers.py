@@ -1,0 +1,137 @@
+"""The day's customers: what was drawn for each of them, and how each visit went.
+
+One object owns every customer's state. The draws made before the day (arrival time, service,
+priority, patience, ...) are read-only lists indexed by customer number; what happens during
+the day is written only through the methods here: :meth:`CustomerTable.start_service` when a
+counter or kiosk takes a customer, and :meth:`CustomerTable.finish`, the one place a visit gets
+its outcome. That makes the conservation law (every arrival ends in exactly one state) a
+property of one class, and :meth:`CustomerTable.present` the count of people on the floor.
+"""
+
+from collections import deque
+
+import numpy as np
+
+from simulator.engine.demand import Customers
+from simulator.engine.records import Channel, Outcome
+
+RECENT_MIN = 15.0  # the window of "recent" live metrics (wait_p90_recent, abandoned_recent)
+
+
+def percentile_90(values: list[float]) -> float:
+    """Return the 90th percentile (numpy's default linear interpolation); 0 for no values.
+
+    Called once a simulated minute on a few dozen values, where numpy's overhead dominated.
+    """
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    position = 0.9 * (len(ordered) - 1)
+    below = int(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+
+
+class CustomerTable:
+    """Every customer of one day, indexed by customer number (arrival order)."""
+
+    def __init__(self, customers: Customers, watched: bool):
+        """Take the day's draws; ``watched``: keep the recent waits a playbook reads."""
+        self.count = customers.arrival.size
+        self.service_types = customers.service
+        # Plain lists: scalar access from Python is several times faster than on numpy arrays.
+        self.arrival: list[float] = customers.arrival.tolist()
+        self.service: list[int] = customers.service.tolist()
+        self.priority: list[int] = customers.priority.tolist()
+        self.quick: list[bool] = customers.quick.tolist()
+        self.uses_kiosk: list[bool] = customers.uses_kiosk.tolist()
+        self.kiosk_ok: list[bool] = customers.kiosk_ok.tolist()
+        self.routing: list[float] = customers.routing.tolist()
+        self.callback: list[float] = customers.callback.tolist()
+        self.service_minutes: list[float] = customers.service_minutes.tolist()
+        self.patience: list[float] = customers.patience.tolist()
+        self.prep_factor = [1.0] * self.count  # < 1 once their business was pre-processed
+        self._start = [np.nan] * self.count
+        self._end = [np.nan] * self.count
+        self._outcome = [Outcome.PENDING] * self.count
+        self._channel = [Channel.NONE] * self.count
+        # False for customers who never came in: due after the doors closed, or cordoned off.
+        self._came = [True] * self.count
+        self.present = 0  # customers on the floor now
+        # Only a playbook reads recent waits and abandonments; without one, skip the bookkeeping.
+        self._recent_waits: deque[tuple[float, float]] | None = deque() if watched else None
+        self._recent_abandons: deque[float] | None = deque() if watched else None
+
+    def enter(self) -> None:
+        """Count one more customer on the floor."""
+        self.present += 1
+
+    def never_came(self, customer: int) -> None:
+        """Note that ``customer`` never reached the hall (doors closed, a cordon)."""
+        self._came[customer] = False
+
+    def pre_process(self, customer: int, factor: float) -> bool:
+        """Shorten ``customer``'s service to ``factor`` of its time; return whether it changed.
+
+        A customer pre-processed already (as far) is not pre-processed twice.
+        """
+        if factor < self.prep_factor[customer]:
+            self.prep_factor[customer] = factor
+            return True
+        return False
+
+    def start_service(self, customer: int, now: float, channel: Channel) -> float:
+        """Start serving ``customer`` at ``channel``; return their service minutes as drawn."""
+        self._start[customer] = now
+        self._channel[customer] = channel
+        if self._recent_waits is not None:
+            self._recent_waits.append((now, now - self.arrival[customer]))
+        return self.service_minutes[customer] * self.prep_factor[customer]
+
+    def finish(self, customer: int, outcome: Outcome, now: float) -> None:
+        """End ``customer``'s visit with ``outcome`` at ``now``: the one writer of outcomes."""
+        self._outcome[customer] = outcome
+        self._end[customer] = now
+        self.present -= 1
+        if outcome == Outcome.ABANDONED and self._recent_abandons is not None:
+            self._recent_abandons.append(now)
+
+    def recent_wait_p90(self, now: float) -> float:
+        """Return the 90th percentile of waits that ended in service in the last 15 minutes."""
+        waits = self._recent_waits
+        if waits is None:
+            return 0.0
+        while waits and waits[0][0] < now - RECENT_MIN:
+            waits.popleft()
+        return percentile_90([wait for _, wait in waits])
+
+    def recent_abandons(self, now: float) -> int:
+        """Return how many customers gave up waiting in the last 15 minutes."""
+        abandons = self._recent_abandons
+        if abandons is None:
+            return 0
+        while abandons and abandons[0] < now - RECENT_MIN:
+            abandons.popleft()
+        return len(abandons)
+
+    def inside(self, now: float) -> list[int]:
+        """Return the customers on the floor at ``now``: came in, and their visit not over."""
+        return [
+            customer
+            for customer, outcome in enumerate(self._outcome)
+            if outcome == Outcome.PENDING and self._came[customer] and self.arrival[customer] <= now
+        ]
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Return the records of the customers who came, as arrays for the day's record."""
+        came = np.array(self._came, dtype=bool)
+        return {
+            "came": came,
+            "arrival": np.array(self.arrival)[came],
+            "service": self.service_types[came],
+            "priority": np.array(self.priority, dtype=np.int8)[came],
+            "start": np.array(self._start)[came],
+            "end": np.array(self._end)[came],
+            "outcome": np.array(self._outcome, dtype=np.int8)[came],
+            "channel": np.array(self._channel, dtype=np.int8)[came],
+        }

@@ -1,0 +1,207 @@
+"""The door: customers arriving, and what is in force where they come in.
+
+Every customer drawn for the day reaches the door at their arrival time. There they may find the
+doors closed (they never come), the hall cordoned off (a bomb threat: they never come either),
+door control (turned away), or come in. Inside, a kiosk customer goes to the kiosks; a counter
+customer may be asked for a phone number during an outage, steered to the kiosks or sent to a
+neighbouring hall by a redirect, walk out at the sight of the queue, or join it (pre-processed
+by a guide while pre-registration is in force).
+
+The playbook puts measures in force here (:class:`Measure`: a redirect, pre-registration, door
+control) and lifts them; each measure counts the customers it acted on and those it could not
+act on for want of a guide, which is what its action's result reports when it is lifted.
+"""
+
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Protocol
+
+import simpy
+
+from simulator.engine.customers import CustomerTable
+from simulator.engine.events import ActionResult, ActionStatus, Reason
+from simulator.engine.log import PendingAction
+from simulator.engine.records import Outcome
+from simulator.engine.station import Station
+
+REDIRECT, PRE_REGISTER, STOP_ENTRY = "redirect", "pre_register", "stop_entry"
+MEASURES = (REDIRECT, PRE_REGISTER, STOP_ENTRY)  # the actions that stay in force until lifted
+
+
+class Outages(Protocol):
+    """What the door asks of the outages in force (see :class:`~.incidents.Outages`)."""
+
+    @property
+    def active(self) -> list:
+        """Return the outages in force; empty (false) on an ordinary minute."""
+        ...
+
+    def callback_share(self, service: int) -> float:
+        """Return the share of arriving customers of ``service`` who leave a number now."""
+        ...
+
+
+class Guides(Protocol):
+    """What the door asks of the staff at their posts (see :class:`~.posts.Posts`)."""
+
+    def guides_on_floor(self) -> int:
+        """Return the guides at their posts now."""
+        ...
+
+
+@dataclass
+class Measure:
+    """Something a playbook rule put in force at the door, and what it has done so far."""
+
+    kind: str  # REDIRECT, PRE_REGISTER or STOP_ENTRY
+    rule: int
+    destination: str = ""  # a redirect's: "kiosks" or a neighbouring hall
+    share: float = 0.0  # a redirect's share of counter customers
+    factor: float = 1.0  # pre-registration's share of the service time that is left
+    applied: int = 0  # customers it acted on
+    missed: int = 0  # customers it should have acted on, with no guide on the floor to do it
+    event: PendingAction | None = None  # its action's event, written when it is lifted
+
+    def result(self) -> ActionResult:
+        """Return what the measure achieved: short of what it should have done by ``missed``."""
+        if self.missed == 0:
+            return ActionResult(ActionStatus.CARRIED_OUT, done=self.applied)
+        status = ActionStatus.PARTLY if self.applied else ActionStatus.NOT_CARRIED_OUT
+        return ActionResult(status, Reason.NO_GUIDE, self.applied + self.missed, self.applied)
+
+    def describe(self) -> str:
+        """Return the measure's particulars for ``events.csv``."""
+        if self.kind == REDIRECT:
+            what = f"{self.share:.0%} of counter customers to {self.destination}"
+            done = f"{self.applied} sent"
+        elif self.kind == PRE_REGISTER:
+            what, done = f"service time × {self.factor:g}", f"{self.applied} pre-processed"
+        else:
+            what, done = "arrivals turned away at the door", f"{self.applied} turned away"
+        missed = f"; {self.missed} missed, no guide on the floor" if self.missed else ""
+        return f"{what}; {done}{missed}"
+
+
+class Door:
+    """The arrival process and the measures in force at the door."""
+
+    def __init__(
+        self,
+        env: simpy.Environment,
+        customers: CustomerTable,
+        counters: Station,
+        kiosks: Station,
+        outages: Outages,
+        guides: Guides,
+        closes_at: float,
+        balk_at_queue: int | None,
+    ):
+        self.env = env
+        self.customers = customers
+        self.counters, self.kiosks = counters, kiosks
+        self.outages, self.guides = outages, guides
+        self.closes_at = closes_at  # extend_hours may push it later
+        self.balk_at_queue = balk_at_queue
+        self.cordoned = False  # an incident has shut the hall off: nobody reaches it
+        # In force now, by rule index, in the order they were put in force.
+        self.measures: dict[int, Measure] = {}
+        self._redirects: list[Measure] = []
+        self._pre_registers: list[Measure] = []
+        self._stops: list[Measure] = []
+
+    def put(self, measure: Measure) -> None:
+        """Put ``measure`` in force (replacing one its rule put in force before)."""
+        self.lift(measure.rule)
+        self.measures[measure.rule] = measure
+        self._sort()
+
+    def lift(self, rule: int) -> Measure | None:
+        """Lift what rule ``rule`` put in force; return it (None: nothing was in force)."""
+        measure = self.measures.pop(rule, None)
+        if measure is not None:
+            if measure.event is not None:
+                measure.event.close(measure.result(), measure.describe())
+            self._sort()
+        return measure
+
+    def _sort(self) -> None:
+        in_force = list(self.measures.values())
+        self._redirects = [m for m in in_force if m.kind == REDIRECT]
+        self._pre_registers = [m for m in in_force if m.kind == PRE_REGISTER]
+        self._stops = [m for m in in_force if m.kind == STOP_ENTRY]
+
+    def pre_registration(self) -> Measure | None:
+        """Return the pre-registration in force that shortens service most (None: none is)."""
+        if not self._pre_registers:
+            return None
+        return min(self._pre_registers, key=lambda measure: measure.factor)
+
+    def is_closed_and_empty(self) -> bool:
+        """Return whether the doors are closed and every customer has left."""
+        return self.env.now >= self.closes_at and self.customers.present == 0
+
+    def _redirected(self, customer: int) -> tuple[Measure | None, Measure | None]:
+        """Return the redirect that takes this counter customer, and one that missed them.
+
+        One uniform draw per customer serves every redirect in force without overlap: the
+        first takes draws below its share, the next the following stretch, and so on.
+        """
+        customers = self.customers
+        draw = customers.routing[customer]
+        missed = None
+        for measure in self._redirects:
+            if draw < measure.share:
+                if measure.destination != "kiosks":
+                    return measure, missed
+                # Guides steer people to the kiosks; with none on the floor nobody is steered.
+                if customers.kiosk_ok[customer]:
+                    if self.guides.guides_on_floor() > 0:
+                        return measure, missed
+                    missed = missed or measure
+            draw -= measure.share
+        return None, missed
+
+    def arrivals(self) -> Generator[simpy.Event, None, None]:
+        """Bring each customer to the door at their arrival time (a SimPy process)."""
+        env, customers = self.env, self.customers
+        counters, kiosks = self.counters, self.kiosks
+        for customer, time in enumerate(customers.arrival):
+            yield env.timeout(time - env.now)
+            if time >= self.closes_at or self.cordoned:  # they never reach the hall
+                customers.never_came(customer)
+                continue
+            customers.enter()
+            if self._stops:  # door control: turned away before coming in
+                self._stops[0].applied += 1
+                customers.finish(customer, Outcome.BALKED, time)
+                continue
+            if customers.uses_kiosk[customer]:
+                kiosks.join(customer)
+                continue
+            redirect, missed = self._redirected(customer) if self._redirects else (None, None)
+            if self.outages.active and customers.callback[customer] < self.outages.callback_share(
+                customers.service[customer]
+            ):
+                customers.finish(customer, Outcome.CALLBACK, time)  # left a number: deferred
+                continue
+            if missed is not None:
+                missed.missed += 1
+            if redirect is not None:
+                redirect.applied += 1
+                if redirect.destination == "kiosks":
+                    kiosks.join(customer)
+                else:  # sent to a neighbouring hall
+                    customers.finish(customer, Outcome.REDIRECTED, time)
+            elif self.balk_at_queue is not None and counters.waiting >= self.balk_at_queue:
+                customers.finish(customer, Outcome.BALKED, time)
+            else:
+                measure = self.pre_registration()
+                if measure is not None:
+                    self._pre_register_arrival(customer, measure)
+                counters.join(customer)
+
+    def _pre_register_arrival(self, customer: int, measure: Measure) -> None:
+        if self.guides.guides_on_floor() > 0:
+            measure.applied += self.customers.pre_process(customer, measure.factor)
+        else:
+            measure.missed += 1

@@ -1,0 +1,155 @@
+"""Reading a run directory back: what a brief is written from, long after the run.
+
+``drill brief RUN_DIR`` needs nothing but the directory, so everything a brief says comes from
+``summary.json``, ``run.json`` and ``events.csv``, and its charts from the CSV tables beside them,
+read with the layouts of :mod:`simulator.rundir.schema`. Events come back as the very typed
+:class:`~simulator.engine.events.Event` records the engine produced. A directory that is not a
+complete run, or was written with another layout, is bad input, reported by
+:class:`RunDirError` with the file at fault.
+"""
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import numpy as np
+
+from simulator.engine.events import Event
+from simulator.rundir.schema import (
+    COMPARISON_FILE,
+    DRILL_FILE,
+    EVENTS_FILE,
+    RUN_INFO_FILE,
+    SCHEMA_VERSION,
+    STAFFING_FILE,
+    SUMMARY_FILE,
+    ComparisonFile,
+    DrillFile,
+    StaffingFile,
+    Summary,
+    event_from_row,
+)
+
+
+class RunDirError(Exception):
+    """The directory is not a complete drill run."""
+
+
+@dataclass(frozen=True)
+class RunFiles:
+    """The parts of a run directory a brief uses."""
+
+    path: Path
+    summary: Summary
+    info: dict[str, Any]
+    events: tuple[tuple[int, Event], ...]  # (replication, event), in the order of events.csv
+    comparison: ComparisonFile | None = None  # when ``drill compare`` wrote the run
+    staffing: StaffingFile | None = None  # when ``drill staff`` wrote it
+    drill: DrillFile | None = None  # when ``drill play`` or ``drill score`` wrote it
+
+
+def _json(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise RunDirError(f"{path}: not valid JSON ({error})") from None
+
+
+def read_summary(path: Path) -> Summary:
+    """Read ``summary.json`` of the run directory ``path``, checking its layout's version."""
+    file = path / SUMMARY_FILE
+    summary = _json(file)
+    if "metrics" not in summary or "scenario" not in summary:
+        raise RunDirError(f"{file}: not a drill summary")
+    version = summary.get("schema_version", 1)
+    if version != SCHEMA_VERSION:
+        raise RunDirError(
+            f"{file}: written by drill {summary.get('drill_version', '0.1')} with run-directory "
+            f"layout {version}; this drill reads layout {SCHEMA_VERSION}. Run the scenario again."
+        )
+    return cast(Summary, summary)
+
+
+def read_events(file: Path) -> tuple[tuple[int, Event], ...]:
+    """Read ``events.csv``: (replication, event) per row."""
+    try:
+        with file.open(encoding="utf-8", newline="") as handle:
+            rows = csv.DictReader(handle)
+            events = []
+            for line, row in enumerate(rows, start=2):
+                try:
+                    events.append(event_from_row(row))
+                except KeyError as error:
+                    raise RunDirError(
+                        f"{file}: no column {error}; was it edited by hand?"
+                    ) from None
+                except (ValueError, TypeError) as error:
+                    raise RunDirError(f"{file}:{line}: unreadable row ({error})") from None
+    except FileNotFoundError:
+        raise RunDirError(f"{file}: missing; is this a drill run directory?") from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise RunDirError(f"{file}: not a readable CSV file ({error})") from None
+    return tuple(events)
+
+
+def read_run(path: Path) -> RunFiles:
+    """Read the run directory ``path``; raise :class:`RunDirError` if it is not one."""
+    if not path.is_dir():
+        raise RunDirError(f"{path}: not a directory")
+    summary = read_summary(path)
+    info = _json(path / RUN_INFO_FILE)
+    events = read_events(path / EVENTS_FILE)
+
+    def optional(name: str) -> Any:
+        return _json(path / name) if (path / name).exists() else None
+
+    return RunFiles(
+        path,
+        summary,
+        info,
+        events,
+        comparison=optional(COMPARISON_FILE),
+        staffing=optional(STAFFING_FILE),
+        drill=optional(DRILL_FILE),
+    )
+
+
+def read_columns(path: Path, required: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
+    """Return the numeric columns of the CSV file ``path`` by header name.
+
+    Text columns (the ``clock``) are left out; empty cells become NaN. A missing, empty or
+    malformed file, or one without the ``required`` columns, is a :class:`RunDirError` naming it
+    (and the line, for a bad cell).
+    """
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except FileNotFoundError:
+        raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise RunDirError(f"{path}: not a readable CSV file ({error})") from None
+    if len(rows) < 2:
+        raise RunDirError(f"{path}: no rows; the run directory is incomplete")
+    header, body = rows[0], rows[1:]
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise RunDirError(f"{path}: no column {', '.join(missing)}; was it edited by hand?")
+    columns: dict[str, np.ndarray] = {}
+    for index, name in enumerate(header):
+        if name == "clock":
+            continue
+        values = []
+        for line, row in enumerate(body, start=2):
+            try:
+                values.append(float(row[index]) if row[index] else np.nan)
+            except (IndexError, ValueError):
+                cell = row[index] if index < len(row) else "nothing"
+                raise RunDirError(
+                    f"{path}:{line}: column {name!r} holds {cell!r}, not a number"
+                ) from None
+        columns[name] = np.array(values, dtype=float)
+    return columns

@@ -1,0 +1,335 @@
+"""The schema of every file in a run directory, shared by the one writer and every reader.
+
+A run directory (``results/<scenario>-<timestamp>/``) holds:
+
+- ``summary.json`` (:class:`Summary`): what the inputs determine (scenario, seed, every metric's
+  mean and 95 % interval, limits, objectives with stable ids, evacuation), never a clock time,
+  so the same scenario and seed give the same bytes; ``schema_version`` says which layout;
+- ``run.json``: the circumstances (when, the command, workers, wall time);
+- ``replications.csv`` (:data:`REPLICATION_COLUMNS`): a row per simulated day;
+- ``timeseries.csv`` (:data:`TIMESERIES_COLUMNS`): a row per minute;
+- ``events.csv`` (:data:`EVENT_COLUMNS`): a row per event, typed as the engine's
+  :class:`~simulator.engine.events.Event` (:func:`event_row`, :func:`event_from_row`);
+- ``evacuation.csv`` (:data:`EVACUATION_COLUMNS`), on runs with an evacuation;
+- beside them, by command: ``comparison.json``/``.csv`` (:class:`ComparisonFile`),
+  ``staffing.json``/``.csv`` (:class:`StaffingFile`), ``drill.json`` (:class:`DrillFile`).
+
+In the files, playbook rules and incidents are numbered from 1, as people count them (and as a
+drill log's ``rule: 3`` does); in memory they are indices from 0.
+"""
+
+from typing import Any, NotRequired, TypedDict
+
+from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind, Reason
+from simulator.metrics.day import METRIC_NAMES
+from simulator.model.clock import format_clock
+
+SCHEMA_VERSION = 2  # 2: typed events, objective ids, the scenario's playbook in the summary
+
+SUMMARY_FILE = "summary.json"
+RUN_INFO_FILE = "run.json"
+REPLICATIONS_FILE = "replications.csv"
+TIMESERIES_FILE = "timeseries.csv"
+EVENTS_FILE = "events.csv"
+EVACUATION_FILE = "evacuation.csv"
+COMPARISON_FILE, COMPARISON_CSV = "comparison.json", "comparison.csv"
+STAFFING_FILE, STAFFING_CSV = "staffing.json", "staffing.csv"
+DRILL_FILE = "drill.json"
+
+REPLICATION_COLUMNS = ("replication", *METRIC_NAMES)
+# Per quantity: its mean and its P10/P90 band across the replications, minute by minute.
+TIMESERIES_QUANTITIES = (
+    ("queue", ""),
+    ("in_hall", ""),
+    ("density", "_per_m2"),
+    ("counters", ""),
+)
+TIMESERIES_COLUMNS = (
+    "minute",
+    "clock",
+    *(
+        f"{stem}_{part}{unit}"
+        for stem, unit in TIMESERIES_QUANTITIES
+        for part in ("mean", "p10", "p90")
+    ),
+)
+EVACUATION_COLUMNS = (
+    "seconds_since_incident",
+    "inside_mean",
+    "inside_p10",
+    "inside_p50",
+    "inside_p90",
+)
+EVENT_COLUMNS = (
+    "replication",
+    "time_min",
+    "clock",
+    "kind",
+    "name",
+    "rule",  # the playbook rule's number (from 1); empty: none
+    "incident",  # the scenario incident's number (from 1); empty: none
+    "target",
+    "who",
+    "status",  # carried_out, partly, not_carried_out; empty for events that are not actions
+    "reason",
+    "asked",
+    "done",
+    "detail",
+)
+
+# Objectives: "rule" and "deadline" rate a playbook rule; the others the evacuation.
+OBJECTIVE_KINDS = ("rule", "deadline", "evacuation_time", "evacuation_crowd")
+
+
+def objective_id(kind: str, rule: int | None) -> str:
+    """Return an objective's stable id: ``rule-3`` for rule 3's, else ``evacuation-time``."""
+    if kind not in OBJECTIVE_KINDS:
+        raise ValueError(f"unknown objective kind {kind!r}")
+    if rule is not None:
+        return f"rule-{rule + 1}"
+    return kind.replace("_", "-")
+
+
+class EstimateEntry(TypedDict):
+    """A metric's mean and 95 % confidence interval over the replications (None: undefined)."""
+
+    mean: float | None
+    ci_low: float | None
+    ci_high: float | None
+
+
+class LimitEntry(TypedDict):
+    """One limit and how often it held."""
+
+    name: str
+    metric: str
+    threshold: float
+    direction: str  # "max" or "min"
+    held_share: float | None
+    held_share_ci_low: float | None
+    held_share_ci_high: float | None
+    target_share: float
+    held: bool | None  # None: not exercised on any day
+    rating: str | None
+
+
+class TaskEntry(TypedDict):
+    """A critical task with its rating and evidence, in English and Chinese."""
+
+    name: str
+    name_zh: str
+    rating: str | None
+    evidence: str
+    evidence_zh: str
+
+
+class ObjectiveEntry(TypedDict):
+    """An objective: its stable id, kind, the rule it rates, and its rated tasks."""
+
+    id: str
+    kind: str  # one of OBJECTIVE_KINDS
+    rule: int | None  # the playbook rule's number (from 1)
+    name: str
+    name_zh: str
+    rating: str | None
+    tasks: list[TaskEntry]
+
+
+class IncidentEntry(TypedDict):
+    """An incident of the scenario, as the brief names it."""
+
+    kind: str
+    at: str
+    until: str | None
+    note: str
+
+
+class RuleEntry(TypedDict):
+    """A playbook rule of the scenario."""
+
+    rule: int  # its number (from 1)
+    action: str
+    when: str
+    note: str
+
+
+class ScenarioEntry(TypedDict):
+    """What a brief needs to know about the scenario: the run directory stands alone."""
+
+    name: str
+    file: str
+    sha256: str
+    language: str
+    site: dict[str, str]
+    hours: dict[str, str]
+    staff: dict[str, int]
+    incidents: list[IncidentEntry]
+    playbook: list[RuleEntry]
+
+
+class ExitEntry(TypedDict):
+    """How crowded one exit got over the days with an evacuation."""
+
+    name: str
+    blocked_share: float
+    peak_density_mean_per_m2: float | None
+    peak_density_p95_per_m2: float | None
+    fruin_level_p95: str | None
+    warning_share: float
+    danger_share: float
+
+
+class EvacuationEntry(TypedDict):
+    """The evacuations of a run."""
+
+    days: int
+    rset_p50_s: float
+    rset_p95_s: float
+    egress_p50_s: float
+    egress_p95_s: float
+    aset_days: int
+    rset_exceeds_aset_share: float | None
+    rset_exceeds_aset_ci_low: float | None
+    rset_exceeds_aset_ci_high: float | None
+    inside_at_responders_mean: float | None
+    inside_at_responders_max: float | None
+    exits: list[ExitEntry]
+
+
+class Summary(TypedDict):
+    """``summary.json``."""
+
+    schema_version: int
+    drill_version: str
+    scenario: ScenarioEntry
+    seed: int
+    replications: int
+    metrics: dict[str, EstimateEntry]
+    limits: list[LimitEntry]
+    objectives: list[ObjectiveEntry]
+    evacuation: EvacuationEntry | None
+
+
+class ArmEntry(TypedDict):
+    """One plan of a comparison, with its paired differences to the base (None: the base)."""
+
+    name: str
+    rank: int
+    metrics: dict[str, EstimateEntry]
+    differences: dict[str, dict[str, Any]] | None  # estimate keys plus "significant"
+
+
+class ComparisonFile(TypedDict):
+    """``comparison.json``."""
+
+    seed: int
+    replications: int
+    by: str
+    better: str  # "higher" or "lower"
+    precision: float | None
+    precision_met: bool | None
+    common_random_numbers: bool
+    ranking: list[str]
+    arms: list[ArmEntry]
+
+
+class StaffingFile(TypedDict):
+    """``staffing.json``: per block the current, Erlang and found counters with their shares."""
+
+    targets: list[str]
+    share: float
+    block_min: float
+    days: int
+    seed: int
+    max_counters: int
+    plans_simulated: int
+    counter_hours: dict[str, float]
+    reserve: dict[str, int]
+    unreachable: list[str]
+    blocks: list[dict[str, Any]]
+
+
+class DecisionEntry(TypedDict):
+    """One decision of a drill, beside when the playbook would have taken it."""
+
+    time: str
+    action: str
+    params: dict[str, str | int | float]
+    until: str | None
+    who: str
+    rule: int | None  # the playbook rule's number (from 1) it carries out
+    planned: str | None
+    deviation_min: float | None
+
+
+class DrillFile(TypedDict):
+    """``drill.json``: the record of a drill people ran (``play``) or a real one (``score``)."""
+
+    kind: str  # "play" or "score"
+    title: str
+    date: str | None
+    participants: dict[str, list[str]]
+    log_file: str | None
+    decisions: list[DecisionEntry]
+    outcome: NotRequired[dict[str, dict[str, float | None]] | None]
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else repr(float(value))
+
+
+def _position(index: int | None) -> str:
+    return "" if index is None else str(index + 1)
+
+
+def event_row(replication: int, event: Event) -> list[str]:
+    """Return ``event`` of day ``replication`` as a row of ``events.csv``."""
+    result = event.result
+    return [
+        str(replication),
+        f"{event.time:.4f}",
+        format_clock(event.time),
+        event.kind.value,
+        event.name,
+        _position(event.rule),
+        _position(event.incident),
+        event.target,
+        event.who,
+        result.status.value if result else "",
+        result.reason.value if result and result.reason else "",
+        _number(result.asked) if result else "",
+        _number(result.done) if result else "",
+        event.detail,
+    ]
+
+
+def _index(cell: str) -> int | None:
+    return int(cell) - 1 if cell else None
+
+
+def event_from_row(row: dict[str, str]) -> tuple[int, Event]:
+    """Return (replication, event) from a row of ``events.csv``.
+
+    Raises ``KeyError`` for a missing column and ``ValueError`` for a cell that is not what
+    its column holds (the reader names the line).
+    """
+    result = None
+    if row["status"]:
+        result = ActionResult(
+            ActionStatus(row["status"]),
+            Reason(row["reason"]) if row["reason"] else None,
+            float(row["asked"]) if row["asked"] else None,
+            float(row["done"]) if row["done"] else None,
+        )
+    event = Event(
+        time=float(row["time_min"]),
+        kind=EventKind(row["kind"]),
+        name=row["name"],
+        rule=_index(row["rule"]),
+        incident=_index(row["incident"]),
+        target=row["target"],
+        who=row["who"],
+        result=result,
+        detail=row["detail"],
+    )
+    return int(row["replication"]), event
