@@ -27,17 +27,19 @@ from simulator.cli_support import (
 from simulator.i18n import render
 from simulator.model import ScenarioError
 from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, read_participants
-from simulator.report.comparison import display_width, pad_to
 from simulator.report.drill_section import OUTCOME_METRICS
 from simulator.report.publish import publish
 from simulator.report.rated import metric_name
 from simulator.report.table import run_table
+from simulator.report.text import display_width, pad_to
+from simulator.rundir.drill import drill_dict, drill_json
+from simulator.rundir.history import past_drills
 from simulator.rundir.reader import read_run
+from simulator.rundir.schema import DRILL_FILE
 from simulator.rundir.writer import write_run
 from simulator.runner import RunResult, SerialExecutor, run_replication, run_replications
 from simulator.scoring import check_limits, score_objectives
 from simulator.tabletop.console import Console
-from simulator.tabletop.records import DRILL_FILE, drill_dict, drill_json, past_drills
 
 
 @click.command()

@@ -33,21 +33,13 @@ from simulator.cli_support import (
     run_info,
 )
 from simulator.model import Scenario
-from simulator.report.comparison import (
-    comparison_csv,
-    comparison_dict,
-    comparison_json,
-    comparison_table,
-)
+from simulator.report.comparison import comparison_table
 from simulator.report.publish import publish
-from simulator.report.staffing import (
-    staffed_yaml,
-    staffing_csv,
-    staffing_dict,
-    staffing_json,
-    staffing_table,
-)
+from simulator.report.staffing import staffing_table
+from simulator.rundir.comparison import comparison_csv, comparison_dict, comparison_json
 from simulator.rundir.reader import read_run
+from simulator.rundir.schema import COMPARISON_CSV, COMPARISON_FILE, STAFFING_CSV, STAFFING_FILE
+from simulator.rundir.staffing import staffed_yaml, staffing_csv, staffing_dict, staffing_json
 from simulator.rundir.writer import write_run
 from simulator.runner import run_replications
 from simulator.scoring import check_limits, score_objectives
@@ -149,7 +141,7 @@ def compare(
     base = comparison.arms[0].result
     limits, objectives = check_limits(base), score_objectives(base)
     data = comparison_dict(comparison)
-    extra = {"comparison.json": comparison_json(data), "comparison.csv": comparison_csv(data)}
+    extra = {COMPARISON_FILE: comparison_json(data), COMPARISON_CSV: comparison_csv(data)}
     write_run(base, limits, target, run_info(started, executor), objectives, extra_files=extra)
 
     click.echo(f"{scenario.name} — {len(arms) - 1} variants against the base, seed {seed}")
@@ -235,8 +227,8 @@ def staff(
     data = staffing_dict(result)
     stem = Path(file).stem
     extra = {
-        "staffing.json": staffing_json(data),
-        "staffing.csv": staffing_csv(data),
+        STAFFING_FILE: staffing_json(data),
+        STAFFING_CSV: staffing_csv(data),
         f"{stem}.staffed.yaml": staffed_yaml(Path(file), data),
     }
     limits, objectives = check_limits(found), score_objectives(found)

@@ -122,7 +122,7 @@ def test_a_directory_where_the_brief_goes_is_bad_input_and_changes_nothing(run_d
 @pytest.mark.parametrize(
     ("name", "edit", "message"),
     [
-        ("timeseries.csv", lambda text: text.replace(",", ",x", 1), ":2: column"),
+        ("timeseries.csv", lambda text: text.replace("\n0,", "\nx,", 1), ":2: column"),
         ("timeseries.csv", lambda text: text.splitlines()[0] + "\n", "no rows"),
         ("replications.csv", lambda text: text.replace("wait_p90_min", "wait"), "no column"),
         ("timeseries.csv", lambda text: "\udcff", "not a readable CSV file"),

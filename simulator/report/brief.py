@@ -30,6 +30,7 @@ from simulator.report.rated import (
     summary_text,
 )
 from simulator.rundir.reader import RunFiles
+from simulator.rundir.schema import SUMMARY_FILE
 
 DUE_DAYS = 30  # rectifications are due a month after the drill
 # Which rectification and owner a failing limit calls for, by metric.
@@ -83,7 +84,7 @@ def _drill_date(run: RunFiles) -> dt.date:
     try:
         return dt.datetime.fromisoformat(created).date()
     except ValueError:
-        return dt.date.fromtimestamp((run.path / "summary.json").stat().st_mtime)
+        return dt.date.fromtimestamp((run.path / SUMMARY_FILE).stat().st_mtime)
 
 
 Day = list[Event]

@@ -30,15 +30,6 @@ ACTION_MARKERS = ("v", "^", "s", "D", "o", "P", "X", "*")
 
 Text = Callable[..., str]
 Author = Callable[[str, str], str]
-# Columns the day charts read from timeseries.csv.
-TIMESERIES_COLUMNS = (
-    "minute",
-    *(
-        f"{stem}_{part}{unit}"
-        for stem, unit in (("queue", ""), ("density", "_per_m2"), ("counters", ""))
-        for part in ("mean", "p10", "p90")
-    ),
-)
 # Characters DejaVu Sans draws (Latin, Greek, Cyrillic, punctuation, arrows, maths).
 NOT_LATIN = re.compile(r"[^\u0000-\u052F\u2000-\u22FF]+")
 

@@ -8,7 +8,6 @@ from simulator.model.clock import parse_clock
 from simulator.report.chart_parts import (
     BAND_ALPHA,
     INCIDENT_COLOUR,
-    TIMESERIES_COLUMNS,
     Text,
     band,
     clock_axis,
@@ -17,12 +16,17 @@ from simulator.report.chart_parts import (
     mark_actions,
     mark_incidents,
 )
-from simulator.rundir.reader import RunFiles, read_columns
+from simulator.rundir.reader import (
+    RunFiles,
+    read_evacuation_curve,
+    read_replications,
+    read_timeseries,
+)
 
 
 def queue_chart(run: RunFiles, text: Text) -> Figure:
     """Queue length and in-hall density over the day, with bands, incidents and actions."""
-    table = read_columns(run.path / "timeseries.csv", TIMESERIES_COLUMNS)
+    table = read_timeseries(run)
     minutes = table["minute"] + parse_clock(run.summary["scenario"]["hours"]["open"])
     figure = Figure(figsize=(8.3, 5.6), layout="constrained")
     queue, density = figure.subplots(2, 1, sharex=True)
@@ -66,7 +70,7 @@ def queue_chart(run: RunFiles, text: Text) -> Figure:
 
 def waits_chart(run: RunFiles, text: Text) -> Figure:
     """Histogram of each day's 90th-percentile wait, with the limit line."""
-    waits = read_columns(run.path / "replications.csv", ("wait_p90_min",))["wait_p90_min"]
+    waits = read_replications(run)["wait_p90_min"]
     days = waits.size
     waits = waits[~np.isnan(waits)]
     figure = Figure(figsize=(8.3, 3.8), layout="constrained")
@@ -95,7 +99,7 @@ def waits_chart(run: RunFiles, text: Text) -> Figure:
 
 def counters_chart(run: RunFiles, text: Text) -> Figure:
     """Counters open over the day: mean and P10–P90 band."""
-    table = read_columns(run.path / "timeseries.csv", TIMESERIES_COLUMNS)
+    table = read_timeseries(run)
     minutes = table["minute"] + parse_clock(run.summary["scenario"]["hours"]["open"])
     figure = Figure(figsize=(8.3, 3.4), layout="constrained")
     axis = figure.subplots()
@@ -116,10 +120,7 @@ def evacuation_chart(run: RunFiles, text: Text) -> Figure | None:
     evacuation = run.summary.get("evacuation")
     if not evacuation or not evacuation.get("days"):
         return None
-    table = read_columns(
-        run.path / "evacuation.csv",
-        ("seconds_since_incident", "inside_p10", "inside_p50", "inside_p90"),
-    )
+    table = read_evacuation_curve(run)
     seconds = table["seconds_since_incident"]
     # Show the curve until the slowest decile is out, not the empty hour after it.
     still_inside = np.nonzero(table["inside_p90"] > 0)[0]

@@ -20,11 +20,17 @@ from simulator.engine.events import Event
 from simulator.rundir.schema import (
     COMPARISON_FILE,
     DRILL_FILE,
+    EVACUATION_COLUMNS,
+    EVACUATION_FILE,
     EVENTS_FILE,
+    REPLICATION_COLUMNS,
+    REPLICATIONS_FILE,
     RUN_INFO_FILE,
     SCHEMA_VERSION,
     STAFFING_FILE,
     SUMMARY_FILE,
+    TIMESERIES_COLUMNS,
+    TIMESERIES_FILE,
     ComparisonFile,
     DrillFile,
     StaffingFile,
@@ -153,3 +159,18 @@ def read_columns(path: Path, required: tuple[str, ...] = ()) -> dict[str, np.nda
                 ) from None
         columns[name] = np.array(values, dtype=float)
     return columns
+
+
+def read_timeseries(run: RunFiles) -> dict[str, np.ndarray]:
+    """Return the columns of the run's ``timeseries.csv`` (every column of the schema)."""
+    return read_columns(run.path / TIMESERIES_FILE, TIMESERIES_COLUMNS)
+
+
+def read_replications(run: RunFiles) -> dict[str, np.ndarray]:
+    """Return the columns of the run's ``replications.csv`` (one row per simulated day)."""
+    return read_columns(run.path / REPLICATIONS_FILE, REPLICATION_COLUMNS)
+
+
+def read_evacuation_curve(run: RunFiles) -> dict[str, np.ndarray]:
+    """Return the columns of the run's ``evacuation.csv`` (people inside, second by second)."""
+    return read_columns(run.path / EVACUATION_FILE, EVACUATION_COLUMNS)

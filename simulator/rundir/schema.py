@@ -77,6 +77,17 @@ EVENT_COLUMNS = (
     "detail",
 )
 
+COMPARISON_COLUMNS = (
+    *("arm", "rank", "metric", "mean", "ci_low", "ci_high"),
+    *("difference", "difference_ci_low", "difference_ci_high", "significant"),
+)
+# staffing.csv: these, then a column "kept:<target>" per staffing target.
+STAFFING_COLUMNS = (
+    *("block", "arrivals_per_hour", "counter_arrivals_per_hour", "service_min"),
+    *("given_counters", "given_met_share", "erlang_counters", "erlang_met_share"),
+    *("counters", "met_share"),
+)
+
 # Objectives: "rule" and "deadline" rate a playbook rule; the others the evacuation.
 OBJECTIVE_KINDS = ("rule", "deadline", "evacuation_time", "evacuation_crowd")
 

@@ -1,0 +1,97 @@
+"""A comparison of plan variants as files: ``comparison.json`` and ``comparison.csv``.
+
+``comparison.json`` (:class:`~simulator.rundir.schema.ComparisonFile`) holds, per arm, every
+metric's mean and 95 % interval and (for variants) the paired difference to the base with its
+interval and whether it is significant; ``comparison.csv`` is the same as flat rows for a
+spreadsheet. Like ``summary.json`` they hold only what the inputs determine, so the same seed
+gives the same bytes whatever the executor.
+"""
+
+import csv
+import io
+import json
+import math
+
+from simulator.analysis.compare import HIGHER_IS_BETTER, Comparison
+from simulator.metrics.statistics import Estimate
+from simulator.rundir.schema import (
+    COMPARISON_COLUMNS,
+    METRIC_NAMES,
+    ArmEntry,
+    ComparisonFile,
+    EstimateEntry,
+)
+
+
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else value
+
+
+def _estimate(estimate: Estimate) -> EstimateEntry:
+    return {
+        "mean": _number(estimate.mean),
+        "ci_low": _number(estimate.ci_low),
+        "ci_high": _number(estimate.ci_high),
+    }
+
+
+def comparison_dict(comparison: Comparison) -> ComparisonFile:
+    """Return ``comparison.json``'s content."""
+    ranks = {arm.name: rank for rank, arm in enumerate(comparison.ranking(), start=1)}
+    arms: list[ArmEntry] = []
+    for index, arm in enumerate(comparison.arms):
+        differences = None
+        if index:
+            differences = {}
+            for metric in METRIC_NAMES:
+                difference = comparison.difference(arm, metric)
+                differences[metric] = {
+                    **_estimate(difference.estimate),
+                    "significant": difference.significant,
+                }
+        arms.append(
+            {
+                "name": arm.name,
+                "rank": ranks[arm.name],
+                "metrics": {m: _estimate(arm.result.estimate(m)) for m in METRIC_NAMES},
+                "differences": differences,
+            }
+        )
+    return {
+        "seed": comparison.arms[0].result.seed,
+        "replications": comparison.replications,
+        "by": comparison.by,
+        "better": "higher" if comparison.by in HIGHER_IS_BETTER else "lower",
+        "precision": comparison.precision,
+        "precision_met": comparison.precision_met,
+        "common_random_numbers": not comparison.independent,
+        "ranking": [arm.name for arm in comparison.ranking()],
+        "arms": arms,
+    }
+
+
+def comparison_json(data: ComparisonFile) -> str:
+    """Return ``comparison.json`` as text."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def comparison_csv(data: ComparisonFile) -> str:
+    """Return ``comparison.csv``: one row per arm and metric."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COMPARISON_COLUMNS)
+
+    def cell(value: float | None) -> str:
+        return "" if value is None else repr(float(value))
+
+    for arm in data["arms"]:
+        for metric, estimate in arm["metrics"].items():
+            row = [arm["name"], arm["rank"], metric, *map(cell, estimate.values())]
+            difference = (arm["differences"] or {}).get(metric)
+            if difference is None:
+                row += ["", "", "", ""]
+            else:
+                row += [cell(difference[key]) for key in ("mean", "ci_low", "ci_high")]
+                row.append(str(difference["significant"]).lower())
+            writer.writerow(row)
+    return buffer.getvalue()

@@ -1,0 +1,57 @@
+"""The history of drills (``drill history``): every ``drill.json`` under ``results/``."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from simulator.rundir.schema import DRILL_FILE, RUN_INFO_FILE, SUMMARY_FILE
+
+RATING_ORDER = ("P", "S", "M", "U")
+
+
+@dataclass(frozen=True)
+class PastDrill:
+    """One line of the drill history."""
+
+    path: Path
+    date: str
+    kind: str
+    scenario: str
+    participants: str
+    rating: str
+
+
+def overall_rating(summary: dict[str, Any]) -> str:
+    """Return the worst rating of a run's limits and objectives ("—" if none was rated)."""
+    ratings = [item.get("rating") for item in summary.get("limits", [])]
+    ratings += [item.get("rating") for item in summary.get("objectives", [])]
+    rated = [rating for rating in ratings if rating in RATING_ORDER]
+    return max(rated, key=RATING_ORDER.index) if rated else "—"
+
+
+def past_drills(results: Path) -> tuple[list[PastDrill], list[str]]:
+    """Return the drills recorded under ``results`` (oldest first) and what could not be read."""
+    drills, unreadable = [], []
+    for record in sorted(results.glob(f"*/{DRILL_FILE}")):
+        directory = record.parent
+        try:
+            drill = json.loads(record.read_text(encoding="utf-8"))
+            summary = json.loads((directory / SUMMARY_FILE).read_text(encoding="utf-8"))
+            info = json.loads((directory / RUN_INFO_FILE).read_text(encoding="utf-8"))
+            people = drill.get("participants") or {}
+            names = [name for role in people.values() for name in role]
+            drills.append(
+                PastDrill(
+                    path=directory,
+                    date=drill.get("date") or info.get("created", "")[:10],
+                    kind=drill["kind"],
+                    scenario=summary["scenario"]["name"],
+                    participants="、".join(names) if names else "—",
+                    rating=overall_rating(summary),
+                )
+            )
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            unreadable.append(f"{directory}: {error}")
+    drills.sort(key=lambda drill: (drill.date, str(drill.path)))
+    return drills, unreadable

@@ -1,0 +1,131 @@
+"""A staffing search as files: ``staffing.json``/``.csv`` and the staffed scenario.
+
+Like ``summary.json``, ``staffing.json`` (:class:`~simulator.rundir.schema.StaffingFile`) holds
+only what the inputs determine, so the same seed gives the same bytes whatever the executor. The
+staffed scenario is the input file with only ``staff.counters`` (and the reserve count) replaced,
+ready for ``drill run``.
+"""
+
+import csv
+import io
+import itertools
+import json
+import math
+import re
+from pathlib import Path
+
+import yaml
+
+from simulator.analysis.staffing import Evaluation, StaffingResult
+from simulator.analysis.targets import block_labels
+from simulator.model.clock import format_clock
+from simulator.rundir.schema import STAFFING_COLUMNS, StaffingFile
+
+
+def _hours(evaluation: Evaluation, edges: list[float]) -> float:
+    widths = [(end - start) / 60 for start, end in itertools.pairwise(edges)]
+    return round(sum(c * w for c, w in zip(evaluation.counters, widths, strict=True)), 6)
+
+
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else round(float(value), 6)
+
+
+def staffing_dict(result: StaffingResult) -> StaffingFile:
+    """Return ``staffing.json``'s content."""
+    edges = [float(edge) for edge in result.edges]
+    labels = block_labels(result.edges)
+    kept = result.kept_values()
+    blocks = []
+    for index, load in enumerate(result.loads):
+        blocks.append(
+            {
+                "block": labels[index],
+                "from": format_clock(edges[index]),
+                "until": format_clock(edges[index + 1]),
+                "arrivals_per_hour": round(load.arrivals_per_hour, 6),
+                "counter_arrivals_per_hour": round(load.counter_per_min * 60, 6),
+                "service_min": round(load.service_min, 6),
+                "given_counters": result.given.counters[index],
+                "given_met_share": float(result.given.met_share[index]),
+                "erlang_counters": result.erlang.counters[index],
+                "erlang_met_share": float(result.erlang.met_share[index]),
+                "counters": result.found.counters[index],
+                "met_share": float(result.found.met_share[index]),
+                "kept": {
+                    str(target): _number(kept[index, column])
+                    for column, target in enumerate(result.targets)
+                },
+            }
+        )
+    return {
+        "targets": [str(target) for target in result.targets],
+        "share": result.share,
+        "block_min": float(result.edges[1] - result.edges[0]),
+        "days": result.days,
+        "seed": result.seed,
+        "max_counters": result.max_counters,
+        "plans_simulated": result.evaluations,
+        "counter_hours": {
+            "given": _hours(result.given, edges),
+            "erlang": _hours(result.erlang, edges),
+            "found": _hours(result.found, edges),
+        },
+        "reserve": {"given": result.given.reserve, "found": result.found.reserve},
+        "unreachable": [labels[index] for index in result.unreachable()],
+        "blocks": blocks,
+    }
+
+
+def staffing_json(data: StaffingFile) -> str:
+    """Return ``staffing.json`` as text."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def staffing_csv(data: StaffingFile) -> str:
+    """Return ``staffing.csv``: one row per block, plus one column per target's kept value."""
+    targets = data["targets"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*STAFFING_COLUMNS, *(f"kept:{target}" for target in targets)])
+    for block in data["blocks"]:
+        kept = ["" if block["kept"][t] is None else repr(block["kept"][t]) for t in targets]
+        writer.writerow([*(block[column] for column in STAFFING_COLUMNS), *kept])
+    return buffer.getvalue()
+
+
+def staffed_yaml(source: Path, data: StaffingFile) -> str:
+    """Return the scenario file ``source`` with the found counters and reserve, as YAML.
+
+    The file is rewritten from its parsed content, so its comments are not kept; a header says
+    where it came from and how it was found.
+    """
+    document = yaml.safe_load(source.read_text(encoding="utf-8"))
+    blocks, counters = [], None
+    for block in data["blocks"]:
+        if block["counters"] != counters:
+            counters = block["counters"]
+            blocks.append({"from": block["from"], "count": counters})
+    document["staff"]["counters"] = blocks
+    if isinstance(document["staff"].get("reserve"), dict):
+        document["staff"]["reserve"]["count"] = data["reserve"]["found"]
+    header = (
+        f"# Staffing found by `drill staff` from {source.name} (seed {data['seed']}, "
+        f"{data['days']} days):\n# {', '.join(data['targets'])} in each block on at least "
+        f"{data['share']:.0%} of days.\n# Comments of the original file are not carried over.\n"
+    )
+    body = yaml.dump(document, Dumper=_ClockDumper, allow_unicode=True, sort_keys=False, width=100)
+    return header + body
+
+
+class _ClockDumper(yaml.SafeDumper):
+    """A safe dumper that quotes clock times, so "08:30" reads as a clock time anywhere."""
+
+
+def _quoted(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+    # YAML 1.1 readers take an unquoted 10:30 for the sexagesimal number 630.
+    style = '"' if re.fullmatch(r"\d{1,2}[:：]\d{2}", text) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_ClockDumper.add_representer(str, _quoted)
