@@ -93,17 +93,19 @@ def erlang_counters(load: BlockLoad, target: Target, mean_patience_min: float | 
         return 0
     if target.metric == "abandon_rate" and mean_patience_min is None:
         return 1  # nobody gives up, whatever the queue
+    quantile = target.quantile or 0.5  # wait_pNN targets always have one
     # Erlang C needs utilisation below one; Erlang A does not, but start there too.
     servers = max(1, math.floor(lam / mu) + 1)
     while servers < ERLANG_SEARCH_LIMIT:
         if target.metric == "abandon_rate":
-            kept = erlang_a(lam, mu, servers, 1 / mean_patience_min).abandon_probability
+            patience = mean_patience_min or math.inf
+            kept = erlang_a(lam, mu, servers, 1 / patience).abandon_probability
             if kept <= target.threshold:
                 return servers
         elif target.metric == "wait_mean_min":
             if erlang_c_mean_wait(lam, mu, servers) <= target.threshold:
                 return servers
-        elif erlang_c_wait_exceeds(lam, mu, servers, target.threshold) <= 1 - target.quantile:
+        elif erlang_c_wait_exceeds(lam, mu, servers, target.threshold) <= 1 - quantile:
             return servers
         servers += 1
     return servers

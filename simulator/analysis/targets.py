@@ -109,7 +109,8 @@ def block_values(record: DayRecord, edges: np.ndarray, targets: tuple[Target, ..
             elif target.metric == "wait_mean_min":
                 values[index, column] = float(np.mean(block_waits))
             else:
-                values[index, column] = float(np.quantile(block_waits, target.quantile))
+                quantile = target.quantile or 0.5  # wait_pNN targets always have one
+                values[index, column] = float(np.quantile(block_waits, quantile))
     return values
 
 

@@ -55,7 +55,9 @@ class Playbook:
     ):
         self.hall, self.gauges, self.policy, self.observer = hall, gauges, policy, observer
         rules = hall.scenario.playbook
-        needed = frozenset[str]().union(*(metrics_of(rule.condition) for rule in rules))
+        needed = frozenset[str]().union(
+            *(metrics_of(rule.condition) for rule in rules if rule.condition is not None)
+        )
         self.needed = frozenset(METRICS) if observer else needed
 
     def run(self) -> Generator[simpy.Event, None, None]:

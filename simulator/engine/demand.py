@@ -41,7 +41,8 @@ def rate_profile(scenario: Scenario) -> RateProfile:
     close = scenario.hours.close_min
     breaks = {block.start_min for block in scenario.demand.arrivals}
     for surge in surges:
-        breaks.update(t for t in (surge.start_min, surge.end_min) if t < close)
+        end = close if surge.end_min is None else surge.end_min  # the loader requires until
+        breaks.update(t for t in (surge.start_min, end) if t < close)
     starts = np.array(sorted(breaks))
     blocks = scenario.demand.arrivals
     block_starts = np.array([block.start_min for block in blocks])

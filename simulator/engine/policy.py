@@ -46,7 +46,8 @@ class RulePolicy:
         """Return the rules that fire or clear at ``now`` given the hall's ``state``."""
         steps = []
         for index, (rule, trigger) in enumerate(zip(self.rules, self.triggers, strict=True)):
-            change = trigger.check(now, rule.condition.evaluate(state))
+            holds = rule.condition is not None and rule.condition.evaluate(state)
+            change = trigger.check(now, holds)
             if change is Change.NONE:
                 continue
             steps.append(Step(index, rule, change))

@@ -14,7 +14,7 @@ a playbook.
 
 from collections import deque
 from collections.abc import Generator
-from typing import Protocol
+from typing import Protocol, cast
 
 import numpy as np
 import simpy
@@ -139,7 +139,7 @@ class Station:
             timer.callbacks.append(self._give_up)
 
     def _give_up(self, timer: simpy.Event) -> None:
-        customer = timer.value
+        customer = cast(int, timer.value)  # the customer's number, given to the timer
         if self.in_queue[customer]:
             self._leave_queue(customer)
             self.customers.finish(customer, Outcome.ABANDONED, self.env.now)

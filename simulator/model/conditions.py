@@ -112,6 +112,7 @@ def _tokenize(text: str) -> list[_Token]:
         if match is None:  # only trailing white space is left
             break
         kind = match.lastgroup
+        assert kind is not None  # every alternative of _TOKEN is a named group
         column = match.start(kind) + 1
         if kind == "bad":
             raise ConditionSyntaxError(f"unexpected character {match.group(kind)!r}", column)

@@ -38,20 +38,27 @@ class Distribution:
     value: float | None = None
     values: tuple[float, ...] = ()
 
+    def _p(self, name: str) -> float:
+        """Return parameter ``name``, which the loader guarantees this distribution has."""
+        value = getattr(self, name)
+        if value is None:
+            raise ValueError(f"a {self.dist} distribution needs {name!r}")
+        return float(value)
+
     def expected(self) -> float:
         """Return the theoretical mean (used by staffing formulas and documentation)."""
         match self.dist:
             case "exponential" | "lognormal" | "gamma":
-                return float(self.mean)
+                return self._p("mean")
             case "normal":
                 return self._clipped_normal_mean()
 
             case "uniform":
-                return (self.low + self.high) / 2
+                return (self._p("low") + self._p("high")) / 2
             case "triangular":
-                return (self.low + self.mode + self.high) / 3
+                return (self._p("low") + self._p("mode") + self._p("high")) / 3
             case "fixed":
-                return float(self.value)
+                return self._p("value")
             case "empirical":
                 return float(np.mean(self.values))
         raise ValueError(f"unknown distribution {self.dist!r}")
@@ -64,26 +71,26 @@ class Distribution:
         """
         match self.dist:
             case "exponential":
-                return rng.exponential(self.mean, size)
+                return rng.exponential(self._p("mean"), size)
             case "lognormal":
                 # Convert the variable's mean and sd to those of its logarithm.
-                sigma2 = np.log1p((self.sd / self.mean) ** 2)
-                mu = np.log(self.mean) - sigma2 / 2
+                sigma2 = np.log1p((self._p("sd") / self._p("mean")) ** 2)
+                mu = np.log(self._p("mean")) - sigma2 / 2
                 return rng.lognormal(mu, np.sqrt(sigma2), size)
             case "gamma":
-                shape = (self.mean / self.sd) ** 2
-                return rng.gamma(shape, self.sd**2 / self.mean, size)
+                shape = (self._p("mean") / self._p("sd")) ** 2
+                return rng.gamma(shape, self._p("sd") ** 2 / self._p("mean"), size)
             case "normal":
                 low, high = self._normal_bounds()
-                return np.clip(rng.normal(self.mean, self.sd, size), low, high)
+                return np.clip(rng.normal(self._p("mean"), self._p("sd"), size), low, high)
             case "uniform":
-                return rng.uniform(self.low, self.high, size)
+                return rng.uniform(self._p("low"), self._p("high"), size)
             case "triangular":
-                if self.low == self.high:
-                    return np.full(size, float(self.low))
-                return rng.triangular(self.low, self.mode, self.high, size)
+                if self._p("low") == self._p("high"):
+                    return np.full(size, self._p("low"))
+                return rng.triangular(self._p("low"), self._p("mode"), self._p("high"), size)
             case "fixed":
-                return np.full(size, float(self.value))
+                return np.full(size, self._p("value"))
             case "empirical":
                 return rng.choice(np.asarray(self.values, dtype=float), size)
         raise ValueError(f"unknown distribution {self.dist!r}")
@@ -94,12 +101,15 @@ class Distribution:
         Walking speeds are the use: a normal fitted to measured speeds would otherwise give the
         odd person 0.1 m/s or 2.5 m/s. Two sd leaves 95 % of draws untouched.
         """
-        return max(self.mean - 2 * self.sd, 0.0), self.mean + 2 * self.sd
+        return max(self._p("mean") - 2 * self._p("sd"), 0.0), self._p("mean") + 2 * self._p("sd")
 
     def _clipped_normal_mean(self) -> float:
         """Return E[clip(X, low, high)] for X normal: the mean itself unless the clip hits 0."""
         low, high = self._normal_bounds()
-        alpha, beta = (low - self.mean) / self.sd, (high - self.mean) / self.sd
+        alpha, beta = (
+            (low - self._p("mean")) / self._p("sd"),
+            (high - self._p("mean")) / self._p("sd"),
+        )
 
         def cdf(z: float) -> float:
             return 0.5 * (1 + math.erf(z / math.sqrt(2)))
@@ -107,5 +117,7 @@ class Distribution:
         def pdf(z: float) -> float:
             return math.exp(-z * z / 2) / math.sqrt(2 * math.pi)
 
-        inside = self.mean * (cdf(beta) - cdf(alpha)) + self.sd * (pdf(alpha) - pdf(beta))
+        inside = self._p("mean") * (cdf(beta) - cdf(alpha)) + self._p("sd") * (
+            pdf(alpha) - pdf(beta)
+        )
         return low * cdf(alpha) + high * (1 - cdf(beta)) + inside

@@ -226,10 +226,11 @@ def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
         root.checker.report(
             root.spot.line, "log", "is required but missing; list the actions" + example
         )
-    decisions = [_decision(entry, scenario, facts) for entry in root.items("log", example=example)]
+    read = [_decision(entry, scenario, facts) for entry in root.items("log", example=example)]
     checker.problems.sort(key=lambda problem: problem.line or 0)
     if checker.problems:
         raise ScenarioError(checker.problems)
+    decisions = [decision for decision in read if decision is not None]  # all, without problems
     # Actions no rule foresaw get their own indices past the rules', in the order they came.
     unmatched = len(scenario.playbook)
     numbered = []

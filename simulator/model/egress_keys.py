@@ -24,7 +24,7 @@ assumptions a safety officer should replace with what their own drills measured:
 """
 
 from simulator.model.distributions import Distribution
-from simulator.model.reader import Section
+from simulator.model.reader import Section, given
 from simulator.model.scenario import Egress
 
 KEYS = (
@@ -67,17 +67,21 @@ def read_egress(root: Section) -> Egress:
         premovement_customers_s=customers,
         premovement_staff_s=staff,
         speed_mps=speed,
-        guided_factor=section.number(
-            "guided_factor", default=DEFAULT_EGRESS.guided_factor, within="(0, 1]"
+        guided_factor=given(
+            section.number("guided_factor", default=DEFAULT_EGRESS.guided_factor, within="(0, 1]")
         ),
-        people_per_guide=section.integer(
-            "people_per_guide", default=DEFAULT_EGRESS.people_per_guide, within=">= 1"
+        people_per_guide=given(
+            section.integer(
+                "people_per_guide", default=DEFAULT_EGRESS.people_per_guide, within=">= 1"
+            )
         ),
-        familiar_share=section.number(
-            "familiar_share", default=DEFAULT_EGRESS.familiar_share, within="[0, 1]"
+        familiar_share=given(
+            section.number("familiar_share", default=DEFAULT_EGRESS.familiar_share, within="[0, 1]")
         ),
-        position_spread=section.number(
-            "position_spread", default=DEFAULT_EGRESS.position_spread, within="[0, 1)"
+        position_spread=given(
+            section.number(
+                "position_spread", default=DEFAULT_EGRESS.position_spread, within="[0, 1)"
+            )
         ),
         secure_cash_s=section.distribution("secure_cash_s") or DEFAULT_EGRESS.secure_cash_s,
     )

@@ -286,6 +286,6 @@ def read_playbook(document: Section, facts: Facts) -> tuple[PlaybookRule, ...]:
             continue  # the parameters of an unknown action cannot be judged
         rule.allow([*RULE_KEYS, *ACTIONS[action]], what=f"{action} parameter")
         params = read_table(rule, ACTIONS[action], facts)
-        when = rule.data.get("when")
+        when = str(rule.data.get("when"))
         rules.append(PlaybookRule(when, condition, action, params, cooldown, note))
     return tuple(rules)

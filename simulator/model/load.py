@@ -18,7 +18,7 @@ from simulator.model.clock import format_clock
 from simulator.model.egress_keys import read_egress
 from simulator.model.errors import Problem, ScenarioError
 from simulator.model.events import Facts, read_incidents, read_playbook
-from simulator.model.reader import Checker, Section, show, span
+from simulator.model.reader import Checker, Section, given, show, span
 from simulator.model.scenario import (
     CounterBlock,
     Demand,
@@ -147,13 +147,13 @@ def _scenario(root: Section, variants_allowed: bool) -> Scenario:
         kiosks=site.kiosks if site else None,
     )
     return Scenario(
-        schema=schema,
-        name=name,
-        language=language,
-        site=site,
-        hours=hours,
-        staff=staff,
-        demand=demand,
+        schema=given(schema),
+        name=given(name),
+        language=given(language),
+        site=given(site),
+        hours=given(hours),
+        staff=given(staff),
+        demand=given(demand),
         incidents=read_incidents(root, facts),
         playbook=read_playbook(root, facts),
         limits=_limits(root),
@@ -190,31 +190,33 @@ def _site(root: Section) -> Site | None:
         item.allow(("name", "travel_min", "accepts_share"))
     _unique(neighbors, "name")
     return Site(
-        name=site.text("name", required=True),
-        location=site.text("location", default="", empty_ok=True),
-        floor_area_m2=site.number("floor_area_m2", required=True, within="> 0"),
+        name=given(site.text("name", required=True)),
+        location=given(site.text("location", default="", empty_ok=True)),
+        floor_area_m2=given(site.number("floor_area_m2", required=True, within="> 0")),
         exits=tuple(
             Exit(
-                item.text("name", required=True),
+                given(item.text("name", required=True)),
                 # Egress uses the effective width (width − 0.3 m): a narrower door lets no one out.
-                item.number(
-                    "width_m",
-                    required=True,
-                    within="> 0.3",
-                    hint=" (a door's effective width is its width − 0.3 m)",
+                given(
+                    item.number(
+                        "width_m",
+                        required=True,
+                        within="> 0.3",
+                        hint=" (a door's effective width is its width − 0.3 m)",
+                    )
                 ),
                 item.number("distance_m", within="> 0"),
                 item.number("approach_m2", within="> 0"),
             )
             for item in exits
         ),
-        kiosks=site.integer("kiosks", default=0, within=">= 0"),
+        kiosks=given(site.integer("kiosks", default=0, within=">= 0")),
         counters=site.integer("counters", within=">= 1"),
         neighbors=tuple(
             Neighbor(
-                item.text("name", required=True),
-                item.number("travel_min", required=True, within=">= 0"),
-                item.number("accepts_share", required=True, within="(0, 1]"),
+                given(item.text("name", required=True)),
+                given(item.number("travel_min", required=True, within=">= 0")),
+                given(item.number("accepts_share", required=True, within="(0, 1]")),
             )
             for item in neighbors
         ),
@@ -324,13 +326,13 @@ def _staff(
     if reserve is not None:
         reserve.allow(("count", "call_in_min"))
     return Staff(
-        counters=tuple(CounterBlock(start, count) for _, start, count in blocks),
-        fast_lane=fast_lane,
-        guides=staff.integer("guides", default=0, within=">= 0"),
-        security=staff.integer("security", default=0, within=">= 0"),
+        counters=tuple(CounterBlock(given(start), count) for _, start, count in blocks),
+        fast_lane=given(fast_lane),
+        guides=given(staff.integer("guides", default=0, within=">= 0")),
+        security=given(staff.integer("security", default=0, within=">= 0")),
         reserve=Reserve(
-            reserve.integer("count", default=0, within=">= 0"),
-            reserve.number("call_in_min", default=0.0, within=">= 0"),
+            given(reserve.integer("count", default=0, within=">= 0")),
+            given(reserve.number("call_in_min", default=0.0, within=">= 0")),
         )
         if reserve
         else Reserve(),
@@ -345,11 +347,11 @@ def _services(demand: Section) -> tuple[Service, ...]:
         item.allow(("name", "share", "minutes", "kiosk", "quick"))
         services.append(
             Service(
-                name=item.text("name", required=True),
-                share=item.number("share", required=True, within="(0, 1]"),
-                minutes=item.distribution("minutes", required=True),
-                kiosk=item.flag("kiosk"),
-                quick=item.flag("quick"),
+                name=given(item.text("name", required=True)),
+                share=given(item.number("share", required=True, within="(0, 1]")),
+                minutes=given(item.distribution("minutes", required=True)),
+                kiosk=given(item.flag("kiosk")),
+                quick=given(item.flag("quick")),
             )
         )
     _unique(items, "name")
@@ -393,13 +395,13 @@ def _demand(root: Section, hours: Hours | None) -> Demand | None:
             f"vip_share + vulnerable_share is {vip + vulnerable:g}; together they cannot exceed 1",
         )
     return Demand(
-        arrivals=tuple(RateBlock(start, rate) for _, start, rate in blocks),
+        arrivals=tuple(RateBlock(given(start), rate) for _, start, rate in blocks),
         services=services,
-        vip_share=vip,
-        vulnerable_share=vulnerable,
+        vip_share=given(vip),
+        vulnerable_share=given(vulnerable),
         patience_min=demand.distribution("patience_min"),
         balk_at_queue=demand.integer("balk_at_queue", within=">= 1"),
-        kiosk_uptake=demand.number("kiosk_uptake", default=0.5, within="[0, 1]"),
+        kiosk_uptake=given(demand.number("kiosk_uptake", default=0.5, within="[0, 1]")),
     )
 
 
@@ -424,7 +426,7 @@ def _limits(root: Section) -> Limits:
     )
     return Limits(
         items=tuple(items),
-        target_share=limits.number("target_share", default=0.9, within="(0, 1]"),
+        target_share=given(limits.number("target_share", default=0.9, within="(0, 1]")),
         wait_min=wait,
         vulnerable_wait_min=limits.number("vulnerable_wait_min", within="> 0"),
     )

@@ -13,12 +13,25 @@ import math
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from simulator.model.clock import format_clock, parse_clock
 from simulator.model.distributions import REQUIRED_PARAMETERS, Distribution
 from simulator.model.errors import Problem
 from simulator.model.yaml_source import Spot
+
+T = TypeVar("T")
+
+
+def given(value: T | None) -> T:
+    """Return a value read for a model's field, typed as present.
+
+    A reader returns None for a required or defaulted key only beside a problem it reported,
+    and the loader raises :class:`~simulator.model.errors.ScenarioError` before a model built
+    from such input is ever returned: no caller sees the None.
+    """
+    return cast(T, value)
+
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _RANGE = re.compile(r"^(?:([\[(])(\S+), (\S+)([\])])|(>=?) (\S+))$")
@@ -376,19 +389,20 @@ def _distribution_parameters(spec: Section, name: str) -> Distribution | None:
     }
     if any(v is None for v in numbers.values()):
         return None
-    if name in ("uniform", "triangular") and numbers["low"] >= numbers["high"]:
+    checked = {key: given(value) for key, value in numbers.items()}
+    if name in ("uniform", "triangular") and checked["low"] >= checked["high"]:
         spec.report(
-            "high", f"must be greater than low ({numbers['low']:g}), got {numbers['high']:g}"
+            "high", f"must be greater than low ({checked['low']:g}), got {checked['high']:g}"
         )
         return None
-    if name == "triangular" and not numbers["low"] <= numbers["mode"] <= numbers["high"]:
+    if name == "triangular" and not checked["low"] <= checked["mode"] <= checked["high"]:
         spec.report(
             "mode",
-            f"must lie between low and high ({numbers['low']:g}–"
-            f"{numbers['high']:g}), got {numbers['mode']:g}",
+            f"must lie between low and high ({checked['low']:g}–"
+            f"{checked['high']:g}), got {checked['mode']:g}",
         )
         return None
-    return Distribution(name, **{key: float(v) for key, v in numbers.items()})
+    return Distribution(name, **checked)  # type: ignore[arg-type]  # the keys are its fields
 
 
 def span(open_min: float, close_min: float) -> str:

@@ -139,7 +139,7 @@ class PlaybookRule:
     """When ``condition`` becomes true, do ``action`` with ``params``."""
 
     when: str
-    condition: Condition
+    condition: Condition | None  # None: a decision people took that no rule foresaw
     action: str
     params: dict[str, Any] = field(default_factory=dict)
     cooldown_min: float | None = None

@@ -247,7 +247,7 @@ def duplicate_problems(data: Any, file: str, path: str = "") -> list[Problem]:
                 walk(item, f"{where}[{index}]")
 
     walk(data, path)
-    return sorted(problems, key=lambda problem: problem.line)
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def deep_merge(base: Mapping, overlay: Mapping) -> SourceMap:

@@ -64,7 +64,7 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("simulator.report", "templates"),
         undefined=jinja2.StrictUndefined,  # a misspelt field fails loudly, never prints blank
         # HTML escapes every value (a rule note may hold "<" or "&"); Markdown is left as written.
-        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
+        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -309,7 +309,7 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "staffing": staffing_section(run.staffing, lang),
         "drill": drill_section(run.drill, summary["replications"], lang),
         "participants": participants_text(run.drill, lang),
-        "drill_title": (run.drill or {}).get("title") or "",
+        "drill_title": run.drill["title"] if run.drill else "",
     }
 
 

@@ -10,7 +10,7 @@ together, or not at all. Labels come from the message catalogue in the language
 
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import matplotlib as mpl
 
@@ -67,7 +67,8 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
         ("staffing", lambda: staffing_chart(run, text, lang)),
     )
     charts = []
-    with mpl.rc_context(style):
+    # matplotlib types rc keys as a Literal of every rcParam name; these are all such names.
+    with mpl.rc_context(cast(Any, style)):
         for name, make in makers:
             figure = make()
             if figure is None:

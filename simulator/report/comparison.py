@@ -46,14 +46,16 @@ def comparison_table(data: ComparisonFile) -> str:
                 + ("" if difference["significant"] else "  not significant")
             )
         lines.append(line)
-    variants = [arm for arm in data["arms"] if arm["differences"] is not None]
+    variants = [
+        (arm["name"], arm["differences"]) for arm in data["arms"] if arm["differences"] is not None
+    ]
     if variants:
         lines += ["", "paired difference to the base (n.s. = not significant at 95 %)"]
-        lines.append(pad_to("metric", 24) + "".join(pad_to(arm["name"], 18) for arm in variants))
+        lines.append(pad_to("metric", 24) + "".join(pad_to(name, 18) for name, _ in variants))
         for metric in TABLE_METRICS:
             cells = []
-            for arm in variants:
-                difference = arm["differences"][metric]
+            for _name, differences in variants:
+                difference = differences[metric]
                 text = _format(difference["mean"], metric, signed=True)
                 cells.append(pad_to(text + ("" if difference["significant"] else " n.s."), 18))
             lines.append(pad_to(metric, 24) + "".join(cells))

@@ -9,6 +9,7 @@ from typing import Any
 
 from simulator.i18n import render
 from simulator.report.rated import metric_name
+from simulator.rundir.schema import DecisionEntry, DrillFile
 
 ROLES = ("facilitator", "players", "evaluator", "observers")
 # The metrics set side by side for a tabletop: the team's day against the playbook's.
@@ -24,9 +25,9 @@ OUTCOME_METRICS = (
 )
 
 
-def participants_text(data: dict[str, Any] | None, lang: str) -> str | None:
+def participants_text(data: DrillFile | None, lang: str) -> str | None:
     """Return ``导调：张三；参演：李四、王五`` from drill.json, or None without participants."""
-    people = (data or {}).get("participants") or {}
+    people = data["participants"] if data else {}
     parts = [
         render(f"role.{role}", lang) + render("brief.colon", lang) + "、".join(people[role])
         for role in ROLES
@@ -35,7 +36,7 @@ def participants_text(data: dict[str, Any] | None, lang: str) -> str | None:
     return render("brief.list_separator", lang).join(parts) if parts else None
 
 
-def _measure(row: dict[str, Any], lang: str) -> str:
+def _measure(row: DecisionEntry, lang: str) -> str:
     text = render(f"action.{row['action']}", lang)
     details = [f"{key}={value}" for key, value in row["params"].items()]
     if row["until"]:
@@ -56,7 +57,7 @@ def _value(value: float | None, metric: str) -> str:
     return f"{value:.1%}" if share else f"{value:.2f}" if "density" in metric else f"{value:.1f}"
 
 
-def drill_section(data: dict[str, Any] | None, days: int, lang: str) -> dict[str, Any] | None:
+def drill_section(data: DrillFile | None, days: int, lang: str) -> dict[str, Any] | None:
     """Return the brief's drill section from ``drill.json`` (None for other runs)."""
     if data is None:
         return None
@@ -78,8 +79,9 @@ def drill_section(data: dict[str, Any] | None, days: int, lang: str) -> dict[str
             "brief.drill_intro_score", lang, decisions=len(rows), file=data["log_file"], days=days
         )
     outcome = None
-    if data.get("outcome"):
-        team, playbook = data["outcome"]["team"], data["outcome"]["playbook"]
+    recorded = data.get("outcome")
+    if recorded:
+        team, playbook = recorded["team"], recorded["playbook"]
         outcome = [
             {
                 "metric": metric_name(metric, lang),

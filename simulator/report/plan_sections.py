@@ -8,6 +8,7 @@ from typing import Any
 
 from simulator.i18n import render
 from simulator.report.rated import metric_name, target_text
+from simulator.rundir.schema import ComparisonFile, StaffingFile
 
 
 def _value(value: float | None, metric: str, signed: bool = False) -> str:
@@ -18,7 +19,7 @@ def _value(value: float | None, metric: str, signed: bool = False) -> str:
     return f"{value:{sign}.1%}" if share else f"{value:{sign}.2f}"
 
 
-def comparison_section(data: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+def comparison_section(data: ComparisonFile | None, lang: str) -> dict[str, Any] | None:
     """Return the brief's plan-comparison section from ``comparison.json`` (None without one)."""
     if data is None:
         return None
@@ -67,7 +68,7 @@ def comparison_section(data: dict[str, Any] | None, lang: str) -> dict[str, Any]
     return {"intro": intro, "rows": rows, "precision": precision}
 
 
-def staffing_section(data: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+def staffing_section(data: StaffingFile | None, lang: str) -> dict[str, Any] | None:
     """Return the brief's staffing section from ``staffing.json`` (None without one)."""
     if data is None:
         return None

@@ -4,9 +4,11 @@
 (``name`` beside ``name_zh``); these helpers turn them into rows in one language.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from simulator.i18n import CATALOG, render
+from simulator.rundir.schema import Summary
 
 RATING_ORDER = ("P", "S", "M", "U")
 
@@ -25,7 +27,7 @@ def target_text(target: str, lang: str) -> str:
     return f"{metric_name(metric, lang)} ≤ {shown}"
 
 
-def summary_text(item: dict[str, Any], field: str, lang: str) -> str:
+def summary_text(item: Mapping[str, Any], field: str, lang: str) -> str:
     """Return a summary.json text in ``lang`` (``name_zh`` beside ``name``)."""
     return item[f"{field}_zh"] if lang == "zh" else item[field]
 
@@ -35,7 +37,7 @@ def rating_text(rating: str | None, lang: str) -> str:
     return render(f"rating.{rating or 'none'}", lang)
 
 
-def limit_rows(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def limit_rows(summary: Summary, lang: str) -> list[dict[str, Any]]:
     """Return each limit: its statement, share of days held, rating and its text."""
     rows = []
     for limit in summary["limits"]:
@@ -70,7 +72,7 @@ def limit_rows(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def objective_rows(summary: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def objective_rows(summary: Summary, lang: str) -> list[dict[str, Any]]:
     """Return each objective with its rating and its rated critical tasks."""
     return [
         {

@@ -75,18 +75,15 @@ def run_table(summary: Summary) -> str:
     lines = [f"{'metric':<30} {'mean':>9}   95% CI"]
     for name, label, template in KEY_METRICS:
         estimate = summary["metrics"][name]
-        low, high = _show(template, estimate["ci_low"]), _show(template, estimate["ci_high"])
-        lines.append(f"{label:<30} {_show(template, estimate['mean']):>9}   {low} – {high}")
+        shown = [_show(template, estimate[key]) for key in ("mean", "ci_low", "ci_high")]
+        lines.append(f"{label:<30} {shown[0]:>9}   {shown[1]} – {shown[2]}")
     lines.append("")
     lines.append(f"{'limit':<30} {'held in':>9}   95% CI         verdict")
     for limit in summary["limits"]:
         sign = "≤" if limit["direction"] == "max" else "≥"
         label = f"{limit['name']} {sign} {limit['threshold']:g}"
-        share, low, high = (
-            limit["held_share"],
-            limit["held_share_ci_low"],
-            limit["held_share_ci_high"],
-        )
+        share = limit["held_share"]
+        low, high = limit["held_share_ci_low"], limit["held_share_ci_high"]
         if limit["held"] is None or share is None or low is None or high is None:
             lines.append(f"{label:<30} {'—':>9}   {'':<14} not exercised on any day")
             continue

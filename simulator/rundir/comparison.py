@@ -81,8 +81,8 @@ def comparison_csv(data: ComparisonFile) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COMPARISON_COLUMNS)
 
-    def cell(value: float | None) -> str:
-        return "" if value is None else repr(float(value))
+    def cell(value: object) -> str:
+        return "" if value is None else repr(float(value))  # type: ignore[arg-type]
 
     for arm in data["arms"]:
         for metric, estimate in arm["metrics"].items():

@@ -34,7 +34,7 @@ def _planned(result: RunResult, decision: Decision) -> float | None:
 
 def decision_rows(result: RunResult, decisions: tuple[Decision, ...]) -> list[DecisionEntry]:
     """Return each decision as a row of ``drill.json``, with the playbook's timing beside it."""
-    rows = []
+    rows: list[DecisionEntry] = []
     for decision in decisions:
         planned = _planned(result, decision)
         plain = {
@@ -42,20 +42,17 @@ def decision_rows(result: RunResult, decisions: tuple[Decision, ...]) -> list[De
             for key, value in decision.params.items()
             if isinstance(value, (str, int, float))
         }
-        rows.append(
-            {
-                "time": format_clock(decision.time_min),
-                "action": decision.action,
-                "params": plain,
-                "until": None if decision.until_min is None else format_clock(decision.until_min),
-                "who": decision.who,
-                "rule": decision.rule + 1
-                if decision.rule < len(result.scenario.playbook)
-                else None,
-                "planned": None if planned is None else format_clock(planned),
-                "deviation_min": None if planned is None else decision.time_min - planned,
-            }
-        )
+        row: DecisionEntry = {
+            "time": format_clock(decision.time_min),
+            "action": decision.action,
+            "params": plain,
+            "until": None if decision.until_min is None else format_clock(decision.until_min),
+            "who": decision.who,
+            "rule": decision.rule + 1 if decision.rule < len(result.scenario.playbook) else None,
+            "planned": None if planned is None else format_clock(planned),
+            "deviation_min": None if planned is None else decision.time_min - planned,
+        }
+        rows.append(row)
     return rows
 
 

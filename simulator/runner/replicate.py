@@ -97,7 +97,7 @@ class RunResult:
         for name, series in result.series.items():
             self.series[name].add(series)
         self.events.extend((result.index, event) for event in result.events)
-        if result.exit_peak_density is not None:
+        if result.exit_peak_density is not None and result.evacuation_curve is not None:
             self.exit_peak_density.append(result.exit_peak_density)
             self.evacuation_curve.add(result.evacuation_curve)
 
