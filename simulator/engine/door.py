@@ -141,25 +141,29 @@ class Door:
         return self.env.now >= self.closes_at and self.customers.present == 0
 
     def _redirected(self, customer: int) -> tuple[Measure | None, Measure | None]:
-        """Return the redirect that takes this counter customer, and one that missed them.
+        """Return the redirect that takes this counter customer, or the one that missed them.
 
         One uniform draw per customer serves every redirect in force without overlap: the
-        first takes draws below its share, the next the following stretch, and so on.
+        first takes draws below its share, the next the following stretch, and so on. A
+        customer whose draw falls in a kiosk redirect's stretch stays in the queue when their
+        business needs a counter, or when no guide is on the floor to steer them (then the
+        redirect missed them); they never spill into the next redirect's stretch, so each
+        redirect takes at most its share.
         """
         customers = self.customers
         draw = customers.routing[customer]
-        missed = None
         for measure in self._redirects:
             if draw < measure.share:
                 if measure.destination != "kiosks":
-                    return measure, missed
+                    return measure, None
+                if not customers.kiosk_ok[customer]:
+                    return None, None
                 # Guides steer people to the kiosks; with none on the floor nobody is steered.
-                if customers.kiosk_ok[customer]:
-                    if self.guides.guides_on_floor() > 0:
-                        return measure, missed
-                    missed = missed or measure
+                if self.guides.guides_on_floor() > 0:
+                    return measure, None
+                return None, measure
             draw -= measure.share
-        return None, missed
+        return None, None
 
     def arrivals(self) -> Generator[simpy.Event, None, None]:
         """Bring each customer to the door at their arrival time (a SimPy process)."""
