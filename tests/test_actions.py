@@ -351,3 +351,104 @@ def test_customers_sent_elsewhere_do_not_count_against_the_wait_limit_share():
     record = simulate_day(scenario, Streams(2, 0))
     assert np.sum(record.outcome == Outcome.REDIRECTED) > 20
     assert day_metrics(scenario, record)["served_within_limit_share"] == 1.0
+
+
+def test_a_fast_lane_never_takes_the_last_regular_counter():
+    services = [
+        Service("缴费", 0.5, exponential(0.5), quick=True),
+        Service("开户", 0.5, exponential(1.5)),
+    ]
+    scenario = hall(
+        per_min=1.5,
+        counters=3,
+        services=services,
+        playbook=(rule("time >= 10:00", "open_fast_lane", count=5),),
+    )
+    record = simulate_day(scenario, Streams(3, 0))
+    (opened,) = actions(record, "open_fast_lane")
+    assert opened.result == ActionResult(ActionStatus.PARTLY, Reason.LAST_REGULAR_COUNTER, 5, 2)
+    later = record.start >= TEN + 1
+    regular = later & (record.service == 1)
+    assert regular.sum() > 50 and np.all(record.channel[regular] == Channel.COUNTER)
+
+
+def test_staff_sent_back_go_back_to_the_reserve_and_the_plans_counters_stay():
+    scenario = hall(
+        per_min=1.0,
+        counters=2,
+        reserve=Reserve(count=2, call_in_min=5),
+        playbook=(
+            rule("time >= 10:00", "open_counters", count=2),
+            rule("time >= 11:00", "close_counters", count=5),
+            rule("time >= 12:00", "open_counters", count=2),
+            rule("time >= 13:00", "close_counters", count=1),
+            rule("time >= 13:30", "close_counters", count=5),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    first, second = actions(record, "open_counters")
+    assert first.result.done == second.result.done == 2  # the two sent back could come again
+    closes = [event.result for event in actions(record, "close_counters")]
+    assert [(result.asked, result.done) for result in closes] == [(5, 2), (1, 1), (5, 1)]
+    # Never fewer than the plan's two counters.
+    assert record.counters_due.min() == 2
+
+
+def test_reserve_staff_are_conserved_through_calls_and_an_escalations_release():
+    scenario = hall(
+        per_min=1.0,
+        counters=1,
+        reserve=Reserve(count=3, call_in_min=0),
+        playbook=(
+            rule("time >= 10:00", "open_counters", count=1),
+            rule(
+                "time >= 10:10",
+                "escalate",
+                to="中心经理",
+                response_min=fixed(1),
+                releases_reserve=2,
+            ),
+            rule("time >= 10:30", "open_counters", count=10),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    _first, rest = actions(record, "open_counters")
+    assert (rest.result.asked, rest.result.done) == (10, 4)  # 3 − 1 + 2 left in the reserve
+
+
+def test_staff_on_their_way_hold_their_positions_and_free_them_when_they_leave():
+    base = hall(
+        per_min=1.0,
+        counters=2,
+        reserve=Reserve(count=6, call_in_min=30),
+        playbook=(
+            rule("time >= 10:00", "open_counters", count=2),
+            rule("time >= 10:05", "open_counters", count=2),
+            rule("time >= 11:00", "close_counters", count=2),
+            rule("time >= 11:10", "open_counters", count=2),
+        ),
+    )
+    scenario = dataclasses.replace(base, site=dataclasses.replace(base.site, counters=4))
+    record = simulate_day(scenario, Streams(1, 0))
+    first, second, third = (event.result for event in actions(record, "open_counters"))
+    assert first.done == 2
+    assert second.status is ActionStatus.NOT_CARRIED_OUT  # two on their way fill the positions
+    assert second.reason is Reason.NO_FREE_COUNTER
+    assert third.done == 2  # the two sent back freed their positions
+    assert record.counters_due.max() == 4
+
+
+def test_door_control_works_again_once_a_disturbance_gives_the_guard_back():
+    scenario = hall(
+        per_min=1.0,
+        security=1,
+        incidents=(staff_incident("disorder", 30, 20),),
+        playbook=(
+            rule("time >= 09:40 and time < 09:45", "stop_entry"),
+            rule("time >= 10:00 and time < 10:05", "stop_entry"),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    during, after = (event.result for event in actions(record, "stop_entry"))
+    assert during.reason is Reason.NO_SECURITY and not during.carried_out
+    assert after.carried_out

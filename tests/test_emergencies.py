@@ -192,3 +192,35 @@ def test_the_same_seed_gives_the_same_evacuation():
     first = simulate_day(scenario, Streams(11, 0)).evacuation
     second = simulate_day(scenario, Streams(11, 0)).evacuation
     np.testing.assert_array_equal(first.out_s, second.out_s)
+
+
+def test_suppression_never_outlasts_the_three_minutes_of_the_plan():
+    scenario = busy_hall(fire(suppressed_prob=1.0, suppression_s=fixed(400.0)))
+    record = simulate_day(scenario, Streams(3, 0))
+    (out,) = events_named(record, "fire_suppressed")
+    assert out.time == pytest.approx(OPEN + 121 + SUPPRESSION_WINDOW_S / 60)
+
+
+def test_clerks_an_incident_has_taken_away_do_not_fight_the_fire():
+    # A siege has every clerk (and there is no guard): nobody is there to fight, so the alarm
+    # sounds at detection instead of after three minutes of fighting.
+    siege = staff_incident("siege", 100, 60, counters=4, guides=0, security=0)
+    scenario = busy_hall(fire(), siege, guides=0, security=0)
+    record = simulate_day(scenario, Streams(6, 0))
+    assert record.evacuation.alarm_min == pytest.approx(OPEN + 121)
+
+
+def test_fighters_under_an_alarm_at_detection_leave_when_the_fire_is_out():
+    def fighter_out(suppression_s: float) -> float:
+        scenario = busy_hall(
+            fire(
+                alarm="detection",
+                suppressed_prob=1.0,
+                suppression_s=fixed(suppression_s),
+                fighters={"security": 1, "counters": 0},
+            )
+        )
+        evacuation = simulate_day(scenario, Streams(4, 0)).evacuation
+        return float(evacuation.out_s[-1])  # the fighter is the last of the staff
+
+    assert fighter_out(170.0) - fighter_out(60.0) == pytest.approx(110.0, abs=1.0)

@@ -148,3 +148,47 @@ def test_a_sampled_start_delay_moves_the_outage_but_not_its_length():
     assert np.all((delayed[:, 0] >= TEN) & (delayed[:, 0] <= TEN + 60))
     assert len(set(delayed[:, 0])) == 20  # a different start every day
     np.testing.assert_allclose(delayed[:, 1], fixed[:, 1])  # same lengths, day by day
+
+
+def test_a_partial_outage_leaves_the_kiosks_to_the_business_it_does_not_stop():
+    services = [
+        Service("缴费", 0.5, exponential(1.0), kiosk=True),
+        Service("查询", 0.5, exponential(1.0), kiosk=True),
+    ]
+    scenario = hall(
+        per_min=2.0,
+        counters=2,
+        services=services,
+        kiosks=2,
+        kiosk_uptake=1.0,
+        incidents=(outage(60, 60, scope=("缴费",)),),
+    )
+    record = simulate_day(scenario, Streams(12, 0))
+    at_kiosk = record.channel == Channel.KIOSK
+    during = started_between(record, TEN, ELEVEN, at_kiosk)
+    assert np.sum(during & (record.service == 1)) > 20  # 查询 goes on at the kiosks
+    assert not np.any(during & (record.service == 0))  # 缴费 is stopped there too
+
+
+def test_a_generator_slower_than_the_outage_waits_for_the_mains_not_longer():
+    scenario = hall(
+        per_min=2.0,
+        counters=2,
+        incidents=(outage(60, 10, kind="power_outage", generator_min=30),),
+    )
+    record = simulate_day(scenario, Streams(13, 0))
+    assert not np.any(started_between(record, TEN, TEN + 10))
+    assert np.any(started_between(record, TEN + 10, TEN + 11))  # back with the mains at 10:10
+    steps = [e.name for e in record.events if e.kind is EventKind.INCIDENT_STEP]
+    assert "generator_on" not in steps
+
+
+def test_outage_minutes_count_from_the_oldest_outage_in_force():
+    scenario = hall(
+        per_min=1.0,
+        incidents=(outage(60, 60), outage(80, 60, kind="power_outage")),
+        playbook=(rule("outage_min >= 30", "escalate", to="中心综合组"),),
+    )
+    record = simulate_day(scenario, Streams(14, 0))
+    reports = [e.time for e in record.events if e.kind is EventKind.ACTION]
+    assert reports == [TEN + 30]  # 30 minutes into the first outage, not the second

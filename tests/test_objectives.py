@@ -1,6 +1,9 @@
 """Objectives from event logs: deadlines, rules carried out or not, rules never exercised."""
 
+from dataclasses import replace
+
 import numpy as np
+import pytest
 
 from simulator.engine.events import DONE, Event, EventKind
 from simulator.metrics import METRIC_NAMES
@@ -82,3 +85,31 @@ def test_a_rule_that_never_fires_is_not_rated():
     scenario = hall(playbook=(rule("queue >= 1000", "notify_customers"),))
     (never,) = score_objectives(run_replications(scenario, 2, seed=1))
     assert never.rating is None and "never held" in str(never.tasks[0].evidence)
+
+
+@pytest.mark.parametrize(
+    ("action", "staff"), [("pre_register", {"guides": 0}), ("stop_entry", {"security": 0})]
+)
+def test_an_action_nobody_was_there_to_carry_out_is_rated_unable(action, staff):
+    params = {"factor": 0.5} if action == "pre_register" else {}
+    scenario = hall(playbook=(rule("time >= 10:00", action, **params),), **staff)
+    (objective,) = score_objectives(run_replications(scenario, 3, seed=1))
+    assert objective.rating == Rating.U
+    assert "carried out 0 of 3" in str(objective.tasks[0].evidence)
+
+
+def test_a_report_made_before_the_outage_does_not_meet_its_deadline():
+    early = [
+        Event(TEN - 5, EventKind.TRIGGER, "escalate", rule=0),
+        Event(TEN - 5, EventKind.ACTION, "escalate", rule=0, target="中心综合组", result=DONE),
+        *outage_day(90),
+    ]
+    assert deadline_rating([early] * 10) == Rating.U
+
+
+def test_a_deadline_is_judged_at_the_scenarios_own_target_share():
+    lenient = replace(ESCALATION, limits=replace(ESCALATION.limits, target_share=0.7))
+    days = [outage_day(90, 29)] * 7 + [outage_day(90, None)] * 3
+    (objective,) = score_objectives(logged(lenient, days))
+    assert objective.rating == Rating.P
+    assert deadline_rating(days) == Rating.U  # at the default 90 %

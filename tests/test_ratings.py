@@ -58,3 +58,9 @@ def test_the_worst_task_rules_and_the_target_share_of_days_decides():
     assert reached_on_share(days, 0.9) == Rating.M
     assert reached_on_share(days, 0.85) == Rating.P
     assert reached_on_share([Rating.S] * 9 + [Rating.U], 0.9) == Rating.S
+
+
+def test_the_target_share_of_days_is_never_rounded_down():
+    # 5 of 6 days is 83 %: below 90 %, so the rating must cover all six days.
+    assert reached_on_share([Rating.P] * 5 + [Rating.M], 0.9) == Rating.M
+    assert reached_on_share([Rating.P] * 9 + [Rating.M], 0.9) == Rating.P

@@ -1,0 +1,42 @@
+"""Limits judged over the simulated days: the share held, its rating, the scenario's target."""
+
+from dataclasses import replace
+
+import numpy as np
+
+from simulator.metrics import METRIC_NAMES
+from simulator.model.scenario import Limit
+from simulator.runner import RunResult
+from simulator.scoring import Rating, check_limits
+from tests.factory import hall
+
+
+def judged(waits: list[float], target_share: float = 0.9):
+    """Judge a wait_p90_min ≤ 20 limit over days with these P90 waits."""
+    scenario = hall()
+    limits = replace(
+        scenario.limits,
+        items=(Limit("wait_p90_min", "wait_p90_min", 20.0, "max"),),
+        target_share=target_share,
+    )
+    values = {name: [0.0] * len(waits) for name in METRIC_NAMES}
+    values["wait_p90_min"] = waits
+    result = RunResult(replace(scenario, limits=limits), 1, np.zeros(1), values, {})
+    (limit,) = check_limits(result)
+    return limit
+
+
+def test_a_limit_held_on_exactly_the_target_share_is_held_and_rated_p():
+    limit = judged([10.0] * 9 + [30.0])
+    assert limit.held_share == 0.9 and limit.held is True and limit.rating == Rating.P
+
+
+def test_a_limit_is_judged_at_the_scenarios_own_target_share():
+    days = [10.0] * 7 + [30.0] * 3
+    assert judged(days, target_share=0.7).rating == Rating.P
+    assert judged(days).rating == Rating.M  # 70 % against the default 90 %
+
+
+def test_an_undefined_day_never_holds_a_limit():
+    limit = judged([10.0] * 9 + [float("nan")])
+    assert limit.held_share == 0.9  # NaN (nobody served that day) counts as not held
