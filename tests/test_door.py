@@ -10,6 +10,7 @@ from simulator.engine.door import PRE_REGISTER, REDIRECT, Door, Measure
 from simulator.engine.events import ActionStatus, EventKind, Reason
 from simulator.engine.hall import simulate_day
 from simulator.engine.incidents import Outages
+from simulator.engine.log import EventLog
 from simulator.engine.records import Channel, Outcome
 from simulator.engine.station import Station
 from simulator.engine.streams import Streams
@@ -46,6 +47,7 @@ def customers(count: int, kiosk_ok: bool, routing: np.ndarray) -> Customers:
 def door_alone(table: CustomerTable, guides) -> tuple[simpy.Environment, Door]:
     """Return a door with real stations and no outage, and the environment to run it in."""
     env = simpy.Environment(initial_time=OPEN)
+    env.log = EventLog(lambda: env.now)
     outages = Outages(env)
     counters = Station(env, table, Channel.COUNTER, outages)
     kiosks = Station(env, table, Channel.KIOSK, outages)
@@ -54,12 +56,18 @@ def door_alone(table: CustomerTable, guides) -> tuple[simpy.Environment, Door]:
     return env, Door(env, table, counters, kiosks, outages, guides, OPEN + 600, None)
 
 
+def put(env, door: Door, measure: Measure) -> None:
+    """Put ``measure`` in force at ``door``, its event in the environment's log."""
+    event = env.log.open(measure.kind, measure.rule, lambda: (measure.result(), ""))
+    door.put(measure, event)
+
+
 def test_a_kiosk_redirect_without_a_guide_steers_nobody_and_says_whom_it_missed():
     routing = np.linspace(0.0, 0.99, 100)  # a quarter of the draws fall below 0.25
     table = CustomerTable(customers(100, kiosk_ok=True, routing=routing), watched=False)
     env, door = door_alone(table, NoGuides())
-    measure = Measure(REDIRECT, 0, destination="kiosks", share=0.25)
-    door.put(measure)
+    measure = Measure(REDIRECT, 0, destination="kiosks", share=0.25, needs_guide=True)
+    put(env, door, measure)
     env.process(door.arrivals())
     env.run(until=OPEN + 200)
     assert door.kiosks.joined == [False] * 100
@@ -72,8 +80,8 @@ def test_the_weakest_pre_registration_never_wins_and_an_absent_guide_pre_process
     routing = np.ones(10)
     table = CustomerTable(customers(10, kiosk_ok=False, routing=routing), watched=False)
     env, door = door_alone(table, OneGuide())
-    door.put(Measure(PRE_REGISTER, 0, factor=0.9))
-    door.put(Measure(PRE_REGISTER, 1, factor=0.7))
+    put(env, door, Measure(PRE_REGISTER, 0, factor=0.9, needs_guide=True))
+    put(env, door, Measure(PRE_REGISTER, 1, factor=0.7, needs_guide=True))
     env.process(door.arrivals())
     env.run(until=OPEN + 5)
     assert table.prep_factor[:5] == [0.7] * 5  # the stronger of the two in force
@@ -146,3 +154,27 @@ def test_pre_registration_with_the_only_guide_away_leaves_service_times_alone():
     # guide was away keep their drawn service time.
     late = away & (record.arrival > OPEN + 61)
     np.testing.assert_allclose((record.end - record.start)[late], drawn[late])
+
+
+def test_a_measure_put_in_force_again_keeps_its_place_and_closes_the_earlier_one():
+    table = CustomerTable(customers(1, kiosk_ok=True, routing=np.zeros(1)), watched=False)
+    env, door = door_alone(table, OneGuide())
+    first = Measure(REDIRECT, 0, destination="kiosks", share=0.3, needs_guide=True)
+    put(env, door, first)
+    put(env, door, Measure(REDIRECT, 1, destination="west", share=0.3))
+    again = Measure(REDIRECT, 0, destination="kiosks", share=0.3, needs_guide=True)
+    put(env, door, again)
+    assert [m.rule for m in door.measures.values()] == [0, 1]  # rule 0 still takes draws first
+    assert first.event.closed and not again.event.closed
+    (event,) = env.log.events()[:1]
+    assert event.result.reason is Reason.NOBODY_ELIGIBLE  # the first acted on nobody
+
+
+def test_a_kiosk_redirect_put_in_force_with_no_guide_reports_the_missing_guide():
+    table = CustomerTable(customers(1, kiosk_ok=False, routing=np.zeros(1)), watched=False)
+    env, door = door_alone(table, NoGuides())
+    measure = Measure(REDIRECT, 0, destination="kiosks", share=0.3, needs_guide=True)
+    put(env, door, measure)
+    result = measure.result()  # nobody it could have steered came either
+    assert result.status is ActionStatus.NOT_CARRIED_OUT and result.reason is Reason.NO_GUIDE
+    assert result.unable

@@ -78,7 +78,9 @@ def test_calling_an_exhausted_reserve_lowers_the_rule_rating():
     )
     (objective,) = score_objectives(run_replications(scenario, 4, seed=2))
     assert objective.rating in (Rating.M, Rating.U)
-    assert "staff or reserve were missing" in str(objective.tasks[0].evidence)
+    evidence = objective.tasks[0].evidence
+    assert "not carried out" in str(evidence) and "no reserve staff left" in str(evidence)
+    assert "储备人员已用完" in evidence.text("zh")
 
 
 def test_a_rule_that_never_fires_is_not_rated():

@@ -149,16 +149,18 @@ def _redirect(hall: Hall, index: int, rule: PlaybookRule) -> Measure:
     for neighbor in hall.scenario.site.neighbors:
         if neighbor.name == destination:
             share = min(share, neighbor.accepts_share)
-    return Measure(REDIRECT, index, destination=destination, share=share)
+    return Measure(
+        REDIRECT, index, destination=destination, share=share, needs_guide=destination == "kiosks"
+    )
 
 
 def _pre_register(hall: Hall, index: int, rule: PlaybookRule) -> Done | Measure:
     if hall.posts.guides_on_floor() == 0:
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_GUIDE)
         return Done(result, "pre_register: no guide on the floor")
-    measure = Measure(PRE_REGISTER, index, factor=rule.params["factor"])
+    measure = Measure(PRE_REGISTER, index, factor=rule.params["factor"], needs_guide=True)
     waiting = hall.counters.waiting_customers()
-    measure.applied = sum(hall.customers.pre_process(c, measure.factor) for c in waiting)
+    measure.acted_on(sum(hall.customers.pre_process(c, measure.factor) for c in waiting))
     return measure
 
 
@@ -222,12 +224,10 @@ def _call_emergency(hall: Hall, index: int, rule: PlaybookRule) -> Done:
 
 def _extend_hours(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
     door = hall.door
-    closes = max(door.closes_at, hall.scenario.hours.close_min + rule.params["minutes"])
-    if closes == door.closes_at:
+    if not door.extend_until(hall.scenario.hours.close_min + rule.params["minutes"]):
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.ALREADY_IN_FORCE)
-        return Done(result, f"doors already open until {format_clock(closes)}")
-    door.closes_at = closes
-    return Done(DONE, f"doors open until {format_clock(closes)}")
+        return Done(result, f"doors already open until {format_clock(door.closes_at)}")
+    return Done(DONE, f"doors open until {format_clock(door.closes_at)}")
 
 
 def _notify_customers(_hall: Hall, _index: int, rule: PlaybookRule) -> Done:

@@ -114,14 +114,14 @@ class Playbook:
             )
             return
         measure: Measure = effect
-        measure.event = log.open(
+        event = log.open(
             rule.action,
             step.index,
             lambda: (measure.result(), measure.describe()),
             target=measure.destination,
             who=who,
         )
-        self.hall.door.put(measure)
+        self.hall.door.put(measure, event)
 
     def _lift(self, step: Step) -> None:
         """Lift what a fired rule put in force, now that its condition no longer holds."""

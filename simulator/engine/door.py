@@ -58,16 +58,33 @@ class Measure:
     destination: str = ""  # a redirect's: "kiosks" or a neighbouring hall
     share: float = 0.0  # a redirect's share of counter customers
     factor: float = 1.0  # pre-registration's share of the service time that is left
+    needs_guide: bool = False  # it acts through a guide (steering to kiosks, pre-processing)
     applied: int = 0  # customers it acted on
     missed: int = 0  # customers it should have acted on, with no guide on the floor to do it
+    guide_missing: bool = False  # no guide was on the floor when it was put in force
     event: PendingAction | None = None  # its action's event, written when it is lifted
 
+    def acted_on(self, customers: int = 1) -> None:
+        """Count ``customers`` more it acted on."""
+        self.applied += customers
+
+    def missed_one(self) -> None:
+        """Count one customer it should have acted on, had a guide been on the floor."""
+        self.missed += 1
+
     def result(self) -> ActionResult:
-        """Return what the measure achieved: short of what it should have done by ``missed``."""
-        if self.missed == 0:
+        """Return what the measure achieved, short of what it should have done by ``missed``.
+
+        A measure that acted on nobody did nothing: for want of a guide when one was missing,
+        else because nobody came whom it applies to.
+        """
+        if self.missed:
+            status = ActionStatus.PARTLY if self.applied else ActionStatus.NOT_CARRIED_OUT
+            return ActionResult(status, Reason.NO_GUIDE, self.applied + self.missed, self.applied)
+        if self.applied:
             return ActionResult(ActionStatus.CARRIED_OUT, done=self.applied)
-        status = ActionStatus.PARTLY if self.applied else ActionStatus.NOT_CARRIED_OUT
-        return ActionResult(status, Reason.NO_GUIDE, self.applied + self.missed, self.applied)
+        reason = Reason.NO_GUIDE if self.guide_missing else Reason.NOBODY_ELIGIBLE
+        return ActionResult(ActionStatus.NOT_CARRIED_OUT, reason, done=0)
 
     def describe(self) -> str:
         """Return the measure's particulars for ``events.csv``."""
@@ -109,11 +126,31 @@ class Door:
         self._pre_registers: list[Measure] = []
         self._stops: list[Measure] = []
 
-    def put(self, measure: Measure) -> None:
-        """Put ``measure`` in force (replacing one its rule put in force before)."""
-        self.lift(measure.rule)
+    def put(self, measure: Measure, event: PendingAction) -> None:
+        """Put ``measure`` in force, its result to be written on ``event`` when it is lifted.
+
+        A measure its rule put in force before is closed and replaced in its place, so stacked
+        redirects keep the order they were first put in force.
+        """
+        measure.event = event
+        if measure.needs_guide and self.guides.guides_on_floor() == 0:
+            measure.guide_missing = True
+        earlier = self.measures.get(measure.rule)
+        if earlier is not None and earlier.event is not None:
+            earlier.event.close(earlier.result(), earlier.describe())
         self.measures[measure.rule] = measure
         self._sort()
+
+    def cordon(self) -> None:
+        """Shut the hall off (a bomb threat): nobody reaches it any more (not balking)."""
+        self.cordoned = True
+
+    def extend_until(self, minute: float) -> bool:
+        """Keep the doors open until ``minute``; return False if they were open as long already."""
+        if minute <= self.closes_at:
+            return False
+        self.closes_at = minute
+        return True
 
     def lift(self, rule: int) -> Measure | None:
         """Lift what rule ``rule`` put in force; return it (None: nothing was in force)."""
@@ -176,7 +213,7 @@ class Door:
                 continue
             customers.enter()
             if self._stops:  # door control: turned away before coming in
-                self._stops[0].applied += 1
+                self._stops[0].acted_on()
                 customers.finish(customer, Outcome.BALKED, time)
                 continue
             if customers.uses_kiosk[customer]:
@@ -189,9 +226,9 @@ class Door:
                 customers.finish(customer, Outcome.CALLBACK, time)  # left a number: deferred
                 continue
             if missed is not None:
-                missed.missed += 1
+                missed.missed_one()
             if redirect is not None:
-                redirect.applied += 1
+                redirect.acted_on()
                 if redirect.destination == "kiosks":
                     kiosks.join(customer)
                 else:  # sent to a neighbouring hall
@@ -206,6 +243,7 @@ class Door:
 
     def _pre_register_arrival(self, customer: int, measure: Measure) -> None:
         if self.guides.guides_on_floor() > 0:
-            measure.applied += self.customers.pre_process(customer, measure.factor)
+            if self.customers.pre_process(customer, measure.factor):
+                measure.acted_on()
         else:
-            measure.missed += 1
+            measure.missed_one()

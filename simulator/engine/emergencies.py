@@ -229,7 +229,7 @@ class Emergencies:
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "bomb_threat", incident=index, detail="threat received")
         self._call(index, "110")
-        self.door.cordoned = True  # later arrivals never reach the hall (not balking)
+        self.door.cordon()  # later arrivals never reach the hall (not balking)
         detail = "entry stopped; the area is cordoned off"
         self.log.record(EventKind.PROCEDURE, "isolate", incident=index, detail=detail)
         yield env.timeout(draws.decision_min)

@@ -38,17 +38,40 @@ class ActionStatus(StrEnum):
 
 
 class Reason(StrEnum):
-    """Why an action was carried out only partly, or not at all."""
+    """Why an action was carried out only partly, or not at all.
+
+    Two sorts: the hall was *unable* (no reserve, no free counter, no guide, no guard: a
+    resource the plan relies on was missing), or there was *no occasion* (nobody to act on,
+    nothing to close, already in force). Either way the action did nothing and is never counted
+    as carried out; scoring holds only the first sort against the team (:attr:`unable`).
+    """
 
     RESERVE_EXHAUSTED = "reserve_exhausted"  # no reserve staff left to call in
     NO_FREE_COUNTER = "no_free_counter"  # every counter position is staffed
     NO_GUIDE = "no_guide"  # no lobby guide on the floor
     NO_SECURITY = "no_security"  # no security guard at the door
-    NOTHING_TO_CLOSE = "nothing_to_close"  # no called-in clerk to send back
     LAST_REGULAR_COUNTER = "last_regular_counter"  # a fast lane would take the last counter
+    NOTHING_TO_CLOSE = "nothing_to_close"  # no called-in clerk to send back
     NOBODY_WAITING = "nobody_waiting"  # nobody in the queue to act on
     NOBODY_AGREED = "nobody_agreed"  # waiting customers were asked; none took it up
+    NOBODY_ELIGIBLE = "nobody_eligible"  # in force, but nobody came whom it applies to
     ALREADY_IN_FORCE = "already_in_force"  # e.g. the hours were extended as far already
+
+    @property
+    def unable(self) -> bool:
+        """Return whether this reason is a missing resource (not merely no occasion to act)."""
+        return self in UNABLE
+
+
+UNABLE = frozenset(
+    {
+        Reason.RESERVE_EXHAUSTED,
+        Reason.NO_FREE_COUNTER,
+        Reason.NO_GUIDE,
+        Reason.NO_SECURITY,
+        Reason.LAST_REGULAR_COUNTER,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +92,11 @@ class ActionResult:
     def carried_out(self) -> bool:
         """Return whether the action did anything at all (fully or partly)."""
         return self.status is not ActionStatus.NOT_CARRIED_OUT
+
+    @property
+    def unable(self) -> bool:
+        """Return whether the action did nothing for want of staff, reserve or a position."""
+        return not self.carried_out and self.reason is not None and self.reason.unable
 
     @classmethod
     def of(cls, asked: float | None, done: float, short: Reason | None) -> "ActionResult":

@@ -86,6 +86,19 @@ class Outages:
         self.active: list[Outage] = []
         self.power_out = False
 
+    def begin(self, outage: Outage, power: bool) -> None:
+        """Put ``outage`` in force (``power``: the mains are out too)."""
+        self.active.append(outage)
+        self.power_out = self.power_out or power
+
+    def systems_back(self, outage: Outage) -> None:
+        """End ``outage``'s stop of business (a generator may restore it before the mains)."""
+        self.active.remove(outage)
+
+    def mains_back(self) -> None:
+        """Note that the mains are back."""
+        self.power_out = False
+
     def speed(self, service: int, at_kiosk: bool) -> float:
         """Return the share of normal speed for ``service`` now (0 = it cannot be done)."""
         speed = 1.0
@@ -155,20 +168,18 @@ class Disruptions:
         scope_text = "all business" if scope == "all" else "、".join(scope)
         detail = f"{scope_text} stopped; lasts until {ends}"
         log.record(EventKind.INCIDENT, incident.kind, incident=index, detail=detail)
-        self.outages.active.append(outage)
-        if power:
-            self.outages.power_out = True
+        self.outages.begin(outage, power)
         generator = params.get("generator_min") if power else None
         systems_back = min(duration, generator) if generator is not None else duration
         yield env.timeout(systems_back)
-        self.outages.active.remove(outage)
+        self.outages.systems_back(outage)
         self.on_resume()
         if systems_back < duration:
             detail = "systems and kiosks back on generator power"
             log.record(EventKind.INCIDENT_STEP, "generator_on", incident=index, detail=detail)
             yield env.timeout(duration - systems_back)
         if power:
-            self.outages.power_out = False
+            self.outages.mains_back()
         detail = f"after {duration:.0f} min"
         log.record(EventKind.INCIDENT_END, incident.kind, incident=index, detail=detail)
 

@@ -242,5 +242,6 @@ class Station:
     def close_books(self, day_end: float) -> None:
         """Count servers still on duty until ``day_end`` into ``staffed_minutes``."""
         for since in self.duty_since.values():
-            self.staffed_minutes += day_end - since
+            # Staff called in arrive after the last customer left: they staffed nothing.
+            self.staffed_minutes += max(day_end - since, 0.0)
         self.duty_since.clear()

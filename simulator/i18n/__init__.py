@@ -39,14 +39,23 @@ class Message:
 
     def text(self, lang: str = "en") -> str:
         """Return the message in ``lang``; arguments that are messages are rendered too."""
-        args = {
-            name: value.text(lang) if isinstance(value, Message) else value
-            for name, value in self.args
-        }
+        args = {name: _shown(value, lang) for name, value in self.args}
         return render(self.key, lang, **args)
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+LIST_SEPARATORS = {"zh": "，", "en": ", "}
+
+
+def _shown(value: Any, lang: str) -> Any:
+    """Render a message argument: a message in ``lang``, a tuple of messages as a list."""
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+        return LIST_SEPARATORS[lang].join(v.text(lang) for v in value)
+    return value
 
 
 def message(key: str, **args: Any) -> Message:

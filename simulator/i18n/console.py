@@ -16,6 +16,14 @@ CONSOLE_TEXTS: dict[str, dict[str, str]] = {
     "console.clock": {"zh": "—— {clock} ——", "en": "—— {clock} ——"},
     "console.inject": {"zh": "情况通报：{what}", "en": "Inject: {what}"},
     "console.inject_end": {"zh": "{kind}结束", "en": "{kind} ends"},
+    # What happens within an incident, as the facilitator announces it.
+    "step.fire_detected": {"zh": "发现火情，员工开始扑救", "en": "fire detected; staff fight it"},
+    "step.fire_suppressed": {"zh": "初起火灾已扑灭", "en": "the fire is out"},
+    "step.fire_out_of_control": {
+        "zh": "3分钟内未能扑灭，火势失控",
+        "en": "not out within three minutes: the fire is out of control",
+    },
+    "step.generator_on": {"zh": "备用发电机启动，系统恢复", "en": "generator on; systems back"},
     "console.status": {
         "zh": "排队 {queue:.0f} 人 · 厅内密度 {density:.2f} 人/m² · 近 15 分钟 P90 等候 "
         "{wait:.0f} 分钟 · 开放台席 {counters} · 储备可调 {reserve}（在途 {on_the_way}）",

@@ -38,14 +38,48 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
         "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次",
         "en": "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired}",
     },
-    "rule.evidence_failed": {
-        "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次"
-        "（其余各次人员或储备不足）",
+    "rule.evidence_short": {
+        "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次；"
+        "未执行 {short} 次：{reasons}",
         "en": (
-            "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired}"
-            " (staff or reserve were missing the other times)"
+            "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired};"
+            " not carried out {short} times: {reasons}"
         ),
     },
+    "rule.evidence_idle": {
+        "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次，但每次都无可执行：{reasons}",
+        "en": (
+            "fired {fired} times on {days_fired} of {days} days, but there was never anything"
+            " to act on: {reasons}"
+        ),
+    },
+    "reason.count": {"zh": "{reason} {count} 次", "en": "{reason} ({count})"},
+    # Why an action was not carried out (engine reasons, as a duty manager reads them).
+    "reason.reserve_exhausted": {"zh": "储备人员已用完", "en": "no reserve staff left"},
+    "reason.no_free_counter": {
+        "zh": "台席已全部开放，无空闲台席",
+        "en": "every counter position already staffed",
+    },
+    "reason.no_guide": {"zh": "大堂引导员不在岗", "en": "no lobby guide on the floor"},
+    "reason.no_security": {"zh": "无安保人员在门口", "en": "no security guard at the door"},
+    "reason.last_regular_counter": {
+        "zh": "只剩一个普通窗口，不能再改为快速窗口",
+        "en": "only one regular counter left",
+    },
+    "reason.nothing_to_close": {
+        "zh": "没有增调的柜员可撤回",
+        "en": "no called-in clerk to send back",
+    },
+    "reason.nobody_waiting": {"zh": "无客户等候", "en": "nobody waiting"},
+    "reason.nobody_agreed": {
+        "zh": "等候客户均未留下联系电话",
+        "en": "no waiting customer left a number",
+    },
+    "reason.nobody_eligible": {
+        "zh": "措施生效期间无适用的客户到达",
+        "en": "nobody it applies to came while it was in force",
+    },
+    "reason.already_in_force": {"zh": "已在执行中", "en": "already in force"},
     # Escalation deadlines.
     "deadline.name": {
         "zh": "故障发生 {deadline:g} 分钟内上报{to}",

@@ -18,10 +18,10 @@ target share; an objective takes its worst task's rating; every rating cites its
 """
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from simulator.engine.events import Event, EventKind
+from simulator.engine.events import Event, EventKind, Reason
 from simulator.i18n import Message, message
 from simulator.model.conditions import Compare
 from simulator.model.events import OUTAGE_KINDS
@@ -122,15 +122,32 @@ def _answered_objective(
     return Objective(name, "rule", (task,), index)
 
 
+def _reasons(counts: Counter[Reason]) -> tuple[Message, ...]:
+    """Return each reason an action was not carried out, with how often, most frequent first."""
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].value))
+    return tuple(
+        message("reason.count", reason=message(f"reason.{reason.value}"), count=count)
+        for reason, count in ordered
+    )
+
+
 def _rule_objective(
     index: int, rule: PlaybookRule, days: dict[int, list[Event]], n: int, scripted: bool
 ) -> Objective:
-    fired = done = days_fired = 0
+    fired = done = unable = days_fired = 0
+    short: Counter[Reason] = Counter()
     for events in days.values():
         actions = _actions(events, index)
         fired += len(actions)
-        done += sum(1 for e in actions if e.result and e.result.carried_out)
         days_fired += bool(actions)
+        for event in actions:
+            result = event.result
+            if result is not None and result.carried_out:
+                done += 1
+                continue
+            unable += result is not None and result.unable
+            if result is not None and result.reason is not None:
+                short[result.reason] += 1
     action = message(f"action.{rule.action}")
     if rule.note:
         name = message("rule.name", note=rule.note, action=action, when=rule.when)
@@ -151,14 +168,19 @@ def _rule_objective(
         evidence = message("rule.evidence_unprompted", when=rule.when, fired=fired, done=done)
         task = Task(task_name, rate_share(done, fired), evidence)
     else:
-        evidence = message(
-            "rule.evidence_failed" if done < fired else "rule.evidence",
-            fired=fired,
-            days_fired=days_fired,
-            days=n,
-            done=done,
-        )
-        task = Task(task_name, rate_share(done, fired), evidence)
+        # Only the times the hall was unable count against it; a firing with nothing to act
+        # on (nobody waiting, nobody eligible came) is neither done nor failed.
+        counts = {"fired": fired, "days_fired": days_fired, "days": n, "done": done}
+        if done + unable == 0:
+            evidence = message("rule.evidence_idle", reasons=_reasons(short), **counts)
+            task = Task(task_name, None, evidence)
+        elif done < fired:
+            evidence = message(
+                "rule.evidence_short", short=fired - done, reasons=_reasons(short), **counts
+            )
+            task = Task(task_name, rate_share(done, done + unable), evidence)
+        else:
+            task = Task(task_name, rate_share(done, fired), message("rule.evidence", **counts))
     return Objective(name, "rule", (task,), index)
 
 

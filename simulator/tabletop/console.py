@@ -101,7 +101,9 @@ class Console:
             # scenario's author wrote about it instead.
             kind = event.name
             what = render(f"kind.{kind}", self.lang) if f"kind.{kind}" in CATALOG else kind
-            if event.kind is EventKind.INCIDENT_END:
+            if event.kind is EventKind.INCIDENT_STEP:
+                what = render(f"step.{event.name}", self.lang)
+            elif event.kind is EventKind.INCIDENT_END:
                 what = render("console.inject_end", self.lang, kind=what)
             elif event.incident is not None:
                 note = self.scenario.incidents[event.incident].params.get("note")

@@ -20,7 +20,7 @@ from simulator.engine.streams import Streams
 from simulator.model.decisions import Decision
 from simulator.model.scenario import Scenario
 
-INJECTS = (EventKind.INCIDENT, EventKind.INCIDENT_END)
+INJECTS = (EventKind.INCIDENT, EventKind.INCIDENT_STEP, EventKind.INCIDENT_END)
 
 
 @dataclass(frozen=True)
