@@ -2,7 +2,36 @@
 
 The package flows one way: ``model`` (scenario data, no SimPy) feeds ``engine`` (the only
 SimPy code), whose flat records feed ``metrics`` and ``scoring``; ``runner`` repeats the day
-with independent random streams, and ``cli`` ties it together.
+with independent random streams; ``rundir`` writes and reads run directories, ``report`` turns
+them into briefs and charts, and ``cli`` ties it together (see ``docs/architecture.md``).
+
+For notebooks, the package itself is the API (:mod:`simulator.api`)::
+
+    import simulator as drill
+    run = drill.run(drill.load("scenarios/promotion_day.yaml"), replications=20)
+    run.to_frame().describe()
+
+Importing the package loads nothing else: the API is imported on first use.
 """
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.2.0"
+__all__ = ["ScenarioError", "__version__", "compare", "load", "run", "staff"]
+
+if TYPE_CHECKING:
+    from simulator.api import compare, load, run, staff
+    from simulator.model.errors import ScenarioError
+
+
+def __getattr__(name: str) -> Any:
+    """Import the API on first use, so ``import simulator`` (and ``drill --version``) is light."""
+    if name in ("compare", "load", "run", "staff"):
+        from simulator import api
+
+        return getattr(api, name)
+    if name == "ScenarioError":
+        from simulator.model.errors import ScenarioError
+
+        return ScenarioError
+    raise AttributeError(f"module 'simulator' has no attribute {name!r}")

@@ -105,10 +105,10 @@ def run(
     scenario = load_or_fail(file)
     target = run_directory(out, file)
     executor_options = (jobs, executor_kind, scheduler)
-    _result, summary = simulate_and_write(scenario, replications, seed, executor_options, target)
+    done = simulate_and_write(scenario, replications, seed, executor_options, target)
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
-    click.echo(run_table(summary))
+    click.echo(run_table(done.summary))
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))
     click.echo(f"\nResults: {target}")

@@ -13,15 +13,16 @@ from pathlib import Path
 
 import click
 
+from simulator import api
 from simulator.cli_support import (
     InputError,
+    command_line,
     common_options,
     load_or_fail,
     problems,
     replications_option,
     report_published,
     run_directory,
-    run_info,
     simulate_and_write,
 )
 from simulator.i18n import render
@@ -36,9 +37,7 @@ from simulator.rundir.drill import drill_dict, drill_json
 from simulator.rundir.history import past_drills
 from simulator.rundir.reader import read_run
 from simulator.rundir.schema import DRILL_FILE
-from simulator.rundir.writer import write_run
-from simulator.runner import RunResult, SerialExecutor, run_replication, run_replications
-from simulator.scoring import check_limits, score_objectives
+from simulator.runner import RunResult, run_replication
 from simulator.tabletop.console import Console
 
 
@@ -78,7 +77,7 @@ def score(
             f"drill_log{Path(log).suffix.lower() or '.csv'}": log_text,
         }
 
-    _result, summary = simulate_and_write(
+    done = simulate_and_write(
         scenario,
         replications,
         seed,
@@ -87,7 +86,7 @@ def score(
         script=drill_log.decisions,
         extra_files=records,
     )
-    click.echo(run_table(summary))
+    click.echo(run_table(done.summary))
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))
     click.echo(f"\nResults: {target}")
@@ -187,19 +186,19 @@ def play(
             ) from None
         title, date = "", dt.date.today().isoformat()
     drill_log = DrillLog(script, people, title, date, "decisions.yaml")
-    result = run_replications(scenario, 1, seed, script=script)
+    team = api.run(scenario, 1, seed, decisions=script)
+    result = team.result
     automatic = run_replication(scenario, seed, 0)
     outcome = {
         "team": _metrics({name: values[0] for name, values in result.values.items()}),
         "playbook": _metrics(automatic.metrics),
     }
-    limits, objectives = check_limits(result), score_objectives(result)
-    extra = {
+    team.extra_files = {
         DRILL_FILE: drill_json(drill_dict("play", drill_log, result, outcome)),
         "decisions.yaml": drill_log_yaml(drill_log, scenario),
     }
-    info = run_info(started, SerialExecutor())
-    write_run(result, limits, target, info, objectives, extra_files=extra)
+    team.started = started
+    team.write(target, brief=False, command=command_line())
     click.echo("")
     click.echo(_outcome_table(outcome, scenario.language))
     if not no_brief:

@@ -6,23 +6,22 @@ beside it, and the brief of that directory gains a section for them.
 
 import difflib
 import sys
-import time
 from pathlib import Path
 
 import click
 
-from simulator.analysis.compare import BASE, RANKABLE, run_comparison
-from simulator.analysis.staffing import find_staffing
+from simulator import api
+from simulator.analysis.compare import BASE, RANKABLE
 from simulator.analysis.targets import (
     METRIC_HELP,
     Target,
     TargetError,
-    block_edges,
     default_targets,
     parse_target,
 )
 from simulator.cli_support import (
     InputError,
+    command_line,
     common_options,
     load_or_fail,
     open_executor,
@@ -30,19 +29,12 @@ from simulator.cli_support import (
     replications_option,
     report_published,
     run_directory,
-    run_info,
 )
 from simulator.model import Scenario
 from simulator.report.comparison import comparison_table
 from simulator.report.publish import publish
 from simulator.report.staffing import staffing_table
-from simulator.rundir.comparison import comparison_csv, comparison_dict, comparison_json
 from simulator.rundir.reader import read_run
-from simulator.rundir.schema import COMPARISON_CSV, COMPARISON_FILE, STAFFING_CSV, STAFFING_FILE
-from simulator.rundir.staffing import staffed_yaml, staffing_csv, staffing_dict, staffing_json
-from simulator.rundir.writer import write_run
-from simulator.runner import run_replications
-from simulator.scoring import check_limits, score_objectives
 
 
 def _arms(scenario: Scenario, file: str, names: tuple[str, ...]) -> list[tuple[str, Scenario]]:
@@ -120,32 +112,28 @@ def compare(
             f"{max_replications} is below -n {replications}.", param_hint="--max-replications"
         )
     target = run_directory(out, file, suffix="-compare")
-    started = time.perf_counter()
     executor = open_executor(jobs, executor_kind, scheduler)
     advance, finish = progress(replications * len(arms))
     try:
-        comparison = run_comparison(
-            arms,
+        compared = api.compare(
+            scenario,
+            [name for name, _ in arms[1:]],
             replications,
             seed,
             by,
-            executor,
             precision=precision,
             max_replications=max_replications,
             independent=independent,
+            executor=executor,
             on_done=advance,
         )
     finally:
         finish()
         executor.close()
-    base = comparison.arms[0].result
-    limits, objectives = check_limits(base), score_objectives(base)
-    data = comparison_dict(comparison)
-    extra = {COMPARISON_FILE: comparison_json(data), COMPARISON_CSV: comparison_csv(data)}
-    write_run(base, limits, target, run_info(started, executor), objectives, extra_files=extra)
+    compared.write(target, brief=False, command=command_line())
 
     click.echo(f"{scenario.name} — {len(arms) - 1} variants against the base, seed {seed}")
-    click.echo(comparison_table(data))
+    click.echo(comparison_table(compared.summary))
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))
     click.echo(f"\nResults: {target}")
@@ -203,9 +191,7 @@ def staff(
     """Find the fewest counters per time block (and reserve call-ins) that keep the targets."""
     scenario = load_or_fail(file)
     targets = _targets(scenario, target_texts)
-    share = share if share is not None else scenario.limits.target_share
     target = run_directory(out, file, suffix="-staff")
-    started = time.perf_counter()
     executor = open_executor(jobs, executor_kind, scheduler)
     plans = [0]
 
@@ -215,24 +201,24 @@ def staff(
             click.echo(f"\rplans simulated: {plans[0]}", nl=False, err=True)
 
     try:
-        edges = block_edges(scenario, block_min)
-        result = find_staffing(
-            scenario, targets, edges, share, replications, seed, executor, evaluated
+        staffed = api.staff(
+            scenario,
+            targets,
+            block_min,
+            share,
+            replications,
+            seed,
+            executor=executor,
+            on_evaluated=evaluated,
         )
         if sys.stderr.isatty():
             click.echo("", err=True)
-        found = run_replications(result.scenario, replications, seed, executor)
     finally:
         executor.close()
-    data = staffing_dict(result)
+    staffed.source = Path(file)
+    staffed.write(target, brief=False, command=command_line())
+    data = staffed.summary
     stem = Path(file).stem
-    extra = {
-        STAFFING_FILE: staffing_json(data),
-        STAFFING_CSV: staffing_csv(data),
-        f"{stem}.staffed.yaml": staffed_yaml(Path(file), data),
-    }
-    limits, objectives = check_limits(found), score_objectives(found)
-    write_run(found, limits, target, run_info(started, executor), objectives, extra_files=extra)
 
     click.echo(f"{scenario.name} — staffing per {block_min}-minute block, seed {seed}")
     click.echo(staffing_table(data))

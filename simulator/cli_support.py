@@ -5,28 +5,19 @@ without importing the command group that registers them.
 """
 
 import sys
-import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import click
 
+from simulator import api
+from simulator.api import Run
 from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.model.decisions import Decision
 from simulator.report.publish import Published
-from simulator.rundir.schema import Summary
-from simulator.rundir.writer import default_run_dir, write_run
-from simulator.runner import (
-    EXECUTORS,
-    Executor,
-    ExecutorUnavailable,
-    RunResult,
-    make_executor,
-    run_replications,
-)
-from simulator.scoring import check_limits, score_objectives
+from simulator.rundir.writer import default_run_dir
+from simulator.runner import EXECUTORS, Executor, ExecutorUnavailable, RunResult, make_executor
 
 
 class InputError(click.ClickException):
@@ -150,14 +141,9 @@ def run_directory(out: str | None, file: str, suffix: str = "") -> Path:
     return target
 
 
-def run_info(started: float, executor: Executor) -> dict[str, Any]:
-    """Return ``run.json``'s content: when, how, with how many workers, how long."""
-    return {
-        "created": datetime.now().isoformat(timespec="seconds"),
-        "command": ["drill", *sys.argv[1:]],
-        "jobs": executor.jobs,
-        "wall_seconds": round(time.perf_counter() - started, 3),
-    }
+def command_line() -> list[str]:
+    """Return the command as the user typed it, for ``run.json``."""
+    return ["drill", *sys.argv[1:]]
 
 
 def simulate_and_write(
@@ -168,22 +154,23 @@ def simulate_and_write(
     target: Path,
     script: tuple[Decision, ...] | None = None,
     extra_files: Callable[[RunResult], dict[str, str]] | None = None,
-) -> tuple[RunResult, Summary]:
+) -> Run:
     """Run the days (with a progress bar), rate them and write the run directory ``target``.
 
     ``executor_options`` are ``--jobs``, ``--executor`` and ``--scheduler``; ``extra_files``
-    makes the files written beside the run from its result (a drill's record, say).
+    makes the files written beside the run from its result (a drill's record, say). The brief
+    is left to the caller, who reports where it went.
     """
-    started = time.perf_counter()
     executor = open_executor(*executor_options)
     advance, finish = progress(replications)
     try:
-        result = run_replications(scenario, replications, seed, executor, advance, script)
+        run = api.run(
+            scenario, replications, seed, decisions=script, executor=executor, on_done=advance
+        )
     finally:
         finish()
         executor.close()
-    limits, objectives = check_limits(result), score_objectives(result)
-    extra = extra_files(result) if extra_files else None
-    info = run_info(started, executor)
-    summary = write_run(result, limits, target, info, objectives, extra_files=extra)
-    return result, summary
+    if extra_files is not None:
+        run.extra_files = extra_files(run.result)
+    run.write(target, brief=False, command=command_line())
+    return run

@@ -9,7 +9,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from simulator import cli_support
+from simulator import api
 from simulator.cli import cli, main
 
 SMALL_HALL = """\
@@ -143,7 +143,7 @@ def test_an_internal_error_exits_1_with_one_line_and_no_traceback(
     def broken(*_arguments, **_options):
         raise RuntimeError("engine exploded")
 
-    monkeypatch.setattr(cli_support, "run_replications", broken)
+    monkeypatch.setattr(api, "_run_replications", broken)
     monkeypatch.setattr(sys, "argv", ["drill", "run", str(scenario_file), "-n", "1"])
     with pytest.raises(SystemExit) as exit_info:
         main()

@@ -3,9 +3,9 @@
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from simulator.rundir.schema import DRILL_FILE, RUN_INFO_FILE, SUMMARY_FILE
+from simulator.rundir.reader import RunDirError, read_summary
+from simulator.rundir.schema import DRILL_FILE, RUN_INFO_FILE, Summary
 
 RATING_ORDER = ("P", "S", "M", "U")
 
@@ -22,10 +22,10 @@ class PastDrill:
     rating: str
 
 
-def overall_rating(summary: dict[str, Any]) -> str:
+def overall_rating(summary: Summary) -> str:
     """Return the worst rating of a run's limits and objectives ("—" if none was rated)."""
-    ratings = [item.get("rating") for item in summary.get("limits", [])]
-    ratings += [item.get("rating") for item in summary.get("objectives", [])]
+    ratings = [item["rating"] for item in summary["limits"]]
+    ratings += [item["rating"] for item in summary["objectives"]]
     rated = [rating for rating in ratings if rating in RATING_ORDER]
     return max(rated, key=RATING_ORDER.index) if rated else "—"
 
@@ -37,7 +37,7 @@ def past_drills(results: Path) -> tuple[list[PastDrill], list[str]]:
         directory = record.parent
         try:
             drill = json.loads(record.read_text(encoding="utf-8"))
-            summary = json.loads((directory / SUMMARY_FILE).read_text(encoding="utf-8"))
+            summary = read_summary(directory)
             info = json.loads((directory / RUN_INFO_FILE).read_text(encoding="utf-8"))
             people = drill.get("participants") or {}
             names = [name for role in people.values() for name in role]
@@ -51,7 +51,7 @@ def past_drills(results: Path) -> tuple[list[PastDrill], list[str]]:
                     rating=overall_rating(summary),
                 )
             )
-        except (OSError, ValueError, KeyError, TypeError) as error:
+        except (OSError, ValueError, KeyError, TypeError, RunDirError) as error:
             unreadable.append(f"{directory}: {error}")
     drills.sort(key=lambda drill: (drill.date, str(drill.path)))
     return drills, unreadable

@@ -1,0 +1,362 @@
+"""The Python API: a scenario file to a table of metrics in three lines, for notebooks.
+
+::
+
+    import simulator as drill
+    run = drill.run(drill.load("scenarios/promotion_day.yaml"), replications=20)
+    run.to_frame().describe()          # one row per simulated day (pandas)
+
+:func:`run`, :func:`compare` and :func:`staff` do what ``drill run``, ``drill compare`` and
+``drill staff`` do, and return objects with the same content as the files those commands write:
+``.summary`` is ``summary.json`` (or ``comparison.json``, ``staffing.json``) as a dict,
+``.to_frame()`` a pandas ``DataFrame`` (pandas is optional: without it, a clear error says how
+to install it), and ``.write(directory)`` writes the run directory with its brief. The command
+line uses these same objects, so a notebook and a terminal always give the same numbers for the
+same seed.
+"""
+
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from simulator.analysis.compare import BASE, Comparison, run_comparison
+from simulator.analysis.staffing import StaffingResult, find_staffing
+from simulator.analysis.targets import Target, block_edges, default_targets, parse_target
+from simulator.model import Scenario, load_scenario
+from simulator.model.decisions import Decision
+from simulator.rundir.comparison import comparison_csv, comparison_dict, comparison_json
+from simulator.rundir.schema import (
+    COMPARISON_CSV,
+    COMPARISON_FILE,
+    REPLICATION_COLUMNS,
+    STAFFING_CSV,
+    STAFFING_FILE,
+    ComparisonFile,
+    StaffingFile,
+    Summary,
+)
+from simulator.rundir.staffing import staffed_yaml, staffing_csv, staffing_dict, staffing_json
+from simulator.rundir.writer import summary_dict, write_run
+from simulator.runner import Executor, ReplicationResult, RunResult, make_executor
+from simulator.runner import run_replications as _run_replications
+from simulator.scoring import LimitResult, Objective, check_limits, score_objectives
+
+if TYPE_CHECKING:  # pandas is optional; only the type checker needs its name here
+    import pandas
+
+ScenarioLike = Scenario | str | Path
+Progress = Callable[[ReplicationResult], None]
+
+
+class PandasMissing(ImportError):
+    """``to_frame()`` needs pandas, which ``drill`` does not require."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "to_frame() needs pandas, which drill does not install by itself: "
+            "pip install pandas (then call to_frame() again)"
+        )
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise PandasMissing() from None
+    return pandas
+
+
+def load(path: str | Path) -> Scenario:
+    """Load and validate the scenario file ``path``.
+
+    Raises :class:`~simulator.model.ScenarioError` listing every problem (file, line and key).
+    """
+    return load_scenario(Path(path))
+
+
+def _scenario(scenario: ScenarioLike) -> Scenario:
+    return scenario if isinstance(scenario, Scenario) else load(scenario)
+
+
+def _run_info(started: float, jobs: int, command: Sequence[str] | None) -> dict[str, Any]:
+    return {
+        "created": dt.datetime.now().isoformat(timespec="seconds"),
+        "command": list(command) if command is not None else ["python", "-c", "simulator.api"],
+        "jobs": jobs,
+        "wall_seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+@dataclass
+class Run:
+    """A scenario played on many days, rated: what ``drill run`` writes, in memory."""
+
+    result: RunResult
+    limits: list[LimitResult]
+    objectives: list[Objective]
+    jobs: int = 1
+    started: float = field(default_factory=time.perf_counter)
+    # Files written beside the run (a comparison's or a drill's), by name.
+    extra_files: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def rated(cls, result: RunResult, jobs: int = 1, started: float | None = None) -> "Run":
+        """Rate ``result``'s limits and objectives."""
+        return cls(
+            result,
+            check_limits(result),
+            score_objectives(result),
+            jobs,
+            started if started is not None else time.perf_counter(),
+        )
+
+    @property
+    def scenario(self) -> Scenario:
+        """Return the scenario that was run."""
+        return self.result.scenario
+
+    @cached_property
+    def summary(self) -> Summary:
+        """Return ``summary.json``'s content: every metric's mean and 95 % interval, ratings."""
+        return summary_dict(self.result, self.limits, self.objectives)
+
+    def to_frame(self) -> "pandas.DataFrame":
+        """Return one row per simulated day, one column per metric (``replications.csv``)."""
+        values = self.result.values
+        columns = {name: values[name] for name in REPLICATION_COLUMNS[1:]}
+        frame = _pandas().DataFrame(columns)
+        frame.index.name = "replication"
+        return frame
+
+    def write(
+        self,
+        directory: str | Path,
+        brief: bool = True,
+        lang: str | None = None,
+        command: Sequence[str] | None = None,
+    ) -> Path:
+        """Write the run directory ``directory`` (and its brief and charts, unless not ``brief``).
+
+        The directory must not exist or be empty; nothing is left half-written on failure.
+        """
+        target = Path(directory)
+        info = _run_info(self.started, self.jobs, command)
+        write_run(self.result, self.limits, target, info, self.objectives, self.extra_files)
+        if brief:
+            from simulator.report.publish import publish
+            from simulator.rundir.reader import read_run
+
+            publish(read_run(target), lang or self.scenario.language)
+        return target
+
+
+def _executor(jobs: int, executor: Executor | None) -> tuple[Executor, bool]:
+    """Return the executor to use and whether this call owns it (and must close it)."""
+    if executor is not None:
+        return executor, False
+    return make_executor(jobs), True
+
+
+def run(
+    scenario: ScenarioLike,
+    replications: int = 100,
+    seed: int = 1,
+    jobs: int = 1,
+    decisions: tuple[Decision, ...] | None = None,
+    executor: Executor | None = None,
+    on_done: Progress | None = None,
+) -> Run:
+    """Play ``scenario`` (or a scenario file) on ``replications`` days from ``seed``.
+
+    ``jobs`` worker processes (0: one per CPU) never change the numbers. ``decisions`` (a drill
+    log's, see :func:`simulator.model.drill_log.read_drill_log`) replace the playbook's rules.
+    """
+    started = time.perf_counter()
+    plan = _scenario(scenario)
+    pool, owned = _executor(jobs, executor)
+    try:
+        result = _run_replications(plan, replications, seed, pool, on_done, decisions)
+    finally:
+        if owned:
+            pool.close()
+    return Run.rated(result, pool.jobs, started)
+
+
+@dataclass
+class ComparisonRun:
+    """The base plan and its variants on common random numbers: what ``drill compare`` writes."""
+
+    comparison: Comparison
+    base: Run
+
+    @cached_property
+    def summary(self) -> ComparisonFile:
+        """Return ``comparison.json``'s content: each plan's metrics and paired differences."""
+        return comparison_dict(self.comparison)
+
+    def to_frame(self) -> "pandas.DataFrame":
+        """Return one row per plan and metric, with the difference to the base (as the CSV)."""
+        rows = []
+        for arm in self.summary["arms"]:
+            for metric, estimate in arm["metrics"].items():
+                difference = (arm["differences"] or {}).get(metric) or {}
+                rows.append(
+                    {
+                        "plan": arm["name"],
+                        "rank": arm["rank"],
+                        "metric": metric,
+                        **estimate,
+                        "difference": difference.get("mean"),
+                        "difference_ci_low": difference.get("ci_low"),
+                        "difference_ci_high": difference.get("ci_high"),
+                        "significant": difference.get("significant"),
+                    }
+                )
+        return _pandas().DataFrame(rows)
+
+    def write(
+        self,
+        directory: str | Path,
+        brief: bool = True,
+        lang: str | None = None,
+        command: Sequence[str] | None = None,
+    ) -> Path:
+        """Write the base plan's run directory with ``comparison.json`` and ``.csv`` beside it."""
+        data = self.summary
+        self.base.extra_files = {
+            COMPARISON_FILE: comparison_json(data),
+            COMPARISON_CSV: comparison_csv(data),
+        }
+        return self.base.write(directory, brief, lang, command)
+
+
+def compare(
+    scenario: ScenarioLike,
+    variants: Sequence[str] = (),
+    replications: int = 30,
+    seed: int = 1,
+    by: str = "wait_p90_min",
+    precision: float | None = None,
+    max_replications: int = 1000,
+    jobs: int = 1,
+    independent: bool = False,
+    executor: Executor | None = None,
+    on_done: Progress | None = None,
+) -> ComparisonRun:
+    """Compare the base plan of ``scenario`` with its ``variants`` (default: all of them).
+
+    Every plan sees the same customers on day *i*; with ``precision``, days are added until the
+    paired difference of ``by`` is known to ± that (95 %), up to ``max_replications``.
+    Raises ``KeyError`` for a variant the scenario does not have.
+    """
+    started = time.perf_counter()
+    plan = _scenario(scenario)
+    for name in variants:
+        if name not in plan.variants:
+            raise KeyError(f"{plan.source} has no variant {name!r}; it has {list(plan.variants)}")
+    chosen = list(dict.fromkeys(variants)) or list(plan.variants)
+    arms = [(BASE, plan), *((name, plan.variants[name]) for name in chosen)]
+    pool, owned = _executor(jobs, executor)
+    try:
+        comparison = run_comparison(
+            arms,
+            replications,
+            seed,
+            by,
+            pool,
+            precision=precision,
+            max_replications=max_replications,
+            independent=independent,
+            on_done=on_done,
+        )
+    finally:
+        if owned:
+            pool.close()
+    base = Run.rated(comparison.arms[0].result, pool.jobs, started)
+    return ComparisonRun(comparison, base)
+
+
+@dataclass
+class StaffingRun:
+    """A staffing search and the found rota played on the same days: what ``drill staff`` writes.
+
+    ``run`` is the found rota's run; ``scenario`` the input with the found staffing.
+    """
+
+    staffing: StaffingResult
+    run: Run
+    source: Path | None = None  # the scenario file, for the staffed copy written beside the run
+
+    @property
+    def scenario(self) -> Scenario:
+        """Return the scenario with the staffing found."""
+        return self.staffing.scenario
+
+    @cached_property
+    def summary(self) -> StaffingFile:
+        """Return ``staffing.json``'s content: per block the current, Erlang and found counters."""
+        return staffing_dict(self.staffing)
+
+    def to_frame(self) -> "pandas.DataFrame":
+        """Return one row per staffing block."""
+        rows = [
+            {key: value for key, value in block.items() if key != "kept"}
+            for block in self.summary["blocks"]
+        ]
+        return _pandas().DataFrame(rows)
+
+    def write(
+        self,
+        directory: str | Path,
+        brief: bool = True,
+        lang: str | None = None,
+        command: Sequence[str] | None = None,
+    ) -> Path:
+        """Write the found rota's run directory with the staffing files beside it."""
+        data = self.summary
+        files = {STAFFING_FILE: staffing_json(data), STAFFING_CSV: staffing_csv(data)}
+        if self.source is not None:
+            files[f"{self.source.stem}.staffed.yaml"] = staffed_yaml(self.source, data)
+        self.run.extra_files = files
+        return self.run.write(directory, brief, lang, command)
+
+
+def staff(
+    scenario: ScenarioLike,
+    targets: Sequence[str | Target] = (),
+    block_min: float = 30,
+    share: float | None = None,
+    replications: int = 40,
+    seed: int = 1,
+    jobs: int = 1,
+    executor: Executor | None = None,
+    on_evaluated: Callable[[Any], None] | None = None,
+) -> StaffingRun:
+    """Find the fewest counters per block (then reserve call-ins) that keep ``targets``.
+
+    Targets are ``"wait_p90_min<=20"``-style texts (default: the scenario's own limits), kept
+    on at least ``share`` of the days (default: ``limits.target_share``).
+    Raises :class:`~simulator.analysis.targets.TargetError` for a target it cannot read.
+    """
+    started = time.perf_counter()
+    source = None if isinstance(scenario, Scenario) else Path(scenario)
+    plan = _scenario(scenario)
+    wanted = tuple(
+        parse_target(target) if isinstance(target, str) else target for target in targets
+    ) or default_targets(plan)
+    share = share if share is not None else plan.limits.target_share
+    pool, owned = _executor(jobs, executor)
+    try:
+        edges = block_edges(plan, block_min)
+        found = find_staffing(plan, wanted, edges, share, replications, seed, pool, on_evaluated)
+        result = _run_replications(found.scenario, replications, seed, pool)
+    finally:
+        if owned:
+            pool.close()
+    if source is None and plan.source not in ("", "<memory>"):
+        source = Path(plan.source)
+    return StaffingRun(found, Run.rated(result, pool.jobs, started), source)
