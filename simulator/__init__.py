@@ -16,7 +16,8 @@ Importing the package loads nothing else: the API is imported on first use.
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"
+from simulator._version import __version__
+
 __all__ = ["ScenarioError", "__version__", "compare", "load", "run", "staff"]
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from simulator import __version__
+from simulator._version import __version__
 from simulator.cli_drill import history, play, score
 from simulator.cli_plan import compare, staff
 from simulator.cli_support import (

@@ -21,6 +21,8 @@ from simulator.report.day_charts import evacuation_chart, queue_chart, waits_cha
 from simulator.report.fonts import ChartLanguage, chart_language, find_cjk_font
 from simulator.rundir.reader import read_columns, read_run
 
+pytestmark = pytest.mark.slow  # whole runs, searches or browsers
+
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 needs_cjk_font = pytest.mark.skipif(

@@ -72,6 +72,7 @@ def test_default_run_directory_is_under_results(scenario_file, tmp_path, monkeyp
     assert run_dir.name.startswith("small_hall-")
 
 
+@pytest.mark.slow
 def test_summaries_are_byte_identical_whatever_the_number_of_jobs(scenario_file, tmp_path):
     scenario_file.write_text(
         SMALL_HALL
@@ -199,6 +200,7 @@ def _run_with_stderr_on_a_terminal(arguments):
     return completed, shown.decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 def test_progress_bar_shows_on_a_terminal_and_not_in_a_pipe(scenario_file, tmp_path):
     completed, terminal = _run_with_stderr_on_a_terminal(
         ["run", scenario_file, "-n", 3, "--out", tmp_path / "tty"]

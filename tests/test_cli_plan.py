@@ -39,6 +39,7 @@ def invoke(*arguments):
     return CliRunner().invoke(cli, [str(argument) for argument in arguments])
 
 
+@pytest.mark.slow
 def test_compare_writes_tables_a_chart_and_a_brief_section(scenario_file, tmp_path):
     out = tmp_path / "cmp"
     result = invoke("compare", scenario_file, "-n", 8, "--out", out)
@@ -125,6 +126,7 @@ def staff_file(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_staff_writes_a_table_a_chart_a_brief_section_and_a_scenario_that_runs(
     staff_file, tmp_path
 ):

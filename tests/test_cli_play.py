@@ -112,6 +112,7 @@ def test_a_bad_decision_script_is_bad_input(tmp_path):
     assert f"{script}:2 log[0].at" in result.output and not (tmp_path / "run").exists()
 
 
+@pytest.mark.slow
 def test_the_console_reaches_the_end_in_a_real_terminal(tmp_path, people):
     pexpect = pytest.importorskip("pexpect")
     out = tmp_path / "tty"

@@ -24,6 +24,7 @@ FASTER = hall(
 )
 
 
+@pytest.mark.slow
 def test_crn_makes_the_paired_interval_at_least_three_times_narrower():
     arms = [("base", BASE), ("faster", FASTER)]
     crn = run_comparison(arms, 40, seed=11, by="wait_mean_min")
@@ -72,6 +73,7 @@ def test_ranking_puts_the_better_plan_first_in_the_metric_direction():
     assert first >= second
 
 
+@pytest.mark.slow
 def test_precision_adds_days_until_the_target_and_matches_a_single_run():
     target = 0.02
     comparison = run_comparison(

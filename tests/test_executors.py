@@ -10,6 +10,8 @@ from simulator.cli import cli
 from simulator.runner import SerialExecutor, make_executor, run_replications
 from tests.factory import hall, surge
 
+pytestmark = pytest.mark.slow  # whole runs, searches or browsers
+
 dask_distributed = pytest.importorskip(
     "dask.distributed", reason="the Dask extra is not installed: pip install -e '.[dask]'"
 )

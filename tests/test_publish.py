@@ -36,6 +36,7 @@ def run_dir(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_the_html_brief_is_self_contained(run_dir):
     html = (run_dir / "brief.html").read_text(encoding="utf-8")
     references = [

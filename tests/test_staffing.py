@@ -79,6 +79,7 @@ def test_every_block_keeps_a_regular_counter_beside_the_fast_lane():
 
 
 @pytest.mark.parametrize("start", [None, [3], [15]])
+@pytest.mark.slow
 def test_on_a_constant_rate_mmc_day_the_search_finds_erlang_c(start):
     # One block for the whole day and the median day (share 0.5): the simulated criterion is
     # then the per-customer P90 of a long steady run, which is what Erlang C speaks of. From a
@@ -114,6 +115,7 @@ def shares_of_days_kept(scenario, edges, days: int, seed: int) -> np.ndarray:
     )
 
 
+@pytest.mark.slow
 def test_on_a_surge_day_the_found_staffing_holds_and_one_fewer_at_the_peak_does_not():
     # 90/h all day, doubled 11:00–12:00.
     scenario = hall(

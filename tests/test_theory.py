@@ -19,6 +19,8 @@ from simulator.metrics.timeseries import level_at, queue_intervals
 from simulator.model.scenario import Service
 from tests.factory import OPEN, exponential, hall
 
+pytestmark = pytest.mark.slow  # whole runs, searches or browsers
+
 WARM_UP = 240.0
 DAY_HOURS = 20  # long days: 16 steady-state hours each keep the intervals tight
 

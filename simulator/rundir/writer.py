@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from simulator import __version__
+from simulator._version import __version__
 from simulator.metrics.evacuation import curve_grid
 from simulator.model.clock import format_clock
 from simulator.model.scenario import Scenario

@@ -6,6 +6,7 @@ The interface is deliberately tiny, so the Dask executor implements it without t
 """
 
 import os
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol, TypeVar
@@ -68,6 +69,25 @@ def _run_chunk(function: Callable[[Item], Result], chunk: list[Item]) -> list[Re
     return [function(item) for item in chunk]
 
 
+def _check_listening(scheduler: str) -> None:
+    """Fail at once when nothing listens at ``scheduler``, rather than after Dask's timeout.
+
+    A refused or unresolvable address answers in milliseconds; only a scheduler that accepts
+    the connection is then given Dask's own handshake time.
+    """
+    address = scheduler.split("://", 1)[-1]
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        raise ExecutorUnavailable(f"cannot reach the Dask scheduler {scheduler}: not host:port")
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=2.0):
+            pass
+    except OSError as error:
+        raise ExecutorUnavailable(
+            f"cannot reach the Dask scheduler {scheduler}: {error.strerror or error}"
+        ) from None
+
+
 class DaskExecutor:
     """Runs items on a Dask cluster: the one at ``scheduler``, or a new local one.
 
@@ -86,6 +106,7 @@ class DaskExecutor:
         self._cluster = None
         try:
             if scheduler:
+                _check_listening(scheduler)
                 self._client = Client(scheduler, timeout="5s")
             else:
                 # Processes, one thread each: the simulation is pure Python and holds the GIL.
