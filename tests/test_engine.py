@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from simulator.engine.customers import percentile_90
 from simulator.engine.demand import REGULAR, VIP, draw_customers
 from simulator.engine.hall import simulate_day
 from simulator.engine.records import Channel, Outcome
@@ -167,11 +166,3 @@ def test_one_class_of_customers_is_served_in_exact_first_come_first_served_order
         expected.append(begin)
     record = simulate_day(scenario, streams)
     np.testing.assert_array_equal(record.start, np.array(expected))
-
-
-def test_the_live_90th_percentile_matches_numpy():
-    rng = np.random.default_rng(1)
-    for size in (1, 2, 7, 50):
-        values = rng.exponential(5, size).tolist()
-        assert percentile_90(values) == pytest.approx(np.percentile(values, 90), rel=1e-12)
-    assert percentile_90([]) == 0.0

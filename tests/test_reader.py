@@ -1,0 +1,59 @@
+"""Reading a run directory back: the layout's version is checked, events come back typed."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from simulator.cli import cli
+from simulator.engine.events import EventKind
+from simulator.rundir.reader import RunDirError, read_run
+from simulator.rundir.schema import SCHEMA_VERSION
+from simulator.rundir.writer import write_run
+from simulator.runner import run_replications
+from simulator.scoring import check_limits, score_objectives
+from tests.factory import hall, rule
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory):
+    scenario = hall(per_min=1.0, hours=2, playbook=(rule("time >= 09:30", "notify_customers"),))
+    result = run_replications(scenario, 2, seed=1)
+    target = tmp_path_factory.mktemp("reader") / "run"
+    write_run(result, check_limits(result), target, {}, score_objectives(result))
+    return target
+
+
+def test_a_run_reads_back_with_typed_events(run_dir):
+    run = read_run(run_dir)
+    assert run.summary["schema_version"] == SCHEMA_VERSION
+    actions = [e for _day, e in run.events if e.kind is EventKind.ACTION]
+    assert len(actions) == 2 and all(e.rule == 0 and e.result.carried_out for e in actions)
+    (objective,) = run.summary["objectives"]
+    assert (objective["id"], objective["rule"]) == ("rule-1", 1)
+
+
+def test_a_run_written_with_another_layout_is_bad_input_saying_what_to_do(run_dir, tmp_path):
+    old = tmp_path / "old"
+    old.mkdir()
+    for file in run_dir.iterdir():
+        (old / file.name).write_bytes(file.read_bytes())
+    summary = json.loads((old / "summary.json").read_text(encoding="utf-8"))
+    del summary["schema_version"]  # as drill 0.1 wrote it
+    (old / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    with pytest.raises(RunDirError, match="layout 1; this drill reads layout 2"):
+        read_run(old)
+    result = CliRunner().invoke(cli, ["brief", str(old)])
+    assert result.exit_code == 2 and "Run the scenario again" in result.output
+
+
+def test_a_damaged_events_file_names_its_line(run_dir, tmp_path):
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for file in run_dir.iterdir():
+        (copy / file.name).write_bytes(file.read_bytes())
+    lines = (copy / "events.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",action,", ",actoin,")
+    (copy / "events.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RunDirError, match=r"events\.csv:3: unreadable row"):
+        read_run(copy)
