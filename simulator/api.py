@@ -38,6 +38,7 @@ from simulator.rundir.schema import (
     ComparisonFile,
     StaffingFile,
     Summary,
+    staffed_file,
 )
 from simulator.rundir.staffing import staffed_yaml, staffing_csv, staffing_dict, staffing_json
 from simulator.rundir.writer import summary_dict, write_run
@@ -154,6 +155,19 @@ class Run:
         return target
 
 
+def _write_beside(
+    run: Run,
+    files: dict[str, str],
+    directory: str | Path,
+    brief: bool,
+    lang: str | None,
+    command: Sequence[str] | None,
+) -> Path:
+    """Write ``run``'s directory with ``files`` (a comparison's, a staffing's) beside it."""
+    run.extra_files = {**run.extra_files, **files}
+    return run.write(directory, brief, lang, command)
+
+
 def _executor(jobs: int, executor: Executor | None) -> tuple[Executor, bool]:
     """Return the executor to use and whether this call owns it (and must close it)."""
     if executor is not None:
@@ -227,11 +241,8 @@ class ComparisonRun:
     ) -> Path:
         """Write the base plan's run directory with ``comparison.json`` and ``.csv`` beside it."""
         data = self.summary
-        self.base.extra_files = {
-            COMPARISON_FILE: comparison_json(data),
-            COMPARISON_CSV: comparison_csv(data),
-        }
-        return self.base.write(directory, brief, lang, command)
+        files = {COMPARISON_FILE: comparison_json(data), COMPARISON_CSV: comparison_csv(data)}
+        return _write_beside(self.base, files, directory, brief, lang, command)
 
 
 def compare(
@@ -320,9 +331,8 @@ class StaffingRun:
         data = self.summary
         files = {STAFFING_FILE: staffing_json(data), STAFFING_CSV: staffing_csv(data)}
         if self.source is not None:
-            files[f"{self.source.stem}.staffed.yaml"] = staffed_yaml(self.source, data)
-        self.run.extra_files = files
-        return self.run.write(directory, brief, lang, command)
+            files[staffed_file(self.source.stem)] = staffed_yaml(self.source, data)
+        return _write_beside(self.run, files, directory, brief, lang, command)
 
 
 def staff(

@@ -36,7 +36,7 @@ from simulator.report.text import display_width, pad_to
 from simulator.rundir.drill import drill_dict, drill_json
 from simulator.rundir.history import past_drills
 from simulator.rundir.reader import read_run
-from simulator.rundir.schema import DRILL_FILE
+from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE
 from simulator.runner import RunResult, run_replication
 from simulator.tabletop.console import Console
 
@@ -185,7 +185,7 @@ def play(
                 "The exercise was stopped before the day ended; nothing was written."
             ) from None
         title, date = "", dt.date.today().isoformat()
-    drill_log = DrillLog(script, people, title, date, "decisions.yaml")
+    drill_log = DrillLog(script, people, title, date, DECISIONS_FILE)
     team = api.run(scenario, 1, seed, decisions=script)
     result = team.result
     automatic = run_replication(scenario, seed, 0)
@@ -195,7 +195,7 @@ def play(
     }
     team.extra_files = {
         DRILL_FILE: drill_json(drill_dict("play", drill_log, result, outcome)),
-        "decisions.yaml": drill_log_yaml(drill_log, scenario),
+        DECISIONS_FILE: drill_log_yaml(drill_log, scenario),
     }
     team.started = started
     team.write(target, brief=False, command=command_line())
@@ -203,7 +203,7 @@ def play(
     click.echo(_outcome_table(outcome, scenario.language))
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))
-    click.echo(f"\nDecisions: {target / 'decisions.yaml'}  (replay with --decisions)")
+    click.echo(f"\nDecisions: {target / DECISIONS_FILE}  (replay with --decisions)")
     click.echo(f"Results: {target}")
 
 

@@ -35,6 +35,7 @@ from simulator.report.comparison import comparison_table
 from simulator.report.publish import publish
 from simulator.report.staffing import staffing_table
 from simulator.rundir.reader import read_run
+from simulator.rundir.schema import staffed_file
 
 
 def _arms(scenario: Scenario, file: str, names: tuple[str, ...]) -> list[tuple[str, Scenario]]:
@@ -230,5 +231,5 @@ def staff(
         )
     if not no_brief:
         report_published(publish(read_run(target), scenario.language))
-    click.echo(f"\nStaffed scenario: {target / f'{stem}.staffed.yaml'}  (drill run it)")
+    click.echo(f"\nStaffed scenario: {target / staffed_file(stem)}  (drill run it)")
     click.echo(f"Results: {target}")

@@ -35,6 +35,13 @@ EVACUATION_FILE = "evacuation.csv"
 COMPARISON_FILE, COMPARISON_CSV = "comparison.json", "comparison.csv"
 STAFFING_FILE, STAFFING_CSV = "staffing.json", "staffing.csv"
 DRILL_FILE = "drill.json"
+DECISIONS_FILE = "decisions.yaml"  # drill play: the team's decisions, to replay with --decisions
+
+
+def staffed_file(stem: str) -> str:
+    """Return the name of the staffed scenario ``drill staff`` writes for ``<stem>.yaml``."""
+    return f"{stem}.staffed.yaml"
+
 
 REPLICATION_COLUMNS = ("replication", *METRIC_NAMES)
 # Per quantity: its mean and its P10/P90 band across the replications, minute by minute.
