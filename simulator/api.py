@@ -92,7 +92,7 @@ def _run_info(started: float, jobs: int, command: Sequence[str] | None) -> dict[
     }
 
 
-@dataclass
+@dataclass(repr=False)
 class Run:
     """A scenario played on many days, rated: what ``drill run`` writes, in memory."""
 
@@ -103,6 +103,12 @@ class Run:
     started: float = field(default_factory=time.perf_counter)
     # Files written beside the run (a comparison's or a drill's), by name.
     extra_files: dict[str, str] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Run {self.scenario.name!r}: {self.result.replications} days, seed "
+            f"{self.result.seed}; .summary, .to_frame(), .write(dir)>"
+        )
 
     @classmethod
     def rated(cls, result: RunResult, jobs: int = 1, started: float | None = None) -> "Run":
@@ -200,12 +206,19 @@ def run(
     return Run.rated(result, pool.jobs, started)
 
 
-@dataclass
+@dataclass(repr=False)
 class ComparisonRun:
     """The base plan and its variants on common random numbers: what ``drill compare`` writes."""
 
     comparison: Comparison
     base: Run
+
+    def __repr__(self) -> str:
+        plans = ", ".join(arm.name for arm in self.comparison.arms)
+        return (
+            f"<ComparisonRun {self.base.scenario.name!r}: {plans}; "
+            f"{self.comparison.replications} days each>"
+        )
 
     @cached_property
     def summary(self) -> ComparisonFile:
@@ -291,7 +304,7 @@ def compare(
     return ComparisonRun(comparison, base)
 
 
-@dataclass
+@dataclass(repr=False)
 class StaffingRun:
     """A staffing search and the found rota played on the same days: what ``drill staff`` writes.
 
@@ -301,6 +314,12 @@ class StaffingRun:
     staffing: StaffingResult
     run: Run
     source: Path | None = None  # the scenario file, for the staffed copy written beside the run
+
+    def __repr__(self) -> str:
+        return (
+            f"<StaffingRun {self.staffing.scenario.name!r}: {len(self.staffing.loads)} blocks, "
+            f"{self.staffing.days} days>"
+        )
 
     @property
     def scenario(self) -> Scenario:

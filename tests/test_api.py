@@ -86,3 +86,8 @@ def test_a_bad_scenario_file_raises_with_every_problem(tmp_path):
     with pytest.raises(drill.ScenarioError) as error:
         drill.load(bad)
     assert len(error.value.problems) > 1 and "bad.yaml" in str(error.value)
+
+
+def test_a_run_shows_itself_briefly():
+    run = drill.run(hall(per_min=1.0, hours=1), replications=2, seed=4)
+    assert repr(run) == "<Run 'test hall': 2 days, seed 4; .summary, .to_frame(), .write(dir)>"

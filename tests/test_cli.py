@@ -247,8 +247,8 @@ def test_events_csv_shows_a_call_in_delay_to_the_minute(scenario_file, tmp_path)
     assert (action["rule"], action["status"], action["asked"], action["done"]) == (
         "1",
         "carried_out",
-        "2.0",
-        "2.0",
+        "2",
+        "2",
     )
 
 

@@ -79,7 +79,7 @@ def test_calling_an_exhausted_reserve_lowers_the_rule_rating():
     (objective,) = score_objectives(run_replications(scenario, 4, seed=2))
     assert objective.rating in (Rating.M, Rating.U)
     evidence = objective.tasks[0].evidence
-    assert "not carried out" in str(evidence) and "no reserve staff left" in str(evidence)
+    assert "could not be carried out 53 times: no reserve staff left (53)" in str(evidence)
     assert "储备人员已用完" in evidence.text("zh")
 
 

@@ -39,12 +39,17 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
         "en": "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired}",
     },
     "rule.evidence_short": {
-        "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次；"
-        "未执行 {short} 次：{reasons}",
-        "en": (
-            "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired};"
-            " not carried out {short} times: {reasons}"
-        ),
+        "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次{unable}{idle}",
+        "en": "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired}"
+        "{unable}{idle}",
+    },
+    "rule.part_unable": {
+        "zh": "；{count} 次无法执行：{reasons}",
+        "en": "; could not be carried out {count} times: {reasons}",
+    },
+    "rule.part_idle": {
+        "zh": "；{count} 次无可执行：{reasons}",
+        "en": "; {count} times there was nothing to act on: {reasons}",
     },
     "rule.evidence_idle": {
         "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次，但每次都无可执行：{reasons}",

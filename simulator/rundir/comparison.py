@@ -17,6 +17,7 @@ from simulator.metrics.statistics import Estimate
 from simulator.rundir.schema import (
     COMPARISON_COLUMNS,
     METRIC_NAMES,
+    SCHEMA_VERSION,
     ArmEntry,
     ComparisonFile,
     EstimateEntry,
@@ -58,6 +59,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
             }
         )
     return {
+        "schema_version": SCHEMA_VERSION,
         "seed": comparison.arms[0].result.seed,
         "replications": comparison.replications,
         "by": comparison.by,

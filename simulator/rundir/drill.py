@@ -16,7 +16,7 @@ from simulator.engine.events import EventKind
 from simulator.model.clock import format_clock
 from simulator.model.decisions import Decision
 from simulator.model.drill_log import DrillLog
-from simulator.rundir.schema import DecisionEntry, DrillFile
+from simulator.rundir.schema import SCHEMA_VERSION, DecisionEntry, DrillFile
 from simulator.runner.replicate import RunResult
 
 
@@ -61,6 +61,7 @@ def drill_dict(
 ) -> DrillFile:
     """Return ``drill.json``'s content for a ``play`` or ``score`` run."""
     return {
+        "schema_version": SCHEMA_VERSION,
         "kind": kind,
         "title": log.title,
         "date": log.date,

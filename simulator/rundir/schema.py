@@ -24,6 +24,7 @@ from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind
 from simulator.metrics.day import METRIC_NAMES
 from simulator.model.clock import format_clock
 
+# The layout of every file here; written into each JSON file as ``schema_version``.
 SCHEMA_VERSION = 2  # 2: typed events, objective ids, the scenario's playbook in the summary
 
 SUMMARY_FILE = "summary.json"
@@ -240,6 +241,7 @@ class ArmEntry(TypedDict):
 class ComparisonFile(TypedDict):
     """``comparison.json``."""
 
+    schema_version: int
     seed: int
     replications: int
     by: str
@@ -254,6 +256,7 @@ class ComparisonFile(TypedDict):
 class StaffingFile(TypedDict):
     """``staffing.json``: per block the current, Erlang and found counters with their shares."""
 
+    schema_version: int
     targets: list[str]
     share: float
     block_min: float
@@ -283,6 +286,7 @@ class DecisionEntry(TypedDict):
 class DrillFile(TypedDict):
     """``drill.json``: the record of a drill people ran (``play``) or a real one (``score``)."""
 
+    schema_version: int
     kind: str  # "play" or "score"
     title: str
     date: str | None
@@ -293,7 +297,10 @@ class DrillFile(TypedDict):
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else repr(float(value))
+    if value is None:
+        return ""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)  # counts read as counts
 
 
 def _position(index: int | None) -> str:

@@ -19,7 +19,7 @@ import yaml
 from simulator.analysis.staffing import Evaluation, StaffingResult
 from simulator.analysis.targets import block_labels
 from simulator.model.clock import format_clock
-from simulator.rundir.schema import STAFFING_COLUMNS, StaffingFile
+from simulator.rundir.schema import SCHEMA_VERSION, STAFFING_COLUMNS, StaffingFile
 
 
 def _hours(evaluation: Evaluation, edges: list[float]) -> float:
@@ -59,6 +59,7 @@ def staffing_dict(result: StaffingResult) -> StaffingFile:
             }
         )
     return {
+        "schema_version": SCHEMA_VERSION,
         "targets": [str(target) for target in result.targets],
         "share": result.share,
         "block_min": float(result.edges[1] - result.edges[0]),

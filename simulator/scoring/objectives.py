@@ -135,7 +135,7 @@ def _rule_objective(
     index: int, rule: PlaybookRule, days: dict[int, list[Event]], n: int, scripted: bool
 ) -> Objective:
     fired = done = unable = days_fired = 0
-    short: Counter[Reason] = Counter()
+    short: Counter[Reason] = Counter()  # why firings did nothing, unable or no occasion
     for events in days.values():
         actions = _actions(events, index)
         fired += len(actions)
@@ -175,9 +175,14 @@ def _rule_objective(
             evidence = message("rule.evidence_idle", reasons=_reasons(short), **counts)
             task = Task(task_name, None, evidence)
         elif done < fired:
-            evidence = message(
-                "rule.evidence_short", short=fired - done, reasons=_reasons(short), **counts
-            )
+            parts: dict[str, Message | str] = {"unable": "", "idle": ""}
+            for part, unable_reasons in (("unable", True), ("idle", False)):
+                picked = Counter({r: n for r, n in short.items() if r.unable is unable_reasons})
+                if picked:
+                    parts[part] = message(
+                        f"rule.part_{part}", count=sum(picked.values()), reasons=_reasons(picked)
+                    )
+            evidence = message("rule.evidence_short", **parts, **counts)
             task = Task(task_name, rate_share(done, done + unable), evidence)
         else:
             task = Task(task_name, rate_share(done, fired), message("rule.evidence", **counts))
