@@ -23,6 +23,13 @@ def test_a_result_follows_from_what_was_asked_and_done(asked, done, status):
 
 
 def test_only_a_missing_resource_counts_as_unable():
+    assert {
+        Reason.RESERVE_EXHAUSTED,
+        Reason.NO_FREE_COUNTER,
+        Reason.NO_GUIDE,
+        Reason.NO_SECURITY,
+        Reason.LAST_REGULAR_COUNTER,
+    } == UNABLE
     assert {reason for reason in Reason if reason.unable} == UNABLE
     assert Reason.NO_GUIDE.unable and Reason.NO_FREE_COUNTER.unable
     assert not Reason.NOBODY_ELIGIBLE.unable and not Reason.NOBODY_WAITING.unable

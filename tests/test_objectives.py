@@ -5,7 +5,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from simulator.engine.events import DONE, Event, EventKind
+from simulator.engine.events import DONE, ActionResult, ActionStatus, Event, EventKind, Reason
 from simulator.metrics import METRIC_NAMES
 from simulator.model.scenario import Reserve
 from simulator.runner import RunResult, run_replications
@@ -115,3 +115,47 @@ def test_a_deadline_is_judged_at_the_scenarios_own_target_share():
     (objective,) = score_objectives(logged(lenient, days))
     assert objective.rating == Rating.P
     assert deadline_rating(days) == Rating.U  # at the default 90 %
+
+
+def action(time, result, rule_index=0, name="take_callbacks"):
+    return [
+        Event(time, EventKind.TRIGGER, name, rule=rule_index),
+        Event(time, EventKind.ACTION, name, rule=rule_index, result=result),
+    ]
+
+
+NOBODY = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NOBODY_WAITING, done=0)
+TAKEN = ActionResult(ActionStatus.CARRIED_OUT, done=4)
+CALLBACKS = hall(playbook=(rule("queue >= 10", "take_callbacks"),))
+
+
+def test_firings_with_nothing_to_act_on_are_neither_done_nor_failed():
+    days = [action(TEN, TAKEN) + action(TEN + 30, NOBODY)] * 2
+    (objective,) = score_objectives(logged(CALLBACKS, days))
+    assert objective.rating == Rating.P  # 2 of 2 judged firings done, not 2 of 4
+    evidence = str(objective.tasks[0].evidence)
+    assert "carried out 2 of 4" in evidence and "2 times there was nothing to act on" in evidence
+
+
+def test_a_partial_result_rates_some_challenges_at_best_and_says_why():
+    partly = ActionResult(ActionStatus.PARTLY, Reason.NO_GUIDE, 250, 9)
+    (objective,) = score_objectives(logged(CALLBACKS, [action(TEN, partly)] * 3))
+    assert objective.rating == Rating.S
+    assert "3 of them only partly: no lobby guide on the floor (3)" in str(
+        objective.tasks[0].evidence
+    )
+
+
+def test_people_who_order_what_the_playbook_calls_for_answer_it_even_with_nothing_to_act_on():
+    recommendation = Event(TEN, EventKind.RECOMMENDATION, "take_callbacks", rule=0)
+    days = [[recommendation, *action(TEN + 2, NOBODY)]] * 3
+    result = logged(CALLBACKS, days)
+    result.script = ()  # people decided; the rules ran in the shadow
+    (objective,) = score_objectives(result)
+    assert objective.rating == Rating.P
+    unable = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_SECURITY)
+    days = [[recommendation, *action(TEN + 2, unable)]] * 3
+    result = logged(CALLBACKS, days)
+    result.script = ()
+    (objective,) = score_objectives(result)
+    assert objective.rating == Rating.U  # the hall could not do it: the call stays open

@@ -39,9 +39,14 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
         "en": "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired}",
     },
     "rule.evidence_short": {
-        "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次{unable}{idle}",
+        "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次"
+        "{partly}{unable}{idle}",
         "en": "fired {fired} times on {days_fired} of {days} days; carried out {done} of {fired}"
-        "{unable}{idle}",
+        "{partly}{unable}{idle}",
+    },
+    "rule.part_partly": {
+        "zh": "（其中 {count} 次仅部分执行：{reasons}）",
+        "en": " ({count} of them only partly: {reasons})",
     },
     "rule.part_unable": {
         "zh": "；{count} 次无法执行：{reasons}",

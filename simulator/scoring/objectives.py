@@ -19,9 +19,9 @@ target share; an objective takes its worst task's rating; every rating cites its
 
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from simulator.engine.events import Event, EventKind, Reason
+from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind, Reason
 from simulator.i18n import Message, message
 from simulator.model.conditions import Compare
 from simulator.model.events import OUTAGE_KINDS
@@ -92,9 +92,54 @@ def _actions(events: list[Event], index: int) -> list[Event]:
     return [e for e in events if e.kind is EventKind.ACTION and e.rule == index]
 
 
-def _carried_out(events: list[Event], index: int) -> list[float]:
-    """Return when rule ``index``'s action was carried out (fully or partly) on a day."""
-    return [e.time for e in _actions(events, index) if e.result and e.result.carried_out]
+@dataclass
+class Tally:
+    """What a rule's firings achieved over the days: done, partly, unable, nothing to act on."""
+
+    fired: int = 0
+    days_fired: int = 0
+    done: int = 0  # carried out, fully or partly
+    partly: int = 0  # of those, only partly, for want of something (a reserve, a guide)
+    unable: int = 0  # not carried out: a resource was missing
+    reasons: Counter[Reason] = field(default_factory=Counter)  # of every shortfall
+    partly_reasons: Counter[Reason] = field(default_factory=Counter)
+
+    def add(self, result: ActionResult | None) -> None:
+        """Count one firing's result."""
+        self.fired += 1
+        if result is None:
+            return
+        if result.carried_out:
+            self.done += 1
+            if result.status is ActionStatus.PARTLY and result.reason is not None:
+                self.partly += 1
+                self.partly_reasons[result.reason] += 1
+            return
+        self.unable += result.unable
+        if result.reason is not None:
+            self.reasons[result.reason] += 1
+
+    @property
+    def idle(self) -> int:
+        """Return the firings that had nothing to act on: neither done nor failed."""
+        return self.fired - self.done - self.unable
+
+    def rating(self) -> Rating | None:
+        """Rate the firings that had something to act on; a partial result rates S at best."""
+        judged = self.done + self.unable
+        if judged == 0:
+            return None
+        rating = rate_share(self.done, judged)
+        return worst([rating, Rating.S]) if self.partly else rating
+
+
+def _answers_call(result: ActionResult | None) -> bool:
+    """Return whether an action answers the playbook's call: it acted, or had nothing to act on.
+
+    People who order exactly what the playbook calls for did their part even when nobody was
+    there to redirect; only an action the hall was unable to carry out leaves the call open.
+    """
+    return result is not None and (result.carried_out or not result.unable)
 
 
 def _answered_objective(
@@ -104,7 +149,7 @@ def _answered_objective(
     called = responded = days_called = 0
     for events in days.values():
         calls = [e.time for e in events if e.kind is EventKind.RECOMMENDATION and e.rule == index]
-        done = _carried_out(events, index)
+        done = [e.time for e in _actions(events, index) if _answers_call(e.result)]
         days_called += bool(calls)
         called += len(calls)
         responded += sum(
@@ -123,7 +168,7 @@ def _answered_objective(
 
 
 def _reasons(counts: Counter[Reason]) -> tuple[Message, ...]:
-    """Return each reason an action was not carried out, with how often, most frequent first."""
+    """Return each reason an action fell short, with how often, most frequent first."""
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].value))
     return tuple(
         message("reason.count", reason=message(f"reason.{reason.value}"), count=count)
@@ -131,23 +176,31 @@ def _reasons(counts: Counter[Reason]) -> tuple[Message, ...]:
     )
 
 
+def _shortfalls(tally: Tally) -> dict[str, Message | str]:
+    """Return the evidence's parts for partial, unable and idle firings ("" where none)."""
+    parts: dict[str, Message | str] = {"partly": "", "unable": "", "idle": ""}
+    if tally.partly:
+        parts["partly"] = message(
+            "rule.part_partly", count=tally.partly, reasons=_reasons(tally.partly_reasons)
+        )
+    for part, unable in (("unable", True), ("idle", False)):
+        picked = Counter({r: c for r, c in tally.reasons.items() if r.unable is unable})
+        if picked:
+            parts[part] = message(
+                f"rule.part_{part}", count=sum(picked.values()), reasons=_reasons(picked)
+            )
+    return parts
+
+
 def _rule_objective(
     index: int, rule: PlaybookRule, days: dict[int, list[Event]], n: int, scripted: bool
 ) -> Objective:
-    fired = done = unable = days_fired = 0
-    short: Counter[Reason] = Counter()  # why firings did nothing, unable or no occasion
+    tally = Tally()
     for events in days.values():
         actions = _actions(events, index)
-        fired += len(actions)
-        days_fired += bool(actions)
+        tally.days_fired += bool(actions)
         for event in actions:
-            result = event.result
-            if result is not None and result.carried_out:
-                done += 1
-                continue
-            unable += result is not None and result.unable
-            if result is not None and result.reason is not None:
-                short[result.reason] += 1
+            tally.add(event.result)
     action = message(f"action.{rule.action}")
     if rule.note:
         name = message("rule.name", note=rule.note, action=action, when=rule.when)
@@ -161,32 +214,22 @@ def _rule_objective(
     if scripted and called:
         return _answered_objective(index, name, days, n)
     task_name = message("rule.task")
-    if fired == 0:
+    counts = {"fired": tally.fired, "days_fired": tally.days_fired, "days": n, "done": tally.done}
+    if tally.fired == 0:
         evidence = message("rule.not_exercised", when=rule.when)
-        task = Task(task_name, None, evidence)
     elif scripted:  # acted although the rule never called for it
-        evidence = message("rule.evidence_unprompted", when=rule.when, fired=fired, done=done)
-        task = Task(task_name, rate_share(done, fired), evidence)
+        evidence = message(
+            "rule.evidence_unprompted", when=rule.when, fired=tally.fired, done=tally.done
+        )
+    elif tally.done + tally.unable == 0:
+        evidence = message("rule.evidence_idle", reasons=_reasons(tally.reasons), **counts)
+    elif tally.done < tally.fired or tally.partly:
+        evidence = message("rule.evidence_short", **_shortfalls(tally), **counts)
     else:
-        # Only the times the hall was unable count against it; a firing with nothing to act
-        # on (nobody waiting, nobody eligible came) is neither done nor failed.
-        counts = {"fired": fired, "days_fired": days_fired, "days": n, "done": done}
-        if done + unable == 0:
-            evidence = message("rule.evidence_idle", reasons=_reasons(short), **counts)
-            task = Task(task_name, None, evidence)
-        elif done < fired:
-            parts: dict[str, Message | str] = {"unable": "", "idle": ""}
-            for part, unable_reasons in (("unable", True), ("idle", False)):
-                picked = Counter({r: n for r, n in short.items() if r.unable is unable_reasons})
-                if picked:
-                    parts[part] = message(
-                        f"rule.part_{part}", count=sum(picked.values()), reasons=_reasons(picked)
-                    )
-            evidence = message("rule.evidence_short", **parts, **counts)
-            task = Task(task_name, rate_share(done, done + unable), evidence)
-        else:
-            task = Task(task_name, rate_share(done, fired), message("rule.evidence", **counts))
-    return Objective(name, "rule", (task,), index)
+        evidence = message("rule.evidence", **counts)
+    # Only the times the hall was unable count against it; a firing with nothing to act on
+    # (nobody waiting, nobody eligible came) is neither done nor failed.
+    return Objective(name, "rule", (Task(task_name, tally.rating(), evidence),), index)
 
 
 def _outages(events: list[Event]) -> list[tuple[float, float]]:
