@@ -57,3 +57,39 @@ def test_a_damaged_events_file_names_its_line(run_dir, tmp_path):
     (copy / "events.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(RunDirError, match=r"events\.csv:3: unreadable row"):
         read_run(copy)
+
+
+@pytest.mark.parametrize(
+    ("edit", "missing"),
+    [
+        (lambda summary: summary.pop("objectives"), "objectives"),
+        (lambda summary: summary["limits"][0].pop("rating"), "limits[0].rating"),
+        (lambda summary: summary["metrics"]["arrivals"].pop("mean"), "metrics.arrivals.mean"),
+        (lambda summary: summary["scenario"].pop("playbook"), "scenario.playbook"),
+    ],
+)
+def test_a_summary_missing_a_key_is_bad_input_naming_it(run_dir, tmp_path, edit, missing):
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for file in run_dir.iterdir():
+        (copy / file.name).write_bytes(file.read_bytes())
+    summary = json.loads((copy / "summary.json").read_text(encoding="utf-8"))
+    edit(summary)
+    (copy / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["brief", str(copy)])
+    assert result.exit_code == 2, result.output
+    assert f"summary.json: no {missing};" in result.output and "Traceback" not in result.output
+
+
+def test_drill_history_still_lists_a_drill_recorded_by_an_older_drill(tmp_path):
+    old = tmp_path / "results" / "outage-score-20261101-100000"
+    old.mkdir(parents=True)
+    summary = {"drill_version": "0.1.0", "scenario": {"name": "核心系统故障"}, "metrics": {}}
+    summary |= {"limits": [{"rating": "P"}], "objectives": [{"rating": "S"}]}
+    (old / "summary.json").write_text(json.dumps(summary, ensure_ascii=False), encoding="utf-8")
+    (old / "run.json").write_text('{"created": "2026-11-01T10:00:00"}', encoding="utf-8")
+    drill = {"kind": "score", "date": "2026-11-01", "participants": {"players": ["李娜"]}}
+    (old / "drill.json").write_text(json.dumps(drill, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["history", "--results", str(tmp_path / "results")])
+    assert result.exit_code == 0, result.output
+    assert "2026-11-01  score  S       核心系统故障 — 李娜" in result.output

@@ -3,8 +3,9 @@
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from simulator.rundir.reader import RunDirError, read_summary
+from simulator.rundir.reader import RunDirError, summary_version
 from simulator.rundir.schema import DRILL_FILE, RUN_INFO_FILE, Summary
 
 RATING_ORDER = ("P", "S", "M", "U")
@@ -22,10 +23,10 @@ class PastDrill:
     rating: str
 
 
-def overall_rating(summary: Summary) -> str:
+def overall_rating(summary: Summary | dict[str, Any]) -> str:
     """Return the worst rating of a run's limits and objectives ("—" if none was rated)."""
-    ratings = [item["rating"] for item in summary["limits"]]
-    ratings += [item["rating"] for item in summary["objectives"]]
+    ratings = [item.get("rating") for item in summary.get("limits", [])]
+    ratings += [item.get("rating") for item in summary.get("objectives", [])]
     rated = [rating for rating in ratings if rating in RATING_ORDER]
     return max(rated, key=RATING_ORDER.index) if rated else "—"
 
@@ -37,7 +38,8 @@ def past_drills(results: Path) -> tuple[list[PastDrill], list[str]]:
         directory = record.parent
         try:
             drill = json.loads(record.read_text(encoding="utf-8"))
-            summary = read_summary(directory)
+            # Any layout will do: a drill recorded by an older drill stays in the history.
+            summary, _version = summary_version(directory)
             info = json.loads((directory / RUN_INFO_FILE).read_text(encoding="utf-8"))
             people = drill.get("participants") or {}
             names = [name for role in people.values() for name in role]

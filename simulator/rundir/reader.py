@@ -12,7 +12,8 @@ import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from types import UnionType
+from typing import Any, Union, cast, get_args, get_origin, get_type_hints, is_typeddict
 
 import numpy as np
 
@@ -65,19 +66,73 @@ def _json(path: Path) -> dict[str, Any]:
         raise RunDirError(f"{path}: not valid JSON ({error})") from None
 
 
-def read_summary(path: Path) -> Summary:
-    """Read ``summary.json`` of the run directory ``path``, checking its layout's version."""
+def _missing_key(data: Any, schema: Any, where: str) -> str | None:
+    """Return the first key ``schema`` requires that ``data`` lacks (``limits[2].rating``).
+
+    Walks nested TypedDicts, lists and dicts of them; leaf values are not type-checked (a
+    number where text belongs shows as a wrong figure, never as a crash on a missing key).
+    """
+    origin, arguments = get_origin(schema), get_args(schema)
+    if origin in (Union, UnionType):
+        if data is None and type(None) in arguments:
+            return None
+        for option in arguments:
+            if option is not type(None):
+                return _missing_key(data, option, where)
+        return None
+    if is_typeddict(schema):
+        if not isinstance(data, dict):
+            return where or "(top level)"
+        hints = get_type_hints(schema)
+        for key in sorted(schema.__required_keys__):
+            if key not in data:
+                return f"{where}.{key}" if where else key
+        for key, value in data.items():
+            if key in hints:
+                found = _missing_key(value, hints[key], f"{where}.{key}" if where else key)
+                if found:
+                    return found
+        return None
+    if origin is list and isinstance(data, list) and arguments:
+        for position, item in enumerate(data):
+            found = _missing_key(item, arguments[0], f"{where}[{position}]")
+            if found:
+                return found
+    if origin is dict and isinstance(data, dict) and len(arguments) == 2:
+        for key, item in data.items():
+            found = _missing_key(item, arguments[1], f"{where}.{key}")
+            if found:
+                return found
+    return None
+
+
+def _checked(data: Any, schema: Any, file: Path) -> Any:
+    """Return ``data`` if it has every key of ``schema``; else a :class:`RunDirError`."""
+    missing = _missing_key(data, schema, "")
+    if missing is not None:
+        raise RunDirError(f"{file}: no {missing}; is the file complete, or was it edited by hand?")
+    return data
+
+
+def summary_version(path: Path) -> tuple[dict[str, Any], int]:
+    """Return ``summary.json`` of the run directory ``path`` as read, and its layout version."""
     file = path / SUMMARY_FILE
     summary = _json(file)
-    if "metrics" not in summary or "scenario" not in summary:
+    if not isinstance(summary, dict) or "metrics" not in summary or "scenario" not in summary:
         raise RunDirError(f"{file}: not a drill summary")
-    version = summary.get("schema_version", 1)
+    return summary, summary.get("schema_version", 1)
+
+
+def read_summary(path: Path) -> Summary:
+    """Read ``summary.json`` of the run directory ``path``, checking its layout and keys."""
+    file = path / SUMMARY_FILE
+    summary, version = summary_version(path)
     if version != SCHEMA_VERSION:
         raise RunDirError(
             f"{file}: written by drill {summary.get('drill_version', '0.1')} with run-directory "
             f"layout {version}; this drill reads layout {SCHEMA_VERSION}. Run the scenario again."
         )
-    return cast(Summary, summary)
+    return cast(Summary, _checked(summary, Summary, file))
 
 
 def read_events(file: Path) -> tuple[tuple[int, Event], ...]:
@@ -110,17 +165,18 @@ def read_run(path: Path) -> RunFiles:
     info = _json(path / RUN_INFO_FILE)
     events = read_events(path / EVENTS_FILE)
 
-    def optional(name: str) -> Any:
-        return _json(path / name) if (path / name).exists() else None
+    def optional(name: str, schema: Any) -> Any:
+        file = path / name
+        return _checked(_json(file), schema, file) if file.exists() else None
 
     return RunFiles(
         path,
         summary,
         info,
         events,
-        comparison=optional(COMPARISON_FILE),
-        staffing=optional(STAFFING_FILE),
-        drill=optional(DRILL_FILE),
+        comparison=optional(COMPARISON_FILE, ComparisonFile),
+        staffing=optional(STAFFING_FILE, StaffingFile),
+        drill=optional(DRILL_FILE, DrillFile),
     )
 
 
