@@ -16,6 +16,7 @@ same seed.
 """
 
 import datetime as dt
+import difflib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.analysis.compare import BASE, Comparison, run_comparison
+from simulator.analysis.compare import BASE, RANKABLE, Comparison, run_comparison
 from simulator.analysis.staffing import StaffingResult, find_staffing
 from simulator.analysis.targets import Target, block_edges, default_targets, parse_target
 from simulator.model import Scenario, load_scenario
@@ -51,6 +52,10 @@ if TYPE_CHECKING:  # pandas is optional; only the type checker needs its name he
 
 ScenarioLike = Scenario | str | Path
 Progress = Callable[[ReplicationResult], None]
+
+
+class PlanError(ValueError):
+    """A request the API cannot carry out: no such variant, too few days, an unknown metric."""
 
 
 class PandasMissing(ImportError):
@@ -81,6 +86,34 @@ def load(path: str | Path) -> Scenario:
 
 def _scenario(scenario: ScenarioLike) -> Scenario:
     return scenario if isinstance(scenario, Scenario) else load(scenario)
+
+
+def _at_least_one(replications: int) -> None:
+    if replications < 1:
+        raise PlanError(f"replications must be at least 1, got {replications}")
+
+
+def _did_you_mean(name: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def comparison_arms(scenario: Scenario, variants: Sequence[str] = ()) -> list[tuple[str, Scenario]]:
+    """Return the plans to compare: the base, then ``variants`` (default: all of them).
+
+    Raises :class:`PlanError` when the scenario has no variants or not one asked for.
+    """
+    if not scenario.variants:
+        raise PlanError(f"{scenario.source}: has no `variants:` to compare; add some (see README)")
+    for name in variants:
+        if name not in scenario.variants:
+            raise PlanError(
+                f"{scenario.source} has no variant {name!r}"
+                f"{_did_you_mean(name, list(scenario.variants))}; "
+                f"it has: {', '.join(scenario.variants)}"
+            )
+    chosen = list(dict.fromkeys(variants)) or list(scenario.variants)
+    return [(BASE, scenario), *((name, scenario.variants[name]) for name in chosen)]
 
 
 def _run_info(started: float, jobs: int, command: Sequence[str] | None) -> dict[str, Any]:
@@ -196,6 +229,7 @@ def run(
     log's, see :func:`simulator.model.drill_log.read_drill_log`) replace the playbook's rules.
     """
     started = time.perf_counter()
+    _at_least_one(replications)
     plan = _scenario(scenario)
     pool, owned = _executor(jobs, executor)
     try:
@@ -275,15 +309,20 @@ def compare(
 
     Every plan sees the same customers on day *i*; with ``precision``, days are added until the
     paired difference of ``by`` is known to ± that (95 %), up to ``max_replications``.
-    Raises ``KeyError`` for a variant the scenario does not have.
+    Raises :class:`PlanError` for a variant the scenario does not have, a metric that cannot
+    rank plans, or a cap below the days asked for.
     """
     started = time.perf_counter()
+    _at_least_one(replications)
+    if by not in RANKABLE:
+        raise PlanError(
+            f"plans cannot be ranked by {by!r}{_did_you_mean(by, RANKABLE)}; "
+            f"choose from {', '.join(RANKABLE)}"
+        )
+    if precision is not None and max_replications < replications:
+        raise PlanError(f"max_replications {max_replications} is below replications {replications}")
     plan = _scenario(scenario)
-    for name in variants:
-        if name not in plan.variants:
-            raise KeyError(f"{plan.source} has no variant {name!r}; it has {list(plan.variants)}")
-    chosen = list(dict.fromkeys(variants)) or list(plan.variants)
-    arms = [(BASE, plan), *((name, plan.variants[name]) for name in chosen)]
+    arms = comparison_arms(plan, variants)
     pool, owned = _executor(jobs, executor)
     try:
         comparison = run_comparison(
@@ -354,6 +393,17 @@ class StaffingRun:
         return _write_beside(self.run, files, directory, brief, lang, command)
 
 
+def staffing_targets(
+    scenario: Scenario, targets: Sequence[str | Target] = ()
+) -> tuple[Target, ...]:
+    """Return ``targets`` read (``"wait_p90_min<=20"``), or the scenario's own limits if none.
+
+    Raises :class:`~simulator.analysis.targets.TargetError` for a target it cannot read.
+    """
+    read = tuple(parse_target(t) if isinstance(t, str) else t for t in targets)
+    return read or default_targets(scenario)
+
+
 def staff(
     scenario: ScenarioLike,
     targets: Sequence[str | Target] = (),
@@ -372,11 +422,10 @@ def staff(
     Raises :class:`~simulator.analysis.targets.TargetError` for a target it cannot read.
     """
     started = time.perf_counter()
+    _at_least_one(replications)
     source = None if isinstance(scenario, Scenario) else Path(scenario)
     plan = _scenario(scenario)
-    wanted = tuple(
-        parse_target(target) if isinstance(target, str) else target for target in targets
-    ) or default_targets(plan)
+    wanted = staffing_targets(plan, targets)
     share = share if share is not None else plan.limits.target_share
     pool, owned = _executor(jobs, executor)
     try:

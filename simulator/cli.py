@@ -15,6 +15,7 @@ from simulator.cli_drill import history, play, score
 from simulator.cli_plan import compare, staff
 from simulator.cli_support import (
     InputError,
+    close_run,
     common_options,
     load_or_fail,
     replications_option,
@@ -109,9 +110,7 @@ def run(
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
     click.echo(run_table(done.summary))
-    if not no_brief:
-        report_published(publish(read_run(target), scenario.language))
-    click.echo(f"\nResults: {target}")
+    close_run(target, scenario.language, no_brief, f"\nResults: {target}")
 
 
 def _formats(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:

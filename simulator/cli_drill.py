@@ -16,12 +16,12 @@ import click
 from simulator import api
 from simulator.cli_support import (
     InputError,
+    close_run,
     command_line,
     common_options,
     load_or_fail,
     problems,
     replications_option,
-    report_published,
     run_directory,
     simulate_and_write,
 )
@@ -29,13 +29,11 @@ from simulator.i18n import render
 from simulator.model import ScenarioError
 from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, read_participants
 from simulator.report.drill_section import OUTCOME_METRICS
-from simulator.report.publish import publish
 from simulator.report.rated import metric_name
 from simulator.report.table import run_table
 from simulator.report.text import display_width, pad_to
 from simulator.rundir.drill import drill_dict, drill_json
 from simulator.rundir.history import past_drills
-from simulator.rundir.reader import read_run
 from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE
 from simulator.runner import RunResult, run_replication
 from simulator.tabletop.console import Console
@@ -87,9 +85,7 @@ def score(
         extra_files=records,
     )
     click.echo(run_table(done.summary))
-    if not no_brief:
-        report_published(publish(read_run(target), scenario.language))
-    click.echo(f"\nResults: {target}")
+    close_run(target, scenario.language, no_brief, f"\nResults: {target}")
 
 
 def _metrics(values: dict[str, float]) -> dict[str, float | None]:
@@ -201,10 +197,13 @@ def play(
     team.write(target, brief=False, command=command_line())
     click.echo("")
     click.echo(_outcome_table(outcome, scenario.language))
-    if not no_brief:
-        report_published(publish(read_run(target), scenario.language))
-    click.echo(f"\nDecisions: {target / DECISIONS_FILE}  (replay with --decisions)")
-    click.echo(f"Results: {target}")
+    close_run(
+        target,
+        scenario.language,
+        no_brief,
+        f"\nDecisions: {target / DECISIONS_FILE}  (replay with --decisions)",
+        f"Results: {target}",
+    )
 
 
 @click.command()

@@ -4,54 +4,32 @@ Both write a run directory like ``drill run`` does (for the base plan), with the
 beside it, and the brief of that directory gains a section for them.
 """
 
-import difflib
 import sys
 from pathlib import Path
 
 import click
 
 from simulator import api
-from simulator.analysis.compare import BASE, RANKABLE
+from simulator.analysis.compare import RANKABLE
 from simulator.analysis.targets import (
     METRIC_HELP,
     Target,
     TargetError,
-    default_targets,
-    parse_target,
 )
 from simulator.cli_support import (
     InputError,
+    close_run,
     command_line,
     common_options,
     load_or_fail,
-    open_executor,
-    progress,
     replications_option,
-    report_published,
     run_directory,
+    working,
 )
 from simulator.model import Scenario
 from simulator.report.comparison import comparison_table
-from simulator.report.publish import publish
 from simulator.report.staffing import staffing_table
-from simulator.rundir.reader import read_run
 from simulator.rundir.schema import staffed_file
-
-
-def _arms(scenario: Scenario, file: str, names: tuple[str, ...]) -> list[tuple[str, Scenario]]:
-    """Return the base and the variants asked for (all of them when none is named)."""
-    if not scenario.variants:
-        raise InputError(f"{file}: has no `variants:` to compare; add some (see README).")
-    for name in names:
-        if name not in scenario.variants:
-            close = difflib.get_close_matches(name, scenario.variants, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise click.BadParameter(
-                f"{file} has no variant {name!r}{hint}; it has: {', '.join(scenario.variants)}.",
-                param_hint="--variant",
-            )
-    chosen = list(dict.fromkeys(names)) or list(scenario.variants)
-    return [(BASE, scenario), *((name, scenario.variants[name]) for name in chosen)]
 
 
 @click.command()
@@ -107,15 +85,21 @@ def compare(
 ) -> None:
     """Compare the base plan of FILE with its variants on common random numbers."""
     scenario = load_or_fail(file)
-    arms = _arms(scenario, file, variants)
+    try:
+        arms = api.comparison_arms(scenario, variants)
+    except api.PlanError as error:
+        if not scenario.variants:
+            raise InputError(f"{error}.") from None
+        raise click.BadParameter(f"{error}.", param_hint="--variant") from None
     if precision is not None and max_replications < replications:
         raise click.BadParameter(
             f"{max_replications} is below -n {replications}.", param_hint="--max-replications"
         )
     target = run_directory(out, file, suffix="-compare")
-    executor = open_executor(jobs, executor_kind, scheduler)
-    advance, finish = progress(replications * len(arms))
-    try:
+    with working((jobs, executor_kind, scheduler), replications * len(arms)) as (
+        executor,
+        advance,
+    ):
         compared = api.compare(
             scenario,
             [name for name, _ in arms[1:]],
@@ -128,23 +112,16 @@ def compare(
             executor=executor,
             on_done=advance,
         )
-    finally:
-        finish()
-        executor.close()
     compared.write(target, brief=False, command=command_line())
 
     click.echo(f"{scenario.name} — {len(arms) - 1} variants against the base, seed {seed}")
     click.echo(comparison_table(compared.summary))
-    if not no_brief:
-        report_published(publish(read_run(target), scenario.language))
-    click.echo(f"\nResults: {target}")
+    close_run(target, scenario.language, no_brief, f"\nResults: {target}")
 
 
 def _targets(scenario: Scenario, texts: tuple[str, ...]) -> tuple[Target, ...]:
-    if not texts:
-        return default_targets(scenario)
     try:
-        return tuple(parse_target(text) for text in texts)
+        return api.staffing_targets(scenario, texts)
     except TargetError as error:
         raise click.BadParameter(str(error), param_hint="--target") from None
 
@@ -193,7 +170,6 @@ def staff(
     scenario = load_or_fail(file)
     targets = _targets(scenario, target_texts)
     target = run_directory(out, file, suffix="-staff")
-    executor = open_executor(jobs, executor_kind, scheduler)
     plans = [0]
 
     def evaluated(_evaluation: object) -> None:
@@ -201,7 +177,7 @@ def staff(
         if sys.stderr.isatty():
             click.echo(f"\rplans simulated: {plans[0]}", nl=False, err=True)
 
-    try:
+    with working((jobs, executor_kind, scheduler), None) as (executor, _advance):
         staffed = api.staff(
             scenario,
             targets,
@@ -214,9 +190,6 @@ def staff(
         )
         if sys.stderr.isatty():
             click.echo("", err=True)
-    finally:
-        executor.close()
-    staffed.source = Path(file)
     staffed.write(target, brief=False, command=command_line())
     data = staffed.summary
     stem = Path(file).stem
@@ -229,7 +202,10 @@ def staff(
             "(site.counters); see the table.",
             err=True,
         )
-    if not no_brief:
-        report_published(publish(read_run(target), scenario.language))
-    click.echo(f"\nStaffed scenario: {target / staffed_file(stem)}  (drill run it)")
-    click.echo(f"Results: {target}")
+    close_run(
+        target,
+        scenario.language,
+        no_brief,
+        f"\nStaffed scenario: {target / staffed_file(stem)}  (drill run it)",
+        f"Results: {target}",
+    )

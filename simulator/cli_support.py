@@ -5,7 +5,8 @@ without importing the command group that registers them.
 """
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from simulator import api
 from simulator.api import Run
 from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.model.decisions import Decision
-from simulator.report.publish import Published
+from simulator.report.publish import Published, publish
+from simulator.rundir.reader import read_run
 from simulator.rundir.writer import default_run_dir
 from simulator.runner import EXECUTORS, Executor, ExecutorUnavailable, RunResult, make_executor
 
@@ -146,6 +148,32 @@ def command_line() -> list[str]:
     return ["drill", *sys.argv[1:]]
 
 
+@contextmanager
+def working(
+    executor_options: tuple[int, str, str | None], total: int | None
+) -> Iterator[tuple[Executor, Callable]]:
+    """Open the executor asked for, with a progress bar of ``total`` days (None: no bar).
+
+    Yields (executor, advance); the bar is finished and the executor closed however the work
+    ends.
+    """
+    executor = open_executor(*executor_options)
+    advance, finish = progress(total) if total is not None else ((lambda _r: None), lambda: None)
+    try:
+        yield executor, advance
+    finally:
+        finish()
+        executor.close()
+
+
+def close_run(target: Path, lang: str, no_brief: bool, *lines: str) -> None:
+    """End a command: write the brief of ``target`` unless ``no_brief``, then say where it is."""
+    if not no_brief:
+        report_published(publish(read_run(target), lang))
+    for line in lines:
+        click.echo(line)
+
+
 def simulate_and_write(
     scenario: Scenario,
     replications: int,
@@ -161,15 +189,10 @@ def simulate_and_write(
     makes the files written beside the run from its result (a drill's record, say). The brief
     is left to the caller, who reports where it went.
     """
-    executor = open_executor(*executor_options)
-    advance, finish = progress(replications)
-    try:
+    with working(executor_options, replications) as (executor, advance):
         run = api.run(
             scenario, replications, seed, decisions=script, executor=executor, on_done=advance
         )
-    finally:
-        finish()
-        executor.close()
     if extra_files is not None:
         run.extra_files = extra_files(run.result)
     run.write(target, brief=False, command=command_line())

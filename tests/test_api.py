@@ -67,7 +67,7 @@ def test_compare_and_staff_return_what_their_commands_write():
     base, variants = frame[frame["plan"] == "base"], frame[frame["plan"] != "base"]
     assert base["difference"].isna().all()  # the base has no difference to itself
     assert variants[variants["metric"] == "wait_p90_min"]["difference"].notna().all()
-    with pytest.raises(KeyError, match="no variant 'nonesuch'"):
+    with pytest.raises(api.PlanError, match="no variant 'nonesuch'"):
         drill.compare(PROMOTION, variants=["nonesuch"], replications=1)
     staffed = drill.staff(hall(per_min=2.0, counters=1, hours=2), replications=3, block_min=60)
     assert [block["block"] for block in staffed.summary["blocks"]] == ["09:00–10:00", "10:00–11:00"]
@@ -91,3 +91,21 @@ def test_a_bad_scenario_file_raises_with_every_problem(tmp_path):
 def test_a_run_shows_itself_briefly():
     run = drill.run(hall(per_min=1.0, hours=1), replications=2, seed=4)
     assert repr(run) == "<Run 'test hall': 2 days, seed 4; .summary, .to_frame(), .write(dir)>"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: drill.run(hall(), replications=0), "at least 1"),
+        (lambda: drill.compare(PROMOTION, by="wait_p99", replications=2), "did you mean"),
+        (
+            lambda: drill.compare(PROMOTION, precision=0.5, replications=20, max_replications=5),
+            "below",
+        ),
+        (lambda: drill.compare(hall(), replications=2), "no `variants:`"),
+        (lambda: drill.staff(hall(), targets=["wait<=3"], replications=2), "cannot be staffed for"),
+    ],
+)
+def test_the_api_refuses_what_it_cannot_do_before_simulating(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
