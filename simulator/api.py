@@ -17,6 +17,7 @@ same seed.
 
 import datetime as dt
 import difflib
+import io
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -260,24 +261,8 @@ class ComparisonRun:
         return comparison_dict(self.comparison)
 
     def to_frame(self) -> "pandas.DataFrame":
-        """Return one row per plan and metric, with the difference to the base (as the CSV)."""
-        rows = []
-        for arm in self.summary["arms"]:
-            for metric, estimate in arm["metrics"].items():
-                difference = (arm["differences"] or {}).get(metric) or {}
-                rows.append(
-                    {
-                        "plan": arm["name"],
-                        "rank": arm["rank"],
-                        "metric": metric,
-                        **estimate,
-                        "difference": difference.get("mean"),
-                        "difference_ci_low": difference.get("ci_low"),
-                        "difference_ci_high": difference.get("ci_high"),
-                        "significant": difference.get("significant"),
-                    }
-                )
-        return _pandas().DataFrame(rows)
+        """Return ``comparison.csv`` as a frame: one row per plan and metric, with differences."""
+        return _pandas().read_csv(io.StringIO(comparison_csv(self.summary)))
 
     def write(
         self,
@@ -371,12 +356,8 @@ class StaffingRun:
         return staffing_dict(self.staffing)
 
     def to_frame(self) -> "pandas.DataFrame":
-        """Return one row per staffing block."""
-        rows = [
-            {key: value for key, value in block.items() if key != "kept"}
-            for block in self.summary["blocks"]
-        ]
-        return _pandas().DataFrame(rows)
+        """Return ``staffing.csv`` as a frame: one row per block, a column per target kept."""
+        return _pandas().read_csv(io.StringIO(staffing_csv(self.summary)))
 
     def write(
         self,

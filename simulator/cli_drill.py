@@ -34,7 +34,7 @@ from simulator.report.table import run_table
 from simulator.report.text import display_width, pad_to
 from simulator.rundir.drill import drill_dict, drill_json
 from simulator.rundir.history import past_drills
-from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE
+from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, drill_log_file
 from simulator.runner import RunResult, run_replication
 from simulator.tabletop.console import Console
 
@@ -72,7 +72,7 @@ def score(
     def records(result: RunResult) -> dict[str, str]:
         return {
             DRILL_FILE: drill_json(drill_dict("score", drill_log, result)),
-            f"drill_log{Path(log).suffix.lower() or '.csv'}": log_text,
+            drill_log_file(Path(log).suffix): log_text,
         }
 
     done = simulate_and_write(

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import simulator as drill
 from simulator import api
 from simulator.cli import cli
-from simulator.rundir.schema import METRIC_NAMES
+from simulator.rundir.schema import COMPARISON_COLUMNS, METRIC_NAMES
 from tests.factory import hall
 
 ROOT = Path(__file__).parent.parent
@@ -63,15 +63,17 @@ def test_compare_and_staff_return_what_their_commands_write():
     names = [arm["name"] for arm in compared.summary["arms"]]
     assert names[0] == "base" and len(names) > 1
     frame = compared.to_frame()
-    assert set(frame["plan"]) == set(names) and len(frame) == len(names) * len(METRIC_NAMES)
-    base, variants = frame[frame["plan"] == "base"], frame[frame["plan"] != "base"]
+    assert list(frame.columns) == list(COMPARISON_COLUMNS)  # the CSV, as a frame
+    assert set(frame["arm"]) == set(names) and len(frame) == len(names) * len(METRIC_NAMES)
+    base, variants = frame[frame["arm"] == "base"], frame[frame["arm"] != "base"]
     assert base["difference"].isna().all()  # the base has no difference to itself
     assert variants[variants["metric"] == "wait_p90_min"]["difference"].notna().all()
     with pytest.raises(api.PlanError, match="no variant 'nonesuch'"):
         drill.compare(PROMOTION, variants=["nonesuch"], replications=1)
     staffed = drill.staff(hall(per_min=2.0, counters=1, hours=2), replications=3, block_min=60)
     assert [block["block"] for block in staffed.summary["blocks"]] == ["09:00–10:00", "10:00–11:00"]
-    assert len(staffed.to_frame()) == 2
+    frame = staffed.to_frame()
+    assert len(frame) == 2 and "kept:wait_p90_min<=20" in frame.columns
 
 
 def test_importing_the_package_loads_no_engine():

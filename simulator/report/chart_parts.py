@@ -19,6 +19,7 @@ from simulator.engine.events import Event, EventKind
 from simulator.i18n.scoring import ACTION_LABELS
 from simulator.model.clock import format_clock
 from simulator.rundir.reader import RunFiles
+from simulator.rundir.schema import timeseries_column
 
 BAND_ALPHA = 0.25
 INCIDENT_COLOUR = "#d62728"
@@ -54,9 +55,9 @@ def clock_axis(axis: Any, minutes: np.ndarray) -> None:
     axis.xaxis.set_major_formatter(FuncFormatter(lambda minute, _pos: format_clock(minute)))
 
 
-def band(axis: Any, x: np.ndarray, table: dict, stem: str, unit: str, text: Text, **kw) -> None:
-    """Draw the mean of ``stem`` with its P10–P90 band."""
-    mean, low, high = (table[f"{stem}_{part}{unit}"] for part in ("mean", "p10", "p90"))
+def band(axis: Any, x: np.ndarray, table: dict, quantity: str, text: Text, **kw) -> None:
+    """Draw the mean of ``quantity`` (a timeseries.csv quantity) with its P10–P90 band."""
+    mean, low, high = (table[timeseries_column(quantity, part)] for part in ("mean", "p10", "p90"))
     axis.fill_between(x, low, high, alpha=BAND_ALPHA, label=text("chart.band"), linewidth=0, **kw)
     axis.plot(x, mean, label=text("chart.mean"), linewidth=1.4, **kw)
 

@@ -22,6 +22,13 @@ from simulator.rundir.reader import (
     read_replications,
     read_timeseries,
 )
+from simulator.rundir.schema import (
+    INSIDE_P10,
+    INSIDE_P50,
+    INSIDE_P90,
+    SECONDS_SINCE_INCIDENT,
+    timeseries_column,
+)
 
 
 def queue_chart(run: RunFiles, text: Text) -> Figure:
@@ -30,9 +37,9 @@ def queue_chart(run: RunFiles, text: Text) -> Figure:
     minutes = table["minute"] + parse_clock(run.summary["scenario"]["hours"]["open"])
     figure = Figure(figsize=(8.3, 5.6), layout="constrained")
     queue, density = figure.subplots(2, 1, sharex=True)
-    band(queue, minutes, table, "queue", "", text, color="#1f77b4")
-    band(density, minutes, table, "density", "_per_m2", text, color="#9467bd")
-    density_top = max(0.05, float(np.nanmax(table["density_p90_per_m2"]))) * 1.25
+    band(queue, minutes, table, "queue", text, color="#1f77b4")
+    band(density, minutes, table, "density", text, color="#9467bd")
+    density_top = max(0.05, float(np.nanmax(table[timeseries_column("density", "p90")]))) * 1.25
     threshold = limit_of(run, "peak_density_per_m2")
     if threshold is not None and threshold <= density_top * 2:
         density.axhline(
@@ -55,7 +62,9 @@ def queue_chart(run: RunFiles, text: Text) -> Figure:
     queue.set_ylabel(text("chart.queue_axis"))
     density.set_ylabel(text("chart.density_axis"))
     density.set_xlabel(text("chart.time"))
-    queue.set_ylim(bottom=0, top=max(1.0, float(np.nanmax(table["queue_p90"]))) * 1.15)
+    queue.set_ylim(
+        bottom=0, top=max(1.0, float(np.nanmax(table[timeseries_column("queue", "p90")]))) * 1.15
+    )
     density.set_ylim(0, density_top)
     clock_axis(density, minutes)
     legend_outside(queue)
@@ -103,11 +112,11 @@ def counters_chart(run: RunFiles, text: Text) -> Figure:
     minutes = table["minute"] + parse_clock(run.summary["scenario"]["hours"]["open"])
     figure = Figure(figsize=(8.3, 3.4), layout="constrained")
     axis = figure.subplots()
-    band(axis, minutes, table, "counters", "", text, color="#2ca02c")
+    band(axis, minutes, table, "counters", text, color="#2ca02c")
     mark_incidents([axis], run, text)
     axis.set_ylabel(text("chart.counters_axis"))
     axis.set_xlabel(text("chart.time"))
-    axis.set_ylim(bottom=0, top=float(np.nanmax(table["counters_p90"])) + 1)
+    axis.set_ylim(bottom=0, top=float(np.nanmax(table[timeseries_column("counters", "p90")])) + 1)
     axis.yaxis.set_major_locator(MaxNLocator(integer=True))
     clock_axis(axis, minutes)
     legend_outside(axis)
@@ -121,9 +130,9 @@ def evacuation_chart(run: RunFiles, text: Text) -> Figure | None:
     if not evacuation or not evacuation.get("days"):
         return None
     table = read_evacuation_curve(run)
-    seconds = table["seconds_since_incident"]
+    seconds = table[SECONDS_SINCE_INCIDENT]
     # Show the curve until the slowest decile is out, not the empty hour after it.
-    still_inside = np.nonzero(table["inside_p90"] > 0)[0]
+    still_inside = np.nonzero(table[INSIDE_P90] > 0)[0]
     last = (
         seconds[min(still_inside[-1] + 6, seconds.size - 1)] if still_inside.size else seconds[-1]
     )
@@ -131,14 +140,14 @@ def evacuation_chart(run: RunFiles, text: Text) -> Figure | None:
     axis = figure.subplots()
     axis.fill_between(
         seconds,
-        table["inside_p10"],
-        table["inside_p90"],
+        table[INSIDE_P10],
+        table[INSIDE_P90],
         alpha=BAND_ALPHA,
         color="#d62728",
         linewidth=0,
         label=text("chart.band"),
     )
-    axis.plot(seconds, table["inside_p50"], color="#d62728", label=text("chart.median"))
+    axis.plot(seconds, table[INSIDE_P50], color="#d62728", label=text("chart.median"))
     threshold = limit_of(run, "evacuation_s")
     if threshold is not None:
         axis.axvline(

@@ -7,6 +7,7 @@ from simulator.model.clock import format_clock, parse_clock
 from simulator.report.chart_parts import Author, Text
 from simulator.report.rated import limit_rows, metric_name, objective_rows, target_text
 from simulator.rundir.reader import RunFiles
+from simulator.rundir.schema import block_plans
 
 RATING_COLOURS = {"P": "#2ca02c", "S": "#bcbd22", "M": "#ff7f0e", "U": "#d62728", None: "#c7c7c7"}
 SCORECARD_NAME_CHARS = 46  # longer objective names are cut, the brief has them in full
@@ -44,11 +45,13 @@ def comparison_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Fi
     if not data or len(data["arms"]) < 2:
         return None
     by = data["by"]
-    variants = [arm for arm in data["arms"] if arm["differences"] is not None]
+    variants = [
+        (arm["name"], arm["differences"]) for arm in data["arms"] if arm["differences"] is not None
+    ]
     figure = Figure(figsize=(8.3, 1.4 + 0.45 * len(variants)), layout="constrained")
     axis = figure.subplots()
-    for y, arm in enumerate(reversed(variants)):
-        change = arm["differences"][by]
+    for y, (_name, differences) in enumerate(reversed(variants)):
+        change = differences[by]
         if change["mean"] is None:
             continue
         low = change["mean"] - (
@@ -63,8 +66,8 @@ def comparison_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Fi
         )
     axis.axvline(0, color="black", linewidth=0.8)
     names = [
-        author(arm["name"], text("chart.plan", number=number))
-        for number, arm in enumerate(variants, start=1)
+        author(name, text("chart.plan", number=number))
+        for number, (name, _differences) in enumerate(variants, start=1)
     ]
     axis.set_yticks(range(len(variants)), names[::-1])
     axis.set_ylim(-0.6, len(variants) - 0.4)
@@ -97,12 +100,12 @@ def staffing_chart(run: RunFiles, text: Text, lang: str) -> Figure | None:
         color="#c6dbef",
         label=text("chart.staffing_demand"),
     )
-    for key, colour, style, label in (
-        ("given_counters", "#7f7f7f", ":", "chart.staffing_given"),
-        ("erlang_counters", "#ff7f0e", "--", "chart.staffing_erlang"),
-        ("counters", "#1f77b4", "-", "chart.staffing_found"),
+    for plan, colour, style, label in (
+        ("given", "#7f7f7f", ":", "chart.staffing_given"),
+        ("erlang", "#ff7f0e", "--", "chart.staffing_erlang"),
+        ("found", "#1f77b4", "-", "chart.staffing_found"),
     ):
-        values = [b[key] for b in blocks]
+        values = [block_plans(b)[plan][0] for b in blocks]
         counters.stairs(
             values,
             edges,

@@ -8,7 +8,7 @@ from typing import Any
 
 from simulator.i18n import render
 from simulator.report.rated import metric_name, target_text
-from simulator.rundir.schema import ComparisonFile, StaffingFile
+from simulator.rundir.schema import ComparisonFile, StaffingFile, block_plans
 
 
 def _value(value: float | None, metric: str, signed: bool = False) -> str:
@@ -91,16 +91,14 @@ def staffing_section(data: StaffingFile | None, lang: str) -> dict[str, Any] | N
         reserve_found=reserve["found"],
     )
 
-    def counters(block: dict[str, Any], count: str, met: str) -> str:
-        return render("brief.counters_met", lang, counters=block[count], met=block[met])
+    def counters(plan: tuple[int, float]) -> str:
+        return render("brief.counters_met", lang, counters=plan[0], met=plan[1])
 
     rows = [
         {
             "block": block["block"],
             "arrivals": f"{block['arrivals_per_hour']:.0f}",
-            "given": counters(block, "given_counters", "given_met_share"),
-            "erlang": counters(block, "erlang_counters", "erlang_met_share"),
-            "found": counters(block, "counters", "met_share"),
+            **{name: counters(plan) for name, plan in block_plans(block).items()},
         }
         for block in blocks
     ]

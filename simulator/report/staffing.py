@@ -1,6 +1,6 @@
 """The table ``drill staff`` prints, from ``staffing.json``."""
 
-from simulator.rundir.schema import StaffingFile
+from simulator.rundir.schema import StaffingFile, block_plans
 
 
 def staffing_table(data: StaffingFile) -> str:
@@ -21,12 +21,7 @@ def staffing_table(data: StaffingFile) -> str:
             for t in targets
         )
         plans = "".join(
-            f"{f'{block[count]} ({block[met]:.0%})':<10}"
-            for count, met in (
-                ("given_counters", "given_met_share"),
-                ("erlang_counters", "erlang_met_share"),
-                ("counters", "met_share"),
-            )
+            f"{f'{counters} ({met:.0%})':<10}" for counters, met in block_plans(block).values()
         )
         lines.append(
             f"{block['block']:<13}{block['arrivals_per_hour']:>11.0f}  {plans}" + kept + mark

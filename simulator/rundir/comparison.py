@@ -20,6 +20,7 @@ from simulator.rundir.schema import (
     SCHEMA_VERSION,
     ArmEntry,
     ComparisonFile,
+    DifferenceEntry,
     EstimateEntry,
 )
 
@@ -41,13 +42,16 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
     ranks = {arm.name: rank for rank, arm in enumerate(comparison.ranking(), start=1)}
     arms: list[ArmEntry] = []
     for index, arm in enumerate(comparison.arms):
-        differences = None
+        differences: dict[str, DifferenceEntry] | None = None
         if index:
             differences = {}
             for metric in METRIC_NAMES:
                 difference = comparison.difference(arm, metric)
+                estimate = _estimate(difference.estimate)
                 differences[metric] = {
-                    **_estimate(difference.estimate),
+                    "mean": estimate["mean"],
+                    "ci_low": estimate["ci_low"],
+                    "ci_high": estimate["ci_high"],
                     "significant": difference.significant,
                 }
         arms.append(

@@ -18,7 +18,7 @@ In the files, playbook rules and incidents are numbered from 1, as people count 
 drill log's ``rule: 3`` does); in memory they are indices from 0.
 """
 
-from typing import Any, NotRequired, TypedDict
+from typing import NotRequired, TypedDict
 
 from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind, Reason
 from simulator.metrics.day import METRIC_NAMES
@@ -39,6 +39,11 @@ DRILL_FILE = "drill.json"
 DECISIONS_FILE = "decisions.yaml"  # drill play: the team's decisions, to replay with --decisions
 
 
+def drill_log_file(suffix: str) -> str:
+    """Return the name under which ``drill score`` keeps the drill's log (``.yaml`` or ``.csv``)."""
+    return f"drill_log{suffix.lower() or '.csv'}"
+
+
 def staffed_file(stem: str) -> str:
     """Return the name of the staffed scenario ``drill staff`` writes for ``<stem>.yaml``."""
     return f"{stem}.staffed.yaml"
@@ -52,12 +57,20 @@ TIMESERIES_QUANTITIES = (
     ("density", "_per_m2"),
     ("counters", ""),
 )
+UNITS = dict(TIMESERIES_QUANTITIES)
+
+
+def timeseries_column(quantity: str, part: str) -> str:
+    """Return the column of ``quantity``'s ``part`` (mean, p10, p90): ``density_p90_per_m2``."""
+    return f"{quantity}_{part}{UNITS[quantity]}"
+
+
 TIMESERIES_COLUMNS = (
     "minute",
     "clock",
     *(
-        f"{stem}_{part}{unit}"
-        for stem, unit in TIMESERIES_QUANTITIES
+        timeseries_column(quantity, part)
+        for quantity, _unit in TIMESERIES_QUANTITIES
         for part in ("mean", "p10", "p90")
     ),
 )
@@ -68,6 +81,7 @@ EVACUATION_COLUMNS = (
     "inside_p50",
     "inside_p90",
 )
+SECONDS_SINCE_INCIDENT, INSIDE_MEAN, INSIDE_P10, INSIDE_P50, INSIDE_P90 = EVACUATION_COLUMNS
 EVENT_COLUMNS = (
     "replication",
     "time_min",
@@ -229,13 +243,22 @@ class Summary(TypedDict):
     evacuation: EvacuationEntry | None
 
 
+class DifferenceEntry(TypedDict):
+    """A paired difference to the base: mean and 95 % interval, and whether it excludes 0."""
+
+    mean: float | None
+    ci_low: float | None
+    ci_high: float | None
+    significant: bool
+
+
 class ArmEntry(TypedDict):
     """One plan of a comparison, with its paired differences to the base (None: the base)."""
 
     name: str
     rank: int
     metrics: dict[str, EstimateEntry]
-    differences: dict[str, dict[str, Any]] | None  # estimate keys plus "significant"
+    differences: dict[str, DifferenceEntry] | None
 
 
 class ComparisonFile(TypedDict):
@@ -253,6 +276,37 @@ class ComparisonFile(TypedDict):
     arms: list[ArmEntry]
 
 
+# One staffing block: demand, and the current, Erlang and found counters with their shares
+# ("from" is a Python keyword, hence the functional form).
+StaffingBlock = TypedDict(
+    "StaffingBlock",
+    {
+        "block": str,  # "09:00–09:30"
+        "from": str,
+        "until": str,
+        "arrivals_per_hour": float,
+        "counter_arrivals_per_hour": float,
+        "service_min": float,
+        "given_counters": int,
+        "given_met_share": float,
+        "erlang_counters": int,
+        "erlang_met_share": float,
+        "counters": int,
+        "met_share": float,
+        "kept": dict[str, float | None],  # per target: the found plan's value on share of days
+    },
+)
+
+
+def block_plans(block: StaffingBlock) -> dict[str, tuple[int, float]]:
+    """Return a block's counters and met share under each plan: given, erlang and found."""
+    return {
+        "given": (block["given_counters"], block["given_met_share"]),
+        "erlang": (block["erlang_counters"], block["erlang_met_share"]),
+        "found": (block["counters"], block["met_share"]),
+    }
+
+
 class StaffingFile(TypedDict):
     """``staffing.json``: per block the current, Erlang and found counters with their shares."""
 
@@ -267,7 +321,7 @@ class StaffingFile(TypedDict):
     counter_hours: dict[str, float]
     reserve: dict[str, int]
     unreachable: list[str]
-    blocks: list[dict[str, Any]]
+    blocks: list[StaffingBlock]
 
 
 class DecisionEntry(TypedDict):

@@ -13,13 +13,14 @@ import json
 import math
 import re
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
 from simulator.analysis.staffing import Evaluation, StaffingResult
 from simulator.analysis.targets import block_labels
 from simulator.model.clock import format_clock
-from simulator.rundir.schema import SCHEMA_VERSION, STAFFING_COLUMNS, StaffingFile
+from simulator.rundir.schema import SCHEMA_VERSION, STAFFING_COLUMNS, StaffingBlock, StaffingFile
 
 
 def _hours(evaluation: Evaluation, edges: list[float]) -> float:
@@ -36,7 +37,7 @@ def staffing_dict(result: StaffingResult) -> StaffingFile:
     edges = [float(edge) for edge in result.edges]
     labels = block_labels(result.edges)
     kept = result.kept_values()
-    blocks = []
+    blocks: list[StaffingBlock] = []
     for index, load in enumerate(result.loads):
         blocks.append(
             {
@@ -91,7 +92,8 @@ def staffing_csv(data: StaffingFile) -> str:
     writer.writerow([*STAFFING_COLUMNS, *(f"kept:{target}" for target in targets)])
     for block in data["blocks"]:
         kept = ["" if block["kept"][t] is None else repr(block["kept"][t]) for t in targets]
-        writer.writerow([*(block[column] for column in STAFFING_COLUMNS), *kept])
+        cells = cast(dict[str, Any], block)  # a row of the schema's columns, in its order
+        writer.writerow([*(cells[column] for column in STAFFING_COLUMNS), *kept])
     return buffer.getvalue()
 
 
