@@ -11,7 +11,8 @@ For notebooks, the package itself is the API (:mod:`simulator.api`)::
     run = drill.run(drill.load("scenarios/promotion_day.yaml"), replications=20)
     run.to_frame().describe()
 
-Importing the package loads nothing else: the API is imported on first use.
+Importing the package loads nothing else (no numpy, no SimPy): the API is imported on first
+use. (The ``drill`` command itself loads what its commands need.)
 """
 
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    """Import the API on first use, so ``import simulator`` (and ``drill --version``) is light."""
+    """Import the API on first use, so ``import simulator`` stays light."""
     if name in ("compare", "load", "run", "staff"):
         from simulator import api
 

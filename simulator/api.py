@@ -117,12 +117,12 @@ def comparison_arms(scenario: Scenario, variants: Sequence[str] = ()) -> list[tu
     return [(BASE, scenario), *((name, scenario.variants[name]) for name in chosen)]
 
 
-def _run_info(started: float, jobs: int, command: Sequence[str] | None) -> dict[str, Any]:
+def _run_info(wall_seconds: float, jobs: int, command: Sequence[str] | None) -> dict[str, Any]:
     return {
         "created": dt.datetime.now().isoformat(timespec="seconds"),
         "command": list(command) if command is not None else ["python", "-c", "simulator.api"],
         "jobs": jobs,
-        "wall_seconds": round(time.perf_counter() - started, 3),
+        "wall_seconds": round(wall_seconds, 3),
     }
 
 
@@ -134,7 +134,7 @@ class Run:
     limits: list[LimitResult]
     objectives: list[Objective]
     jobs: int = 1
-    started: float = field(default_factory=time.perf_counter)
+    wall_seconds: float = 0.0  # simulating and rating, not the time until it is written
     # Files written beside the run (a comparison's or a drill's), by name.
     extra_files: dict[str, str] = field(default_factory=dict)
 
@@ -146,14 +146,10 @@ class Run:
 
     @classmethod
     def rated(cls, result: RunResult, jobs: int = 1, started: float | None = None) -> "Run":
-        """Rate ``result``'s limits and objectives."""
-        return cls(
-            result,
-            check_limits(result),
-            score_objectives(result),
-            jobs,
-            started if started is not None else time.perf_counter(),
-        )
+        """Rate ``result``'s limits and objectives (the work began at ``started``)."""
+        limits, objectives = check_limits(result), score_objectives(result)
+        since = time.perf_counter() - started if started is not None else 0.0
+        return cls(result, limits, objectives, jobs, since)
 
     @property
     def scenario(self) -> Scenario:
@@ -185,7 +181,7 @@ class Run:
         The directory must not exist or be empty; nothing is left half-written on failure.
         """
         target = Path(directory)
-        info = _run_info(self.started, self.jobs, command)
+        info = _run_info(self.wall_seconds, self.jobs, command)
         write_run(self.result, self.limits, target, info, self.objectives, self.extra_files)
         if brief:
             from simulator.report.publish import publish

@@ -193,7 +193,7 @@ def play(
         DRILL_FILE: drill_json(drill_dict("play", drill_log, result, outcome)),
         DECISIONS_FILE: drill_log_yaml(drill_log, scenario),
     }
-    team.started = started
+    team.wall_seconds = time.perf_counter() - started  # the whole session at the console
     team.write(target, brief=False, command=command_line())
     click.echo("")
     click.echo(_outcome_table(outcome, scenario.language))

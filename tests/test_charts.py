@@ -21,8 +21,6 @@ from simulator.report.day_charts import evacuation_chart, queue_chart, waits_cha
 from simulator.report.fonts import ChartLanguage, chart_language, find_cjk_font
 from simulator.rundir.reader import read_columns, read_run
 
-pytestmark = pytest.mark.slow  # whole runs, searches or browsers
-
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 needs_cjk_font = pytest.mark.skipif(
@@ -72,6 +70,7 @@ def real_content(png: bytes) -> bool:
     return inked > 0.05 and colours > 200
 
 
+@pytest.mark.slow
 def test_every_chart_is_a_valid_png_with_real_content(fire_run):
     charts = draw_charts(fire_run, chart_language("en"))
     assert [chart.name for chart in charts] == [
@@ -87,6 +86,7 @@ def test_every_chart_is_a_valid_png_with_real_content(fire_run):
         assert real_content(chart.png), (chart.name, content(chart.png))
 
 
+@pytest.mark.slow
 def test_the_content_check_fails_an_empty_chart():
     # Guard for the test above: a titled, labelled chart with nothing drawn must not pass.
     figure = Figure(figsize=(8.3, 3.8), layout="constrained")
@@ -99,6 +99,7 @@ def test_the_content_check_fails_an_empty_chart():
     assert not real_content(buffer.getvalue()), content(buffer.getvalue())
 
 
+@pytest.mark.slow
 def test_the_same_run_draws_the_same_bytes(fire_run):
     first = draw_charts(fire_run, chart_language("en"))
     second = draw_charts(fire_run, chart_language("en"))
@@ -189,6 +190,7 @@ def test_the_evacuation_curve_starts_with_everyone_inside(fire_run):
     assert np.all(np.diff(median) <= 0)  # people only leave
 
 
+@pytest.mark.slow
 @needs_cjk_font
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_glyph_is_missing_when_a_cjk_font_is_installed(fire_run, surge_run, lang):
@@ -201,6 +203,7 @@ def test_no_glyph_is_missing_when_a_cjk_font_is_installed(fire_run, surge_run, l
     assert glyph_warnings(record) == []
 
 
+@pytest.mark.slow
 def test_the_glyph_check_catches_chinese_drawn_without_a_cjk_font(surge_run):
     # Guard for the test above: forcing a Latin-only font must produce the warnings it looks for.
     with warnings.catch_warnings(record=True) as record:
@@ -209,6 +212,7 @@ def test_the_glyph_check_catches_chinese_drawn_without_a_cjk_font(surge_run):
     assert glyph_warnings(record)
 
 
+@pytest.mark.slow
 def test_without_a_cjk_font_chinese_charts_fall_back_to_english_once(
     fire_run, surge_run, monkeypatch
 ):

@@ -1,6 +1,7 @@
 """Executors: the Dask cluster gives the local run's numbers bit for bit."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -60,7 +61,7 @@ def test_an_unreachable_scheduler_is_bad_input(tmp_path):
         cli,
         [
             "run",
-            "scenarios/normal_day.yaml",
+            str(Path(__file__).parent.parent / "scenarios" / "normal_day.yaml"),
             "--executor",
             "dask",
             "--scheduler",

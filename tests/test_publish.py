@@ -36,7 +36,6 @@ def run_dir(tmp_path_factory):
     return out
 
 
-@pytest.mark.slow
 def test_the_html_brief_is_self_contained(run_dir):
     html = (run_dir / "brief.html").read_text(encoding="utf-8")
     references = [
@@ -272,6 +271,7 @@ def decoded_images(html: str, tmp_path: Path) -> tuple[int, int]:
 
 
 @needs_chromium
+@pytest.mark.slow
 def test_chromium_renders_the_brief_without_touching_the_network(run_dir, tmp_path):
     pixels, requests = screenshot(run_dir / "brief.html", tmp_path)
     assert requests == []
@@ -281,6 +281,7 @@ def test_chromium_renders_the_brief_without_touching_the_network(run_dir, tmp_pa
 
 
 @needs_chromium
+@pytest.mark.slow
 def test_the_network_check_sees_a_page_that_fetches(tmp_path):
     # Guard for the test above: a page with one remote image must be caught by the counter.
     page = tmp_path / "remote.html"
@@ -293,6 +294,7 @@ def test_the_network_check_sees_a_page_that_fetches(tmp_path):
 
 
 @needs_chromium
+@pytest.mark.slow
 def test_chromium_decodes_every_chart_of_the_brief(run_dir, tmp_path):
     html = (run_dir / "brief.html").read_text(encoding="utf-8")
     decoded, images = decoded_images(html, tmp_path)
@@ -300,6 +302,7 @@ def test_chromium_decodes_every_chart_of_the_brief(run_dir, tmp_path):
 
 
 @needs_chromium
+@pytest.mark.slow
 def test_the_image_count_sees_a_chart_that_does_not_decode(run_dir, tmp_path):
     # Guard for the test above: one corrupted data URI must be counted as not decoded.
     html = (run_dir / "brief.html").read_text(encoding="utf-8")
@@ -308,6 +311,7 @@ def test_the_image_count_sees_a_chart_that_does_not_decode(run_dir, tmp_path):
 
 
 @needs_chromium
+@pytest.mark.slow
 def test_the_brief_prints_on_a4_pages(run_dir, tmp_path):
     pdf = tmp_path / "brief.pdf"
     _stdout, requests = headless(

@@ -10,7 +10,6 @@ gives the same bytes whatever the executor.
 import csv
 import io
 import json
-import math
 
 from simulator.analysis.compare import HIGHER_IS_BETTER, Comparison
 from simulator.metrics.statistics import Estimate
@@ -22,18 +21,15 @@ from simulator.rundir.schema import (
     ComparisonFile,
     DifferenceEntry,
     EstimateEntry,
+    finite_or_none,
 )
-
-
-def _number(value: float) -> float | None:
-    return None if math.isnan(value) else value
 
 
 def _estimate(estimate: Estimate) -> EstimateEntry:
     return {
-        "mean": _number(estimate.mean),
-        "ci_low": _number(estimate.ci_low),
-        "ci_high": _number(estimate.ci_high),
+        "mean": finite_or_none(estimate.mean),
+        "ci_low": finite_or_none(estimate.ci_low),
+        "ci_high": finite_or_none(estimate.ci_high),
     }
 
 

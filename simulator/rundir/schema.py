@@ -18,6 +18,7 @@ In the files, playbook rules and incidents are numbered from 1, as people count 
 drill log's ``rule: 3`` does); in memory they are indices from 0.
 """
 
+import math
 from typing import NotRequired, TypedDict
 
 from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind, Reason
@@ -348,6 +349,11 @@ class DrillFile(TypedDict):
     log_file: str | None
     decisions: list[DecisionEntry]
     outcome: NotRequired[dict[str, dict[str, float | None]] | None]
+
+
+def finite_or_none(value: float) -> float | None:
+    """Return ``value``, or None for NaN (JSON has no NaN; an undefined metric is null)."""
+    return None if math.isnan(value) else value
 
 
 def _number(value: float | None) -> str:

@@ -14,7 +14,6 @@ scenario and seed give a byte-identical summary; the circumstances of the run go
 
 import csv
 import json
-import math
 import os
 import shutil
 import tempfile
@@ -46,6 +45,7 @@ from simulator.rundir.schema import (
     ScenarioEntry,
     Summary,
     event_row,
+    finite_or_none,
     objective_id,
 )
 from simulator.runner.replicate import RunResult
@@ -56,10 +56,6 @@ from simulator.scoring import (
     Rating,
     summarize_evacuations,
 )
-
-
-def _finite_or_none(value: float) -> float | None:
-    return None if math.isnan(value) else value
 
 
 def _rating(rating: Rating | None) -> str | None:
@@ -113,17 +109,17 @@ def _evacuation_dict(summary: EvacuationSummary | None) -> EvacuationEntry | Non
         "egress_p50_s": summary.egress_p50_s,
         "egress_p95_s": summary.egress_p95_s,
         "aset_days": summary.aset_days,
-        "rset_exceeds_aset_share": _finite_or_none(summary.rset_exceeds_aset_share),
-        "rset_exceeds_aset_ci_low": _finite_or_none(low),
-        "rset_exceeds_aset_ci_high": _finite_or_none(high),
-        "inside_at_responders_mean": _finite_or_none(summary.inside_at_responders_mean),
-        "inside_at_responders_max": _finite_or_none(summary.inside_at_responders_max),
+        "rset_exceeds_aset_share": finite_or_none(summary.rset_exceeds_aset_share),
+        "rset_exceeds_aset_ci_low": finite_or_none(low),
+        "rset_exceeds_aset_ci_high": finite_or_none(high),
+        "inside_at_responders_mean": finite_or_none(summary.inside_at_responders_mean),
+        "inside_at_responders_max": finite_or_none(summary.inside_at_responders_max),
         "exits": [
             {
                 "name": crowding.name,
                 "blocked_share": crowding.blocked_share,
-                "peak_density_mean_per_m2": _finite_or_none(crowding.peak_density_mean),
-                "peak_density_p95_per_m2": _finite_or_none(crowding.peak_density_p95),
+                "peak_density_mean_per_m2": finite_or_none(crowding.peak_density_mean),
+                "peak_density_p95_per_m2": finite_or_none(crowding.peak_density_p95),
                 "fruin_level_p95": crowding.fruin_level_p95 or None,
                 "warning_share": crowding.warning_share,
                 "danger_share": crowding.danger_share,
@@ -163,9 +159,9 @@ def summary_dict(
     for name in METRIC_NAMES:
         estimate = result.estimate(name)
         metrics[name] = {
-            "mean": _finite_or_none(estimate.mean),
-            "ci_low": _finite_or_none(estimate.ci_low),
-            "ci_high": _finite_or_none(estimate.ci_high),
+            "mean": finite_or_none(estimate.mean),
+            "ci_low": finite_or_none(estimate.ci_low),
+            "ci_high": finite_or_none(estimate.ci_high),
         }
     return {
         "schema_version": SCHEMA_VERSION,
@@ -180,9 +176,9 @@ def summary_dict(
                 "metric": judged.limit.metric,
                 "threshold": judged.limit.threshold,
                 "direction": judged.limit.direction,
-                "held_share": _finite_or_none(judged.held_share),
-                "held_share_ci_low": _finite_or_none(judged.ci_low),
-                "held_share_ci_high": _finite_or_none(judged.ci_high),
+                "held_share": finite_or_none(judged.held_share),
+                "held_share_ci_low": finite_or_none(judged.ci_low),
+                "held_share_ci_high": finite_or_none(judged.ci_high),
                 "target_share": judged.target_share,
                 "held": judged.held,
                 "rating": _rating(judged.rating),
