@@ -24,7 +24,7 @@ import simpy
 from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
 from simulator.model import load_scenario
-from simulator.model.distributions import Distribution
+from simulator.model.distributions import Exponential
 from simulator.model.scenario import (
     CounterBlock,
     Demand,
@@ -74,12 +74,12 @@ def mmc_scenario() -> Scenario:
         schema=1,
         name="M/M/8 benchmark",
         language="en",
-        site=Site(name="bench", floor_area_m2=300.0, exits=(Exit("door", 1.8),)),
-        hours=Hours(540.0, 540.0 + DAY_MIN),
-        staff=Staff(counters=(CounterBlock(540.0, SERVERS),)),
+        site=Site(name="bench", floor_area_m2=300.0, exits=(Exit(name="door", width_m=1.8),)),
+        hours=Hours(open_min=540.0, close_min=540.0 + DAY_MIN),
+        staff=Staff(counters=(CounterBlock(start_min=540.0, count=SERVERS),)),
         demand=Demand(
-            arrivals=(RateBlock(540.0, ARRIVALS_PER_MIN * 60),),
-            services=(Service("any", 1.0, Distribution("exponential", mean=MEAN_SERVICE_MIN)),),
+            arrivals=(RateBlock(start_min=540.0, per_hour=ARRIVALS_PER_MIN * 60),),
+            services=(Service(name="any", share=1.0, minutes=Exponential(mean=MEAN_SERVICE_MIN)),),
         ),
     )
 

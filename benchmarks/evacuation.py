@@ -18,11 +18,11 @@ import time
 from pathlib import Path
 
 import numpy as np
+from simulator.model.egress_keys import DEFAULT_EGRESS
 
 from simulator.engine.egress import CUSTOMER, STAFF, evacuate
 from simulator.engine.streams import Streams
 from simulator.model import load_scenario
-from simulator.model.egress_keys import DEFAULT_EGRESS
 from simulator.model.scenario import Exit
 from simulator.runner import run_replication
 
@@ -36,7 +36,10 @@ def time_evacuations(rounds_offset: int) -> float:
     """Return the seconds per 300-person evacuation, over a batch of them."""
     group = np.array([CUSTOMER] * (PEOPLE - 10) + [STAFF] * 10)
     delays = np.zeros(PEOPLE)
-    exits = (Exit("正门", 1.8, distance_m=12.0), Exit("消防通道", 1.0, distance_m=18.0))
+    exits = (
+        Exit(name="正门", width_m=1.8, distance_m=12.0),
+        Exit(name="消防通道", width_m=1.0, distance_m=18.0),
+    )
     started = time.perf_counter()
     for index in range(EVACUATIONS_PER_ROUND):
         streams = Streams(rounds_offset, index)

@@ -35,12 +35,14 @@ def canonical(scenario: Any) -> dict[str, Any]:
     """Return what the engine is given of ``scenario`` (and its variants), as plain data."""
     site, staff, demand, limits = scenario.site, scenario.staff, scenario.demand, scenario.limits
     return {
-        "schema": scenario.schema_version if hasattr(scenario, "schema_version") else scenario.schema,
+        "schema": getattr(scenario, "schema_version", None) or scenario.schema,
         "name": scenario.name,
         "language": scenario.language,
         "site": {
             **_plain(site, ("name", "location", "floor_area_m2", "kiosks", "counters")),
-            "exits": [_plain(e, ("name", "width_m", "distance_m", "approach_m2")) for e in site.exits],
+            "exits": [
+                _plain(e, ("name", "width_m", "distance_m", "approach_m2")) for e in site.exits
+            ],
             "neighbors": [
                 _plain(n, ("name", "travel_min", "accepts_share")) for n in site.neighbors
             ],
@@ -76,7 +78,7 @@ def _incident(incident: Any) -> dict[str, Any]:
     if hasattr(incident, "params"):
         params = dict(incident.params)
     else:
-        params = incident.model_dump(exclude_none=True, exclude={"kind", "start_min", "end_min"})
+        params = incident.model_dump(exclude_none=True, exclude={"kind", "start_min", "until_min"})
     params = {key: value for key, value in params.items() if value not in (None, "")}
     return {
         "kind": incident.kind,
@@ -93,6 +95,7 @@ def _rule(rule: Any) -> dict[str, Any]:
         params = rule.model_dump(
             exclude_none=True, exclude={"when", "do", "cooldown_min", "note", "condition"}
         )
+    params = {key: value for key, value in params.items() if value not in (None, "")}
     return {
         "when": rule.when,
         "action": rule.action,

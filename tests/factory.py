@@ -1,18 +1,18 @@
 """Build scenarios in code for engine and metric tests (the YAML loader has its own tests)."""
 
-from simulator.model.conditions import parse_condition
-from simulator.model.distributions import Distribution
+from simulator.model.actions import RULES, Rule
+from simulator.model.distributions import Distribution, Exponential, Fixed
+from simulator.model.incidents import INCIDENTS, Incident, Surge
 from simulator.model.scenario import (
+    DEFAULT_EGRESS,
     CounterBlock,
     Demand,
     Egress,
     Exit,
     Hours,
-    Incident,
     Limit,
     Limits,
     Neighbor,
-    PlaybookRule,
     RateBlock,
     Reserve,
     Scenario,
@@ -22,14 +22,15 @@ from simulator.model.scenario import (
 )
 
 OPEN = 540.0  # 09:00
+KINDS = {cls.model_fields["kind"].default: cls for cls in INCIDENTS}
 
 
 def exponential(mean: float) -> Distribution:
-    return Distribution("exponential", mean=mean)
+    return Exponential(mean=mean)
 
 
 def fixed(value: float) -> Distribution:
-    return Distribution("fixed", value=value)
+    return Fixed(value=value)
 
 
 def hall(
@@ -41,19 +42,33 @@ def hall(
     incidents: tuple[Incident, ...] = (),
     wait_limit: float = 20.0,
     floor_area_m2: float = 200.0,
-    playbook: tuple[PlaybookRule, ...] = (),
+    playbook: tuple[Rule, ...] = (),
     reserve: Reserve | None = None,
     neighbors: tuple[Neighbor, ...] = (),
-    exits: tuple[Exit, ...] = (Exit("door", 1.8),),
+    exits: tuple[Exit, ...] = (Exit(name="door", width_m=1.8),),
     egress: Egress | None = None,
     limits: tuple[Limit, ...] = (),
+    unchecked_staff: bool = False,
     **demand_options,
 ) -> Scenario:
-    """Build a hall open from 09:00; times in ``counters`` and ``arrivals`` count from 09:00."""
+    """Build a hall open from 09:00; times in ``counters`` and ``arrivals`` count from 09:00.
+
+    ``unchecked_staff`` builds a rota the loader would refuse (a fast lane taking a block's
+    only counter): the engine must still cope, as when an incident takes clerks away.
+    """
     blocks = [(0.0, counters)] if isinstance(counters, int) else counters
     rates = arrivals or [(0.0, per_min)]
-    return Scenario(
-        schema=1,
+    staff = (Staff.model_construct if unchecked_staff else Staff)(
+        counters=tuple(
+            CounterBlock(start_min=OPEN + start, count=count) for start, count in blocks
+        ),
+        fast_lane=demand_options.pop("fast_lane", 0),
+        guides=demand_options.pop("guides", 0),
+        security=demand_options.pop("security", 0),
+        reserve=reserve or Reserve(),
+    )
+    scenario = Scenario(
+        schema_version=1,
         name="test hall",
         language="en",
         site=Site(
@@ -63,52 +78,44 @@ def hall(
             kiosks=demand_options.pop("kiosks", 0),
             neighbors=neighbors,
         ),
-        hours=Hours(OPEN, OPEN + 60 * hours),
-        staff=Staff(
-            counters=tuple(CounterBlock(OPEN + start, count) for start, count in blocks),
-            fast_lane=demand_options.pop("fast_lane", 0),
-            guides=demand_options.pop("guides", 0),
-            security=demand_options.pop("security", 0),
-            reserve=reserve or Reserve(),
-        ),
+        hours=Hours(open_min=OPEN, close_min=OPEN + 60 * hours),
+        staff=staff if not unchecked_staff else Staff(counters=staff.counters),
         demand=Demand(
-            arrivals=tuple(RateBlock(OPEN + start, rate * 60) for start, rate in rates),
-            services=tuple(services or [Service("any", 1.0, exponential(1.0))]),
+            arrivals=tuple(
+                RateBlock(start_min=OPEN + start, per_hour=rate * 60) for start, rate in rates
+            ),
+            services=tuple(services or [Service(name="any", share=1.0, minutes=exponential(1.0))]),
             **demand_options,
         ),
         incidents=incidents,
         playbook=playbook,
-        limits=Limits(
-            items=(Limit("wait_p90_min", "wait_p90_min", wait_limit, "max"), *limits),
-            wait_min=wait_limit,
-        ),
-        egress=egress,
+        limits=Limits.of((Limit("wait_p90_min", "wait_p90_min", wait_limit, "max"), *limits)),
+        egress=egress or DEFAULT_EGRESS,
     )
+    return scenario.with_changes(staff=staff) if unchecked_staff else scenario
 
 
 def surge(start: float, end: float, factor: float) -> Incident:
     """Return a surge from ``start`` to ``end`` minutes after opening."""
-    return Incident("surge", OPEN + start, OPEN + end, {"factor": factor})
+    return Surge(start_min=OPEN + start, until_min=OPEN + end, factor=factor)
 
 
-def rule(when: str, action: str, cooldown_min: float | None = None, **params) -> PlaybookRule:
+def rule(when: str, action: str, cooldown_min: float | None = None, **params) -> Rule:
     """Return a playbook rule, as the loader would build it from ``{when: ..., do: ...}``."""
-    return PlaybookRule(when, parse_condition(when), action, params, cooldown_min)
+    return RULES[action](when=when, cooldown_min=cooldown_min, **params)
 
 
 def outage(start: float, minutes: float, kind: str = "system_outage", **params) -> Incident:
     """Return an outage of fixed length ``minutes`` starting ``start`` minutes after opening."""
-    return Incident(kind, OPEN + start, None, {"duration_min": fixed(minutes), **params})
+    return KINDS[kind](start_min=OPEN + start, duration_min=fixed(minutes), **params)
 
 
 def staff_incident(kind: str, start: float, minutes: float, **takes) -> Incident:
     """Return an incident that takes staff away for ``minutes`` from ``start`` after opening."""
-    params = {"duration_min": fixed(minutes)}
-    if takes:
-        params["takes"] = takes
-    return Incident(kind, OPEN + start, None, params)
+    extra = {"takes": takes} if takes else {}
+    return KINDS[kind](start_min=OPEN + start, duration_min=fixed(minutes), **extra)
 
 
 def emergency(kind: str, start: float, **params) -> Incident:
     """Return a fire, bomb threat or earthquake ``start`` minutes after opening."""
-    return Incident(kind, OPEN + start, None, params)
+    return KINDS[kind](start_min=OPEN + start, **params)

@@ -1,7 +1,5 @@
 """The playbook's actions in the engine: what each does, its delays, and the result it reports."""
 
-import dataclasses
-
 import numpy as np
 import pytest
 
@@ -93,7 +91,7 @@ def test_redirect_to_a_neighbour_is_capped_at_its_share_and_ends_with_the_condit
     scenario = hall(
         per_min=3.0,
         counters=2,
-        neighbors=(Neighbor("城西营业厅", travel_min=15, accepts_share=0.2),),
+        neighbors=(Neighbor(name="城西营业厅", travel_min=15, accepts_share=0.2),),
         playbook=(rule("queue >= 10", "redirect", to="城西营业厅", share=0.5),),
         patience_min=exponential(30),
     )
@@ -117,8 +115,8 @@ def test_redirect_to_a_neighbour_is_capped_at_its_share_and_ends_with_the_condit
 def test_redirect_to_kiosks_sends_only_kiosk_business():
 
     services = [
-        Service("缴费", 0.5, exponential(1.0), kiosk=True),
-        Service("开户", 0.5, exponential(1.0)),
+        Service(name="缴费", share=0.5, minutes=exponential(1.0), kiosk=True),
+        Service(name="开户", share=0.5, minutes=exponential(1.0)),
     ]
     scenario = hall(
         per_min=2.5,
@@ -139,8 +137,8 @@ def test_redirect_to_kiosks_sends_only_kiosk_business():
 def test_a_fast_lane_opened_by_the_playbook_serves_quick_business_from_then_on():
 
     services = [
-        Service("缴费", 0.5, exponential(0.5), quick=True),
-        Service("开户", 0.5, exponential(1.5)),
+        Service(name="缴费", share=0.5, minutes=exponential(0.5), quick=True),
+        Service(name="开户", share=0.5, minutes=exponential(1.5)),
     ]
     scenario = hall(
         per_min=2.0,
@@ -157,7 +155,7 @@ def test_a_fast_lane_opened_by_the_playbook_serves_quick_business_from_then_on()
 
 def test_nobody_is_steered_to_the_kiosks_while_no_guide_is_on_the_floor():
 
-    services = [Service("缴费", 1.0, exponential(1.0), kiosk=True)]
+    services = [Service(name="缴费", share=1.0, minutes=exponential(1.0), kiosk=True)]
     scenario = hall(
         per_min=2.5,
         counters=2,
@@ -308,7 +306,7 @@ def test_open_counters_is_capped_by_the_counter_positions_of_the_hall():
             rule("time >= 11:00", "open_counters", count=1),
         ),
     )
-    scenario = dataclasses.replace(base, site=dataclasses.replace(base.site, counters=3))
+    scenario = base.with_changes(site=base.site.model_copy(update={"counters": 3}))
     record = simulate_day(scenario, Streams(1, 0))
     first, full = actions(record, "open_counters")
     # Two staffed, three positions: room for one.
@@ -344,7 +342,7 @@ def test_customers_sent_elsewhere_do_not_count_against_the_wait_limit_share():
     scenario = hall(
         per_min=3.0,
         counters=2,
-        neighbors=(Neighbor("城西营业厅", travel_min=15, accepts_share=0.5),),
+        neighbors=(Neighbor(name="城西营业厅", travel_min=15, accepts_share=0.5),),
         playbook=(rule("queue >= 10", "redirect", to="城西营业厅", share=0.5),),
         wait_limit=1000.0,  # every customer served here is served within the limit
     )
@@ -355,8 +353,8 @@ def test_customers_sent_elsewhere_do_not_count_against_the_wait_limit_share():
 
 def test_a_fast_lane_never_takes_the_last_regular_counter():
     services = [
-        Service("缴费", 0.5, exponential(0.5), quick=True),
-        Service("开户", 0.5, exponential(1.5)),
+        Service(name="缴费", share=0.5, minutes=exponential(0.5), quick=True),
+        Service(name="开户", share=0.5, minutes=exponential(1.5)),
     ]
     scenario = hall(
         per_min=1.5,
@@ -428,7 +426,7 @@ def test_staff_on_their_way_hold_their_positions_and_free_them_when_they_leave()
             rule("time >= 11:10", "open_counters", count=2),
         ),
     )
-    scenario = dataclasses.replace(base, site=dataclasses.replace(base.site, counters=4))
+    scenario = base.with_changes(site=base.site.model_copy(update={"counters": 4}))
     record = simulate_day(scenario, Streams(1, 0))
     first, second, third = (event.result for event in actions(record, "open_counters"))
     assert first.done == 2

@@ -81,8 +81,10 @@ def test_a_bad_log_is_bad_input_and_writes_nothing(tmp_path):
     log.write_text("time,action,params\n10:30,open_counter,count=2\n08:00,stop_entry,\n")
     result = invoke("score", OUTAGE, log, "--out", tmp_path / "run")
     assert result.exit_code == 2
-    assert f"{log}:2 log[0].do: unknown action 'open_counter'" in result.output
-    assert f"{log}:3 log[1].at: 08:00 is outside opening hours" in result.output
+    assert (
+        f"{log}:2 log[0].do: 未知的措施 'open_counter'；是否应为 'open_counters'？" in result.output
+    )
+    assert f"{log}:3 log[1].at: 08:00 不在营业时间 09:00–17:00 内" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "run").exists()
 
 

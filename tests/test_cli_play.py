@@ -75,7 +75,7 @@ def test_the_console_asks_again_after_bad_input_and_its_log_replays_the_session(
     assert result.exit_code == 0, result.output
     assert "无此选项：x" in result.output
     assert "无此选项：9" in result.output
-    assert "未记录：log[0].count: must be at least 1" in result.output
+    assert "未记录：增调的备用人员数: 必须至少为 1，实际为 0" in result.output
     assert "已记录：10:30 上报" in result.output
     drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
     assert [(d["time"], d["action"], d["who"], d["rule"]) for d in drill["decisions"]] == [
@@ -133,7 +133,7 @@ def test_the_console_reaches_the_end_in_a_real_terminal(tmp_path, people):
     child.expect("10:30")  # the outage is an inject: the day stops for it
     child.expect("请选择")
     child.sendline("2")  # tell the customers, with the rule's own wording
-    child.expect("message")
+    child.expect("告知内容")  # the parameter by its Chinese name, not `message`
     child.sendline("")
     child.expect("执行人")
     child.sendline("")

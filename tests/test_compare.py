@@ -20,7 +20,7 @@ FASTER = hall(
     counters=3,
     hours=2,
     patience_min=exponential(15),
-    services=[Service("any", 1.0, exponential(0.95))],
+    services=[Service(name="any", share=1.0, minutes=exponential(0.95))],
 )
 
 

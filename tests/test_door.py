@@ -97,8 +97,8 @@ def test_stacked_redirects_each_take_at_most_their_share(guides):
     # (counter business, or nobody to steer them) stay; they never spill into the neighbour's
     # share, which must not exceed what the neighbour accepts.
     services = [
-        Service("缴费", 0.5, exponential(1.0), kiosk=True),
-        Service("开户", 0.5, exponential(1.0)),
+        Service(name="缴费", share=0.5, minutes=exponential(1.0), kiosk=True),
+        Service(name="开户", share=0.5, minutes=exponential(1.0)),
     ]
     scenario = hall(
         per_min=3.0,
@@ -107,7 +107,7 @@ def test_stacked_redirects_each_take_at_most_their_share(guides):
         kiosks=2,
         kiosk_uptake=0.0,
         guides=guides,
-        neighbors=(Neighbor("城西营业厅", travel_min=15, accepts_share=0.15),),
+        neighbors=(Neighbor(name="城西营业厅", travel_min=15, accepts_share=0.15),),
         playbook=(
             rule("time >= 09:00", "redirect", to="kiosks", share=0.5),
             rule("time >= 09:00", "redirect", to="城西营业厅", share=0.15),
@@ -124,7 +124,7 @@ def test_a_redirect_counts_exactly_the_customers_it_sent():
     scenario = hall(
         per_min=2.0,
         counters=1,
-        neighbors=(Neighbor("城西营业厅", travel_min=15, accepts_share=0.4),),
+        neighbors=(Neighbor(name="城西营业厅", travel_min=15, accepts_share=0.4),),
         playbook=(rule("queue >= 5", "redirect", to="城西营业厅", share=0.4),),
     )
     streams = Streams(8, 0)

@@ -9,6 +9,8 @@ from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, 
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 OUTAGE = load_scenario(SCENARIOS / "bank_system_outage.yaml")
+# The log's problems come in the scenario's language; these tests read the English wording.
+OUTAGE_EN = OUTAGE.model_copy(update={"language": "en"})
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -19,7 +21,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 def problems(path: Path) -> list[str]:
     with pytest.raises(ScenarioError) as caught:
-        read_drill_log(path, OUTAGE)
+        read_drill_log(path, OUTAGE_EN)
     return [str(problem) for problem in caught.value.problems]
 
 
@@ -143,11 +145,22 @@ def test_a_missing_or_binary_log_is_reported(tmp_path):
     assert problems(tmp_path / "nowhere.yaml") == [f"{tmp_path / 'nowhere.yaml'}: no such file"]
     binary = tmp_path / "log.csv"
     binary.write_bytes(b"time,action\n\xff\xfe")
-    assert problems(binary) == [f"{binary}: is not UTF-8 text; save it as UTF-8"]
+    assert problems(binary) == [f"{binary}:2: is not UTF-8 text (byte 0xff); save it as UTF-8"]
 
 
 def test_a_console_entry_is_checked_like_a_log_line():
     decision = read_entry({"at": "10:40", "do": "open_counters", "count": 2}, OUTAGE)
     assert (decision.time_min, decision.params) == (640.0, {"count": 2})
     with pytest.raises(ScenarioError, match="must be at least 1"):
+        read_entry({"at": "10:40", "do": "open_counters", "count": 0}, OUTAGE_EN)
+    with pytest.raises(ScenarioError, match="必须至少为 1"):
         read_entry({"at": "10:40", "do": "open_counters", "count": 0}, OUTAGE)
+
+
+def test_a_chinese_scenario_gets_its_log_problems_in_chinese(tmp_path):
+    path = write(tmp_path, "typo.yaml", 'log:\n  - {at: "10:30", do: escalte, to: 行长}\n')
+    with pytest.raises(ScenarioError) as caught:
+        read_drill_log(path, OUTAGE)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{path}:2 log[0].do: 未知的措施 'escalte'；是否应为 'escalate'？"
+    ]

@@ -1,7 +1,5 @@
 """The egress model against SFPE hand calculations and NIST TN 1822 / RiMEA verification tests."""
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 from scipy import stats
@@ -16,19 +14,22 @@ from simulator.engine.egress import (
     sfpe_speed,
 )
 from simulator.engine.streams import Streams
-from simulator.model.distributions import Distribution
-from simulator.model.egress_keys import DEFAULT_EGRESS
-from simulator.model.scenario import Exit
+from simulator.model.distributions import Fixed
+from simulator.model.scenario import DEFAULT_EGRESS, Exit, Premovement
 
 # Everyone moves at once, at one speed, from the same distance: the textbook set-up.
-STANDING_START = replace(
-    DEFAULT_EGRESS,
-    premovement_customers_s=Distribution("fixed", value=0.0),
-    premovement_staff_s=Distribution("fixed", value=0.0),
-    speed_mps=Distribution("fixed", value=1.2),
-    position_spread=0.0,
-    familiar_share=0.0,
+STANDING_START = DEFAULT_EGRESS.model_copy(
+    update={
+        "premovement_s": Premovement(customers=Fixed(value=0.0), staff=Fixed(value=0.0)),
+        "speed_mps": Fixed(value=1.2),
+        "position_spread": 0.0,
+        "familiar_share": 0.0,
+    }
 )
+
+
+def replace(egress, **changes):
+    return egress.model_copy(update=changes)
 
 
 def run(people, exits, egress=STANDING_START, area=10_000.0, guides=0, blocked=(), seed=1):
@@ -41,7 +42,7 @@ def run(people, exits, egress=STANDING_START, area=10_000.0, guides=0, blocked=(
 @pytest.mark.parametrize(("people", "width"), [(10, 0.9), (50, 1.0), (200, 1.8), (120, 2.4)])
 def test_n_people_through_one_door_take_the_sfpe_hand_calculation(people, width):
     # Floor large enough for density below 0.54/m²: everyone walks at the free speed.
-    result = run(people, (Exit("door", width, distance_m=20.0),))
+    result = run(people, (Exit(name="door", width_m=width, distance_m=20.0),))
     flow = 1.3 * (width - 0.3)
     expected = people / flow + 20.0 / 1.2
     assert abs(result.total_s - expected) <= 1 / flow
@@ -49,7 +50,7 @@ def test_n_people_through_one_door_take_the_sfpe_hand_calculation(people, width)
 
 def test_a_dense_crowd_walks_at_the_sfpe_speed_for_its_density():
     # 100 people on 50 m²: D = 2.0, S = 1.40·(1 − 0.266·2.0) = 0.6552 m/s < the free 1.2 m/s.
-    result = run(100, (Exit("door", 1.2, distance_m=10.0),), area=50.0)
+    result = run(100, (Exit(name="door", width_m=1.2, distance_m=10.0),), area=50.0)
     expected = 100 / (1.3 * 0.9) + 10.0 / (1.40 * (1 - 0.266 * 2.0))
     assert abs(result.total_s - expected) <= 1 / (1.3 * 0.9)
 
@@ -62,7 +63,9 @@ def test_sfpe_speed_is_free_below_054_linear_up_to_38_and_never_zero():
 
 def test_flow_through_a_1m_exit_never_exceeds_133_persons_per_second():
     # NIST TN 1822 verification 5.2, with the default (random) pre-movement and speeds.
-    result = run(500, (Exit("door", 1.0, distance_m=5.0),), egress=DEFAULT_EGRESS, area=300.0)
+    result = run(
+        500, (Exit(name="door", width_m=1.0, distance_m=5.0),), egress=DEFAULT_EGRESS, area=300.0
+    )
     out = np.sort(result.out_s)
     assert np.min(np.diff(out)) >= 1 / 1.33
     for window in (1.0, 10.0, 60.0):
@@ -72,16 +75,16 @@ def test_flow_through_a_1m_exit_never_exceeds_133_persons_per_second():
 
 def test_one_person_walks_40_m_at_1_m_per_s_in_40_s():
     # NIST 2.1 / RiMEA 1: only walking (plus one pass through a wide door).
-    egress = replace(STANDING_START, speed_mps=Distribution("fixed", value=1.0))
-    result = run(1, (Exit("door", 10.0, distance_m=40.0),), egress=egress)
+    egress = replace(STANDING_START, speed_mps=Fixed(value=1.0))
+    result = run(1, (Exit(name="door", width_m=10.0, distance_m=40.0),), egress=egress)
     assert result.out_s[0] - door_headway_s(10.0) == pytest.approx(40.0)
 
 
 @pytest.mark.parametrize(
     ("group", "distribution"),
     [
-        (CUSTOMER, DEFAULT_EGRESS.premovement_customers_s),
-        (STAFF, DEFAULT_EGRESS.premovement_staff_s),
+        (CUSTOMER, DEFAULT_EGRESS.premovement_s.customers),
+        (STAFF, DEFAULT_EGRESS.premovement_s.staff),
     ],
 )
 def test_premovement_times_follow_the_input_distribution(group, distribution):
@@ -91,7 +94,7 @@ def test_premovement_times_follow_the_input_distribution(group, distribution):
         np.full(people, group),
         np.zeros(people),
         0,
-        (Exit("door", 2.0),),
+        (Exit(name="door", width_m=2.0),),
         frozenset(),
         5000.0,
         DEFAULT_EGRESS,
@@ -103,7 +106,7 @@ def test_premovement_times_follow_the_input_distribution(group, distribution):
 
 
 def test_guides_shorten_premovement_by_their_factor_on_the_same_draws():
-    exits = (Exit("door", 2.0),)
+    exits = (Exit(name="door", width_m=2.0),)
     unguided = run(80, exits, egress=DEFAULT_EGRESS)
     guided = run(80, exits, egress=DEFAULT_EGRESS, guides=2)  # 2 × 50 cover all 80
     np.testing.assert_allclose(
@@ -113,14 +116,20 @@ def test_guides_shorten_premovement_by_their_factor_on_the_same_draws():
 
 def test_people_heading_for_the_main_door_use_it_even_when_another_is_nearer():
     # NIST 3.1: people assigned to an exit use it.
-    exits = (Exit("main", 1.8, distance_m=20.0), Exit("side", 1.8, distance_m=5.0))
+    exits = (
+        Exit(name="main", width_m=1.8, distance_m=20.0),
+        Exit(name="side", width_m=1.8, distance_m=5.0),
+    )
     familiar = replace(STANDING_START, familiar_share=1.0)
     assert np.all(run(60, exits, egress=familiar).exit_index == 0)
     assert np.all(run(60, exits).exit_index == 1)  # nobody familiar: the nearest
 
 
 def test_nobody_uses_a_blocked_exit():
-    exits = (Exit("main", 1.8, distance_m=5.0), Exit("side", 1.0, distance_m=30.0))
+    exits = (
+        Exit(name="main", width_m=1.8, distance_m=5.0),
+        Exit(name="side", width_m=1.0, distance_m=30.0),
+    )
     familiar = replace(STANDING_START, familiar_share=1.0)
     result = run(60, exits, egress=familiar, blocked={"main"}, guides=1)
     assert np.all(result.exit_index == 1)
@@ -128,7 +137,10 @@ def test_nobody_uses_a_blocked_exit():
 
 
 def test_guided_people_spread_over_the_exits_by_their_queues():
-    exits = (Exit("main", 1.8, distance_m=10.0), Exit("side", 1.8, distance_m=10.0))
+    exits = (
+        Exit(name="main", width_m=1.8, distance_m=10.0),
+        Exit(name="side", width_m=1.8, distance_m=10.0),
+    )
     familiar = replace(STANDING_START, familiar_share=1.0)  # unguided, all would take main
     result = run(100, exits, egress=familiar, guides=2)
     assert abs(np.sum(result.exit_index == 0) - 50) <= 1
@@ -136,7 +148,10 @@ def test_guided_people_spread_over_the_exits_by_their_queues():
 
 def test_closing_one_of_two_equal_exits_about_doubles_the_evacuation_time():
     # RiMEA test 9: 400 people, two equal exits; then one of them closed.
-    exits = (Exit("a", 1.0, distance_m=10.0), Exit("b", 1.0, distance_m=10.0))
+    exits = (
+        Exit(name="a", width_m=1.0, distance_m=10.0),
+        Exit(name="b", width_m=1.0, distance_m=10.0),
+    )
     spread = replace(STANDING_START, position_spread=0.5)
     both = run(400, exits, egress=spread, area=400.0)
     one = run(400, exits, egress=spread, area=400.0, blocked={"b"})
@@ -157,7 +172,7 @@ def test_the_door_recursion_matches_a_plain_fcfs_loop():
 
 
 def test_exit_density_is_the_peak_queue_over_the_approach_area_capped_at_7():
-    exit_ = Exit("door", 1.0, distance_m=1.0, approach_m2=10.0)
+    exit_ = Exit(name="door", width_m=1.0, distance_m=1.0, approach_m2=10.0)
     result = run(40, (exit_,))
     assert result.exit_peak_queue[0] == 40  # all arrive together
     assert result.exit_peak_density[0] == pytest.approx(4.0)
@@ -172,7 +187,7 @@ def test_the_default_distance_is_the_mean_distance_to_a_wall_midpoint():
 
 
 def test_the_same_streams_give_the_same_evacuation():
-    exits = (Exit("a", 1.8), Exit("b", 1.0))
+    exits = (Exit(name="a", width_m=1.8), Exit(name="b", width_m=1.0))
     first = run(150, exits, egress=DEFAULT_EGRESS, area=200.0, guides=1)
     second = run(150, exits, egress=DEFAULT_EGRESS, area=200.0, guides=1)
     np.testing.assert_array_equal(first.out_s, second.out_s)
@@ -181,14 +196,14 @@ def test_the_same_streams_give_the_same_evacuation():
 
 
 def test_nobody_inside_means_an_empty_evacuation():
-    result = run(0, (Exit("door", 1.8),))
+    result = run(0, (Exit(name="door", width_m=1.8),))
     assert result.total_s == 0.0 and result.out_s.size == 0
 
 
 def test_people_who_start_late_walk_at_the_density_they_find_then():
     # 200 people on 100 m²; half leave at once (D = 2.0), half 500 s later, when the first half
     # is long gone (D = 1.0): the late ones walk at S(1.0), not at the density of the alarm.
-    people, door = 200, Exit("door", 1.2, distance_m=10.0)
+    people, door = 200, Exit(name="door", width_m=1.2, distance_m=10.0)
     delay = np.where(np.arange(people) < 100, 0.0, 500.0)
     result = evacuate(
         np.full(people, CUSTOMER),

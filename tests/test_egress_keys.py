@@ -3,8 +3,8 @@
 import pytest
 
 from simulator.model import load_scenario_text
-from simulator.model.distributions import Distribution
-from simulator.model.egress_keys import DEFAULT_EGRESS
+from simulator.model.distributions import Fixed, Lognormal, Normal
+from simulator.model.scenario import DEFAULT_EGRESS
 from tests.test_load import assert_problems, scenario, validate
 
 TWO_EXITS = (
@@ -88,12 +88,12 @@ def test_egress_settings_and_exit_geometry_are_read():
     )
     loaded = load_scenario_text(text)
     egress = loaded.egress
-    assert egress.premovement_customers_s == Distribution("lognormal", mean=90.0, sd=40.0)
-    assert egress.premovement_staff_s == DEFAULT_EGRESS.premovement_staff_s
-    assert egress.speed_mps == Distribution("normal", mean=1.2, sd=0.2)
+    assert egress.premovement_s.customers == Lognormal(mean=90.0, sd=40.0)
+    assert egress.premovement_s.staff == DEFAULT_EGRESS.premovement_s.staff
+    assert egress.speed_mps == Normal(mean=1.2, sd=0.2)
     assert egress.familiar_share == 0.8 and egress.guided_factor == DEFAULT_EGRESS.guided_factor
     back = loaded.site.exits[1]
     assert (back.distance_m, back.approach_m2) == (14.0, 6.0)
     (fire,) = loaded.incidents
-    assert fire.params["blocks_exit"] == "back" and fire.params["alarm"] == "detection"
-    assert fire.params["asset_min"] == Distribution("fixed", value=6.0)
+    assert fire.blocks_exit == "back" and fire.alarm == "detection"
+    assert fire.asset_min == Fixed(value=6.0)

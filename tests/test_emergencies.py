@@ -1,7 +1,5 @@
 """Fire, bomb threat and earthquake timelines, and the evacuation of everyone inside."""
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
@@ -14,7 +12,10 @@ from simulator.metrics.day import lost_customers
 from simulator.model.scenario import Exit, Reserve
 from tests.factory import OPEN, emergency, fixed, hall, staff_incident
 
-EXITS = (Exit("main", 1.8, distance_m=12.0), Exit("fire exit", 1.0, distance_m=15.0))
+EXITS = (
+    Exit(name="main", width_m=1.8, distance_m=12.0),
+    Exit(name="fire exit", width_m=1.0, distance_m=15.0),
+)
 
 
 def busy_hall(*incidents, **options):
@@ -123,7 +124,7 @@ def test_an_earthquake_evacuates_when_the_shaking_stops():
 
 def test_an_incident_flagged_evacuate_sounds_the_alarm_when_it_starts():
     illness = staff_incident("illness", 90, 10)
-    illness = replace(illness, params={**illness.params, "evacuate": True})
+    illness = illness.model_copy(update={"evacuate": True})
     record = simulate_day(busy_hall(illness), Streams(7, 0))
     assert record.evacuation.cause == "illness"
     assert record.evacuation.alarm_min == OPEN + 90

@@ -13,8 +13,8 @@ from simulator.metrics.timeseries import level_at, queue_intervals
 from simulator.model.scenario import Service
 from tests.factory import OPEN, exponential, hall
 
-QUICK = Service("缴费", 0.5, exponential(0.5), kiosk=True, quick=True)
-SLOW = Service("开户", 0.5, exponential(1.5))
+QUICK = Service(name="缴费", share=0.5, minutes=exponential(0.5), kiosk=True, quick=True)
+SLOW = Service(name="开户", share=0.5, minutes=exponential(1.5))
 
 BUSY_HALLS = {
     "plain": hall(per_min=1.8, counters=2),
@@ -33,6 +33,7 @@ BUSY_HALLS = {
         balk_at_queue=30,
         guides=1,
         security=1,
+        unchecked_staff=True,  # 12:00–13:00 the fast lane is the only counter
     ),
 }
 
@@ -154,7 +155,9 @@ def test_utilisation_is_busy_time_over_staffed_time():
 def test_one_class_of_customers_is_served_in_exact_first_come_first_served_order():
     # Kiefer–Wolfowitz: with c servers and FCFS, service starts are fixed by arrival and service
     # times alone: each customer takes the server that frees up first.
-    scenario = hall(per_min=1.8, counters=6, services=[Service("any", 1.0, exponential(3.0))])
+    scenario = hall(
+        per_min=1.8, counters=6, services=[Service(name="any", share=1.0, minutes=exponential(3.0))]
+    )
     streams = Streams(7, 0)
     customers = draw_customers(scenario, streams)
     free_at = [-np.inf] * 6

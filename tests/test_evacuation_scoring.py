@@ -13,7 +13,10 @@ from simulator.runner import run_replications
 from simulator.scoring import Rating, check_limits, score_objectives, summarize_evacuations
 from tests.factory import emergency, fixed, hall
 
-EXITS = (Exit("main", 1.8, distance_m=12.0), Exit("fire exit", 1.0, distance_m=15.0))
+EXITS = (
+    Exit(name="main", width_m=1.8, distance_m=12.0),
+    Exit(name="fire exit", width_m=1.0, distance_m=15.0),
+)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +97,7 @@ def test_late_evacuations_and_untenable_conditions_are_rated_m_and_u():
 
 
 def test_a_crowd_pressing_on_one_narrow_door_is_rated_dangerous():
-    narrow = (Exit("door", 0.9, distance_m=8.0),)
+    narrow = (Exit(name="door", width_m=0.9, distance_m=8.0),)
     crowded = hall(
         per_min=2.0,
         counters=1,  # twice what one counter serves: a crowd of about 200 by the fire

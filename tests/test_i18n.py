@@ -6,7 +6,7 @@ import pytest
 
 from simulator.i18n import CATALOG, LANGUAGES, message
 from simulator.i18n.scoring import ACTION_LABELS
-from simulator.model.events import ACTIONS
+from simulator.model.actions import ACTIONS
 
 
 def fields(text: str) -> set[str]:

@@ -9,14 +9,15 @@ from simulator.engine.hall import simulate_day
 from simulator.engine.records import Channel, Outcome
 from simulator.engine.streams import Streams
 from simulator.metrics.day import lost_customers
-from simulator.model.distributions import Distribution
-from simulator.model.scenario import Incident, Service
+from simulator.model.distributions import Lognormal, Uniform
+from simulator.model.incidents import SystemOutage
+from simulator.model.scenario import Service
 from tests.factory import OPEN, exponential, hall, outage, rule, staff_incident
 
 TEN, ELEVEN = OPEN + 60, OPEN + 120
 SERVICES = [
-    Service("缴费", 0.5, exponential(1.0), kiosk=True),
-    Service("开户", 0.5, exponential(1.0)),
+    Service(name="缴费", share=0.5, minutes=exponential(1.0), kiosk=True),
+    Service(name="开户", share=0.5, minutes=exponential(1.0)),
 ]
 
 
@@ -131,10 +132,11 @@ def test_a_siege_takes_a_counter_clerk_whose_counter_closes_after_its_customer()
 def test_a_sampled_start_delay_moves_the_outage_but_not_its_length():
 
     def outage_times(delay):
-        params = {"duration_min": Distribution("lognormal", mean=30, sd=10)}
-        if delay:
-            params["start_delay_min"] = Distribution("uniform", low=0, high=60)
-        scenario = hall(incidents=(Incident("system_outage", TEN, None, params),))
+        delay_min = Uniform(low=0, high=60) if delay else None
+        outage = SystemOutage(
+            start_min=TEN, duration_min=Lognormal(mean=30, sd=10), start_delay_min=delay_min
+        )
+        scenario = hall(incidents=(outage,))
         times = []
         for replication in range(20):
             events = simulate_day(scenario, Streams(12, replication)).events
@@ -152,8 +154,8 @@ def test_a_sampled_start_delay_moves_the_outage_but_not_its_length():
 
 def test_a_partial_outage_leaves_the_kiosks_to_the_business_it_does_not_stop():
     services = [
-        Service("缴费", 0.5, exponential(1.0), kiosk=True),
-        Service("查询", 0.5, exponential(1.0), kiosk=True),
+        Service(name="缴费", share=0.5, minutes=exponential(1.0), kiosk=True),
+        Service(name="查询", share=0.5, minutes=exponential(1.0), kiosk=True),
     ]
     scenario = hall(
         per_min=2.0,

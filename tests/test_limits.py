@@ -1,11 +1,9 @@
 """Limits judged over the simulated days: the share held, its rating, the scenario's target."""
 
-from dataclasses import replace
-
 import numpy as np
 
 from simulator.metrics import METRIC_NAMES
-from simulator.model.scenario import Limit
+from simulator.model.scenario import Limit, Limits
 from simulator.runner import RunResult
 from simulator.scoring import Rating, check_limits
 from tests.factory import hall
@@ -14,14 +12,10 @@ from tests.factory import hall
 def judged(waits: list[float], target_share: float = 0.9):
     """Judge a wait_p90_min ≤ 20 limit over days with these P90 waits."""
     scenario = hall()
-    limits = replace(
-        scenario.limits,
-        items=(Limit("wait_p90_min", "wait_p90_min", 20.0, "max"),),
-        target_share=target_share,
-    )
+    limits = Limits.of((Limit("wait_p90_min", "wait_p90_min", 20.0, "max"),), target_share)
     values = {name: [0.0] * len(waits) for name in METRIC_NAMES}
     values["wait_p90_min"] = waits
-    result = RunResult(replace(scenario, limits=limits), 1, np.zeros(1), values, {})
+    result = RunResult(scenario.with_changes(limits=limits), 1, np.zeros(1), values, {})
     (limit,) = check_limits(result)
     return limit
 

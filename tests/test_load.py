@@ -5,6 +5,7 @@ traceback, and each problem on a line that starts with ``file:line key path:``.
 """
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from click.testing import CliRunner
 
 from simulator.cli import cli
 from simulator.model import ScenarioError, load_scenario, load_scenario_text
-from simulator.model.distributions import Distribution
+from simulator.model.distributions import Exponential, Fixed, Lognormal, Triangular, Uniform
+from tests.canonical import canonical
 
 MINIMAL = """\
 schema: 1
@@ -413,7 +415,7 @@ variants:
 """
 
 
-def test_full_scenario_loads_into_the_expected_dataclasses(tmp_path):
+def test_full_scenario_loads_into_the_expected_models(tmp_path):
     path = tmp_path / "promotion.yaml"
     path.write_text(FULL, encoding="utf-8")
     loaded = load_scenario(path)
@@ -426,26 +428,25 @@ def test_full_scenario_loads_into_the_expected_dataclasses(tmp_path):
     assert (loaded.staff.reserve.count, loaded.staff.reserve.call_in_min) == (3, 40.0)
     assert [(b.start_min, b.per_hour) for b in loaded.demand.arrivals] == [(540, 60), (660, 90)]
     first, second, third = loaded.demand.services
-    assert first.minutes == Distribution("lognormal", mean=3.0, sd=1.5)
+    assert first.minutes == Lognormal(mean=3.0, sd=1.5)
     assert first.kiosk and first.quick and not second.kiosk and not second.quick
-    assert third.minutes == Distribution("triangular", low=5.0, mode=12.0, high=30.0)
-    assert loaded.demand.patience_min == Distribution("exponential", mean=30.0)
+    assert third.minutes == Triangular(low=5.0, mode=12.0, high=30.0)
+    assert loaded.demand.patience_min == Exponential(mean=30.0)
     assert (loaded.demand.balk_at_queue, loaded.demand.kiosk_uptake) == (60, 0.5)
 
     surge, outage, power, illness, fire, quake = loaded.incidents
-    assert (surge.start_min, surge.end_min, surge.params) == (600.0, 1020.0, {"factor": 2.0})
-    assert outage.params["scope"] == ("缴费",) and outage.end_min is None
-    assert power.params == {"duration_min": Distribution("fixed", value=20.0), "generator_min": 5.0}
-    assert illness.params["takes"] == {"guides": 1}
-    assert fire.params == {
-        "suppressed_prob": 0.6,
-        "blocks_exit": "正门",
-        "evacuate": True,
-        "note": "演练",
-        "alarm": "after_suppression",  # the defaults are filled in
-        "cuts_power": True,
-    }
-    assert quake.params["shaking_s"].values == (10.0, 20.0, 30.0)
+    assert (surge.start_min, surge.end_min, surge.factor) == (600.0, 1020.0, 2.0)
+    assert outage.scope == ("缴费",) and outage.end_min is None
+    assert (power.duration_min, power.generator_min) == (Fixed(value=20.0), 5.0)
+    assert illness.takes.given() == {"guides": 1}
+    assert (fire.suppressed_prob, fire.blocks_exit, fire.evacuate, fire.note) == (
+        0.6,
+        "正门",
+        True,
+        "演练",
+    )
+    assert (fire.alarm, fire.cuts_power) == ("after_suppression", True)  # the defaults
+    assert quake.shaking_s.values == (10.0, 20.0, 30.0)
 
     rules = loaded.playbook
     assert [rule.action for rule in rules] == [
@@ -455,13 +456,13 @@ def test_full_scenario_loads_into_the_expected_dataclasses(tmp_path):
         "call_emergency",
         "open_fast_lane",
     ]
-    assert rules[0].params == {"count": 2} and rules[0].cooldown_min == 30.0
+    assert rules[0].count == 2 and rules[0].cooldown_min == 30.0
     assert rules[0].note == "增加营业台席" and rules[1].note == ""
     assert rules[1].when == "queue >= 40 and time >= 12:00"
     assert rules[1].condition.evaluate({"queue": 50, "time": 730}) is True
-    assert rules[1].params == {"to": "kiosks", "share": 0.2}
-    assert rules[2].params["response_min"] == Distribution("fixed", value=10.0)
-    assert rules[4].params == {"count": 1}
+    assert (rules[1].to, rules[1].share) == ("kiosks", 0.2)
+    assert rules[2].response_min == Fixed(value=10.0)
+    assert rules[4].count == 1  # its default
 
     limits = loaded.limits
     assert [(x.name, x.metric, x.threshold, x.direction) for x in limits.items] == [
@@ -539,9 +540,9 @@ def test_incident_start_delay_and_emergency_response_are_read():
     )
     loaded = load_scenario_text(content, "hall.yaml")
     (incident,) = loaded.incidents
-    assert incident.params["start_delay_min"] == Distribution("uniform", low=0.0, high=45.0)
+    assert incident.start_delay_min == Uniform(low=0.0, high=45.0)
     (call,) = loaded.playbook
-    assert call.params["response_min"] == Distribution("lognormal", mean=12.0, sd=4.0)
+    assert call.response_min == Lognormal(mean=12.0, sd=4.0)
 
 
 def test_friendly_readings_and_hints_for_common_slips(tmp_path, monkeypatch):
@@ -562,3 +563,18 @@ def test_a_comma_inside_chinese_text_gets_explained(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "unknown notify_customers parameter '引导排队'" in result.output
     assert "write ， or 、 in Chinese text" in result.output
+
+
+SHIPPED = sorted((Path(__file__).parent.parent / "scenarios").glob("*.yaml"))
+BEFORE = Path(__file__).parent / "golden" / "scenarios"
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.stem)
+def test_every_shipped_scenario_loads_to_what_the_hand_written_loader_built(path):
+    expected = json.loads((BEFORE / f"{path.stem}.json").read_text(encoding="utf-8"))
+    assert json.loads(json.dumps(canonical(load_scenario(path)))) == expected
+
+
+def test_the_full_scenario_loads_to_what_the_hand_written_loader_built():
+    expected = json.loads((BEFORE / "test_load_full.json").read_text(encoding="utf-8"))
+    assert json.loads(json.dumps(canonical(load_scenario_text(FULL)))) == expected

@@ -1,7 +1,5 @@
 """Objectives from event logs: deadlines, rules carried out or not, rules never exercised."""
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
@@ -110,7 +108,9 @@ def test_a_report_made_before_the_outage_does_not_meet_its_deadline():
 
 
 def test_a_deadline_is_judged_at_the_scenarios_own_target_share():
-    lenient = replace(ESCALATION, limits=replace(ESCALATION.limits, target_share=0.7))
+    lenient = ESCALATION.model_copy(
+        update={"limits": ESCALATION.limits.model_copy(update={"target_share": 0.7})}
+    )
     days = [outage_day(90, 29)] * 7 + [outage_day(90, None)] * 3
     (objective,) = score_objectives(logged(lenient, days))
     assert objective.rating == Rating.P

@@ -8,6 +8,7 @@ from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
 from simulator.metrics import day_metrics
 from simulator.model import load_scenario
+from simulator.model.actions import Escalate, OpenCounters, StopEntry
 from simulator.model.decisions import Decision, matching_rule
 from simulator.model.scenario import Reserve
 from tests.factory import OPEN, hall, outage, rule
@@ -44,14 +45,13 @@ def test_the_replay_is_a_real_check_a_shifted_decision_changes_the_day():
         per_min=2.0,
         counters=2,
         hours=3.0,
-        reserve=Reserve(3, 5.0),
+        reserve=Reserve(count=3, call_in_min=5.0),
         playbook=(rule("queue >= 10", "open_counters", count=3),),
     )
     automatic = simulate_day(scenario, Streams(1, 0))
     assert automatic.decisions, "the rule should fire"
     shifted = tuple(
-        Decision(d.time_min + 1, d.action, d.params, d.rule, d.until_min, d.who)
-        for d in automatic.decisions
+        Decision(d.time_min + 1, d.taken, d.rule, d.until_min, d.who) for d in automatic.decisions
     )
     later = simulate_day(scenario, Streams(1, 0), script=shifted)
     assert not np.array_equal(automatic.start, later.start, equal_nan=True)
@@ -77,13 +77,14 @@ def test_a_decision_takes_its_rules_parameters_unless_it_states_its_own():
         rule("outage_min >= 30", "escalate", to="区域经理", releases_reserve=2),
         rule("outage_min >= 60", "escalate", to="分行行长"),
     )
-    assert matching_rule(rules, "escalate", {"to": "分行行长"}) == 2
-    assert matching_rule(rules, "escalate", {"to": "区域经理"}) == 1
-    assert matching_rule(rules, "open_counters", {"count": 5}) == -1
-    assert matching_rule(rules, "stop_entry", {}) == -1
-    decision = Decision(OPEN + 45, "escalate", {"to": "区域经理"}, rule=1)
-    assert decision.as_rule(rules).params == {"to": "区域经理", "releases_reserve": 2}
-    own = Decision(OPEN + 45, "open_counters", {"count": 5}, rule=3)
-    assert own.as_rule(rules).params == {"count": 5} and own.as_rule(rules).when.startswith(
+    assert matching_rule(rules, Escalate(to="分行行长")) == 2
+    assert matching_rule(rules, Escalate(to="区域经理")) == 1
+    assert matching_rule(rules, OpenCounters(count=5)) == -1
+    assert matching_rule(rules, StopEntry()) == -1
+    decision = Decision(OPEN + 45, Escalate(to="区域经理"), rule=1)
+    assert decision.as_rule(rules).stated() == {"to": "区域经理", "releases_reserve": 2}
+    own = Decision(OPEN + 45, OpenCounters(count=5), rule=3)
+    assert own.as_rule(rules).stated() == {"count": 5} and own.as_rule(rules).when.startswith(
         "decision at 09:45"
     )
+    assert own.as_rule(rules).condition is None

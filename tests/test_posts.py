@@ -15,7 +15,9 @@ class Counters:
 
 def test_staff_taken_away_and_given_back():
     counters = Counters(4)
-    posts = Posts(Staff(counters=(CounterBlock(540.0, 4),), guides=1, security=2), counters)
+    posts = Posts(
+        Staff(counters=(CounterBlock(start_min=540.0, count=4),), guides=1, security=2), counters
+    )
     posts.take({"guides": 2, "security": 1, "counters": 1})
     assert posts.available() == {"guides": 0, "security": 1, "counters": 3}  # never below 0
     posts.take({"guides": 2, "security": 1, "counters": 1}, back=True)

@@ -1,6 +1,5 @@
 """``drill staff``'s search: the Erlang start, the simulation check, and what it finally finds."""
 
-import dataclasses
 import itertools
 
 import numpy as np
@@ -35,7 +34,10 @@ P90_WITHIN_2 = (Target("wait_p90_min", 2.0),)
 def mmc_hall(hours: float = 8.0):
     """λ = 3 a minute, exponential service of mean 2: a = 6 busy counters on average."""
     return hall(
-        per_min=3.0, counters=10, hours=hours, services=[Service("any", 1.0, exponential(2.0))]
+        per_min=3.0,
+        counters=10,
+        hours=hours,
+        services=[Service(name="any", share=1.0, minutes=exponential(2.0))],
     )
 
 
@@ -46,7 +48,7 @@ def test_counter_demand_leaves_out_kiosk_users():
     assert share == pytest.approx(1 - 0.35 * 0.5)
     work = 0.175 * 2.5 + 0.30 * 12 + 0.20 * 6 + 0.15 * 15
     assert service_min == pytest.approx(work / share)
-    no_kiosks = dataclasses.replace(scenario, site=dataclasses.replace(scenario.site, kiosks=0))
+    no_kiosks = scenario.with_changes(site=scenario.site.model_copy(update={"kiosks": 0}))
     assert counter_share_and_service(no_kiosks)[0] == pytest.approx(1.0)
 
 
@@ -73,7 +75,7 @@ def test_the_erlang_start_is_the_fewest_counters_erlang_c_allows():
 
 
 def test_every_block_keeps_a_regular_counter_beside_the_fast_lane():
-    scenario = hall(per_min=0.01, hours=1.0, fast_lane=2)
+    scenario = hall(per_min=0.01, hours=1.0, counters=3, fast_lane=2)
     edges = block_edges(scenario, 30)
     assert erlang_plan(scenario, block_loads(scenario, edges), P90_WITHIN_2) == [3, 3]
 
@@ -122,7 +124,7 @@ def test_on_a_surge_day_the_found_staffing_holds_and_one_fewer_at_the_peak_does_
         per_min=1.5,
         counters=3,
         hours=5.0,
-        services=[Service("any", 1.0, exponential(2.0))],
+        services=[Service(name="any", share=1.0, minutes=exponential(2.0))],
         incidents=(surge(120, 180, 2.0),),
     )
     edges = block_edges(scenario, 30)
@@ -143,18 +145,18 @@ def test_on_a_surge_day_the_found_staffing_holds_and_one_fewer_at_the_peak_does_
 
 
 def test_a_reserve_nothing_calls_in_is_cut_to_zero():
-    scenario = hall(per_min=1.0, counters=3, hours=2.0, reserve=Reserve(4, 20.0))
+    scenario = hall(per_min=1.0, counters=3, hours=2.0, reserve=Reserve(count=4, call_in_min=20.0))
     result = find_staffing(
         scenario, P90_WITHIN_2, block_edges(scenario, 60), share=0.9, days=10, seed=2
     )
     assert result.given.reserve == 4 and result.found.reserve == 0
-    assert result.scenario.staff.reserve == Reserve(0, 20.0)
+    assert result.scenario.staff.reserve == Reserve(count=0, call_in_min=20.0)
 
 
 def test_a_block_no_counter_count_can_save_is_reported_unreachable():
     # A system outage 09:30–09:55 stops every counter: those arriving then wait past 5 min.
     scenario = hall(per_min=1.0, counters=3, hours=2.0, incidents=(outage(30, 25),))
-    scenario = dataclasses.replace(scenario, site=dataclasses.replace(scenario.site, counters=6))
+    scenario = scenario.with_changes(site=scenario.site.model_copy(update={"counters": 6}))
     targets = (Target("wait_p90_min", 5.0),)
     edges = block_edges(scenario, 30)
     result = find_staffing(scenario, targets, edges, 0.9, days=8, seed=3)

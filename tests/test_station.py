@@ -6,17 +6,17 @@ from simulator.engine.demand import VIP
 from simulator.engine.hall import Day
 from simulator.engine.records import Outcome
 from simulator.engine.streams import Streams
-from simulator.model.distributions import Distribution
+from simulator.model.distributions import Lognormal
 from tests.factory import exponential, hall, outage, rule
 
-LOGNORMAL_40 = Distribution("lognormal", mean=40.0, sd=10.0)
+LOGNORMAL_40 = Lognormal(mean=40.0, sd=10.0)
 
 
 def test_the_vip_queue_count_is_the_vips_really_waiting_every_minute_and_zero_at_the_end():
     # Every way out of the queue: served, served after an outage, given up, or asked to leave
     # a number (take_callbacks) — each must take the customer off the VIP count.
-    outage_incident = outage(90, 1)
-    outage_incident.params["duration_min"] = LOGNORMAL_40  # ends between whole minutes
+    # The outage ends between whole minutes.
+    outage_incident = outage(90, 1).model_copy(update={"duration_min": LOGNORMAL_40})
     scenario = hall(
         per_min=2.4,
         counters=2,

@@ -27,7 +27,7 @@ DAY_HOURS = 20  # long days: 16 steady-state hours each keep the intervals tight
 
 def only(mean_service):
     """One service type with exponential service times: the M in M/M/c."""
-    return [Service("any", 1.0, exponential(mean_service))]
+    return [Service(name="any", share=1.0, minutes=exponential(mean_service))]
 
 
 def steady_state_customers(scenario, seed, replications):

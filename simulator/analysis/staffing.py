@@ -31,7 +31,6 @@ Because every plan is judged on the same days, the search takes the same path fo
 whatever the executor or the number of jobs.
 """
 
-import dataclasses
 import itertools
 import math
 from collections.abc import Callable
@@ -129,13 +128,14 @@ def staffed(scenario: Scenario, edges: np.ndarray, counters: list[int], reserve:
     blocks: list[CounterBlock] = []
     for start, count in zip(edges[:-1], counters, strict=True):
         if not blocks or blocks[-1].count != count:
-            blocks.append(CounterBlock(float(start), int(count)))
-    staff = dataclasses.replace(
-        scenario.staff,
-        counters=tuple(blocks),
-        reserve=Reserve(reserve, scenario.staff.reserve.call_in_min),
+            blocks.append(CounterBlock(start_min=float(start), count=int(count)))
+    staff = scenario.staff.model_copy(
+        update={
+            "counters": tuple(blocks),
+            "reserve": Reserve(count=reserve, call_in_min=scenario.staff.reserve.call_in_min),
+        }
     )
-    return dataclasses.replace(scenario, staff=staff, variants={})
+    return scenario.with_changes(staff=staff)
 
 
 def staffing_day(
@@ -303,7 +303,7 @@ def find_staffing(
     )
     reserve = scenario.staff.reserve.count
     own = tuple(scenario.staff.counters_at(minute) for minute in edges[:-1])
-    given = search.judge(dataclasses.replace(scenario, variants={}), own, reserve)
+    given = search.judge(scenario.with_changes(), own, reserve)
     erlang = search.evaluate(start, reserve)
     found = search.cut_reserve(search.trim(search.add_until_met(start, reserve, most), least))
     return StaffingResult(

@@ -33,6 +33,7 @@ was carried out.
 
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import simpy
@@ -45,8 +46,9 @@ from simulator.engine.posts import Posts
 from simulator.engine.records import Outcome
 from simulator.engine.station import Station
 from simulator.engine.streams import Streams
+from simulator.model import actions as act
 from simulator.model.clock import format_clock
-from simulator.model.scenario import PlaybookRule, Scenario
+from simulator.model.scenario import Scenario
 
 
 @dataclass(frozen=True)
@@ -89,12 +91,12 @@ class Hall:
         return self._rule_draws[index]
 
 
-Action = Callable[[Hall, int, PlaybookRule], Done | Measure]
+Action = Callable[[Hall, int, Any], Done | Measure]  # each takes the rule of its own action
 
 
-def _open_counters(hall: Hall, index: int, rule: PlaybookRule) -> Done:
+def _open_counters(hall: Hall, index: int, rule: act.OpenCounters) -> Done:
     reserve = hall.reserve
-    wanted = rule.params["count"]
+    wanted = rule.count
     positions = hall.scenario.site.counters
     free = positions - hall.counters.target - reserve.on_the_way if positions else wanted
     if free <= 0:
@@ -124,8 +126,8 @@ def _arrive_later(hall: Hall, index: int, staff: int) -> Generator[simpy.Event, 
     )
 
 
-def _close_counters(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
-    wanted = rule.params["count"]
+def _close_counters(hall: Hall, _index: int, rule: act.CloseCounters) -> Done:
+    wanted = rule.count
     staff = min(wanted, hall.counters.extra)
     if staff:
         hall.counters.add_extra(-staff)
@@ -134,9 +136,9 @@ def _close_counters(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
     return Done(ActionResult.of(wanted, staff, Reason.NOTHING_TO_CLOSE), detail)
 
 
-def _open_fast_lane(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
+def _open_fast_lane(hall: Hall, _index: int, rule: act.OpenFastLane) -> Done:
     counters = hall.counters
-    wanted = rule.params["count"]
+    wanted = rule.count
     lanes = min(counters.fast_lane + wanted, max(counters.target - 1, 0))
     opened = max(lanes - counters.fast_lane, 0)
     counters.set_fast_lane(counters.fast_lane + opened)
@@ -144,8 +146,8 @@ def _open_fast_lane(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
     return Done(ActionResult.of(wanted, opened, Reason.LAST_REGULAR_COUNTER), detail)
 
 
-def _redirect(hall: Hall, index: int, rule: PlaybookRule) -> Measure:
-    destination, share = rule.params["to"], rule.params["share"]
+def _redirect(hall: Hall, index: int, rule: act.Redirect) -> Measure:
+    destination, share = rule.to, rule.share
     for neighbor in hall.scenario.site.neighbors:
         if neighbor.name == destination:
             share = min(share, neighbor.accepts_share)
@@ -154,18 +156,18 @@ def _redirect(hall: Hall, index: int, rule: PlaybookRule) -> Measure:
     )
 
 
-def _pre_register(hall: Hall, index: int, rule: PlaybookRule) -> Done | Measure:
+def _pre_register(hall: Hall, index: int, rule: act.PreRegister) -> Done | Measure:
     if hall.posts.guides_on_floor() == 0:
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_GUIDE)
         return Done(result, "pre_register: no guide on the floor")
-    measure = Measure(PRE_REGISTER, index, factor=rule.params["factor"], needs_guide=True)
+    measure = Measure(PRE_REGISTER, index, factor=rule.factor, needs_guide=True)
     waiting = hall.counters.waiting_customers()
     measure.acted_on(sum(hall.customers.pre_process(c, measure.factor) for c in waiting))
     return measure
 
 
-def _take_callbacks(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
-    share = rule.params.get("share", 1.0)
+def _take_callbacks(hall: Hall, _index: int, rule: act.TakeCallbacks) -> Done:
+    share = rule.share if rule.share is not None else 1.0
     waiting = hall.counters.waiting_customers()
     taken = [c for c in waiting if hall.customers.callback[c] < share]
     for customer in taken:
@@ -176,26 +178,30 @@ def _take_callbacks(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
     return Done(ActionResult.of(None, len(taken), short), detail)
 
 
-def _stop_entry(hall: Hall, index: int, _rule: PlaybookRule) -> Done | Measure:
+def _stop_entry(hall: Hall, index: int, _rule: act.StopEntry) -> Done | Measure:
     if hall.posts.security_at_door() <= 0:
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_SECURITY)
         return Done(result, "stop_entry: no security guard at the door")
     return Measure(STOP_ENTRY, index)
 
 
-def _respond_later(hall: Hall, index: int, rule: PlaybookRule) -> Generator[simpy.Event]:
-    delay = float(rule.params["response_min"].sample(hall.rule_stream(index), 1)[0])
+def _respond_later(
+    hall: Hall, index: int, rule: act.Escalate | act.CallEmergency
+) -> Generator[simpy.Event]:
+    assert rule.response_min is not None  # only scheduled when the rule gives one
+    delay = float(rule.response_min.sample(hall.rule_stream(index), 1)[0])
     yield hall.env.timeout(delay)
-    if rule.action == "call_emergency":
-        number = str(rule.params["number"])
+    if isinstance(rule, act.CallEmergency):
+        number = str(rule.number)
         detail = f"{number} on site after {delay:.0f} min"
         hall.log.record(
             EventKind.FOLLOW_UP, "emergency_arrival", rule=index, target=number, detail=detail
         )
         return
-    released = rule.params.get("releases_reserve", 0)
+    assert isinstance(rule, act.Escalate)  # the only other action that answers later
+    released = rule.releases_reserve or 0
     hall.reserve.left += released
-    to = rule.params["to"]
+    to = rule.to
     detail = f"{to} answered after {delay:.0f} min; +{released} reserve staff"
     result = ActionResult(ActionStatus.CARRIED_OUT, done=released)
     hall.log.record(
@@ -208,30 +214,30 @@ def _respond_later(hall: Hall, index: int, rule: PlaybookRule) -> Generator[simp
     )
 
 
-def _escalate(hall: Hall, index: int, rule: PlaybookRule) -> Done:
-    if "response_min" in rule.params:
+def _escalate(hall: Hall, index: int, rule: act.Escalate) -> Done:
+    if rule.response_min is not None:
         hall.env.process(_respond_later(hall, index, rule))
-    to = rule.params["to"]
+    to = rule.to
     return Done(DONE, to, target=to)
 
 
-def _call_emergency(hall: Hall, index: int, rule: PlaybookRule) -> Done:
-    if "response_min" in rule.params:  # police, fire brigade or ambulance on their way
+def _call_emergency(hall: Hall, index: int, rule: act.CallEmergency) -> Done:
+    if rule.response_min is not None:  # police, fire brigade or ambulance on their way
         hall.env.process(_respond_later(hall, index, rule))
-    number = str(rule.params["number"])
+    number = str(rule.number)
     return Done(DONE, number, target=number)
 
 
-def _extend_hours(hall: Hall, _index: int, rule: PlaybookRule) -> Done:
+def _extend_hours(hall: Hall, _index: int, rule: act.ExtendHours) -> Done:
     door = hall.door
-    if not door.extend_until(hall.scenario.hours.close_min + rule.params["minutes"]):
+    if not door.extend_until(hall.scenario.hours.close_min + rule.minutes):
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.ALREADY_IN_FORCE)
         return Done(result, f"doors already open until {format_clock(door.closes_at)}")
     return Done(DONE, f"doors open until {format_clock(door.closes_at)}")
 
 
-def _notify_customers(_hall: Hall, _index: int, rule: PlaybookRule) -> Done:
-    return Done(DONE, rule.params.get("message", ""))
+def _notify_customers(_hall: Hall, _index: int, rule: act.NotifyCustomers) -> Done:
+    return Done(DONE, rule.message)
 
 
 ACTIONS: dict[str, Action] = {

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator.engine.streams import Streams
+from simulator.model.actions import ExtendHours
+from simulator.model.incidents import Surge
 from simulator.model.scenario import Scenario
 
 VIP, VULNERABLE, REGULAR = 0, 1, 2
@@ -37,20 +39,19 @@ class RateProfile:
 
 def rate_profile(scenario: Scenario) -> RateProfile:
     """Combine the arrival blocks with every ``surge`` incident's factor."""
-    surges = [incident for incident in scenario.incidents if incident.kind == "surge"]
+    surges = [incident for incident in scenario.incidents if isinstance(incident, Surge)]
     close = scenario.hours.close_min
     breaks = {block.start_min for block in scenario.demand.arrivals}
     for surge in surges:
-        end = close if surge.end_min is None else surge.end_min  # the loader requires until
-        breaks.update(t for t in (surge.start_min, end) if t < close)
+        breaks.update(t for t in (surge.start_min, surge.until_min) if t < close)
     starts = np.array(sorted(breaks))
     blocks = scenario.demand.arrivals
     block_starts = np.array([block.start_min for block in blocks])
     base = np.array([block.per_hour / 60.0 for block in blocks])
     rates = base[np.searchsorted(block_starts, starts, side="right") - 1]
     for surge in surges:
-        inside = (starts >= surge.start_min) & (starts < surge.end_min)
-        rates[inside] *= surge.params["factor"]
+        inside = (starts >= surge.start_min) & (starts < surge.until_min)
+        rates[inside] *= surge.factor
     return RateProfile(starts=starts, per_minute=rates, close_min=close)
 
 
@@ -90,7 +91,7 @@ def after_hours(scenario: Scenario, profile: RateProfile, rng: np.random.Generat
     closed hall they simply never arrive).
     """
     extension = max(
-        (rule.params["minutes"] for rule in scenario.playbook if rule.action == "extend_hours"),
+        (rule.minutes for rule in scenario.playbook if isinstance(rule, ExtendHours)),
         default=0.0,
     )
     rate = float(profile.per_minute[-1])

@@ -112,8 +112,8 @@ class _Draws:
         def generator(purpose: int) -> np.random.Generator:
             return streams.generator("egress", purpose)
 
-        self.premovement_customers = egress.premovement_customers_s.sample(generator(0), people)
-        self.premovement_staff = egress.premovement_staff_s.sample(generator(1), people)
+        self.premovement_customers = egress.premovement_s.customers.sample(generator(0), people)
+        self.premovement_staff = egress.premovement_s.staff.sample(generator(1), people)
         self.speed = egress.speed_mps.sample(generator(2), people)
         self.position = generator(3).uniform(-1.0, 1.0, (people, exits))
         self.familiar = generator(4).uniform(size=people)

@@ -36,19 +36,19 @@ from simulator.engine.incidents import Timing
 from simulator.engine.log import EventLog
 from simulator.engine.posts import Posts
 from simulator.engine.streams import Streams
-from simulator.model.distributions import Distribution
-from simulator.model.events import EVACUATION_KINDS
-from simulator.model.scenario import Incident, Scenario
+from simulator.model.distributions import Distribution, Lognormal, Uniform
+from simulator.model.incidents import BombThreat, Earthquake, Evacuation, Fire, Incident
+from simulator.model.scenario import Scenario
 
 SUPPRESSION_WINDOW_S = 180.0  # the plans' three minutes of first-aid fire fighting
-DEFAULTS = {
-    "detection_s": Distribution("uniform", low=30.0, high=120.0),
-    "suppression_s": Distribution("uniform", low=20.0, high=SUPPRESSION_WINDOW_S),
+DEFAULTS: dict[str, Distribution] = {
+    "detection_s": Uniform(low=30.0, high=120.0),
+    "suppression_s": Uniform(low=20.0, high=SUPPRESSION_WINDOW_S),
     # Urban fire stations aim to reach their area within 5 min of dispatch; add the call.
-    "brigade_min": Distribution("lognormal", mean=8.0, sd=3.0),
-    "police_min": Distribution("lognormal", mean=10.0, sd=4.0),
-    "decision_min": Distribution("uniform", low=1.0, high=5.0),
-    "shaking_s": Distribution("uniform", low=10.0, high=40.0),
+    "brigade_min": Lognormal(mean=8.0, sd=3.0),
+    "police_min": Lognormal(mean=10.0, sd=4.0),
+    "decision_min": Uniform(low=1.0, high=5.0),
+    "shaking_s": Uniform(low=10.0, high=40.0),
 }
 DEFAULT_FIGHTERS = {"counters": 1, "security": 1}
 RESPONDERS = {"fire": "119", "bomb_threat": "110"}
@@ -86,9 +86,11 @@ def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, Emergenc
     """Draw the timings of every fire, bomb threat and earthquake in ``scenario``."""
     draws = {}
     for index, incident in enumerate(scenario.incidents):
-        if incident.kind not in EVACUATION_KINDS:
+        if not isinstance(incident, Evacuation):
             continue
-        params = incident.params
+
+        def given(name: str, incident: Incident = incident) -> Distribution | None:
+            return getattr(incident, name, None)  # the kinds differ in what they have
 
         def draw(purpose: int, dist: Distribution | None, name: str, index=index) -> float:
             # One sub-stream per quantity: giving one of them in a variant, or a distribution
@@ -96,21 +98,22 @@ def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, Emergenc
             rng = streams.generator("incidents", index, purpose)
             return float((dist or DEFAULTS[name]).sample(rng, 1)[0])
 
-        delay = params.get("start_delay_min")
-        asset = params.get("asset_min")
-        responders = "brigade_min" if incident.kind == "fire" else "police_min"
+        delay = incident.start_delay_min
+        asset = incident.asset_min
+        responders = "brigade_min" if isinstance(incident, Fire) else "police_min"
         suppressed = streams.generator("incidents", index, 2).uniform()
+        chance = incident.suppressed_prob if isinstance(incident, Fire) else 0.0
         draws[index] = EmergencyDraws(
             start_min=incident.start_min + (draw(0, delay, "") if delay else 0.0),
-            detection_s=draw(1, params.get("detection_s"), "detection_s"),
-            suppressed=bool(suppressed < params.get("suppressed_prob", 0.0)),
+            detection_s=draw(1, given("detection_s"), "detection_s"),
+            suppressed=bool(suppressed < chance),
             suppression_s=min(
-                draw(3, params.get("suppression_s"), "suppression_s"), SUPPRESSION_WINDOW_S
+                draw(3, given("suppression_s"), "suppression_s"), SUPPRESSION_WINDOW_S
             ),
             asset_s=draw(4, asset, "") * 60 if asset else math.nan,
-            responders_min=draw(5, params.get(responders), responders),
-            decision_min=draw(6, params.get("decision_min"), "decision_min"),
-            shaking_s=draw(7, params.get("shaking_s"), "shaking_s"),
+            responders_min=draw(5, given(responders), responders),
+            decision_min=draw(6, given("decision_min"), "decision_min"),
+            shaking_s=draw(7, given("shaking_s"), "shaking_s"),
         )
     return draws
 
@@ -139,13 +142,13 @@ class Emergencies:
         self._stop = env.event()
         self._stop.callbacks.append(StopSimulation.callback)
         for index, incident in enumerate(scenario.incidents):
-            if incident.kind == "fire":
+            if isinstance(incident, Fire):
                 env.process(self._fire(index, incident, draws[index]))
-            elif incident.kind == "bomb_threat":
+            elif isinstance(incident, BombThreat):
                 env.process(self._bomb_threat(index, incident, draws[index]))
-            elif incident.kind == "earthquake":
+            elif isinstance(incident, Earthquake):
                 env.process(self._earthquake(index, incident, draws[index]))
-            elif incident.params.get("evacuate"):
+            elif incident.evacuate:
                 start = timings[index].start_min if index in timings else incident.start_min
                 env.process(self._evacuate_at(index, incident, start))
 
@@ -164,8 +167,8 @@ class Emergencies:
         )
         self._stop.succeed()
 
-    def _alarm(self, index: int, incident: Incident, draws: EmergencyDraws, **extra) -> Alarm:
-        blocked = incident.params.get("blocks_exit")
+    def _alarm(self, index: int, incident: Evacuation, draws: EmergencyDraws, **extra) -> Alarm:
+        blocked = incident.blocks_exit
         return Alarm(
             cause=incident.kind,
             incident=index,
@@ -184,21 +187,19 @@ class Emergencies:
     def _step(self, index: int, name: str, detail: str) -> None:
         self.log.record(EventKind.INCIDENT_STEP, name, incident=index, detail=detail)
 
-    def _fire(
-        self, index: int, incident: Incident, draws: EmergencyDraws
-    ) -> Generator[simpy.Event]:
+    def _fire(self, index: int, incident: Fire, draws: EmergencyDraws) -> Generator[simpy.Event]:
         env = self.env
-        params = incident.params
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "fire", incident=index, detail="ignition")
         yield env.timeout(draws.detection_s / 60)
-        fighters = self._crew({**DEFAULT_FIGHTERS, **params.get("fighters", {})})
+        wanted = incident.fighters.given() if incident.fighters else {}
+        fighters = self._crew({**DEFAULT_FIGHTERS, **wanted})
         suppressed = draws.suppressed and bool(fighters)  # nobody fights, nobody puts it out
         attempt_s = draws.suppression_s if suppressed else SUPPRESSION_WINDOW_S
         crew = ", ".join(f"{count} {post}" for post, count in fighters.items()) or "nobody"
         self._step(index, "fire_detected", f"after {draws.detection_s:.0f} s; {crew} fight it")
-        cuts_power = params.get("cuts_power", True)
-        if params.get("alarm") == "detection" or not fighters:
+        cuts_power = incident.cuts_power
+        if incident.alarm == "detection" or not fighters:
             self._call(index, "119")
             self.posts.take(fighters)  # they fight on while the others leave
             alarm = self._alarm(
@@ -223,7 +224,7 @@ class Emergencies:
         self.sound_alarm(alarm, cuts_power=cuts_power)
 
     def _bomb_threat(
-        self, index: int, incident: Incident, draws: EmergencyDraws
+        self, index: int, incident: BombThreat, draws: EmergencyDraws
     ) -> Generator[simpy.Event]:
         env = self.env
         yield env.timeout(draws.start_min - env.now)
@@ -237,7 +238,7 @@ class Emergencies:
         self.sound_alarm(self._alarm(index, incident, draws, responders_min=responders))
 
     def _earthquake(
-        self, index: int, incident: Incident, draws: EmergencyDraws
+        self, index: int, incident: Earthquake, draws: EmergencyDraws
     ) -> Generator[simpy.Event]:
         env = self.env
         yield env.timeout(draws.start_min - env.now)

@@ -20,7 +20,6 @@ from simulator.engine.log import EventLog
 from simulator.engine.records import EvacuationRecord, Outcome
 from simulator.engine.streams import Streams
 from simulator.model.clock import format_clock
-from simulator.model.egress_keys import DEFAULT_EGRESS
 from simulator.model.scenario import Scenario
 
 SECURE_CASH_STREAM = 6  # sub-stream of "egress" (0–5 are the egress model's own)
@@ -36,7 +35,7 @@ def _staff_delays(
     """
     staff = scenario.staff
     fighters = alarm.fighters
-    egress = scenario.egress or DEFAULT_EGRESS
+    egress = scenario.egress
     clerks = max(clerks_on_duty - fighters.get("counters", 0), 0)
     guides = max(staff.guides - fighters.get("guides", 0), 0)
     security = max(staff.security - fighters.get("security", 0), 0)
@@ -79,7 +78,7 @@ def evacuate_hall(
         scenario.site.exits,
         alarm.blocked,
         scenario.site.floor_area_m2,
-        scenario.egress or DEFAULT_EGRESS,
+        scenario.egress,
         streams,
     )
     for position, customer in enumerate(inside):

@@ -37,6 +37,7 @@ from simulator.engine.records import Channel, DayRecord
 from simulator.engine.station import Station
 from simulator.engine.streams import Streams
 from simulator.model.decisions import Decision
+from simulator.model.incidents import Surge
 from simulator.model.scenario import Scenario
 
 
@@ -134,8 +135,8 @@ class Day:
     def _log_surges(self) -> None:
         # Surges change the arrival rate drawn in advance; log them where they happen.
         for index, incident in enumerate(self.scenario.incidents):
-            if incident.kind == "surge":
-                factor = incident.params["factor"]
+            if isinstance(incident, Surge):
+                factor = incident.factor
                 self.log.record(
                     EventKind.INCIDENT,
                     "surge",
@@ -144,7 +145,7 @@ class Day:
                     at=incident.start_min,
                 )
                 self.log.record(
-                    EventKind.INCIDENT_END, "surge", incident=index, at=incident.end_min
+                    EventKind.INCIDENT_END, "surge", incident=index, at=incident.until_min
                 )
 
     def _counter_schedule(self) -> Generator[simpy.Event, None, None]:

@@ -29,8 +29,8 @@ from simulator.engine.log import EventLog
 from simulator.engine.posts import Posts
 from simulator.engine.streams import Streams
 from simulator.model.clock import format_clock
-from simulator.model.events import OUTAGE_KINDS, STAFF_KINDS
-from simulator.model.scenario import Incident, Scenario
+from simulator.model.incidents import PowerOutage, StaffIncident, SystemOutage
+from simulator.model.scenario import Scenario
 
 DEFAULT_TAKES = {
     "illness": {"guides": 1},
@@ -51,12 +51,12 @@ def draw_timings(scenario: Scenario, streams: Streams) -> dict[int, Timing]:
     """Draw the start (``at`` plus any ``start_delay_min``) and duration of each timed incident."""
     timings = {}
     for index, incident in enumerate(scenario.incidents):
-        if incident.kind not in OUTAGE_KINDS | STAFF_KINDS:
+        if not isinstance(incident, SystemOutage | PowerOutage | StaffIncident):
             continue
         rng = streams.generator("incidents", index)
         # Duration first, then delay: adding a delay never changes the duration drawn.
-        duration = float(incident.params["duration_min"].sample(rng, 1)[0])
-        delay = incident.params.get("start_delay_min")
+        duration = float(incident.duration_min.sample(rng, 1)[0])
+        delay = incident.start_delay_min
         start = incident.start_min + (float(delay.sample(rng, 1)[0]) if delay else 0.0)
         timings[index] = Timing(start, duration)
     return timings
@@ -143,25 +143,25 @@ class Disruptions:
         self.posts, self.on_resume = posts, on_resume
         names = [service.name for service in scenario.demand.services]
         for index, incident in enumerate(scenario.incidents):
-            if incident.kind in OUTAGE_KINDS:
+            if isinstance(incident, SystemOutage | PowerOutage):
                 env.process(self._play(index, incident, timings[index], names))
-            elif incident.kind in STAFF_KINDS:
+            elif isinstance(incident, StaffIncident):
                 env.process(self._take_staff(index, incident, timings[index]))
 
     def _play(
-        self, index: int, incident: Incident, timing: Timing, names: list[str]
+        self, index: int, incident: SystemOutage | PowerOutage, timing: Timing, names: list[str]
     ) -> Generator[simpy.Event, None, None]:
         env, log = self.env, self.log
         duration = timing.duration_min
         yield env.timeout(timing.start_min - env.now)
-        params = incident.params
-        power = incident.kind == "power_outage"
-        scope = params.get("scope", "all")
+        power = isinstance(incident, PowerOutage)
+        scope = incident.scope if isinstance(incident, SystemOutage) else "all"
+        system = incident if isinstance(incident, SystemOutage) else None
         outage = Outage(
             started=env.now,
             services=None if scope == "all" else frozenset(names.index(name) for name in scope),
-            speed=0.0 if power else params.get("preaccept_speed") or 0.0,
-            callback_share=0.0 if power else params.get("callback_share") or 0.0,
+            speed=(system.preaccept_speed or 0.0) if system else 0.0,
+            callback_share=(system.callback_share or 0.0) if system else 0.0,
             stops_kiosks=power or scope == "all",
         )
         ends = format_clock(env.now + duration)
@@ -169,7 +169,7 @@ class Disruptions:
         detail = f"{scope_text} stopped; lasts until {ends}"
         log.record(EventKind.INCIDENT, incident.kind, incident=index, detail=detail)
         self.outages.begin(outage, power)
-        generator = params.get("generator_min") if power else None
+        generator = incident.generator_min if isinstance(incident, PowerOutage) else None
         systems_back = min(duration, generator) if generator is not None else duration
         yield env.timeout(systems_back)
         self.outages.systems_back(outage)
@@ -184,12 +184,13 @@ class Disruptions:
         log.record(EventKind.INCIDENT_END, incident.kind, incident=index, detail=detail)
 
     def _take_staff(
-        self, index: int, incident: Incident, timing: Timing
+        self, index: int, incident: StaffIncident, timing: Timing
     ) -> Generator[simpy.Event, None, None]:
         env, log = self.env, self.log
         duration = timing.duration_min
         yield env.timeout(timing.start_min - env.now)
-        takes = {**DEFAULT_TAKES[incident.kind], **incident.params.get("takes", {})}
+        given = incident.takes.given() if incident.takes else {}
+        takes = {**DEFAULT_TAKES[incident.kind], **given}
         taken = ", ".join(f"{count} {post}" for post, count in takes.items() if count)
         detail = f"takes {taken} for {duration:.0f} min"
         log.record(EventKind.INCIDENT, incident.kind, incident=index, detail=detail)

@@ -16,8 +16,8 @@ which actions to take and which in-force actions to lift, and carries them out i
 from collections import defaultdict
 from dataclasses import dataclass
 
+from simulator.model.actions import Rule
 from simulator.model.decisions import IN_FORCE, Decision
-from simulator.model.scenario import PlaybookRule
 from simulator.playbook.triggers import Change, Trigger
 
 PLAYBOOK = "playbook"  # who decided, for the automatic playbook's own decisions
@@ -28,7 +28,7 @@ class Step:
     """One thing to do now: fire rule ``index`` (as ``rule``) or lift what it put in force."""
 
     index: int
-    rule: PlaybookRule
+    rule: Rule
     change: Change
     who: str = PLAYBOOK
 
@@ -36,7 +36,7 @@ class Step:
 class RulePolicy:
     """The automatic playbook: rules fire on their conditions (and are recorded)."""
 
-    def __init__(self, rules: tuple[PlaybookRule, ...]):
+    def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
         self.triggers = [Trigger(cooldown_min=rule.cooldown_min or 0.0) for rule in rules]
         self.decisions: list[Decision] = []
@@ -53,9 +53,7 @@ class RulePolicy:
             steps.append(Step(index, rule, change))
             if change is Change.FIRE:
                 self._open[index] = len(self.decisions)
-                self.decisions.append(
-                    Decision(now, rule.action, dict(rule.params), rule=index, who=PLAYBOOK)
-                )
+                self.decisions.append(Decision(now, rule, rule=index, who=PLAYBOOK))
             elif index in self._open:
                 # Only what stays in force has an end worth writing down; lifting anything
                 # else does nothing (see Playbook._end).
@@ -68,7 +66,7 @@ class RulePolicy:
 class ScriptPolicy:
     """Plays a script of decisions; the rules run in the shadow to say what they recommend."""
 
-    def __init__(self, rules: tuple[PlaybookRule, ...], script: tuple[Decision, ...]):
+    def __init__(self, rules: tuple[Rule, ...], script: tuple[Decision, ...]):
         self.shadow = RulePolicy(rules)
         self.rules = rules
         self.script = script

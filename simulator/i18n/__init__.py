@@ -15,6 +15,7 @@ from simulator.i18n.brief import BRIEF_TEXTS
 from simulator.i18n.charts import CHART_TEXTS
 from simulator.i18n.console import CONSOLE_TEXTS
 from simulator.i18n.scoring import SCORING_TEXTS
+from simulator.i18n.validation import VALIDATION_TEXTS
 
 LANGUAGES = ("zh", "en")
 CATALOG: dict[str, dict[str, str]] = {
@@ -22,6 +23,7 @@ CATALOG: dict[str, dict[str, str]] = {
     **BRIEF_TEXTS,
     **CHART_TEXTS,
     **CONSOLE_TEXTS,
+    **VALIDATION_TEXTS,
 }
 
 

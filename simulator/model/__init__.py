@@ -1,4 +1,4 @@
-"""Scenario data: the frozen description of one hall, and its loading and validation.
+"""Scenario data: the typed, frozen description of one hall, and its loading and validation.
 
 Nothing here imports SimPy or matplotlib; a :class:`Scenario` is plain data that the engine
 takes as input.

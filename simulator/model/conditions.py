@@ -40,9 +40,14 @@ _TOKEN = re.compile(
 
 
 class ConditionSyntaxError(ValueError):
-    """A ``when:`` text that is not a valid condition; ``column`` is 1-based."""
+    """A ``when:`` text that is not a valid condition; ``column`` is 1-based.
 
-    def __init__(self, message: str, column: int):
+    ``code`` and ``details`` name the problem for the message catalogue
+    (``validation.when_<code>``), so it can be said in the scenario's language.
+    """
+
+    def __init__(self, message: str, column: int, code: str = "invalid", **details: str):
+        self.code, self.details = code, details
         super().__init__(message)
         self.column = column
 
@@ -115,7 +120,10 @@ def _tokenize(text: str) -> list[_Token]:
         assert kind is not None  # every alternative of _TOKEN is a named group
         column = match.start(kind) + 1
         if kind == "bad":
-            raise ConditionSyntaxError(f"unexpected character {match.group(kind)!r}", column)
+            char = repr(match.group(kind))
+            raise ConditionSyntaxError(
+                f"unexpected character {char}", column, "character", found=char
+            )
         tokens.append(_Token(kind, match.group(kind), column))
         position = match.end()
     tokens.append(_Token("end", "", len(text) + 1))
@@ -155,39 +163,58 @@ class _Parser:
             inner = self.expression()
             closing = self.take()
             if closing.text != ")":
-                raise ConditionSyntaxError("expected ')'", closing.column)
+                raise ConditionSyntaxError("expected ')'", closing.column, "paren")
             return inner
         if token.kind != "word" or token.text in ("and", "or"):
             found = repr(token.text) if token.text else "the end"
+            known = ", ".join(METRICS)
             raise ConditionSyntaxError(
-                f"expected a metric ({', '.join(METRICS)}), found {found}", token.column
+                f"expected a metric ({known}), found {found}",
+                token.column,
+                "metric",
+                known=known,
+                found=found,
             )
         if token.text not in METRICS:
+            known = ", ".join(METRICS)
             raise ConditionSyntaxError(
-                f"unknown metric {token.text!r}; known: {', '.join(METRICS)}", token.column
+                f"unknown metric {token.text!r}; known: {known}",
+                token.column,
+                "unknown_metric",
+                name=repr(token.text),
+                known=known,
             )
         operator = self.take()
         if operator.kind != "op":
             found = repr(operator.text) if operator.text else "the end"
+            operators = " ".join(OPERATORS)
             raise ConditionSyntaxError(
-                f"expected one of {' '.join(OPERATORS)} after {token.text!r}, found {found}",
+                f"expected one of {operators} after {token.text!r}, found {found}",
                 operator.column,
+                "operator",
+                operators=operators,
+                metric=repr(token.text),
+                found=found,
             )
         value = self.take()
         if token.text == "time":
             if value.kind != "clock":
                 raise ConditionSyntaxError(
-                    "compare time with a clock time like 12:00", value.column
+                    "compare time with a clock time like 12:00", value.column, "time"
                 )
             try:
                 number = parse_clock(value.text)
             except ValueError as error:
-                raise ConditionSyntaxError(str(error), value.column) from None
+                raise ConditionSyntaxError(
+                    str(error), value.column, "clock", found=repr(value.text)
+                ) from None
         elif value.kind == "number":
             number = float(value.text)
         else:
             found = repr(value.text) if value.text else "the end"
-            raise ConditionSyntaxError(f"expected a number, found {found}", value.column)
+            raise ConditionSyntaxError(
+                f"expected a number, found {found}", value.column, "number", found=found
+            )
         return Compare(token.text, operator.text, number)
 
 
@@ -201,12 +228,15 @@ def metrics_of(condition: Condition) -> frozenset[str]:
 def parse_condition(text: str) -> Condition:
     """Parse a ``when:`` text; raise :class:`ConditionSyntaxError` with a column on error."""
     if not text.strip():
-        raise ConditionSyntaxError("the condition is empty", 1)
+        raise ConditionSyntaxError("the condition is empty", 1, "empty")
     parser = _Parser(text)
     condition = parser.expression()
     trailing = parser.peek()
     if trailing.kind != "end":
         raise ConditionSyntaxError(
-            f"unexpected {trailing.text!r}; join conditions with 'and' or 'or'", trailing.column
+            f"unexpected {trailing.text!r}; join conditions with 'and' or 'or'",
+            trailing.column,
+            "trailing",
+            found=repr(trailing.text),
         )
     return condition

@@ -8,49 +8,59 @@ rule's random stream, so replaying the playbook's own decisions reproduces its d
 decision no rule foresaw gets an index past the last rule.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
+from simulator.model.actions import IN_FORCE, Action, Rule
 from simulator.model.clock import format_clock
-from simulator.model.scenario import PlaybookRule
 
-# Actions that stay in force until lifted (``until``), as a rule's do while its condition holds.
-IN_FORCE = frozenset({"redirect", "pre_register", "stop_entry"})
+__all__ = ["IN_FORCE", "Decision", "matching_rule"]
 
 
 @dataclass(frozen=True)
 class Decision:
-    """``action`` with ``params`` at ``time_min`` (minutes since midnight), by ``who``."""
+    """``taken`` (an action with the parameters it states) at ``time_min``, by ``who``."""
 
     time_min: float
-    action: str
-    params: dict[str, Any] = field(default_factory=dict)
+    taken: Action
     rule: int = 0  # index of the playbook rule it carries out (>= len(rules): none)
     until_min: float | None = None  # when an in-force action is lifted; None: not lifted
     who: str = ""
     line: int | None = None  # its line in the log file it was read from
 
+    @property
+    def action(self) -> str:
+        """Return the action's name (``escalate``)."""
+        return self.taken.do
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """Return the parameters the decision states itself (for showing and writing it)."""
+        return self.taken.stated()
+
     def lifted_at(self, time_min: float) -> "Decision":
         """Return this decision lifted at ``time_min``."""
         return replace(self, until_min=time_min)
 
-    def as_rule(self, rules: tuple[PlaybookRule, ...]) -> PlaybookRule:
+    def as_rule(self, rules: tuple[Rule, ...]) -> Rule:
         """Return the rule the engine carries out: the matched rule with these parameters."""
-        if self.rule < len(rules) and rules[self.rule].action == self.action:
+        if self.rule < len(rules) and rules[self.rule].do == self.action:
             base = rules[self.rule]
-            return replace(base, params={**base.params, **self.params})
-        when = f"decision at {format_clock(self.time_min)}"
-        return PlaybookRule(when, None, self.action, dict(self.params))
+            return base.model_copy(update=self.params)
+        return Rule.unforeseen(self.taken, f"decision at {format_clock(self.time_min)}")
 
 
-def matching_rule(rules: tuple[PlaybookRule, ...], action: str, params: dict[str, Any]) -> int:
-    """Return the index of the first rule with ``action`` whose parameters agree with ``params``.
+def matching_rule(rules: tuple[Rule, ...], taken: Action) -> int:
+    """Return the index of the first rule doing ``taken``'s action whose parameters agree.
 
-    Only keys both give are compared (a log says ``escalate to 营业中心负责人``, not the
-    response-time distribution). Returns -1 when no rule matches.
+    Only parameters both state are compared (a log says ``escalate to 营业中心负责人``, not
+    the response-time distribution). Returns -1 when no rule matches.
     """
+    stated = taken.stated()
     for index, rule in enumerate(rules):
-        shared = params.keys() & rule.params.keys()
-        if rule.action == action and all(params[key] == rule.params[key] for key in shared):
+        if rule.do != taken.do:
+            continue
+        own = rule.stated()
+        if all(stated[key] == own[key] for key in stated.keys() & own.keys()):
             return index
     return -1

@@ -1,115 +1,111 @@
-"""Probability distributions named in scenario files, as plain data that can sample itself.
+"""Probability distributions named in scenario files, as typed data that can sample itself.
 
 A scenario writes ``{dist: lognormal, mean: 8, sd: 4}``; the parameters are always those of the
 variable itself (minutes, seconds), never of an underlying normal, because that is what a hall
-manager can measure with a stopwatch. Sampling takes a caller's ``numpy.random.Generator`` so
-every random number in a run comes from a stream the runner controls.
+manager can measure with a stopwatch. Each distribution is its own model (a discriminated union
+on ``dist``), so a missing or unknown parameter is named as such. Sampling takes a caller's
+``numpy.random.Generator`` so every random number in a run comes from a stream the runner
+controls, and each distribution draws a fixed number of variates per value, so the same
+generator state always yields the same values (common random numbers across plan variants).
 """
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal, Union
 
 import numpy as np
+from pydantic import Field, model_validator
 
-# Parameters each distribution requires, in the order they are documented.
-REQUIRED_PARAMETERS: Mapping[str, tuple[str, ...]] = {
-    "exponential": ("mean",),
-    "lognormal": ("mean", "sd"),
-    "gamma": ("mean", "sd"),
-    "normal": ("mean", "sd"),
-    "uniform": ("low", "high"),
-    "triangular": ("low", "mode", "high"),
-    "fixed": ("value",),
-    "empirical": ("values",),
-}
+from simulator.model.base import ListOf, Model, doc, problem
+
+Positive = Annotated[float, Field(gt=0)]
+NonNegative = Annotated[float, Field(ge=0)]
 
 
-@dataclass(frozen=True)
-class Distribution:
+class Distribution(Model):
     """One non-negative random quantity, e.g. a service time in minutes."""
 
+    keys_are: ClassVar[str] = "{dist} parameter"
     dist: str
-    mean: float | None = None
-    sd: float | None = None
-    low: float | None = None
-    mode: float | None = None
-    high: float | None = None
-    value: float | None = None
-    values: tuple[float, ...] = ()
-
-    def _p(self, name: str) -> float:
-        """Return parameter ``name``, which the loader guarantees this distribution has."""
-        value = getattr(self, name)
-        if value is None:
-            raise ValueError(f"a {self.dist} distribution needs {name!r}")
-        return float(value)
 
     def expected(self) -> float:
         """Return the theoretical mean (used by staffing formulas and documentation)."""
-        match self.dist:
-            case "exponential" | "lognormal" | "gamma":
-                return self._p("mean")
-            case "normal":
-                return self._clipped_normal_mean()
-
-            case "uniform":
-                return (self._p("low") + self._p("high")) / 2
-            case "triangular":
-                return (self._p("low") + self._p("mode") + self._p("high")) / 3
-            case "fixed":
-                return self._p("value")
-            case "empirical":
-                return float(np.mean(self.values))
-        raise ValueError(f"unknown distribution {self.dist!r}")
+        raise NotImplementedError
 
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
-        """Draw ``size`` independent values from ``rng``.
+        """Draw ``size`` independent values from ``rng``."""
+        raise NotImplementedError
 
-        Each distribution draws a fixed number of variates per value, so the same generator
-        state always yields the same values (common random numbers across plan variants).
-        """
-        match self.dist:
-            case "exponential":
-                return rng.exponential(self._p("mean"), size)
-            case "lognormal":
-                # Convert the variable's mean and sd to those of its logarithm.
-                sigma2 = np.log1p((self._p("sd") / self._p("mean")) ** 2)
-                mu = np.log(self._p("mean")) - sigma2 / 2
-                return rng.lognormal(mu, np.sqrt(sigma2), size)
-            case "gamma":
-                shape = (self._p("mean") / self._p("sd")) ** 2
-                return rng.gamma(shape, self._p("sd") ** 2 / self._p("mean"), size)
-            case "normal":
-                low, high = self._normal_bounds()
-                return np.clip(rng.normal(self._p("mean"), self._p("sd"), size), low, high)
-            case "uniform":
-                return rng.uniform(self._p("low"), self._p("high"), size)
-            case "triangular":
-                if self._p("low") == self._p("high"):
-                    return np.full(size, self._p("low"))
-                return rng.triangular(self._p("low"), self._p("mode"), self._p("high"), size)
-            case "fixed":
-                return np.full(size, self._p("value"))
-            case "empirical":
-                return rng.choice(np.asarray(self.values, dtype=float), size)
-        raise ValueError(f"unknown distribution {self.dist!r}")
 
-    def _normal_bounds(self) -> tuple[float, float]:
-        """Return where a normal is clipped: two sd either side of the mean, never below 0.
+class Exponential(Distribution):
+    """Memoryless waiting: most values short, a few long."""
+
+    dist: Literal["exponential"] = "exponential"
+    mean: Positive = doc("the mean", "均值")
+
+    def expected(self) -> float:
+        """Return the mean."""
+        return self.mean
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """Draw ``size`` values."""
+        return rng.exponential(self.mean, size)
+
+
+class Lognormal(Distribution):
+    """Right-skewed, never negative: service times as stopwatches measure them."""
+
+    dist: Literal["lognormal"] = "lognormal"
+    mean: Positive = doc("the mean of the quantity itself", "该量本身的均值")
+    sd: Positive = doc("its standard deviation", "该量本身的标准差")
+
+    def expected(self) -> float:
+        """Return the mean."""
+        return self.mean
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """Draw ``size`` values."""
+        # Convert the variable's mean and sd to those of its logarithm.
+        sigma2 = np.log1p((self.sd / self.mean) ** 2)
+        mu = np.log(self.mean) - sigma2 / 2
+        return rng.lognormal(mu, np.sqrt(sigma2), size)
+
+
+class Gamma(Distribution):
+    """Right-skewed with a lighter tail than the lognormal."""
+
+    dist: Literal["gamma"] = "gamma"
+    mean: Positive = doc("the mean", "均值")
+    sd: Positive = doc("the standard deviation", "标准差")
+
+    def expected(self) -> float:
+        """Return the mean."""
+        return self.mean
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """Draw ``size`` values."""
+        shape = (self.mean / self.sd) ** 2
+        return rng.gamma(shape, self.sd**2 / self.mean, size)
+
+
+class Normal(Distribution):
+    """Symmetric, clipped two standard deviations either side of the mean (and at 0)."""
+
+    dist: Literal["normal"] = "normal"
+    mean: Positive = doc("the mean", "均值")
+    sd: Positive = doc("the standard deviation", "标准差")
+
+    def _bounds(self) -> tuple[float, float]:
+        """Return where it is clipped: two sd either side of the mean, never below 0.
 
         Walking speeds are the use: a normal fitted to measured speeds would otherwise give the
         odd person 0.1 m/s or 2.5 m/s. Two sd leaves 95 % of draws untouched.
         """
-        return max(self._p("mean") - 2 * self._p("sd"), 0.0), self._p("mean") + 2 * self._p("sd")
+        return max(self.mean - 2 * self.sd, 0.0), self.mean + 2 * self.sd
 
-    def _clipped_normal_mean(self) -> float:
-        """Return E[clip(X, low, high)] for X normal: the mean itself unless the clip hits 0."""
-        low, high = self._normal_bounds()
-        alpha, beta = (
-            (low - self._p("mean")) / self._p("sd"),
-            (high - self._p("mean")) / self._p("sd"),
-        )
+    def expected(self) -> float:
+        """Return E[clip(X, low, high)]: the mean itself unless the clip hits 0."""
+        low, high = self._bounds()
+        alpha, beta = (low - self.mean) / self.sd, (high - self.mean) / self.sd
 
         def cdf(z: float) -> float:
             return 0.5 * (1 + math.erf(z / math.sqrt(2)))
@@ -117,7 +113,117 @@ class Distribution:
         def pdf(z: float) -> float:
             return math.exp(-z * z / 2) / math.sqrt(2 * math.pi)
 
-        inside = self._p("mean") * (cdf(beta) - cdf(alpha)) + self._p("sd") * (
-            pdf(alpha) - pdf(beta)
-        )
+        inside = self.mean * (cdf(beta) - cdf(alpha)) + self.sd * (pdf(alpha) - pdf(beta))
         return low * cdf(alpha) + high * (1 - cdf(beta)) + inside
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """Draw ``size`` values."""
+        low, high = self._bounds()
+        return np.clip(rng.normal(self.mean, self.sd, size), low, high)
+
+
+class Uniform(Distribution):
+    """Every value between ``low`` and ``high`` equally likely."""
+
+    dist: Literal["uniform"] = "uniform"
+    low: NonNegative = doc("the least value", "最小值")
+    high: NonNegative = doc("the greatest value", "最大值")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Uniform":
+        if self.low >= self.high:
+            raise problem("above_low", at=("high",), low=f"{self.low:g}", got=f"{self.high:g}")
+        return self
+
+    def expected(self) -> float:
+        """Return the mean."""
+        return (self.low + self.high) / 2
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """Draw ``size`` values."""
+        return rng.uniform(self.low, self.high, size)
+
+
+class Triangular(Distribution):
+    """Least, most likely and greatest value: the three a manager can estimate."""
+
+    dist: Literal["triangular"] = "triangular"
+    low: NonNegative = doc("the least value", "最小值")
+    mode: NonNegative = doc("the most likely value", "最可能值")
+    high: NonNegative = doc("the greatest value", "最大值")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Triangular":
+        if self.low >= self.high:
+            raise problem("above_low", at=("high",), low=f"{self.low:g}", got=f"{self.high:g}")
+        if not self.low <= self.mode <= self.high:
+            raise problem(
+                "mode_between",
+                at=("mode",),
+                low=f"{self.low:g}",
+                high=f"{self.high:g}",
+                got=f"{self.mode:g}",
+            )
+        return self
+
+    def expected(self) -> float:
+        """Return the mean."""
+        return (self.low + self.mode + self.high) / 3
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """Draw ``size`` values."""
+        return rng.triangular(self.low, self.mode, self.high, size)
+
+
+class Fixed(Distribution):
+    """Always the same value (for drills with a set timeline)."""
+
+    dist: Literal["fixed"] = "fixed"
+    value: NonNegative = doc("the value", "取值")
+
+    def expected(self) -> float:
+        """Return the value."""
+        return self.value
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """Return ``size`` copies of the value (drawing nothing)."""
+        return np.full(size, float(self.value))
+
+
+class Empirical(Distribution):
+    """Values measured in the hall, drawn with replacement."""
+
+    dist: Literal["empirical"] = "empirical"
+    values: ListOf(NonNegative) = doc(  # type: ignore[valid-type]
+        "the measured values", "实测值", min_length=1, examples=[[3, 4.5, 6, 12]]
+    )
+
+    @model_validator(mode="after")
+    def _some_positive(self) -> "Empirical":
+        if not any(value > 0 for value in self.values):
+            raise problem("one_positive", at=("values",))
+        return self
+
+    def expected(self) -> float:
+        """Return the mean of the values."""
+        return float(np.mean(self.values))
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """Draw ``size`` values."""
+        return rng.choice(np.asarray(self.values, dtype=float), size)
+
+
+DISTRIBUTIONS: tuple[type[Distribution], ...] = (
+    Exponential,
+    Lognormal,
+    Gamma,
+    Normal,
+    Uniform,
+    Triangular,
+    Fixed,
+    Empirical,
+)
+AnyDistribution = Annotated[
+    Union[Exponential, Lognormal, Gamma, Normal, Uniform, Triangular, Fixed, Empirical],  # noqa: UP007
+    Field(discriminator="dist"),
+]

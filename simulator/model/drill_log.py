@@ -17,8 +17,8 @@ parameters as ``key=value`` pairs separated by ``;``::
     time,action,params,who
     10:41,escalate,to=营业中心负责人,李四
 
-Actions and parameters are those of playbook rules, checked by the same tables
-(:mod:`simulator.model.events`), and every time must fall within opening hours. A CSV file is
+Actions and parameters are those of playbook rules, checked by the same models
+(:mod:`simulator.model.actions`), and every time must fall within opening hours. A CSV file is
 rewritten line for line as the equivalent YAML before checking, so a problem in either names the
 file, line and key. Each action is matched to the playbook rule it carries out
 (:func:`~simulator.model.decisions.matching_rule`).
@@ -30,21 +30,22 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any, ClassVar
 
 import yaml
+from pydantic import BeforeValidator, WithJsonSchema
 
+from simulator.i18n import render
+from simulator.model.actions import AnyEntry
+from simulator.model.base import ListOf, Model, doc, problem, show
 from simulator.model.clock import format_clock
-from simulator.model.decisions import IN_FORCE, Decision, matching_rule
+from simulator.model.decisions import Decision, matching_rule
 from simulator.model.errors import Problem, ScenarioError
-from simulator.model.events import ACTIONS, Facts, read_table
-from simulator.model.reader import Checker, Section, show, span
+from simulator.model.load import facts_of, language_of, read_text, validate
 from simulator.model.scenario import Scenario
-from simulator.model.yaml_source import parse_document
+from simulator.model.yaml_source import SourceList, SourceMap, parse_document
 
 ROLES = ("facilitator", "players", "evaluator", "observers")
-ENTRY_KEYS = ("at", "do", "who", "until", "rule")
-# Customers still inside are served after closing, and a drill may still act then.
-AFTER_CLOSING_MIN = 180.0
 CSV_COLUMNS = {"time": "at", "action": "do", "who": "who", "until": "until"}
 
 
@@ -59,15 +60,53 @@ class DrillLog:
     source: str = ""
 
 
-def facts_of(scenario: Scenario) -> Facts:
-    """Return what a logged action may refer to in ``scenario``."""
-    site = scenario.site
-    return Facts(
-        hours=scenario.hours,
-        services=frozenset(service.name for service in scenario.demand.services),
-        exits=frozenset(door.name for door in site.exits),
-        neighbors=frozenset(neighbor.name for neighbor in site.neighbors),
-        kiosks=site.kiosks,
+def _names(value: Any) -> Any:
+    """Read a name or a list of names."""
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise problem("names", got=show(value))
+    return tuple(name.strip() for name in names)
+
+
+Names = Annotated[
+    tuple[str, ...],
+    BeforeValidator(_names),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+
+
+class Participants(Model):
+    """Who took part in the drill, by role."""
+
+    keys_are: ClassVar[str] = "role"
+    facilitator: Names | None = doc("who ran it (导调)", "导调", default=None)
+    players: Names | None = doc("who played (参演)", "参演人员", default=None)
+    evaluator: Names | None = doc("who rated it (评估)", "评估人员", default=None)
+    observers: Names | None = doc("who watched (观摩)", "观摩人员", default=None)
+
+    def by_role(self) -> dict[str, list[str]]:
+        """Return the names by role, for the roles given."""
+        return {role: list(getattr(self, role)) for role in ROLES if getattr(self, role)}
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise problem("date", got=show(value))
+
+
+class LogFile(Model):
+    """A drill log: its title, date, participants, and what was done when."""
+
+    drill: str = doc("the drill's title", "演练名称", default="")
+    date: Annotated[str, BeforeValidator(_date), WithJsonSchema({"type": "string"})] | None = doc(
+        "the day it was held", "演练日期", default=None, examples=["2026-11-20"]
+    )
+    participants: Participants | None = doc("who took part", "参加人员", default=None)
+    log: ListOf(AnyEntry) = doc(  # type: ignore[valid-type]
+        "what was done when", "演练中采取的措施及时间"
     )
 
 
@@ -119,118 +158,85 @@ def scalar(text: str) -> object:
 def read_participants(path: Path) -> dict[str, list[str]]:
     """Read a participants file (``facilitator: 张三``, ``players: [...]``, ...)."""
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = "no such file" if isinstance(error, FileNotFoundError) else "cannot be read"
-        raise ScenarioError([Problem(file, None, "", reason)]) from None
+    text, _sha = read_text(path, "participants file")
     document, duplicates = parse_document(text, file)
-    checker = Checker(file)
-    checker.problems.extend(duplicates)
-    people = _people(Section(checker, document, "", document.spot))
-    if checker.problems:
-        raise ScenarioError(checker.problems)
-    return people
-
-
-def _participants(root: Section) -> dict[str, list[str]]:
-    section = root.section("participants")
-    return {} if section is None else _people(section)
-
-
-def _people(section: Section) -> dict[str, list[str]]:
-    section.allow(ROLES, what="role")
-    people = {}
-    for role in ROLES:
-        value = section.raw(role)
-        names = [value] if isinstance(value, str) else value
-        if value is None:
-            continue
-        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            section.report(role, f"must be a name or a list of names, got {show(value)}")
-            continue
-        people[role] = [name.strip() for name in names]
-    return people
-
-
-def _decision(entry: Section, scenario: Scenario, facts: Facts) -> Decision | None:
-    at = entry.clock("at", required=True)
-    action = entry.choice("do", ACTIONS, what="action", required=True)
-    who = entry.text("who") or ""
-    until = entry.clock("until")
-    rules = scenario.playbook
-    pinned = entry.integer("rule", within=f"[1, {len(rules)}]" if rules else None)
-    if action is None:
-        return None
-    entry.allow([*ENTRY_KEYS, *ACTIONS[action]], what=f"{action} parameter")
-    params = read_table(entry, ACTIONS[action], facts)
-    hours = scenario.hours
-    last = hours.close_min + AFTER_CLOSING_MIN
-    within = f"opening hours {span(hours.open_min, hours.close_min)} (or up to 3 h after closing)"
-    if at is not None and not hours.open_min <= at <= last:
-        entry.report("at", f"{entry.data['at']} is outside {within}")
-        at = None
-    if until is not None and action not in IN_FORCE:
-        entry.report("until", f"only {', '.join(sorted(IN_FORCE))} stay in force until a time")
-    elif until is not None and at is not None and not at < until <= last:
-        entry.report("until", f"must be later than at ({entry.data['at']}) and within {within}")
-    if not rules and pinned is not None:
-        entry.report("rule", "the scenario has no playbook rules to refer to")
-    elif pinned is not None and rules[pinned - 1].action != action:
-        entry.report("rule", f"rule {pinned} does {rules[pinned - 1].action}, not {action}")
-    if at is None:
-        return None
-    rule = pinned - 1 if pinned else matching_rule(rules, action, params)
-    return Decision(at, action, params, rule, until, who, entry.spot.line)
+    people, found = validate(Participants, document, file, language_of(document))
+    if duplicates or found:
+        raise ScenarioError(duplicates + found)
+    return people.by_role()
 
 
 def read_drill_log(path: Path, scenario: Scenario) -> DrillLog:
     """Read and check the log ``path`` against ``scenario``; raise :class:`ScenarioError`."""
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ScenarioError([Problem(file, None, "", "no such file")]) from None
-    except IsADirectoryError:
-        raise ScenarioError([Problem(file, None, "", "is a directory, not a log")]) from None
-    except UnicodeDecodeError:
-        raise ScenarioError(
-            [Problem(file, None, "", "is not UTF-8 text; save it as UTF-8")]
-        ) from None
+    text, _sha = read_text(path, "log")
     if Path(path).suffix.lower() not in (".yaml", ".yml"):
         text = _csv_as_yaml(text, file)
     return read_drill_log_text(text, file, scenario)
 
 
+def _entry_problems(
+    log: LogFile, document: SourceMap, scenario: Scenario, file: str
+) -> list[Problem]:
+    """Check what each line says of the playbook: a pinned rule exists and does that action."""
+    lang, rules = scenario.language, scenario.playbook
+    lines = document.get("log")
+    spots = lines.item_spots if isinstance(lines, SourceList) else []
+    found = []
+    for index, entry in enumerate(log.log):
+        if entry.rule is None:
+            continue
+        item = lines[index] if isinstance(lines, SourceList) else None
+        spot = item.key_spots.get("rule") if isinstance(item, SourceMap) else None
+        line = (spot or spots[index]).line
+        where = f"log[{index}].rule"
+        if not rules:
+            found.append(Problem(file, line, where, render("validation.no_rules", lang)))
+        elif entry.rule > len(rules):
+            message = render("validation.rule_range", lang, count=len(rules), got=entry.rule)
+            found.append(Problem(file, line, where, message))
+        elif rules[entry.rule - 1].do != entry.do:
+            message = render(
+                "validation.rule_other_action",
+                lang,
+                rule=entry.rule,
+                does=rules[entry.rule - 1].do,
+                action=entry.do,
+            )
+            found.append(Problem(file, line, where, message))
+    return found
+
+
 def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
     """Check the YAML log ``text`` (``file`` names it in problems) against ``scenario``."""
+    lang = scenario.language
     try:
         document, duplicates = parse_document(text, file)
     except ScenarioError as error:
         if "top level must be a mapping" not in str(error):
             raise
-        message = "a log is a mapping: put the actions under `log:` (see README, Drill logs)"
+        message = render("validation.log_not_mapping", lang)
         raise ScenarioError([Problem(file, error.problems[0].line, "", message)]) from None
-    checker = Checker(file)
-    checker.problems.extend(duplicates)
-    root = Section(checker, document, "", document.spot)
-    root.allow(("drill", "date", "participants", "log"))
-    title = root.text("drill") or ""
-    date = root.raw("date")
-    if date is not None and not isinstance(date, (dt.date, str)):
-        root.report("date", f"must be a date like 2026-11-20, got {show(date)}")
-    participants = _participants(root)
-    facts = facts_of(scenario)
-    example = ' like {at: "10:30", do: escalate, to: 营业中心负责人, who: 张三}'
-    if "log" not in root.data:
-        root.checker.report(
-            root.spot.line, "log", "is required but missing; list the actions" + example
-        )
-    read = [_decision(entry, scenario, facts) for entry in root.items("log", example=example)]
-    checker.problems.sort(key=lambda problem: problem.line or 0)
-    if checker.problems:
-        raise ScenarioError(checker.problems)
-    decisions = [decision for decision in read if decision is not None]  # all, without problems
+    facts = facts_of(_as_document(scenario))
+    log, found = validate(LogFile, document, file, lang, facts)
+    found = duplicates + found
+    if log is not None:
+        found += _entry_problems(log, document, scenario, file)
+    if found or log is None:
+        example = '{at: "10:30", do: escalate, to: 营业中心负责人, who: 张三}'
+        found = [
+            Problem(p.file, p.line, p.key, render("validation.log_missing", lang, example=example))
+            if p.key == "log" and "log" not in document
+            else p
+            for p in found
+        ]
+        raise ScenarioError(sorted(found, key=lambda problem: problem.line or 0))
+    spots = document["log"].item_spots if isinstance(document.get("log"), SourceList) else []
+    decisions = []
+    for index, entry in enumerate(log.log):
+        line = spots[index].line if index < len(spots) else None
+        rule = entry.rule - 1 if entry.rule else matching_rule(scenario.playbook, entry)
+        decisions.append(Decision(entry.time_min, entry, rule, entry.until_min, entry.who, line))
     # Actions no rule foresaw get their own indices past the rules', in the order they came.
     unmatched = len(scenario.playbook)
     numbered = []
@@ -239,7 +245,26 @@ def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
             decision = Decision(**{**decision.__dict__, "rule": unmatched})
             unmatched += 1
         numbered.append(decision)
-    return DrillLog(tuple(numbered), participants, title, str(date or ""), file)
+    people = log.participants.by_role() if log.participants else {}
+    return DrillLog(tuple(numbered), people, log.drill, log.date or "", file)
+
+
+def _as_document(scenario: Scenario) -> dict[str, Any]:
+    """Return what :func:`~simulator.model.load.facts_of` reads, from a loaded scenario."""
+    return {
+        "hours": {
+            "open": format_clock(scenario.hours.open_min),
+            "close": format_clock(scenario.hours.close_min),
+        },
+        "site": {
+            "exits": [{"name": e.name} for e in scenario.site.exits],
+            "neighbors": [{"name": n.name} for n in scenario.site.neighbors],
+            "kiosks": scenario.site.kiosks,
+        },
+        "demand": {
+            "services": [{"name": s.name, "quick": s.quick} for s in scenario.demand.services]
+        },
+    }
 
 
 def read_entry(fields: dict[str, object], scenario: Scenario) -> Decision:

@@ -1,149 +1,55 @@
-"""The scenario: one hall, its staffing, its demand, incidents, playbook and limits.
+"""The scenario: one hall, its staffing, its demand, incidents, playbook, limits and egress.
 
-These frozen dataclasses are the only thing the engine, metrics and reports know about a scenario
-file. Clock times are minutes since midnight; durations are minutes unless a name ends in ``_s``.
-They are built by :mod:`simulator.model.load` after validation, so every invariant the validator
-checks (shares sum to one, blocks ordered and inside opening hours, ...) can be relied on here.
+:class:`Scenario` is the whole contract of a scenario file (``schema: 1``), as typed, frozen,
+validated data: the only thing the engine, metrics and reports know about a scenario. The
+parts live in :mod:`.hall` (site, hours, staff, demand), :mod:`.incidents`, :mod:`.actions`
+(the playbook) and :mod:`.distributions`; limits and egress are here. Loading a file and
+turning every problem into a message is :mod:`simulator.model.load`.
 """
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
 
-from simulator.model.conditions import Condition
-from simulator.model.distributions import Distribution
+from pydantic import Field, PrivateAttr, WithJsonSchema, field_validator, model_validator
 
+from simulator.model.actions import AnyRule, Rule
+from simulator.model.base import ListOf, Model, capped, doc, problem, show
+from simulator.model.distributions import AnyDistribution, Lognormal, Normal, Uniform
+from simulator.model.hall import (
+    CounterBlock,
+    Demand,
+    Exit,
+    Hours,
+    Neighbor,
+    RateBlock,
+    Reserve,
+    Service,
+    Share,
+    Site,
+    Staff,
+    Text,
+)
+from simulator.model.incidents import AnyIncident, Incident
 
-@dataclass(frozen=True)
-class Exit:
-    """A door customers can leave through in an evacuation."""
-
-    name: str
-    width_m: float
-    distance_m: float | None = None  # mean walk from the floor; None = derived from the area
-    approach_m2: float | None = None  # floor in front of it where a queue stands; None = derived
-
-
-@dataclass(frozen=True)
-class Neighbor:
-    """A nearby hall customers can be sent to."""
-
-    name: str
-    travel_min: float
-    accepts_share: float
-
-
-@dataclass(frozen=True)
-class Site:
-    """The physical hall."""
-
-    name: str
-    floor_area_m2: float
-    exits: tuple[Exit, ...]
-    location: str = ""
-    kiosks: int = 0
-    neighbors: tuple[Neighbor, ...] = ()
-    counters: int | None = None  # counter positions; None = as many as there are staff
-
-
-@dataclass(frozen=True)
-class Hours:
-    """Opening hours; arrivals happen only between them, service goes on until the hall is empty."""
-
-    open_min: float
-    close_min: float
-
-
-@dataclass(frozen=True)
-class CounterBlock:
-    """From ``start_min`` on (until the next block), ``count`` counters are staffed."""
-
-    start_min: float
-    count: int
-
-
-@dataclass(frozen=True)
-class Reserve:
-    """Staff who can be called in, and how long they take to arrive."""
-
-    count: int = 0
-    call_in_min: float = 0.0
-
-
-@dataclass(frozen=True)
-class Staff:
-    """Who works the hall."""
-
-    counters: tuple[CounterBlock, ...]
-    fast_lane: int = 0
-    guides: int = 0
-    security: int = 0
-    reserve: Reserve = Reserve()
-
-    def counters_at(self, minute: float) -> int:
-        """Return the number of counters the schedule staffs at ``minute``."""
-        count = self.counters[0].count
-        for block in self.counters:
-            if block.start_min <= minute:
-                count = block.count
-        return count
-
-
-@dataclass(frozen=True)
-class RateBlock:
-    """From ``start_min`` on (until the next block), customers arrive at ``per_hour``."""
-
-    start_min: float
-    per_hour: float
-
-
-@dataclass(frozen=True)
-class Service:
-    """One kind of business a customer comes for."""
-
-    name: str
-    share: float
-    minutes: Distribution
-    kiosk: bool = False
-    quick: bool = False
-
-
-@dataclass(frozen=True)
-class Demand:
-    """Who comes, when, for what, and how long they are willing to wait."""
-
-    arrivals: tuple[RateBlock, ...]
-    services: tuple[Service, ...]
-    vip_share: float = 0.0
-    vulnerable_share: float = 0.0
-    patience_min: Distribution | None = None
-    balk_at_queue: int | None = None
-    kiosk_uptake: float = 0.5
-
-
-@dataclass(frozen=True)
-class Incident:
-    """Something injected into the day: a surge, an outage, a fire, ...
-
-    ``start_min``/``end_min`` come from ``at``/``from``/``until``; the remaining keys of the
-    incident, validated against its kind, are in ``params`` (distributions already parsed).
-    """
-
-    kind: str
-    start_min: float
-    end_min: float | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class PlaybookRule:
-    """When ``condition`` becomes true, do ``action`` with ``params``."""
-
-    when: str
-    condition: Condition | None  # None: a decision people took that no rule foresaw
-    action: str
-    params: dict[str, Any] = field(default_factory=dict)
-    cooldown_min: float | None = None
-    note: str = ""  # the plan's own wording, quoted in briefs
+SCHEMA = 1
+LANGUAGES = ("zh", "en")
+DEFAULT_WAIT_LIMIT = 20.0
+# Threshold keys of ``limits``: key -> (metric it limits, "max" or "min").
+THRESHOLDS: dict[str, tuple[str, str]] = {
+    "wait_p90_min": ("wait_p90_min", "max"),
+    "wait_mean_min": ("wait_mean_min", "max"),
+    "wait_max_min": ("wait_max_min", "max"),
+    "abandon_rate": ("abandon_rate", "max"),
+    "balk_rate": ("balk_rate", "max"),
+    "redirect_rate": ("redirect_rate", "max"),
+    "density_per_m2": ("peak_density_per_m2", "max"),
+    "peak_queue": ("peak_queue", "max"),
+    "utilization": ("utilization", "max"),
+    "evacuation_s": ("evacuation_s", "max"),
+    "egress_s": ("egress_s", "max"),
+    "served_within_limit_share": ("served_within_limit_share", "min"),
+}
 
 
 @dataclass(frozen=True)
@@ -162,48 +68,277 @@ class Limit:
         return value <= self.threshold if self.direction == "max" else value >= self.threshold
 
 
-@dataclass(frozen=True)
-class Limits:
-    """The limits a plan must keep, and in what share of replications it must keep them."""
-
-    items: tuple[Limit, ...]
-    target_share: float = 0.9
-    wait_min: float = 20.0
-    vulnerable_wait_min: float | None = None
+Minutes = Annotated[float, Field(ge=0)]
 
 
-@dataclass(frozen=True)
-class Egress:
+class Limits(Model):
+    """The limits a plan must keep, and in what share of simulated days it must keep them."""
+
+    keys_are: ClassVar[str] = "limit"
+    wait_p90_min: Minutes | None = doc(
+        "90th-percentile wait (default 20)",
+        "第 90 百分位等候时间（默认 20）",
+        unit="min",
+        default=None,
+    )
+    wait_mean_min: Minutes | None = doc("mean wait", "平均等候时间", unit="min", default=None)
+    wait_max_min: Minutes | None = doc("longest wait", "最长等候时间", unit="min", default=None)
+    abandon_rate: Share | None = doc("share who give up waiting", "放弃等候比例", default=None)
+    balk_rate: Share | None = doc("share who walk out at the door", "见队离开比例", default=None)
+    redirect_rate: Share | None = doc("share sent to another hall", "分流至他厅比例", default=None)
+    density_per_m2: float | None = doc(
+        "peak people per m² on the floor", "营业厅峰值人员密度", unit="/m²", default=None, ge=0
+    )
+    peak_queue: float | None = doc("longest queue", "最长排队人数", default=None, ge=0)
+    utilization: Share | None = doc("counter utilisation", "台席利用率", default=None)
+    evacuation_s: float | None = doc(
+        "everyone out, from the incident (RSET)",
+        "自事发至全部撤离（RSET）",
+        unit="s",
+        default=None,
+        ge=0,
+    )
+    egress_s: float | None = doc(
+        "everyone out, from the alarm", "自警报至全部撤离", unit="s", default=None, ge=0
+    )
+    served_within_limit_share: Share | None = doc(
+        "least share served within the wait limit (a minimum)",
+        "在等候时限内得到服务的最低比例",
+        default=None,
+    )
+    target_share: float = doc(
+        "share of simulated days on which a limit must hold",
+        "限值须满足的模拟日比例",
+        default=0.9,
+        gt=0,
+        le=1,
+    )
+    vulnerable_wait_min: float | None = doc(
+        "a lower wait limit for elderly, disabled and pregnant customers",
+        "老弱病残孕客户的等候时限",
+        unit="min",
+        default=None,
+        gt=0,
+    )
+    _written: tuple[str, ...] = PrivateAttr(default=())  # thresholds in the file's order
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_order(cls, data: Any, handler: Any) -> "Limits":
+        limits = handler(data)
+        if isinstance(data, dict):
+            limits._written = tuple(str(key) for key in data if key in THRESHOLDS)
+        return limits
+
+    @property
+    def items(self) -> tuple[Limit, ...]:
+        """Return every limit in the order written; ``wait_p90_min`` (default 20) always first."""
+        written = [key for key in self._written if getattr(self, key) is not None]
+        written += [
+            key for key in THRESHOLDS if key not in written and getattr(self, key) is not None
+        ]
+        items = [Limit(key, *_metric(key, float(getattr(self, key)))) for key in written]
+        if self.wait_p90_min is None:
+            items.insert(0, Limit("wait_p90_min", "wait_p90_min", DEFAULT_WAIT_LIMIT, "max"))
+        return tuple(items)
+
+    @property
+    def wait_min(self) -> float:
+        """Return the wait limit served_within_limit_share counts against."""
+        return self.wait_p90_min if self.wait_p90_min is not None else DEFAULT_WAIT_LIMIT
+
+    @classmethod
+    def of(
+        cls,
+        items: Iterable[Limit],
+        target_share: float = 0.9,
+        vulnerable_wait_min: float | None = None,
+    ) -> "Limits":
+        """Return limits made in code from ``items`` (each named by its ``limits:`` key)."""
+        items = list(items)
+        values: dict[str, Any] = {item.name: item.threshold for item in items}
+        limits = cls.model_validate(
+            {**values, "target_share": target_share, "vulnerable_wait_min": vulnerable_wait_min}
+        )
+        limits._written = tuple(item.name for item in items)
+        return limits
+
+
+def _metric(key: str, threshold: float) -> tuple[str, float, str]:
+    metric, direction = THRESHOLDS[key]
+    return metric, threshold, direction
+
+
+class Premovement(Model):
+    """Time from the alarm until people start to move, per group (PD 7974-6 / SFPE)."""
+
+    keys_are: ClassVar[str] = "group"
+    customers: AnyDistribution = doc(
+        "customers: awake, unfamiliar, with a voice alarm (default lognormal 60 s, sd 30)",
+        "客户（默认对数正态 均值 60 秒 标准差 30）",
+        unit="s",
+        default=Lognormal(mean=60.0, sd=30.0),
+    )
+    staff: AnyDistribution = doc(
+        "staff: awake, familiar, trained (default lognormal 30 s, sd 10)",
+        "员工（默认对数正态 均值 30 秒 标准差 10）",
+        unit="s",
+        default=Lognormal(mean=30.0, sd=10.0),
+    )
+
+
+class Egress(Model):
     """How people leave the hall in an evacuation (see :mod:`simulator.engine.egress`).
 
-    Defaults are documented in :mod:`simulator.model.egress_keys`, where they are read.
+    Every key has a default, so a scenario needs no ``egress:`` section; the defaults are
+    assumptions a safety officer should replace with what their own drills measured.
     """
 
-    premovement_customers_s: Distribution
-    premovement_staff_s: Distribution
-    speed_mps: Distribution
-    guided_factor: float  # customers' pre-movement is multiplied by this when guided
-    people_per_guide: int  # customers one guide on the floor can direct
-    familiar_share: float  # unguided customers who head for the main door they came in by
-    position_spread: float  # how far a person's distance to an exit varies around its mean
-    secure_cash_s: Distribution  # clerks lock cash away before they leave
+    keys_are: ClassVar[str] = "egress key"
+    premovement_s: Premovement = doc(
+        "alarm to starting to move", "警报到开始移动的时间", default=Premovement()
+    )
+    guided_factor: float = doc(
+        "customers' pre-movement × this when a guide directs them",
+        "有引导员引导时客户反应时间的倍数",
+        default=0.5,
+        gt=0,
+        le=1,
+    )
+    people_per_guide: Annotated[int, capped(10_000)] = doc(
+        "customers one guide can direct", "每名引导员可引导的客户数", default=50, ge=1
+    )
+    speed_mps: AnyDistribution = doc(
+        "free walking speed (default normal 1.34 m/s, sd 0.26, clipped at 2 sd)",
+        "自由步行速度（默认正态 1.34 米/秒 标准差 0.26）",
+        unit="m/s",
+        default=Normal(mean=1.34, sd=0.26),
+    )
+    familiar_share: Share = doc(
+        "unguided customers who head for the main door (the first exit)",
+        "无引导时走向正门（第一个出口）的客户比例",
+        default=0.5,
+    )
+    position_spread: float = doc(
+        "a person's distance to an exit is distance_m × U(1 − spread, 1 + spread)",
+        "个人到出口距离的离散程度",
+        default=0.5,
+        ge=0,
+        lt=1,
+    )
+    secure_cash_s: AnyDistribution = doc(
+        "clerks lock cash and vouchers away before leaving (default uniform 30–90 s)",
+        "柜员撤离前收好现金凭证的时间（默认 30–90 秒均匀分布）",
+        unit="s",
+        default=Uniform(low=30.0, high=90.0),
+    )
+
+    @field_validator("speed_mps")
+    @classmethod
+    def _moves(cls, speed: Any) -> Any:
+        if speed.expected() <= 0:
+            raise problem("speed_zero")
+        return speed
 
 
-@dataclass(frozen=True)
-class Scenario:
+DEFAULT_EGRESS = Egress()
+
+VARIANTS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": {
+        "type": "object",
+        "description": "changes to the base scenario, deep-merged onto it (lists replaced whole)",
+    },
+}
+
+
+class Scenario(Model):
     """A validated scenario file."""
 
-    schema: int
-    name: str
-    language: str
-    site: Site
-    hours: Hours
-    staff: Staff
-    demand: Demand
-    incidents: tuple[Incident, ...] = ()
-    playbook: tuple[PlaybookRule, ...] = ()
-    limits: Limits = Limits(items=())
-    egress: Egress | None = None  # None only for scenarios built in code without one
-    variants: dict[str, "Scenario"] = field(default_factory=dict)
-    source: str = "<memory>"
-    sha256: str = ""
+    schema_version: int = doc(
+        "the version of this contract", "本格式的版本", alias="schema", examples=[SCHEMA]
+    )
+    name: Text = doc("what the scenario is", "场景名称", examples=["促销日 — 城东营业厅"])
+    language: Literal["zh", "en"] = doc(
+        "language of briefs and charts", "简报和图表的语言", default="zh"
+    )
+    site: Site = doc("the hall", "营业厅")
+    hours: Hours = doc("opening hours", "营业时间")
+    staff: Staff = doc("who works the hall", "人员配置")
+    demand: Demand = doc("who comes, when, for what", "客流与业务")
+    incidents: ListOf(AnyIncident) = doc(  # type: ignore[valid-type]
+        "what is injected into the day", "注入的突发事件", default=()
+    )
+    playbook: ListOf(AnyRule) = doc(  # type: ignore[valid-type]
+        "rules: when a condition becomes true, do an action",
+        "预案规则：条件满足时执行的措施",
+        default=(),
+    )
+    limits: Limits = doc("what the plan must keep", "须满足的限值", default=Limits())
+    egress: Egress = doc("how people leave in an evacuation", "疏散参数", default=DEFAULT_EGRESS)
+    # Read from the file as changes to the base; each held as the whole scenario it makes.
+    variants: Annotated[dict[str, "Scenario"], WithJsonSchema(VARIANTS_SCHEMA)] = doc(
+        "named plans for drill compare, each a change to this scenario",
+        "用于方案比较的变体，每个是对本场景的修改",
+        default_factory=dict,
+    )
+    _source: str = PrivateAttr(default="<memory>")
+    _sha256: str = PrivateAttr(default="")
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_schema(cls, version: int) -> int:
+        if version != SCHEMA:
+            raise problem("schema", known=SCHEMA, got=show(version))
+        return version
+
+    @property
+    def source(self) -> str:
+        """Return the file the scenario was read from (``<memory>`` when built in code)."""
+        return self._source
+
+    @property
+    def sha256(self) -> str:
+        """Return the SHA-256 of the file's bytes ("" when built in code)."""
+        return self._sha256
+
+    def located(
+        self, source: str, sha256: str, variants: dict[str, "Scenario"] | None = None
+    ) -> "Scenario":
+        """Return this scenario as read from ``source`` (its hash, its validated variants)."""
+        update = {}
+        if variants is not None:
+            update["variants"] = {name: v.located(source, sha256) for name, v in variants.items()}
+        copy = self.model_copy(update=update)
+        copy._source, copy._sha256 = source, sha256
+        return copy
+
+    def with_changes(self, **changes: Any) -> "Scenario":
+        """Return a copy with ``changes`` to its fields (a staffing plan, say), still located.
+
+        The changes are trusted (they come from code, not a file); variants are dropped, since
+        they were changes to the scenario as it was.
+        """
+        return self.model_copy(update={"variants": {}, **changes})
+
+
+__all__ = [
+    "DEFAULT_EGRESS",
+    "CounterBlock",
+    "Demand",
+    "Egress",
+    "Exit",
+    "Hours",
+    "Incident",
+    "Limit",
+    "Limits",
+    "Neighbor",
+    "Premovement",
+    "RateBlock",
+    "Reserve",
+    "Rule",
+    "Scenario",
+    "Service",
+    "Site",
+    "Staff",
+]

@@ -86,7 +86,7 @@ def _scenario_dict(scenario: Scenario) -> ScenarioEntry:
                 "kind": incident.kind,
                 "at": format_clock(incident.start_min),
                 "until": None if incident.end_min is None else format_clock(incident.end_min),
-                "note": incident.params.get("note", ""),
+                "note": incident.note,
             }
             for incident in scenario.incidents
         ],

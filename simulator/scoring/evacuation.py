@@ -30,7 +30,7 @@ from simulator.metrics.evacuation import (
     fruin_level,
 )
 from simulator.metrics.statistics import wilson_interval
-from simulator.model.events import EVACUATION_KINDS
+from simulator.model.incidents import EVACUATION_KINDS
 from simulator.runner.replicate import RunResult
 from simulator.scoring.objectives import Objective, Task
 from simulator.scoring.ratings import Rating, rate_deadline, reached_on_share
@@ -136,8 +136,7 @@ def evacuation_objectives(result: RunResult) -> list[Objective]:
     """Return the evacuation objectives of the scenario (none if it cannot evacuate)."""
     scenario = result.scenario
     can_evacuate = any(
-        incident.kind in EVACUATION_KINDS or incident.params.get("evacuate")
-        for incident in scenario.incidents
+        incident.kind in EVACUATION_KINDS or incident.evacuate for incident in scenario.incidents
     )
     if not can_evacuate:
         return []

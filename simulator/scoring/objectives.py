@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind, Reason
 from simulator.i18n import Message, message
+from simulator.model.actions import Escalate, Rule
 from simulator.model.conditions import Compare
-from simulator.model.events import OUTAGE_KINDS
-from simulator.model.scenario import PlaybookRule
+from simulator.model.incidents import OUTAGE_KINDS
 from simulator.runner.replicate import RunResult
 from simulator.scoring.ratings import (
     Rating,
@@ -67,7 +67,7 @@ class Objective:
         return worst(rated) if rated else None
 
 
-def outage_deadline(rule: PlaybookRule) -> float | None:
+def outage_deadline(rule: Rule) -> float | None:
     """Return D for an ``escalate`` rule whose condition is ``outage_min >= D``, else None."""
     condition = rule.condition
     if (
@@ -193,7 +193,7 @@ def _shortfalls(tally: Tally) -> dict[str, Message | str]:
 
 
 def _rule_objective(
-    index: int, rule: PlaybookRule, days: dict[int, list[Event]], n: int, scripted: bool
+    index: int, rule: Rule, days: dict[int, list[Event]], n: int, scripted: bool
 ) -> Objective:
     tally = Tally()
     for events in days.values():
@@ -248,12 +248,12 @@ def _outages(events: list[Event]) -> list[tuple[float, float]]:
 
 def _deadline_objective(
     index: int,
-    rule: PlaybookRule,
+    rule: Rule,
     deadline: float,
     days: dict[int, list[Event]],
     target: float,
 ) -> Objective:
-    to = rule.params["to"]
+    to = rule.to if isinstance(rule, Escalate) else ""
     ratings, delays = [], []
     for events in days.values():
         # A report to this level counts, whoever made it and for whichever rule.

@@ -16,10 +16,11 @@ import click
 from simulator.engine.events import EventKind
 from simulator.i18n import CATALOG, render
 from simulator.model import ScenarioError
+from simulator.model.actions import ACTIONS, ENTRIES
+from simulator.model.base import label
 from simulator.model.clock import format_clock
 from simulator.model.decisions import IN_FORCE, Decision
 from simulator.model.drill_log import ROLES, read_entry, scalar
-from simulator.model.events import ACTIONS
 from simulator.model.scenario import Scenario
 from simulator.tabletop.session import Moment, next_stop, rehearse
 
@@ -106,7 +107,7 @@ class Console:
             elif event.kind is EventKind.INCIDENT_END:
                 what = render("console.inject_end", self.lang, kind=what)
             elif event.incident is not None:
-                note = self.scenario.incidents[event.incident].params.get("note")
+                note = self.scenario.incidents[event.incident].note
                 what += f"（{note}）" if note else ""
             self.say("console.inject", what=what)
         snapshot = moment.snapshot
@@ -164,18 +165,21 @@ class Console:
             )
             defaults: dict[str, Any] = {}
         else:
-            action, defaults = rules[index].action, rules[index].params
+            rule = rules[index]
+            action = rule.action
+            defaults = {key: getattr(rule, key) for key in rule.parameters()}
         fields: dict[str, Any] = {"at": format_clock(moment.time), "do": action}
-        for key, param in ACTIONS[action].items():
+        # A response time is not typed at a table: the rule's own is used.
+        for key in ACTIONS[action].typed_at_a_table():
             default = defaults.get(key)
-            if param.kind == "distribution" or not isinstance(
-                default, (str, int, float, type(None))
-            ):
-                continue  # a response time is not typed at a table; the rule's own is used
+            if not isinstance(default, (str, int, float, type(None))):
+                continue
             if index is not None and default is None:
                 continue  # the rule does without it
             answer = self.ask(
-                "console.parameter", "" if default is None else str(default), name=key
+                "console.parameter",
+                "" if default is None else str(default),
+                name=label(ENTRIES[action], key, self.lang),
             )
             if answer.strip():
                 fields[key] = scalar(answer.strip())
@@ -192,7 +196,10 @@ class Console:
             decision = read_entry(fields, self.scenario)
         except ScenarioError as error:
             for problem in error.problems:
-                self.say("console.rejected", problem=f"{problem.key}: {problem.message}")
+                # The key is the entry's own ("log[0].count"); the player knows it by its words.
+                key = problem.key.rsplit(".", 1)[-1]
+                name = label(ENTRIES[action], key, self.lang)
+                self.say("console.rejected", problem=f"{name}: {problem.message}")
             return
         self.script.append(decision)
         what = render(f"action.{action}", self.lang)

@@ -1,0 +1,332 @@
+"""What is wrong with a scenario file or a drill log, in the scenario's language.
+
+Every problem a check finds is a catalogue key under ``validation.`` with its arguments;
+:mod:`simulator.model.problems` fills them in. Names of keys, metrics and actions are the
+file's own words and stay as written.
+"""
+
+VALIDATION_TEXTS: dict[str, dict[str, str]] = {
+    # Keys and kinds.
+    "validation.unknown": {
+        "zh": "未知的{what} {name}；是否应为 {close}？",
+        "en": "unknown {what} {name}; did you mean {close}?",
+    },
+    "validation.unknown_list": {
+        "zh": "未知的{what} {name}；可用：{options}",
+        "en": "unknown {what} {name}; use one of: {options}",
+    },
+    "validation.comma_hint": {
+        "zh": "（在 {{...}} 中逗号会开始一个新键：中文文字里请用 ， 或 、）",
+        "en": " (inside {{...}} a comma starts a new key: write ， or 、 in Chinese text)",
+    },
+    "what.key": {"zh": "键", "en": "key"},
+    "what.limit": {"zh": "限值", "en": "limit"},
+    "what.group": {"zh": "人群", "en": "group"},
+    "what.egress key": {"zh": "疏散参数", "en": "egress key"},
+    "what.parameter": {"zh": "{name} 参数", "en": "{name} parameter"},
+    "what.incident key": {"zh": "{name} 事件的键", "en": "{name} key"},
+    "what.incident kind": {"zh": "事件类型", "en": "incident kind"},
+    "what.distribution": {"zh": "分布", "en": "distribution"},
+    "what.action": {"zh": "措施", "en": "action"},
+    "what.language": {"zh": "语言", "en": "language"},
+    "what.alarm": {"zh": "报警方式", "en": "alarm"},
+    "what.service": {"zh": "业务", "en": "service"},
+    "what.exit name": {"zh": "出口名称", "en": "exit name"},
+    "what.redirect target": {"zh": "分流去向", "en": "redirect target"},
+    "what.role": {"zh": "角色", "en": "role"},
+    "what.value": {"zh": "取值", "en": "value"},
+    "validation.required": {"zh": "缺少此项（必填）", "en": "is required but missing"},
+    "validation.needs_value": {"zh": "需要一个值", "en": "needs a value"},
+    "validation.missing_parameter": {
+        "zh": "缺少 {name}（{dist} 分布需要 {needed}）",
+        "en": "missing {name} ({dist} takes {needed})",
+    },
+    "validation.duplicate_key": {
+        "zh": "键重复（第 {first} 行已写过）；YAML 只会保留最后一个",
+        "en": "duplicate key (first written on line {first}); YAML would silently keep only "
+        "the last one",
+    },
+    # Types.
+    "validation.number": {"zh": "必须是数字，实际为 {got}", "en": "must be a number, got {got}"},
+    "validation.percent_hint": {
+        "zh": "（比例请写成小数：55% 写作 0.55）",
+        "en": " (write a share as a decimal: 55% is 0.55)",
+    },
+    "validation.finite": {
+        "zh": "必须是有限的数字，实际为 {got}",
+        "en": "must be a finite number, got {got}",
+    },
+    "validation.whole": {
+        "zh": "必须是整数，实际为 {got}",
+        "en": "must be a whole number, got {got}",
+    },
+    "validation.flag": {
+        "zh": "必须是 true 或 false，实际为 {got}",
+        "en": "must be true or false, got {got}",
+    },
+    "validation.text": {
+        "zh": "必须是文字，实际为 {got}（请加引号）",
+        "en": "must be text, got {got} (put it in quotes)",
+    },
+    "validation.blank": {"zh": "不能为空", "en": "must not be empty"},
+    "validation.mapping": {
+        "zh": "必须是键值映射，实际为 {got}",
+        "en": "must be a mapping of keys, got {got}",
+    },
+    "validation.item_mapping": {
+        "zh": "必须是键值映射，实际为 {got}",
+        "en": "must be a mapping, got {got}",
+    },
+    "validation.distribution_mapping": {
+        "zh": "必须是分布，如 {{dist: exponential, mean: 3}}，实际为 {got}",
+        "en": "must be a distribution like {{dist: exponential, mean: 3}}, got {got}",
+    },
+    "validation.list": {"zh": "必须是列表，实际为 {got}", "en": "must be a list, got {got}"},
+    "validation.list_empty": {"zh": "至少要列出一项", "en": "must list at least one entry"},
+    "validation.too_large": {
+        "zh": "不能超过 {most}，实际为 {got}",
+        "en": "must be at most {most}, got {got}",
+    },
+    "validation.invalid": {"zh": "取值无效：{got}", "en": "is not a valid value: {got}"},
+    # Ranges.
+    "validation.at_least": {
+        "zh": "必须至少为 {low}{hint}，实际为 {got}",
+        "en": "must be at least {low}{hint}, got {got}",
+    },
+    "validation.greater": {
+        "zh": "必须大于 {low}{hint}，实际为 {got}",
+        "en": "must be greater than {low}{hint}, got {got}",
+    },
+    "validation.at_most": {
+        "zh": "必须至多为 {high}{hint}，实际为 {got}",
+        "en": "must be at most {high}{hint}, got {got}",
+    },
+    "validation.less": {
+        "zh": "必须小于 {high}{hint}，实际为 {got}",
+        "en": "must be less than {high}{hint}, got {got}",
+    },
+    "validation.between": {
+        "zh": "必须在 {low} 与 {high} 之间{hint}，实际为 {got}",
+        "en": "must be between {low} and {high}{hint}, got {got}",
+    },
+    "validation.range": {
+        "zh": "必须{first} {low} 且{second} {high}{hint}，实际为 {got}",
+        "en": "must be {first} {low} and {second} {high}{hint}, got {got}",
+    },
+    "range.at least": {"zh": "至少为", "en": "at least"},
+    "range.greater than": {"zh": "大于", "en": "greater than"},
+    "range.at most": {"zh": "至多为", "en": "at most"},
+    "range.less than": {"zh": "小于", "en": "less than"},
+    "validation.width_hint": {
+        "zh": "（门的有效宽度为净宽减 0.3 米）",
+        "en": " (a door's effective width is its width − 0.3 m)",
+    },
+    # Clock times.
+    "validation.not_clock": {
+        "zh": '{got} 不是时刻；请写成 "HH:MM"，如 "09:30"',
+        "en": '{got} is not a clock time; write it as "HH:MM", e.g. "09:30"',
+    },
+    "validation.past_midnight": {"zh": "{got} 已过午夜", "en": "{got} is past midnight"},
+    "validation.later_than_open": {
+        "zh": "必须晚于开门时间（{open}），实际为 {got}",
+        "en": "must be later than open ({open}), got {got}",
+    },
+    "validation.later_than_from": {
+        "zh": "必须晚于开始时间（{start}），实际为 {got}",
+        "en": "must be later than from ({start}), got {got}",
+    },
+    "validation.outside_hours": {
+        "zh": "{got} 不在营业时间 {hours} 内",
+        "en": "{got} is outside opening hours {hours}",
+    },
+    "validation.first_block": {
+        "zh": "第一个时段必须从开门时间（{open}）开始，实际为 {got}",
+        "en": "the first block must start when the hall opens ({open}), got {got}",
+    },
+    "validation.block_order": {
+        "zh": "时段必须按时间先后排列：{got} 不在 {previous} 之后",
+        "en": "blocks must be in time order: {got} does not come after {previous}",
+    },
+    # The hall.
+    "validation.schema": {
+        "zh": "本版本 drill 读取的格式为 schema {known}，实际为 {got}",
+        "en": "this version of drill reads schema {known}, got {got}",
+    },
+    "validation.twice": {
+        "zh": "{name} 重复出现（另见 {path}[{first}]）",
+        "en": "{name} is used twice (also {path}[{first}])",
+    },
+    "validation.positions": {
+        "zh": "营业厅只有 {positions} 个台席（site.counters）",
+        "en": "the hall has only {positions} counters (site.counters)",
+    },
+    "validation.last_block_empty": {
+        "zh": "最后一个时段至少要开一个台席，否则关门时仍在等候的客户无法办理",
+        "en": "the last block must staff at least one counter, or customers still waiting at "
+        "closing are never served",
+    },
+    "validation.no_regular_counter": {
+        "zh": "{count} 个台席、其中 {fast_lane} 个快速窗口，就没有普通窗口了；"
+        "请开放多于 fast_lane 的台席",
+        "en": "{count} counter(s) with fast_lane: {fast_lane} leaves no regular counter; staff "
+        "more counters than fast_lane",
+    },
+    "validation.no_quick_service": {
+        "zh": "没有任何业务标有 quick: true，快速窗口将无人可办",
+        "en": "no service has quick: true, so the fast lane would serve nobody",
+    },
+    "validation.nobody_arrives": {
+        "zh": "所有时段的 per_hour 都为 0，不会有客户到达",
+        "en": "every block has per_hour 0, so nobody would ever arrive",
+    },
+    "validation.shares_sum": {
+        "zh": "各业务比例之和为 {total}，不是 1",
+        "en": "the service shares add up to {total}, not 1",
+    },
+    "validation.priority_sum": {
+        "zh": "vip_share 与 vulnerable_share 之和为 {total}；二者合计不能超过 1",
+        "en": "vip_share + vulnerable_share is {total}; together they cannot exceed 1",
+    },
+    "validation.speed_zero": {
+        "zh": "平均速度必须大于 0 米/秒",
+        "en": "must have a mean above 0 m/s",
+    },
+    # Distributions.
+    "validation.above_low": {
+        "zh": "必须大于 low（{low}），实际为 {got}",
+        "en": "must be greater than low ({low}), got {got}",
+    },
+    "validation.mode_between": {
+        "zh": "必须在 low 与 high 之间（{low}–{high}），实际为 {got}",
+        "en": "must lie between low and high ({low}–{high}), got {got}",
+    },
+    "validation.one_positive": {
+        "zh": "至少要有一个大于 0 的值",
+        "en": "needs at least one value greater than 0",
+    },
+    # Incidents.
+    "validation.always_evacuates": {
+        "zh": "{kind} 事件总会疏散；请删去此键",
+        "en": "a {kind} always ends in an evacuation; leave the key out",
+    },
+    "validation.scope": {
+        "zh": "必须是 'all' 或业务名称列表，实际为 {got}",
+        "en": "must be 'all' or a list of service names, got {got}",
+    },
+    "validation.scope_names": {
+        "zh": "必须列出业务名称，实际为 {got}",
+        "en": "must list service names, got {got}",
+    },
+    "validation.only_exit": {
+        "zh": "{name} 是唯一的出口；封堵它就无路可逃",
+        "en": "{name} is the only exit; blocking it leaves nobody a way out",
+    },
+    # The playbook.
+    "validation.no_kiosks": {
+        "zh": "营业厅没有自助终端（site.kiosks 为 0），无法分流到自助终端",
+        "en": "the site has no kiosks (site.kiosks is 0), so nobody can be sent there",
+    },
+    "validation.emergency_number": {
+        "zh": "必须是 {known} 之一，实际为 {got}",
+        "en": "must be one of {known}, got {got}",
+    },
+    "validation.condition": {"zh": "{reason}（条件 {text}）", "en": "{reason} in {text}"},
+    "validation.not_condition": {
+        "zh": '必须是条件，如 "queue >= 25"，实际为 {got}',
+        "en": 'must be a condition like "queue >= 25", got {got}',
+    },
+    "when.character": {"zh": "意外的字符 {found}", "en": "unexpected character {found}"},
+    "when.paren": {"zh": "缺少 ')'", "en": "expected ')'"},
+    "when.metric": {
+        "zh": "应为指标（{known}），实际为 {found}",
+        "en": "expected a metric ({known}), found {found}",
+    },
+    "when.unknown_metric": {
+        "zh": "未知的指标 {name}；可用：{known}",
+        "en": "unknown metric {name}; known: {known}",
+    },
+    "when.operator": {
+        "zh": "{metric} 之后应为 {operators} 之一，实际为 {found}",
+        "en": "expected one of {operators} after {metric}, found {found}",
+    },
+    "when.time": {
+        "zh": "time 只能与时刻比较，如 12:00",
+        "en": "compare time with a clock time like 12:00",
+    },
+    "when.clock": {"zh": "{found} 不是时刻", "en": "{found} is not a clock time"},
+    "when.number": {"zh": "应为数字，实际为 {found}", "en": "expected a number, found {found}"},
+    "when.empty": {"zh": "条件为空", "en": "the condition is empty"},
+    "when.trailing": {
+        "zh": "意外的 {found}；多个条件请用 'and' 或 'or' 连接",
+        "en": "unexpected {found}; join conditions with 'and' or 'or'",
+    },
+    "when.invalid": {"zh": "条件无效", "en": "not a valid condition"},
+    "the end": {"zh": "结尾", "en": "the end"},
+    # Variants.
+    "validation.variant_mapping": {
+        "zh": "必须是修改内容的映射，如 {{staff: {{fast_lane: 1}}}}，实际为 {got}",
+        "en": "must be a mapping of changes like {{staff: {{fast_lane: 1}}}}, got {got}",
+    },
+    "validation.variant_variants": {
+        "zh": "变体不能再有自己的变体",
+        "en": "a variant cannot have variants of its own",
+    },
+    "validation.variant_new_key": {
+        "zh": "基础场景没有设置 `{path}`；变体只能修改基础场景已设置的内容"
+        "（请先在基础场景中写出，例如写默认值）",
+        "en": "the base scenario does not set `{path}`; a variant can only change what the base "
+        "sets (write it in the base first, e.g. with its default)",
+    },
+    # Files.
+    "validation.empty_file": {"zh": "文件为空", "en": "the file is empty"},
+    "validation.only_comments": {
+        "zh": "文件为空（只有注释）",
+        "en": "the file is empty (it has only comments)",
+    },
+    "validation.not_top_mapping": {
+        "zh": "顶层必须是 'schema: 1' 这样的键值映射，实际为 {got}",
+        "en": "the top level must be a mapping of keys like 'schema: 1', got {got}",
+    },
+    # Drill logs.
+    "validation.log_time": {
+        "zh": "{got} 不在营业时间 {hours} 内（或闭店后 3 小时内）",
+        "en": "{got} is outside opening hours {hours} (or up to 3 h after closing)",
+    },
+    "validation.until_in_force": {
+        "zh": "只有 {actions} 会持续到某一时刻",
+        "en": "only {actions} stay in force until a time",
+    },
+    "validation.until_order": {
+        "zh": "必须晚于 at（{start}），且在营业时间 {hours} 内（或闭店后 3 小时内）",
+        "en": "must be later than at ({start}) and within opening hours {hours} (or up to 3 h "
+        "after closing)",
+    },
+    "validation.no_rules": {
+        "zh": "场景没有可对应的预案规则",
+        "en": "the scenario has no playbook rules to refer to",
+    },
+    "validation.rule_range": {
+        "zh": "必须在 1 与 {count} 之间，实际为 {got}",
+        "en": "must be between 1 and {count}, got {got}",
+    },
+    "validation.rule_other_action": {
+        "zh": "第 {rule} 条规则执行的是 {does}，不是 {action}",
+        "en": "rule {rule} does {does}, not {action}",
+    },
+    "validation.log_missing": {
+        "zh": "缺少此项；请列出所做的措施，如 {example}",
+        "en": "is required but missing; list the actions like {example}",
+    },
+    "validation.log_not_mapping": {
+        "zh": "日志是一个映射：请把措施写在 `log:` 下（见 README 的 Drill logs）",
+        "en": "a log is a mapping: put the actions under `log:` (see README, Drill logs)",
+    },
+    "validation.date": {
+        "zh": "必须是日期，如 2026-11-20，实际为 {got}",
+        "en": "must be a date like 2026-11-20, got {got}",
+    },
+    "validation.names": {
+        "zh": "必须是一个姓名或姓名列表，实际为 {got}",
+        "en": "must be a name or a list of names, got {got}",
+    },
+}

@@ -1,0 +1,310 @@
+"""The hall, its opening hours, its staff and its customers: the scenario's fixed parts.
+
+Clock times are written ``"HH:MM"`` and held as minutes since midnight; durations are minutes
+unless a name ends in ``_s``. Each model checks what it can alone (a closing time after the
+opening time, shares that add up) and, through :class:`~simulator.model.base.Facts`, what it
+needs of the rest of the file (a block's start inside opening hours).
+"""
+
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+
+from simulator.model.base import Clock, ListOf, Model, capped, doc, facts, problem, span
+from simulator.model.clock import format_clock
+from simulator.model.distributions import AnyDistribution
+
+SHARE_TOLERANCE = 1e-6
+# Counts stop far below what would exhaust memory: no hall has a million counters.
+MANY = 10_000
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise problem("blank")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+Share = Annotated[float, Field(ge=0, le=1)]
+PositiveShare = Annotated[float, Field(gt=0, le=1)]
+Count = Annotated[int, Field(ge=0), capped(MANY)]
+
+
+def _unique(names: list[str], key: str) -> None:
+    """Raise the first name written twice, at its entry."""
+    first: dict[str, int] = {}
+    for index, name in enumerate(names):
+        if name in first:
+            raise problem("twice", at=(index, key), name=repr(name), first=first[name])
+        first[name] = index
+
+
+class Exit(Model):
+    """A door people can leave through in an evacuation."""
+
+    name: Text = doc("the exit's name", "出口名称", examples=["正门"])
+    width_m: float = doc("clear width of the door", "门的净宽", unit="m", gt=0.3, examples=[1.8])
+    distance_m: float | None = doc(
+        "mean walk from the floor to it (default: from the floor area)",
+        "从营业厅各处走到该出口的平均距离（默认按面积推算）",
+        unit="m",
+        default=None,
+        gt=0,
+    )
+    approach_m2: float | None = doc(
+        "floor in front of it where a queue stands (default: a half-disc 2 m beyond the jambs)",
+        "出口前可排队的面积（默认门外 2 米半圆）",
+        unit="m²",
+        default=None,
+        gt=0,
+    )
+
+
+class Neighbor(Model):
+    """A nearby hall customers can be sent to."""
+
+    name: Text = doc("the hall's name", "邻近营业厅名称", examples=["城西营业厅"])
+    travel_min: float = doc("how long it takes to get there", "前往所需时间", unit="min", ge=0)
+    accepts_share: PositiveShare = doc(
+        "the largest share of counter customers it can take", "可接收的柜台客户最大比例"
+    )
+
+
+class Site(Model):
+    """The physical hall."""
+
+    name: Text = doc("the hall's name", "营业厅名称", examples=["城东营业厅"])
+    location: str = doc("its address", "地址", default="")
+    floor_area_m2: float = doc(
+        "public floor where customers wait and move",
+        "客户等候和走动的公共区域面积",
+        unit="m²",
+        gt=0,
+    )
+    exits: ListOf(Exit) = doc(  # type: ignore[valid-type]
+        "doors people can leave through; the first is the main door",
+        "疏散出口；第一个为正门",
+        min_length=1,
+    )
+    kiosks: Count = doc("self-service terminals", "自助终端数量", default=0)
+    neighbors: ListOf(Neighbor) = doc(  # type: ignore[valid-type]
+        "halls customers can be sent to", "可分流前往的邻近营业厅", default=()
+    )
+    counters: int | None = doc(
+        "counter positions (caps staffing and call-ins; default: as many as staffed)",
+        "柜台台席数（限制排班和增调；默认等于在岗人数）",
+        default=None,
+        ge=1,
+    )
+
+    @field_validator("exits")
+    @classmethod
+    def _exit_names(cls, exits: tuple[Exit, ...]) -> tuple[Exit, ...]:
+        _unique([e.name for e in exits], "name")
+        return exits
+
+    @field_validator("neighbors")
+    @classmethod
+    def _neighbor_names(cls, neighbors: tuple[Neighbor, ...]) -> tuple[Neighbor, ...]:
+        _unique([n.name for n in neighbors], "name")
+        return neighbors
+
+
+class Hours(Model):
+    """Opening hours; arrivals happen only between them, service goes on until the hall is empty."""
+
+    open_min: Clock = doc("opening time", "开门时间", alias="open", examples=["09:00"])
+    close_min: Clock = doc("closing time", "关门时间", alias="close", examples=["17:00"])
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Hours":
+        if self.close_min <= self.open_min:
+            raise problem(
+                "later_than_open",
+                at=("close",),
+                open=format_clock(self.open_min),
+                got=format_clock(self.close_min),
+            )
+        return self
+
+
+def _check_blocks(starts: list[float], info: ValidationInfo) -> None:
+    """Blocks start at opening, then each strictly after the last and before closing."""
+    known = facts(info)
+    previous = None
+    for index, start in enumerate(starts):
+        if index == 0:
+            if known.open_min is not None and start != known.open_min:
+                raise problem(
+                    "first_block",
+                    at=(0, "from"),
+                    open=format_clock(known.open_min),
+                    got=format_clock(start),
+                )
+        elif previous is not None and start <= previous:
+            raise problem(
+                "block_order",
+                at=(index, "from"),
+                previous=format_clock(previous),
+                got=format_clock(start),
+            )
+        elif (
+            known.open_min is not None
+            and known.close_min is not None
+            and not known.open_min <= start < known.close_min
+        ):
+            raise problem(
+                "outside_hours",
+                at=(index, "from"),
+                hours=span(known.open_min, known.close_min),
+                got=format_clock(start),
+            )
+        previous = start
+
+
+class CounterBlock(Model):
+    """From ``start_min`` on (until the next block), ``count`` counters are staffed."""
+
+    start_min: Clock = doc("when the block starts", "时段开始时间", alias="from")
+    count: Count = doc("counters staffed", "开放台席数")
+
+    @model_validator(mode="after")
+    def _within_positions(self, info: ValidationInfo) -> "CounterBlock":
+        positions = facts(info).positions
+        if positions is not None and self.count > positions:
+            raise problem("positions", at=("count",), positions=positions)
+        return self
+
+
+class Reserve(Model):
+    """Staff who can be called in, and how long they take to arrive."""
+
+    count: Count = doc("staff who can be called in", "可增调的备用人员", default=0)
+    call_in_min: float = doc(
+        "how long they take to arrive", "到岗所需时间", unit="min", default=0.0, ge=0
+    )
+
+
+class Staff(Model):
+    """Who works the hall."""
+
+    counters: ListOf(CounterBlock) = doc(  # type: ignore[valid-type]
+        "staffed counters by time block", "分时段开放的台席", min_length=1
+    )
+    fast_lane: Count = doc(
+        "of those, counters reserved for quick services", "其中快速受理窗口数", default=0
+    )
+    guides: Count = doc("lobby guides (引导员)", "大堂引导员", default=0)
+    security: Count = doc("security staff", "安保人员", default=0)
+    reserve: Reserve = doc("staff who can be called in", "备用人员", default=Reserve())
+
+    @field_validator("counters")
+    @classmethod
+    def _blocks(cls, blocks: tuple[CounterBlock, ...], info: ValidationInfo) -> Any:
+        _check_blocks([block.start_min for block in blocks], info)
+        if blocks and blocks[-1].count == 0:
+            raise problem("last_block_empty", at=(len(blocks) - 1, "count"))
+        return blocks
+
+    @model_validator(mode="after")
+    def _fast_lane(self, info: ValidationInfo) -> "Staff":
+        if not self.fast_lane:
+            return self
+        # Fast-lane counters serve only quick services; the others need a regular counter.
+        for index, block in enumerate(self.counters):
+            if block.count and block.count <= self.fast_lane:
+                raise problem(
+                    "no_regular_counter",
+                    at=("counters", index, "count"),
+                    count=block.count,
+                    fast_lane=self.fast_lane,
+                )
+        if facts(info).quick_services is False:
+            raise problem("no_quick_service", at=("fast_lane",))
+        return self
+
+    def counters_at(self, minute: float) -> int:
+        """Return the number of counters the schedule staffs at ``minute``."""
+        count = self.counters[0].count
+        for block in self.counters:
+            if block.start_min <= minute:
+                count = block.count
+        return count
+
+
+class RateBlock(Model):
+    """From ``start_min`` on (until the next block), customers arrive at ``per_hour``."""
+
+    start_min: Clock = doc("when the block starts", "时段开始时间", alias="from")
+    per_hour: Annotated[float, capped(100_000)] = doc(
+        "arrivals per hour", "每小时到达人数", unit="/h", ge=0
+    )
+
+
+class Service(Model):
+    """One kind of business a customer comes for."""
+
+    name: Text = doc("the business", "业务名称", examples=["缴费"])
+    share: PositiveShare = doc("share of customers who come for it", "办理该业务的客户比例")
+    minutes: AnyDistribution = doc("how long it takes at a counter", "柜台办理时长", unit="min")
+    kiosk: bool = doc("a kiosk can do it", "可在自助终端办理", default=False)
+    quick: bool = doc("a fast-lane counter may serve it", "可在快速受理窗口办理", default=False)
+
+
+class Demand(Model):
+    """Who comes, when, for what, and how long they are willing to wait."""
+
+    arrivals: ListOf(RateBlock) = doc(  # type: ignore[valid-type]
+        "arrival rate by time block (Poisson)", "分时段到达率（泊松）", min_length=1
+    )
+    services: ListOf(Service) = doc(  # type: ignore[valid-type]
+        "the business mix; shares add up to 1", "业务构成；比例之和为 1", min_length=1
+    )
+    vip_share: Share = doc("customers served first (绿色通道)", "优先办理的贵宾比例", default=0.0)
+    vulnerable_share: Share = doc(
+        "elderly, disabled, pregnant: priority and a lower wait limit",
+        "老弱病残孕等特殊客户比例",
+        default=0.0,
+    )
+    patience_min: AnyDistribution | None = doc(
+        "how long a customer waits before giving up (none: nobody gives up)",
+        "客户放弃等候前愿意等待的时间（不写则无人放弃）",
+        unit="min",
+        default=None,
+    )
+    balk_at_queue: int | None = doc(
+        "arrivals who see this many waiting leave at once (none: never)",
+        "到达时见到排队人数达到此数即离开（不写则不离开）",
+        default=None,
+        ge=1,
+    )
+    kiosk_uptake: Share = doc(
+        "share of kiosk-able customers who use a kiosk",
+        "可自助办理的客户中使用自助终端的比例",
+        default=0.5,
+    )
+
+    @field_validator("arrivals")
+    @classmethod
+    def _rate_blocks(cls, blocks: tuple[RateBlock, ...], info: ValidationInfo) -> Any:
+        _check_blocks([block.start_min for block in blocks], info)
+        if not any(block.per_hour for block in blocks):
+            raise problem("nobody_arrives")
+        return blocks
+
+    @field_validator("services")
+    @classmethod
+    def _service_mix(cls, services: tuple[Service, ...]) -> Any:
+        _unique([s.name for s in services], "name")
+        total = sum(service.share for service in services)
+        if abs(total - 1) > SHARE_TOLERANCE:
+            raise problem("shares_sum", total=f"{total:.6g}")
+        return services
+
+    @model_validator(mode="after")
+    def _priorities(self) -> "Demand":
+        if self.vip_share + self.vulnerable_share > 1:
+            total = self.vip_share + self.vulnerable_share
+            raise problem("priority_sum", at=("vulnerable_share",), total=f"{total:g}")
+        return self

@@ -1,0 +1,348 @@
+"""The incidents a scenario injects: one model per kind, a discriminated union on ``kind``.
+
+Surges raise the arrival rate; system and power outages stop business (manual pre-acceptance,
+call-backs, a generator); illness, disorder and siege take staff off their posts; fire, bomb
+threat and earthquake end in an evacuation. What each does in the engine is described in
+:mod:`simulator.engine.incidents` and :mod:`simulator.engine.emergencies`.
+"""
+
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from pydantic import (
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    WrapValidator,
+    field_validator,
+    model_validator,
+)
+
+from simulator.model.base import Clock, Model, capped, doc, facts, problem, show, span
+from simulator.model.clock import format_clock
+from simulator.model.distributions import AnyDistribution
+from simulator.model.hall import Count, Share
+
+# Incidents that always end in an evacuation (a fire only if staff cannot put it out).
+EVACUATION_KINDS = frozenset({"fire", "bomb_threat", "earthquake"})
+# Incidents that stop business (the systems, or the power), and those that take staff away.
+OUTAGE_KINDS = frozenset({"system_outage", "power_outage"})
+STAFF_KINDS = frozenset({"illness", "disorder", "siege"})
+
+
+def _at_in_hours(start: float, info: ValidationInfo) -> float:
+    known = facts(info)
+    if (
+        known.open_min is not None
+        and known.close_min is not None
+        and not known.open_min <= start < known.close_min
+    ):
+        raise problem(
+            "outside_hours", hours=span(known.open_min, known.close_min), got=format_clock(start)
+        )
+    return start
+
+
+class Incident(Model):
+    """Something injected into the day (see the kinds below)."""
+
+    keys_are: ClassVar[str] = "{kind} key"
+    kind: str
+    start_min: float
+    note: str = doc(
+        "what the plan calls it, quoted in briefs", "预案中的说法，写入简报", default=""
+    )
+    evacuate: bool | None = doc(
+        "sound the evacuation alarm when it starts", "发生时即发出疏散警报", default=None
+    )
+
+    @property
+    def end_min(self) -> float | None:
+        """Return when it ends, where the scenario says so (a surge); None otherwise."""
+        return None
+
+    @model_validator(mode="after")
+    def _evacuation_kinds_evacuate(self) -> "Incident":
+        if self.kind in EVACUATION_KINDS and self.evacuate is False:
+            raise problem("always_evacuates", at=("evacuate",), kind=self.kind)
+        return self
+
+
+class Timed(Incident):
+    """An incident that starts at a clock time, possibly a sampled while later."""
+
+    start_min: Clock = doc("when it starts", "发生时间", alias="at", examples=["10:30"])
+    start_delay_min: AnyDistribution | None = doc(
+        "minutes after `at` at which it really starts, drawn per simulated day",
+        "在 at 之后的随机推迟（每个模拟日抽样）",
+        unit="min",
+        default=None,
+    )
+
+    @field_validator("start_min")
+    @classmethod
+    def _within_hours(cls, start: float, info: ValidationInfo) -> float:
+        return _at_in_hours(start, info)
+
+
+class Surge(Incident):
+    """Customers come ``factor`` times as fast from ``from`` until ``until`` (a promotion)."""
+
+    kind: Literal["surge"] = "surge"
+    start_min: Clock = doc("when it starts", "开始时间", alias="from")
+    until_min: Clock = doc("when it ends", "结束时间", alias="until")
+    factor: Annotated[float, capped(1000)] = doc("arrival rate multiplied by", "到达率倍数", gt=0)
+
+    @property
+    def end_min(self) -> float | None:
+        """Return when the surge ends."""
+        return self.until_min
+
+    @field_validator("start_min")
+    @classmethod
+    def _from_within_hours(cls, start: float, info: ValidationInfo) -> float:
+        return _at_in_hours(start, info)
+
+    @model_validator(mode="after")
+    def _until(self, info: ValidationInfo) -> "Surge":
+        if self.until_min <= self.start_min:
+            raise problem(
+                "later_than_from",
+                at=("until",),
+                start=format_clock(self.start_min),
+                got=format_clock(self.until_min),
+            )
+        known = facts(info)
+        if (
+            known.open_min is not None
+            and known.close_min is not None
+            and not known.open_min < self.until_min <= known.close_min
+        ):
+            raise problem(
+                "outside_hours",
+                at=("until",),
+                hours=span(known.open_min, known.close_min),
+                got=format_clock(self.until_min),
+            )
+        return self
+
+
+def _scope(value: Any, info: ValidationInfo) -> Any:
+    """Read ``all`` or a non-empty list of the scenario's service names."""
+    if value == "all":
+        return "all"
+    if not isinstance(value, list | tuple) or not value:
+        raise problem("scope", got=show(value))
+    services = facts(info).services
+    for name in value:
+        if not isinstance(name, str):
+            raise problem("scope_names", got=show(name))
+        if services and name not in services:
+            raise problem("unknown_name", what="service", name=name, options=services)
+    return tuple(value)
+
+
+Scope = Annotated[
+    Any,
+    WrapValidator(lambda value, _handler, info: _scope(value, info)),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"const": "all"},
+                {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            ]
+        }
+    ),
+]
+
+
+class SystemOutage(Timed):
+    """The business system fails for all or part of the services (业务系统故障)."""
+
+    kind: Literal["system_outage"] = "system_outage"
+    duration_min: AnyDistribution = doc("how long it lasts", "持续时间", unit="min")
+    scope: Scope = doc(
+        "the services it stops: all, or a list of service names",
+        "受影响的业务：all（全部）或业务名称列表",
+        default="all",
+    )
+    preaccept_speed: Share | None = doc(
+        "share of normal speed at which counters go on by hand (人工预受理); none: not at all",
+        "人工预受理相对正常速度的比例；不写则不能办理",
+        default=None,
+    )
+    callback_share: Share | None = doc(
+        "share of arrivals who leave a phone number and go (留下联系电话)",
+        "留下联系电话后离开的到达客户比例",
+        default=None,
+    )
+
+
+class PowerOutage(Timed):
+    """The power fails (突发停电): systems, lights and kiosks, until a generator starts."""
+
+    kind: Literal["power_outage"] = "power_outage"
+    duration_min: AnyDistribution = doc("how long the mains are out", "停电持续时间", unit="min")
+    generator_min: float | None = doc(
+        "a generator restores systems after this long (none: no generator)",
+        "备用发电机启动所需时间（不写则无发电机）",
+        unit="min",
+        default=None,
+        ge=0,
+    )
+
+
+class Takes(Model):
+    """Staff an incident takes off their posts (or fire fighters it needs)."""
+
+    guides: Count | None = doc("lobby guides", "大堂引导员", default=None)
+    security: Count | None = doc("security staff", "安保人员", default=None)
+    counters: Count | None = doc("counter clerks", "柜员", default=None)
+
+    def given(self) -> dict[str, int]:
+        """Return the posts this names, with their counts."""
+        return {post: count for post, count in self.model_dump().items() if count is not None}
+
+
+class StaffIncident(Timed):
+    """An incident that takes staff off their posts for its duration."""
+
+    duration_min: AnyDistribution = doc("how long it lasts", "持续时间", unit="min")
+    takes: Takes | None = doc(
+        "staff it takes away (default: illness a guide, disorder a guard, siege one of each "
+        "and a clerk)",
+        "占用的人员（默认：突发疾病一名引导员，寻衅滋事一名保安，围攻各一名并一名柜员）",
+        default=None,
+    )
+
+
+class Illness(StaffIncident):
+    """A customer taken ill (突发疾病)."""
+
+    kind: Literal["illness"] = "illness"
+
+
+class Disorder(StaffIncident):
+    """A disturbance (寻衅滋事)."""
+
+    kind: Literal["disorder"] = "disorder"
+
+
+class Siege(StaffIncident):
+    """A crowd besieging the hall (围攻)."""
+
+    kind: Literal["siege"] = "siege"
+
+
+def _known_exit(name: str | None, info: ValidationInfo) -> str | None:
+    exits = facts(info).exits
+    if name is None or not exits:
+        return name
+    if name not in exits:
+        raise problem("unknown_name", what="exit name", name=name, options=exits)
+    if len(exits) == 1:
+        raise problem("only_exit", name=repr(name))
+    return name
+
+
+class Evacuation(Timed):
+    """An incident that ends in an evacuation."""
+
+    asset_min: AnyDistribution | None = doc(
+        "available safe egress time (ASET) from the incident",
+        "可用安全疏散时间（自事发起）",
+        unit="min",
+        default=None,
+    )
+    blocks_exit: str | None = doc("an exit it makes unusable", "因事故无法使用的出口", default=None)
+
+    @field_validator("blocks_exit")
+    @classmethod
+    def _blocks_a_known_exit(cls, name: str | None, info: ValidationInfo) -> str | None:
+        return _known_exit(name, info)
+
+
+class Fire(Evacuation):
+    """A fire (火灾): fought for up to three minutes, then 119, power off, evacuate."""
+
+    kind: Literal["fire"] = "fire"
+    detection_s: AnyDistribution | None = doc(
+        "ignition to detection (default uniform 30–120 s)",
+        "起火到发现（默认 30–120 秒均匀分布）",
+        unit="s",
+        default=None,
+    )
+    suppressed_prob: Share = doc(
+        "chance the staff put it out within three minutes", "员工 3 分钟内扑灭的概率", default=0.0
+    )
+    suppression_s: AnyDistribution | None = doc(
+        "time to put it out when they succeed (at most 180 s)",
+        "成功扑灭所需时间（最多 180 秒）",
+        unit="s",
+        default=None,
+    )
+    fighters: Takes | None = doc(
+        "who fights it (default a clerk and a guard)",
+        "参与扑救的人员（默认一名柜员和一名保安）",
+        default=None,
+    )
+    alarm: Literal["after_suppression", "detection"] = doc(
+        "when the alarm sounds: after the attempt to put it out, or at detection",
+        "何时报警：扑救失败后，或发现时",
+        default="after_suppression",
+    )
+    brigade_min: AnyDistribution | None = doc(
+        "the fire brigade arrives this long after the 119 call (default lognormal 8, sd 3)",
+        "拨打 119 后消防队到达时间（默认对数正态 均值 8 标准差 3）",
+        unit="min",
+        default=None,
+    )
+    cuts_power: bool = doc("the power is cut at the alarm", "报警时切断电源", default=True)
+
+
+class BombThreat(Evacuation):
+    """A bomb threat (涉枪涉爆): 110 and the door shut at once, evacuation on the decision."""
+
+    kind: Literal["bomb_threat"] = "bomb_threat"
+    decision_min: AnyDistribution | None = doc(
+        "threat to the order to evacuate (default uniform 1–5)",
+        "接警到下达疏散命令（默认 1–5 分钟）",
+        unit="min",
+        default=None,
+    )
+    police_min: AnyDistribution | None = doc(
+        "the police arrive this long after the call (default lognormal 10, sd 4)",
+        "报警后警察到达时间（默认对数正态 均值 10 标准差 4）",
+        unit="min",
+        default=None,
+    )
+
+
+class Earthquake(Evacuation):
+    """An earthquake: evacuation when the shaking stops."""
+
+    kind: Literal["earthquake"] = "earthquake"
+    shaking_s: AnyDistribution | None = doc(
+        "how long the shaking lasts (default uniform 10–40 s)",
+        "震动持续时间（默认 10–40 秒）",
+        unit="s",
+        default=None,
+    )
+
+
+INCIDENTS: tuple[type[Incident], ...] = (
+    Surge,
+    SystemOutage,
+    PowerOutage,
+    Illness,
+    Disorder,
+    Siege,
+    Fire,
+    BombThreat,
+    Earthquake,
+)
+AnyIncident = Annotated[
+    Union[  # noqa: UP007
+        Surge, SystemOutage, PowerOutage, Illness, Disorder, Siege, Fire, BombThreat, Earthquake
+    ],
+    Field(discriminator="kind"),
+]
