@@ -23,7 +23,7 @@ from simulator.cli_support import (
     run_directory,
     simulate_and_write,
 )
-from simulator.i18n import LANGUAGES
+from simulator.i18n import LANGUAGES, render
 from simulator.report.publish import FORMATS, publish
 from simulator.report.table import run_table
 from simulator.rundir.reader import RunDirError, read_run
@@ -50,12 +50,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def validate(file: str) -> None:
     """Check a scenario FILE and report every problem at once."""
     scenario = load_or_fail(file)
-    services = len(scenario.demand.services)
-    click.echo(
-        f"{file}: OK — {scenario.name}: {services} service{'s' if services != 1 else ''}, "
-        f"{len(scenario.incidents)} incidents, {len(scenario.playbook)} playbook rules, "
-        f"{len(scenario.variants)} variants"
-    )
+    counts = {
+        "services": len(scenario.demand.services),
+        "incidents": len(scenario.incidents),
+        "rules": len(scenario.playbook),
+        "variants": len(scenario.variants),
+    }
+    click.echo(render("validation.ok", scenario.language, file=file, name=scenario.name, **counts))
 
 
 cli.add_command(compare)

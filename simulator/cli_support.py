@@ -14,6 +14,7 @@ import click
 
 from simulator import api
 from simulator.api import Run
+from simulator.i18n import render
 from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.model.decisions import Decision
 from simulator.report.publish import Published, publish
@@ -36,7 +37,12 @@ def problems(error: ScenarioError) -> InputError:
     """Return the problems of a scenario or log file as one :class:`InputError`."""
     count = len(error.problems)
     lines = [str(problem) for problem in error.problems]
-    lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was simulated.")
+    key = "validation.footer_one" if count == 1 else "validation.footer"
+    footers = [
+        render(key, lang, count=count)
+        for lang in ([error.language] if error.language else ["zh", "en"])
+    ]
+    lines.append(" ".join(footers))
     return InputError("\n".join(lines))
 
 

@@ -135,7 +135,10 @@ def test_missing_file_exits_2(tmp_path):
 
 def test_validate_summarises_a_good_file(scenario_file):
     result = invoke("validate", scenario_file)
-    assert result.exit_code == 0 and "OK" in result.output and "测试营业厅" in result.output
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"{scenario_file}：无误 — 测试营业厅：1 项业务、0 个突发事件、0 条预案规则、0 个方案变体\n"
+    )
 
 
 def test_an_internal_error_exits_1_with_one_line_and_no_traceback(

@@ -141,6 +141,15 @@ CASES = {
         [("hall.yaml:10 hours.close:", "later than open (09:00), got 08:00")],
     ),
     "bad clock": ([('open: "09:00"', "open: 9h")], "", [("hall.yaml:10 hours.open:", "HH:MM")]),
+    # A bare number is not read as minutes (9 would be 00:09); only the problem itself shows.
+    "number for a clock": (
+        [('open: "09:00"', "open: 9")],
+        "",
+        [
+            ("hall.yaml:10 hours.open:", '9 is not a clock time; write it as "HH:MM"'),
+            ("1 problem found", "nothing was simulated"),
+        ],
+    ),
     "blocks out of order": (
         [('{from: "12:00", count: 2}', '{from: "09:00", count: 2}')],
         "",
@@ -332,27 +341,43 @@ def test_a_variant_does_not_repeat_the_problems_of_the_base(tmp_path, monkeypatc
 
 
 @pytest.mark.parametrize(
-    ("content", "expected"),
+    ("content", "expected", "footer"),
     [
-        ("", ("hall.yaml:", "the file is empty")),
-        ("a: [1, 2\nb: 3\n", ("hall.yaml:2:2:", "not valid YAML")),
-        ("- a\n- b\n", ("hall.yaml:1:", "must be a mapping")),
-        (b"name: \xff\xfe\n", ("hall.yaml:1:", "not UTF-8")),
+        # A file that cannot be parsed is answered in the language it asks for, else Chinese.
+        ("", ("hall.yaml:", "文件是空的"), "共发现 1 个问题；未进行模拟。"),
+        (
+            "language: en\na: [1, 2\nb: 3\n",
+            ("hall.yaml:3:2:", "not valid YAML"),
+            "1 problem found; nothing was simulated.",
+        ),
+        ("- a\n- b\n", ("hall.yaml:1:", "最外层必须是"), "共发现 1 个问题"),
+        (
+            "languag: en\n- b\n",  # misspelt, as the loader tolerates it
+            ("hall.yaml:2:1:", "not valid YAML"),
+            "1 problem found",
+        ),
+        # Undecodable bytes have no language to read: both are given.
+        (
+            b"name: \xff\xfe\n",
+            ("hall.yaml:1:", "不是 UTF-8 文本（字节 0xff）；请另存为 UTF-8 编码 (is not UTF-8"),
+            "共发现 1 个问题；未进行模拟。 1 problem found; nothing was simulated.",
+        ),
     ],
-    ids=["empty", "not YAML", "not a mapping", "not UTF-8"],
+    ids=["empty", "not YAML", "not a mapping", "misspelt language", "not UTF-8"],
 )
-def test_file_level_problems(tmp_path, monkeypatch, content, expected):
+def test_file_level_problems(tmp_path, monkeypatch, content, expected, footer):
     result = validate(tmp_path, monkeypatch, content)
     assert_problems(result, expected)
-    assert "1 problem found" in result.output
+    assert result.output.splitlines()[-1] == footer or footer in result.output
 
 
 def test_missing_file_and_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert_problems(
-        CliRunner().invoke(cli, ["validate", "nowhere.yaml"]), ("nowhere.yaml:", "no such file")
+        CliRunner().invoke(cli, ["validate", "nowhere.yaml"]),
+        ("nowhere.yaml:", "找不到该文件 (no such file)"),
     )
-    with pytest.raises(ScenarioError, match="is a directory"):
+    with pytest.raises(ScenarioError, match=r"是一个文件夹，不是场景文件 \(is a directory"):
         load_scenario(tmp_path)
 
 

@@ -65,10 +65,12 @@ def test_block_scalars_are_not_single_line():
 
 
 def test_duplicate_keys_are_reported_with_their_path_and_both_lines():
-    document, problems = parse_document("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n", "t.yaml")
+    document, problems = parse_document("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n", "t.yaml", "en")
     assert document["a"] == 3
     assert [(p.line, p.key) for p in problems] == [(4, "b.c"), (5, "a")]
     assert "first written on line 3" in problems[0].message
+    _, said = parse_document("a: 1\na: 2\n", "t.yaml")  # no language: Chinese
+    assert said[0].message == "键重复（第 1 行已写过）；YAML 只会保留最后一个"
 
 
 def test_keys_brought_in_by_a_merge_key_may_be_overridden():
@@ -82,20 +84,46 @@ def test_keys_brought_in_by_a_merge_key_may_be_overridden():
         ("", None, "the file is empty"),
         ("   \n\n", None, "the file is empty"),
         ("# only a comment\n", None, "the file is empty"),
-        ("a: [1, 2\nb: 3\n", 2, "not valid YAML"),
-        ("a:\n\tb: 1\n", 2, "not valid YAML"),
-        ('a: "\x01"\n', 1, "unacceptable character"),
-        ("a: 1\n---\nb: 2\n", 2, "not valid YAML"),
-        ("? [a]\n: 1\n", 1, "list or mapping"),
+        ("a: [1, 2\nb: 3\n", 2, "a [...] list is not closed (or lacks a comma) (in what starts"),
+        ("a:\n\tb: 1\n", 2, "a tab character; indent with spaces, not tabs"),
+        ('a: "\x01"\n', 1, "an unacceptable character"),
+        ("a: 1\n---\nb: 2\n", 2, "more than one YAML document"),
+        ("? [a]\n: 1\n", 1, "a key cannot be a list or mapping"),
+        ("a: b: c\n", 1, "a 'key: value' is not allowed here"),
+        ("a:\n  b: 1\n c: 2\n", 3, "the indentation is inconsistent"),
         ("- 1\n- 2\n", 1, "top level must be a mapping"),
         ("just text\n", 1, "top level must be a mapping"),
     ],
 )
 def test_file_level_problems_are_a_single_problem(text, line, fragment):
     with pytest.raises(ScenarioError) as caught:
-        parse_document(text, "t.yaml")
+        parse_document(text, "t.yaml", "en")
     [problem] = caught.value.problems
     assert problem.file == "t.yaml" and problem.line == line and fragment in problem.message
+    assert caught.value.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "a: [1, 2\nb: 3\n",
+            "不是有效的 YAML：方括号 [...] 没有正确闭合（或其中少了逗号）（该段从第 1 行开始）",
+        ),
+        ("a:\n\tb: 1\n", "不是有效的 YAML：出现了 Tab 字符；请用空格缩进，不要用 Tab 键"),
+        ("name: 城东：营业厅: 2\n", "不是有效的 YAML：此处不能写 “键: 值”；常见原因是缩进不对，"),
+        (
+            "a: @x\n",
+            "不是有效的 YAML：这个字符不能出现在值的开头（如 @ ` % *）；请给这段文字加引号",
+        ),
+    ],
+)
+def test_a_chinese_reader_gets_the_yaml_problem_in_chinese(text, expected):
+    with pytest.raises(ScenarioError) as caught:
+        parse_document(text, "t.yaml")  # no language line: the default, Chinese
+    [problem] = caught.value.problems
+    assert problem.message.startswith(expected)
+    assert not any(word in problem.message for word in ("expected", "while", "found"))
 
 
 def test_deep_merge_merges_mappings_replaces_the_rest_and_keeps_overlay_lines():

@@ -6,6 +6,125 @@ file's own words and stay as written.
 """
 
 VALIDATION_TEXTS: dict[str, dict[str, str]] = {
+    # The file itself (before any key can be read).
+    "validation.footer": {
+        "zh": "共发现 {count} 个问题；未进行模拟。",
+        "en": "{count} problems found; nothing was simulated.",
+    },
+    "validation.footer_one": {
+        "zh": "共发现 1 个问题；未进行模拟。",
+        "en": "1 problem found; nothing was simulated.",
+    },
+    "validation.ok": {
+        "zh": "{file}：无误 — {name}：{services} 项业务、{incidents} 个突发事件、"
+        "{rules} 条预案规则、{variants} 个方案变体",
+        "en": "{file}: OK — {name}: {services} service(s), {incidents} incident(s), "
+        "{rules} playbook rule(s), {variants} variant(s)",
+    },
+    "validation.no_file": {"zh": "找不到该文件", "en": "no such file"},
+    "validation.is_directory": {
+        "zh": "是一个文件夹，不是{what}",
+        "en": "is a directory, not a {what}",
+    },
+    "validation.unreadable": {"zh": "无法读取：{reason}", "en": "cannot be read: {reason}"},
+    "validation.not_utf8": {
+        "zh": "不是 UTF-8 文本（字节 0x{byte}）；请另存为 UTF-8 编码",
+        "en": "is not UTF-8 text (byte 0x{byte}); save it as UTF-8",
+    },
+    "file.scenario file": {"zh": "场景文件", "en": "scenario file"},
+    "file.drill log": {"zh": "演练记录", "en": "drill log"},
+    "file.participants file": {"zh": "参加人员文件", "en": "participants file"},
+    "validation.empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "validation.only_comments": {
+        "zh": "文件是空的（只有注释）",
+        "en": "the file is empty (it has only comments)",
+    },
+    "validation.not_yaml": {"zh": "不是有效的 YAML：{what}", "en": "not valid YAML: {what}"},
+    "validation.yaml_tab": {
+        "zh": "；请用空格缩进，不要用 Tab 键",
+        "en": "; indent with spaces, not tabs",
+    },
+    "validation.yaml_context_line": {
+        "zh": "（该段从第 {line} 行开始）",
+        "en": " (in what starts at line {line})",
+    },
+    # PyYAML's problems as people meet them (see yaml_source.YAML_PHRASES).
+    "yaml.colon": {
+        "zh": "此处不能写 “键: 值”；常见原因是缩进不对，或文字中有英文冒号（请给文字加引号）",
+        "en": "a 'key: value' is not allowed here; usually the indentation is off, or a text "
+        "contains ': ' (put the text in quotes)",
+    },
+    "yaml.no_colon": {
+        "zh": "找不到应有的冒号 “:”；常见原因是缩进不对或漏写了冒号",
+        "en": "a ':' was expected; usually the indentation is off or a colon is missing",
+    },
+    "yaml.tab": {"zh": "出现了 Tab 字符", "en": "a tab character"},
+    "yaml.indent": {
+        "zh": "缩进不一致：同一层的键要左对齐，列表项 - 要对齐",
+        "en": "the indentation is inconsistent: keys of one level, and the - of list items, "
+        "must line up",
+    },
+    "yaml.bracket": {
+        "zh": "方括号 [...] 没有正确闭合（或其中少了逗号）",
+        "en": "a [...] list is not closed (or lacks a comma)",
+    },
+    "yaml.brace": {
+        "zh": "花括号 {{...}} 没有正确闭合（或其中少了逗号）",
+        "en": "a {{...}} mapping is not closed (or lacks a comma)",
+    },
+    "yaml.unclosed": {
+        "zh": "文件在引号或括号闭合之前就结束了",
+        "en": "the file ends before a quote or bracket is closed",
+    },
+    "yaml.alias": {
+        "zh": "引用了未定义的锚点（*名称 之前需要有 &名称）",
+        "en": "an alias (*name) refers to no anchor (&name)",
+    },
+    "yaml.control": {
+        "zh": "含有不允许的控制字符（常见于从网页或 Word 复制的文字）；请删掉后重新输入",
+        "en": "an unacceptable character (often pasted from a web page or Word); retype it",
+    },
+    "yaml.documents": {
+        "zh": "文件中只能有一个 YAML 文档；请删掉多余的 ---",
+        "en": "the file holds more than one YAML document; remove the extra ---",
+    },
+    "yaml.key_collection": {
+        "zh": "键不能是列表或映射",
+        "en": "a key cannot be a list or mapping",
+    },
+    "yaml.escape": {
+        "zh": "双引号中的 \\ 后面是无法识别的转义；请改用单引号或写成 \\\\",
+        "en": "an unknown escape after \\ in double quotes; use single quotes or write \\\\",
+    },
+    "yaml.token": {
+        "zh": "这个字符不能出现在值的开头（如 @ ` % *）；请给这段文字加引号",
+        "en": "a value cannot start with this character (such as @ ` % *); put it in quotes",
+    },
+    "yaml.anchor_name": {
+        "zh": "& 或 * 后面需要一个名称；文字以 & 或 * 开头时请加引号",
+        "en": "& or * must be followed by a name; put a text starting with & or * in quotes",
+    },
+    "validation.top_not_mapping": {
+        "zh": "最外层必须是 “键: 值” 的映射（如 schema: 1），实际为{kind}",
+        "en": "the top level must be a mapping of keys like 'schema: 1', got {kind}",
+    },
+    "kind.a list": {"zh": "一个列表", "en": "a list"},
+    "kind.a value": {"zh": "单个值 {value}", "en": "the single value {value}"},
+    "validation.csv_empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "validation.csv_header": {
+        "zh": "{wrong}；表头必须是 time,action,params,who[,until]",
+        "en": "{wrong}; the header must be time,action,params,who[,until]",
+    },
+    "validation.csv_missing_column": {"zh": "缺少列 {columns}", "en": "no column {columns}"},
+    "validation.csv_unknown_column": {"zh": "未知的列 {column}", "en": "unknown column {column}"},
+    "validation.csv_cells": {
+        "zh": "本行有 {cells} 个单元格，但表头只有 {columns} 列",
+        "en": "{cells} cells but the header names {columns} columns",
+    },
+    "validation.csv_pair": {
+        "zh": "参数 {pair} 不是 键=值 的形式（多个参数用 ; 分隔）",
+        "en": "parameter {pair} is not key=value",
+    },
     # Keys and kinds.
     "validation.unknown": {
         "zh": "未知的{what} {name}；是否应为 {close}？",
@@ -231,10 +350,6 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": "must be one of {known}, got {got}",
     },
     "validation.condition": {"zh": "{reason}（条件 {text}）", "en": "{reason} in {text}"},
-    "validation.not_condition": {
-        "zh": '必须是条件，如 "queue >= 25"，实际为 {got}',
-        "en": 'must be a condition like "queue >= 25", got {got}',
-    },
     "when.character": {"zh": "意外的字符 {found}", "en": "unexpected character {found}"},
     "when.paren": {"zh": "缺少 ')'", "en": "expected ')'"},
     "when.metric": {
@@ -276,16 +391,6 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "（请先在基础场景中写出，例如写默认值）",
         "en": "the base scenario does not set `{path}`; a variant can only change what the base "
         "sets (write it in the base first, e.g. with its default)",
-    },
-    # Files.
-    "validation.empty_file": {"zh": "文件为空", "en": "the file is empty"},
-    "validation.only_comments": {
-        "zh": "文件为空（只有注释）",
-        "en": "the file is empty (it has only comments)",
-    },
-    "validation.not_top_mapping": {
-        "zh": "顶层必须是 'schema: 1' 这样的键值映射，实际为 {got}",
-        "en": "the top level must be a mapping of keys like 'schema: 1', got {got}",
     },
     # Drill logs.
     "validation.log_time": {

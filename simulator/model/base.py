@@ -26,6 +26,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -138,11 +139,13 @@ def show(value: Any) -> str:
     return str(value)
 
 
-def _to_clock(value: Any) -> Any:
+def _to_clock(value: Any, info: ValidationInfo) -> Any:
     """Read ``"HH:MM"`` (full-width colons too) as minutes since midnight."""
     if isinstance(value, bool) or not isinstance(value, str):
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)  # already minutes (models built in code)
+        # Models built in code give minutes; a file gives a clock time, and a bare number
+        # there (``open: 9``) would be read as 00:09, so a file's number is refused.
+        if isinstance(value, int | float) and info.context is None:
+            return float(value)
         raise problem("not_clock", got=show(value))
     try:
         return parse_clock(value)
@@ -151,7 +154,13 @@ def _to_clock(value: Any) -> Any:
         raise problem("past_midnight" if past else "not_clock", got=show(value)) from None
 
 
-Clock = Annotated[float, BeforeValidator(_to_clock)]
+# A file writes a clock time as text; the schema says so (digits and colons full-width too).
+CLOCK_PATTERN = r"^\s*[0-9０-９]{1,2}[:：][0-9０-９]{2}\s*$"
+Clock = Annotated[
+    float,
+    BeforeValidator(_to_clock),
+    WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN}),
+]
 
 
 def capped(most: float) -> Any:

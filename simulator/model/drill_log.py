@@ -43,7 +43,7 @@ from simulator.model.decisions import Decision, matching_rule
 from simulator.model.errors import Problem, ScenarioError
 from simulator.model.load import facts_of, language_of, read_text, validate
 from simulator.model.scenario import Scenario
-from simulator.model.yaml_source import SourceList, SourceMap, parse_document
+from simulator.model.yaml_source import NotAMapping, SourceList, SourceMap, parse_document
 
 ROLES = ("facilitator", "players", "evaluator", "observers")
 CSV_COLUMNS = {"time": "at", "action": "do", "who": "who", "until": "until"}
@@ -110,26 +110,33 @@ class LogFile(Model):
     )
 
 
-def _csv_as_yaml(text: str, file: str) -> str:
+def _csv_as_yaml(text: str, file: str, lang: str) -> str:
     """Rewrite a CSV log as YAML with every row on the same line number."""
+
+    def fail(line: int | None, key: str, message: str) -> ScenarioError:
+        return ScenarioError([Problem(file, line, key, message)], lang)
+
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
-        raise ScenarioError([Problem(file, None, "", "the file is empty")])
+        raise fail(None, "", render("validation.csv_empty", lang))
     header = [name.strip().lower() for name in rows[0]]
     missing = [name for name in ("time", "action") if name not in header]
     unknown = [name for name in header if name not in (*CSV_COLUMNS, "params")]
     if missing or unknown:
-        expected = "time,action,params,who[,until]"
-        wrong = f"no column {', '.join(missing)}" if missing else f"unknown column {unknown[0]!r}"
-        raise ScenarioError([Problem(file, 1, "", f"{wrong}; the header must be {expected}")])
+        wrong = (
+            render("validation.csv_missing_column", lang, columns=", ".join(missing))
+            if missing
+            else render("validation.csv_unknown_column", lang, column=repr(unknown[0]))
+        )
+        raise fail(1, "", render("validation.csv_header", lang, wrong=wrong))
     lines = ["log:"]
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             lines.append("")
             continue
         if len(row) > len(header):
-            message = f"{len(row)} cells but the header names {len(header)} columns"
-            raise ScenarioError([Problem(file, number, "", message)])
+            message = render("validation.csv_cells", lang, cells=len(row), columns=len(header))
+            raise fail(number, "", message)
         entry: dict[str, object] = {}
         for name, cell in zip(header, row, strict=False):
             cell = cell.strip()
@@ -137,8 +144,8 @@ def _csv_as_yaml(text: str, file: str) -> str:
                 for pair in filter(None, (part.strip() for part in cell.split(";"))):
                     key, sep, value = pair.partition("=")
                     if not sep:
-                        message = f"parameter {pair!r} is not key=value"
-                        raise ScenarioError([Problem(file, number, "params", message)])
+                        message = render("validation.csv_pair", lang, pair=repr(pair))
+                        raise fail(number, "params", message)
                     entry[key.strip()] = scalar(value.strip())
             elif cell:
                 entry[CSV_COLUMNS[name]] = cell
@@ -160,18 +167,19 @@ def read_participants(path: Path) -> dict[str, list[str]]:
     file = str(path)
     text, _sha = read_text(path, "participants file")
     document, duplicates = parse_document(text, file)
-    people, found = validate(Participants, document, file, language_of(document))
+    lang = language_of(document)
+    people, found = validate(Participants, document, file, lang)
     if duplicates or found:
-        raise ScenarioError(duplicates + found)
+        raise ScenarioError(duplicates + found, lang)
     return people.by_role()
 
 
 def read_drill_log(path: Path, scenario: Scenario) -> DrillLog:
     """Read and check the log ``path`` against ``scenario``; raise :class:`ScenarioError`."""
     file = str(path)
-    text, _sha = read_text(path, "log")
+    text, _sha = read_text(path, "drill log", scenario.language)
     if Path(path).suffix.lower() not in (".yaml", ".yml"):
-        text = _csv_as_yaml(text, file)
+        text = _csv_as_yaml(text, file, scenario.language)
     return read_drill_log_text(text, file, scenario)
 
 
@@ -211,12 +219,10 @@ def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
     """Check the YAML log ``text`` (``file`` names it in problems) against ``scenario``."""
     lang = scenario.language
     try:
-        document, duplicates = parse_document(text, file)
-    except ScenarioError as error:
-        if "top level must be a mapping" not in str(error):
-            raise
+        document, duplicates = parse_document(text, file, lang)
+    except NotAMapping as error:
         message = render("validation.log_not_mapping", lang)
-        raise ScenarioError([Problem(file, error.problems[0].line, "", message)]) from None
+        raise ScenarioError([Problem(file, error.problems[0].line, "", message)], lang) from None
     facts = facts_of(_as_document(scenario))
     log, found = validate(LogFile, document, file, lang, facts)
     found = duplicates + found
@@ -230,7 +236,7 @@ def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
             else p
             for p in found
         ]
-        raise ScenarioError(sorted(found, key=lambda problem: problem.line or 0))
+        raise ScenarioError(sorted(found, key=lambda problem: problem.line or 0), lang)
     spots = document["log"].item_spots if isinstance(document.get("log"), SourceList) else []
     decisions = []
     for index, entry in enumerate(log.log):

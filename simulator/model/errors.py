@@ -1,6 +1,19 @@
 """Problems found in a scenario file, each pinned to a file, line, column and key path."""
 
+import re
 from dataclasses import dataclass
+
+# ``language: en`` at the top level, misspelt too (``languag: en``), as the loader reads it.
+_ENGLISH = re.compile(r"^la\w*\s*:\s*[\"']?en[\"']?\s*(#.*)?$", re.MULTILINE)
+
+
+def guess_language(text: str) -> str:
+    """Return the language a file's problems are said in when it cannot be parsed.
+
+    A file that is not YAML has no ``language`` to read, but its author most likely wrote the
+    line anyway; without it the product's default, Chinese, is the best guess.
+    """
+    return "en" if _ENGLISH.search(text) else "zh"
 
 
 @dataclass(frozen=True)
@@ -23,8 +36,13 @@ class Problem:
 
 
 class ScenarioError(Exception):
-    """A scenario file that cannot be used; carries every problem found, not just the first."""
+    """A scenario file that cannot be used; carries every problem found, not just the first.
 
-    def __init__(self, problems: list[Problem]):
+    ``language`` is the one the problems are said in; None when the file could not be read at
+    all (then its language is unknown and the problems are said in both).
+    """
+
+    def __init__(self, problems: list[Problem], language: str | None = None):
         super().__init__("\n".join(str(problem) for problem in problems))
         self.problems = problems
+        self.language = language

@@ -20,39 +20,65 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from simulator.i18n import render
+from simulator.i18n import CATALOG, render
 from simulator.model.base import Facts, Model, show
-from simulator.model.errors import Problem, ScenarioError
+from simulator.model.errors import Problem, ScenarioError, guess_language
 from simulator.model.hall import Demand, Hours
 from simulator.model.problems import problems
 from simulator.model.scenario import LANGUAGES, Scenario
-from simulator.model.yaml_source import SourceMap, deep_merge, parse_document
+from simulator.model.yaml_source import (
+    SourceMap,
+    deep_merge,
+    duplicate_problems,
+    parse_document,
+)
 
 
-def read_text(path: Path, what: str = "scenario file") -> tuple[str, str]:
+def read_text(path: Path, what: str = "scenario file", lang: str | None = None) -> tuple[str, str]:
     """Return the text of ``path`` and its SHA-256; raise :class:`ScenarioError` if unreadable.
 
-    Problems name the file as ``path`` was given, so messages match what the user typed.
+    Problems name the file as ``path`` was given, so messages match what the user typed; they
+    are said in ``lang`` (a log's is its scenario's), in both languages when it is None.
     """
     file = str(path)
     path = Path(path)
+
+    def fail(line: int | None, key: str, **args: Any) -> ScenarioError:
+        # A file that cannot be read has no language of its own: its caller's, else both.
+        message = _said(f"validation.{key}", lang, **args)
+        return ScenarioError([Problem(file, line, "", message)], lang)
+
     if path.is_dir():  # checked first: reading a directory fails differently per platform
-        raise ScenarioError([Problem(file, None, "", f"is a directory, not a {what}")])
+        raise fail(None, "is_directory", what=f"file.{what}")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ScenarioError([Problem(file, None, "", "no such file")]) from None
+        raise fail(None, "no_file") from None
     except OSError as error:
-        raise ScenarioError(
-            [Problem(file, None, "", f"cannot be read: {error.strerror}")]
-        ) from None
+        raise fail(None, "unreadable", reason=error.strerror) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        message = f"is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8"
-        raise ScenarioError([Problem(file, line, "", message)]) from None
+        raise fail(line, "not_utf8", byte=f"{data[error.start]:02x}") from None
     return text, hashlib.sha256(data).hexdigest()
+
+
+def _said(key: str, lang: str | None, **args: Any) -> str:
+    """Return the message ``key`` in ``lang``, or in Chinese and English when it is unknown.
+
+    An argument that is itself a catalogue key (``file.scenario file``) is said in the same
+    language as the message.
+    """
+
+    def said(language: str) -> str:
+        words = {
+            name: render(value, language) if isinstance(value, str) and value in CATALOG else value
+            for name, value in args.items()
+        }
+        return render(key, language, **words)
+
+    return said(lang) if lang is not None else f"{said('zh')} ({said('en')})"
 
 
 def load_scenario(path: Path) -> Scenario:
@@ -78,10 +104,10 @@ def language_of(document: Mapping[str, Any]) -> str:
     return language if language in LANGUAGES else "zh"
 
 
-def _quietly(model: type[BaseModel], data: Any, context: dict[str, Any] | None = None) -> Any:
+def _quietly(model: type[BaseModel], data: Any) -> Any:
     """Return ``data`` validated as ``model``, or None if it is not (its problems come later)."""
     try:
-        return model.model_validate(data, context=context)
+        return model.model_validate(data, context={"facts": Facts()})  # as from a file
     except ValidationError:
         return None
 
@@ -140,6 +166,8 @@ def validate(
 def _load(text: str, file: str, sha256: str) -> Scenario:
     document, duplicates = parse_document(text, file)
     lang = language_of(document)
+    if lang != guess_language(text):  # the parser guessed from the text; the file says better
+        duplicates = duplicate_problems(document, file, lang)
     base = deep_merge(document, {})
     overlays = base.pop("variants", None)
     scenario, found = validate(Scenario, base, file, lang)
@@ -150,7 +178,7 @@ def _load(text: str, file: str, sha256: str) -> Scenario:
     else:
         variants = {}
     if found or scenario is None:
-        raise ScenarioError(sorted(found, key=lambda problem: problem.line or 0) or found)
+        raise ScenarioError(sorted(found, key=lambda problem: problem.line or 0) or found, lang)
     return scenario.located(file, sha256, variants)
 
 

@@ -19,7 +19,8 @@ from typing import Any
 
 import yaml
 
-from simulator.model.errors import Problem, ScenarioError
+from simulator.i18n import render
+from simulator.model.errors import Problem, ScenarioError, guess_language
 
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -160,36 +161,73 @@ SourceLoader.add_constructor(_MAP_TAG, _construct_map)
 SourceLoader.add_constructor(_SEQ_TAG, _construct_seq)
 
 
-def _yaml_problem(error: yaml.YAMLError, text: str, file: str) -> Problem:
+# The phrases of PyYAML's problems that people meet, and the catalogue keys (``yaml.<key>``)
+# that say them with their usual cause; the first phrase found in the problem wins.
+YAML_PHRASES = (
+    ("mapping values are not allowed here", "colon"),
+    ("could not find expected ':'", "no_colon"),
+    ("found character '\\t'", "tab"),
+    ("expected <block end>", "indent"),
+    ("expected <block mapping start>", "indent"),
+    ("expected ',' or ']'", "bracket"),
+    ("expected ',' or '}'", "brace"),
+    ("found unexpected end of stream", "unclosed"),
+    ("found undefined alias", "alias"),
+    ("unacceptable character", "control"),
+    ("expected a single document", "documents"),
+    ("found a key that is a list or mapping", "key_collection"),
+    ("found unknown escape character", "escape"),
+    ("that cannot start any token", "token"),
+    ("expected alphabetic or numeric character", "anchor_name"),
+)
+
+
+class NotAMapping(ScenarioError):
+    """The file is YAML, but a list or a single value rather than a mapping of keys."""
+
+
+def _yaml_problem(error: yaml.YAMLError, text: str, file: str, lang: str) -> Problem:
     """Turn a PyYAML error into one problem at the line where the parser gave up."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    context_mark = getattr(error, "context_mark", None)
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
-        what = getattr(error, "problem", None) or str(error)
+        said = getattr(error, "problem", None) or str(error)
         context = getattr(error, "context", None)
-        if context:
-            what += f" ({context}"
-            context_mark = getattr(error, "context_mark", None)
-            if context_mark is not None and context_mark.line + 1 != line:
-                what += f" at line {context_mark.line + 1}"
-            what += ")"
     else:  # a ReaderError: a character YAML does not accept, with a character position
         position = getattr(error, "position", 0) or 0
         line, column = text.count("\n", 0, position) + 1, None
-        what = str(error).splitlines()[0]
-    if "'\\t'" in what:  # PyYAML names the tab as '\t' in "found character '\t' that cannot ..."
-        what += "; indent with spaces, not tabs"
-    return Problem(file, line, "", f"not valid YAML: {what}", column)
+        said, context = str(error).splitlines()[0], None
+    # What the parser met, in our words where we know its phrase; its own English otherwise.
+    whole = f"{said} {context or ''}"
+    known = next((key for phrase, key in YAML_PHRASES if phrase in whole), None)
+    if known is not None:
+        what = render(f"yaml.{known}", lang)
+    else:
+        what = said if not context or lang == "zh" else f"{said} ({context})"
+    if context_mark is not None and context_mark.line + 1 != line:
+        what += render("validation.yaml_context_line", lang, line=context_mark.line + 1)
+    if "'\\t'" in said:  # PyYAML names the tab as '\t' in "found character '\t' that cannot ..."
+        what += render("validation.yaml_tab", lang)
+    return Problem(file, line, "", render("validation.not_yaml", lang, what=what), column)
 
 
-def parse_document(text: str, file: str) -> tuple[SourceMap, list[Problem]]:
+def parse_document(
+    text: str, file: str, lang: str | None = None
+) -> tuple[SourceMap, list[Problem]]:
     """Parse a scenario file's text into a :class:`SourceMap`, and list its duplicate keys.
 
     Raise :class:`ScenarioError` with a single problem if the text is empty, is not YAML or is
-    not a mapping at its top level; nothing else can be checked then.
+    not a mapping at its top level; nothing else can be checked then. The problems are said in
+    ``lang``, by default the language the text seems to be written for.
     """
+    lang = lang or guess_language(text)
+
+    def fail(line: int | None, message: str) -> ScenarioError:
+        return ScenarioError([Problem(file, line, "", message)], lang)
+
     if not text.strip():
-        raise ScenarioError([Problem(file, None, "", "the file is empty")])
+        raise fail(None, render("validation.empty", lang))
     try:
         loader = SourceLoader(text)  # the reader already rejects control characters here
         try:
@@ -197,30 +235,26 @@ def parse_document(text: str, file: str) -> tuple[SourceMap, list[Problem]]:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        raise ScenarioError([_yaml_problem(error, text, file)]) from None
+        raise ScenarioError([_yaml_problem(error, text, file, lang)], lang) from None
     if data is None:  # only comments, or a lone "---"
-        raise ScenarioError([Problem(file, None, "", "the file is empty (it has only comments)")])
+        raise fail(None, render("validation.only_comments", lang))
     if not isinstance(data, SourceMap):
         line = data.spot.line if isinstance(data, SourceList) else 1
-        kind = "a list" if isinstance(data, list) else f"the single value {data!r}"
-        raise ScenarioError(
-            [
-                Problem(
-                    file,
-                    line,
-                    "",
-                    f"the top level must be a mapping of keys like 'schema: 1', got {kind}",
-                )
-            ]
+        kind = (
+            render("kind.a list", lang)
+            if isinstance(data, list)
+            else render("kind.a value", lang, value=repr(data))
         )
-    return data, duplicate_problems(data, file)
+        problem = Problem(file, line, "", render("validation.top_not_mapping", lang, kind=kind))
+        raise NotAMapping([problem], lang)
+    return data, duplicate_problems(data, file, lang)
 
 
 def _join(path: str, key: Any) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-def duplicate_problems(data: Any, file: str, path: str = "") -> list[Problem]:
+def duplicate_problems(data: Any, file: str, lang: str, path: str = "") -> list[Problem]:
     """Return a problem for every key written twice in the same mapping, anywhere in ``data``."""
     problems: list[Problem] = []
     seen: set[int] = set()  # anchors and aliases can make the same object appear twice
@@ -231,15 +265,8 @@ def duplicate_problems(data: Any, file: str, path: str = "") -> list[Problem]:
         seen.add(id(node))
         if isinstance(node, SourceMap):
             for key, first, again in node.duplicates:
-                problems.append(
-                    Problem(
-                        file,
-                        again.line,
-                        _join(where, key),
-                        f"duplicate key (first written on line {first.line}); "
-                        "YAML would silently keep only the last one",
-                    )
-                )
+                message = render("validation.duplicate_key", lang, first=first.line)
+                problems.append(Problem(file, again.line, _join(where, key), message))
             for key, value in node.items():
                 walk(value, _join(where, key))
         elif isinstance(node, list):
