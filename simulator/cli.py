@@ -24,6 +24,8 @@ from simulator.cli_support import (
     simulate_and_write,
 )
 from simulator.i18n import LANGUAGES, render
+from simulator.model.json_schema import json_schema_text
+from simulator.model.reference import reference_markdown
 from simulator.report.publish import FORMATS, publish
 from simulator.report.table import run_table
 from simulator.rundir.reader import RunDirError, read_run
@@ -57,6 +59,41 @@ def validate(file: str) -> None:
         "variants": len(scenario.variants),
     }
     click.echo(render("validation.ok", scenario.language, file=file, name=scenario.name, **counts))
+
+
+@cli.command()
+@click.option(
+    "--log", "of", flag_value="log", default=False, help="The drill log's schema instead."
+)
+@click.option(
+    "--markdown",
+    type=click.Choice(LANGUAGES),
+    help="The reference people read (docs/scenario.md), in this language, instead.",
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="Write it to this file (e.g. scenario.schema.json beside your scenario).",
+)
+def schema(of: str | bool, markdown: str | None, out: str | None) -> None:
+    """Print the JSON Schema of a scenario file, for editors (zh/en descriptions, units).
+
+    A scenario's first line ``# yaml-language-server: $schema=scenario.schema.json`` lets VS
+    Code's YAML extension (and others) complete keys and show what each means.
+    """
+    if markdown:
+        text = reference_markdown(markdown)
+    else:
+        text = json_schema_text("log" if of == "log" else "scenario")
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{out}: cannot be written: {error.strerror}") from None
+    click.echo(f"Written: {out}")
 
 
 cli.add_command(compare)
