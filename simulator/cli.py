@@ -5,7 +5,6 @@ traceback; an unexpected failure exits 1 with a one-line message (``--debug`` sh
 """
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -14,6 +13,7 @@ from simulator._version import __version__
 from simulator.cli_drill import history, play, score
 from simulator.cli_plan import compare, staff
 from simulator.cli_support import (
+    Context,
     InputError,
     close_run,
     common_options,
@@ -22,6 +22,7 @@ from simulator.cli_support import (
     report_published,
     run_directory,
     simulate_and_write,
+    strict_option,
 )
 from simulator.i18n import LANGUAGES, render
 from simulator.model.json_schema import json_schema_text
@@ -29,13 +30,6 @@ from simulator.model.reference import reference_markdown
 from simulator.report.publish import FORMATS, publish
 from simulator.report.table import run_table
 from simulator.rundir.reader import RunDirError, read_run
-
-
-@dataclass
-class Context:
-    """Options shared by every command."""
-
-    debug: bool = False
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,6 +43,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
+@strict_option
 def validate(file: str) -> None:
     """Check a scenario FILE and report every problem at once."""
     scenario = load_or_fail(file)

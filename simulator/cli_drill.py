@@ -24,6 +24,7 @@ from simulator.cli_support import (
     replications_option,
     run_directory,
     simulate_and_write,
+    strict_option,
 )
 from simulator.i18n import render
 from simulator.model import ScenarioError
@@ -144,6 +145,7 @@ def _outcome_table(outcome: dict[str, dict[str, float | None]], lang: str) -> st
     help="Run directory [default: results/<scenario>-play-<timestamp>].",
 )
 @click.option("--no-brief", is_flag=True, help="Do not write the brief and charts.")
+@strict_option
 def play(
     file: str,
     decisions: str | None,

@@ -7,6 +7,7 @@ without importing the command group that registers them.
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -46,12 +47,48 @@ def problems(error: ScenarioError) -> InputError:
     return InputError("\n".join(lines))
 
 
+@dataclass
+class Context:
+    """Options shared by every command (``ctx.obj``)."""
+
+    debug: bool = False
+    strict: bool = False  # --strict: a scenario with warnings is refused
+
+
+def _set_strict(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.ensure_object(Context).strict = value
+
+
+strict_option = click.option(
+    "--strict",
+    is_flag=True,
+    expose_value=False,
+    callback=_set_strict,
+    help="Treat the scenario's warnings (legal values that are most likely mistakes) as errors.",
+)
+
+
 def load_or_fail(path: str) -> Scenario:
-    """Load and validate a scenario, turning its problems into one :class:`InputError`."""
+    """Load and validate a scenario, turning its problems into one :class:`InputError`.
+
+    Its warnings are printed here, once, in its language; with ``--strict`` they are errors.
+    """
     try:
-        return load_scenario(Path(path))
+        scenario = load_scenario(Path(path))
     except ScenarioError as error:
         raise problems(error) from None
+    warnings = scenario.warnings
+    if not warnings:
+        return scenario
+    lang = scenario.language
+    lines = [warning.text(lang) for warning in warnings]
+    context = click.get_current_context(silent=True)
+    options = context.find_object(Context) if context is not None else None
+    if options is not None and options.strict:
+        lines.append(render("plausible.strict", lang, count=len(warnings)))
+        raise InputError("\n".join(lines))
+    click.echo("\n".join([*lines, render("plausible.footer", lang, count=len(warnings))]), err=True)
+    return scenario
 
 
 def progress(total: int) -> tuple[Callable, Callable[[], None]]:
@@ -85,7 +122,7 @@ def replications_option(default: int) -> Callable:
 
 
 def common_options(function: Callable) -> Callable:
-    """Add ``--seed``, ``--jobs``, ``--executor``, ``--scheduler`` and ``--out``."""
+    """Add ``--seed``, ``--jobs``, ``--executor``, ``--scheduler``, ``--out`` and ``--strict``."""
     options = (
         click.option(
             "--seed",
@@ -119,6 +156,7 @@ def common_options(function: Callable) -> Callable:
             type=click.Path(file_okay=False),
             help="Run directory [default: results/<scenario>-<timestamp>].",
         ),
+        strict_option,
     )
     for option in reversed(options):
         function = option(function)

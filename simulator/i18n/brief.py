@@ -63,6 +63,8 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.list_separator": {"zh": "；", "en": "; "},
     "brief.rated": {"zh": "{name}（{rating}）", "en": "{name} ({rating})"},
     "brief.control": {"zh": "一、演练基本信息", "en": "1. Exercise control"},
+    "brief.warnings": {"zh": "场景提示", "en": "Scenario warnings"},
+    "brief.warning": {"zh": "第 {line} 行：{text}", "en": "line {line}: {text}"},
     "brief.exercise": {"zh": "演练名称", "en": "Exercise"},
     "brief.site": {"zh": "网点名称、地点", "en": "Site"},
     "brief.date": {"zh": "报告日期", "en": "Date"},

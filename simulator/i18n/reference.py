@@ -34,7 +34,10 @@ REFERENCE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "近 15 分钟 P90 等候 {op} {value} 分钟",
         "en": "recent P90 wait {op} {value} min",
     },
-    "words.outage_min": {"zh": "故障持续 {op} {value} 分钟", "en": "outage lasting {op} {value} min"},
+    "words.outage_min": {
+        "zh": "故障持续 {op} {value} 分钟",
+        "en": "outage lasting {op} {value} min",
+    },
     "words.abandoned_recent": {
         "zh": "近 15 分钟放弃等候 {op} {value} 人",
         "en": "give-ups in the last 15 min {op} {value}",

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from simulator.i18n import Message, render
+
 # ``language: en`` at the top level, misspelt too (``languag: en``), as the loader reads it.
 _ENGLISH = re.compile(r"^la\w*\s*:\s*[\"']?en[\"']?\s*(#.*)?$", re.MULTILINE)
 
@@ -33,6 +35,21 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where} {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ScenarioWarning:
+    """A legal value that is most likely a mistake, pinned like a problem (see plausibility)."""
+
+    file: str
+    line: int | None
+    key: str
+    message: Message
+
+    def text(self, lang: str) -> str:
+        """Return ``file:line key: warning: ...`` in ``lang``."""
+        said = render("plausible.warning", lang, text=self.message.text(lang))
+        return str(Problem(self.file, self.line, self.key, said))
 
 
 class ScenarioError(Exception):

@@ -22,9 +22,10 @@ from pydantic import BaseModel, ValidationError
 
 from simulator.i18n import CATALOG, render
 from simulator.model.base import Facts, Model, show
-from simulator.model.errors import Problem, ScenarioError, guess_language
+from simulator.model.errors import Problem, ScenarioError, ScenarioWarning, guess_language
 from simulator.model.hall import Demand, Hours
-from simulator.model.problems import problems
+from simulator.model.plausibility import doubts
+from simulator.model.problems import locate, problems
 from simulator.model.scenario import LANGUAGES, Scenario
 from simulator.model.yaml_source import (
     SourceMap,
@@ -172,14 +173,32 @@ def _load(text: str, file: str, sha256: str) -> Scenario:
     overlays = base.pop("variants", None)
     scenario, found = validate(Scenario, base, file, lang)
     found = duplicates + found
+    variants: dict[str, Scenario] = {}
+    documents: dict[str, SourceMap] = {}
     if "variants" in document:
-        variants, variant_problems = _variants(document, base, overlays, found, file, lang)
+        variants, documents, variant_problems = _variants(
+            document, base, overlays, found, file, lang
+        )
         found += variant_problems
-    else:
-        variants = {}
     if found or scenario is None:
         raise ScenarioError(sorted(found, key=lambda problem: problem.line or 0) or found, lang)
-    return scenario.located(file, sha256, variants)
+    warnings = _warnings(scenario, base, file)
+    said = {(warning.key, warning.message) for warning in warnings}
+    for name, variant in variants.items():
+        for warning in _warnings(variant, documents[name], file):
+            if (warning.key, warning.message) not in said:  # the base's are not repeated
+                key = f"variants.{name} → {warning.key}"
+                warnings.append(ScenarioWarning(file, warning.line, key, warning.message))
+    return scenario.located(file, sha256, variants, tuple(warnings))
+
+
+def _warnings(scenario: Scenario, document: SourceMap, file: str) -> list[ScenarioWarning]:
+    """Return the scenario's implausible values, each at its line in ``document``."""
+    found = []
+    for doubt in doubts(scenario):
+        place = locate(doubt.at, document, Scenario)
+        found.append(ScenarioWarning(file, place.spot.line, place.path, doubt.why))
+    return found
 
 
 def _only_what_the_base_sets(
@@ -210,17 +229,21 @@ def _variants(
     known: list[Problem],
     file: str,
     lang: str,
-) -> tuple[dict[str, Scenario], list[Problem]]:
-    """Check each variant as the base with its overlay deep-merged in."""
+) -> tuple[dict[str, Scenario], dict[str, SourceMap], list[Problem]]:
+    """Check each variant as the base with its overlay deep-merged in.
+
+    Return the valid variants, the merged document each was read from, and the problems.
+    """
     line = document.key_spots["variants"].line
     if not isinstance(overlays, SourceMap):
         if overlays is None:
-            return {}, []
+            return {}, {}, []
         message = render("validation.mapping", lang, got=show(overlays))
-        return {}, [Problem(file, line, "variants", message)]
+        return {}, {}, [Problem(file, line, "variants", message)]
     seen = {(p.line, p.column, p.key, p.message) for p in known}
     variants: dict[str, Scenario] = {}
     found: list[Problem] = []
+    documents: dict[str, SourceMap] = {}
     for name, overlay in overlays.items():
         spot = overlays.key_spots.get(name)
         here = spot.line if spot else line
@@ -246,7 +269,8 @@ def _variants(
                 found.append(Problem(file, problem.line, key, problem.message, problem.column))
         if scenario is not None:
             variants[str(name)] = scenario
-    return variants, found
+            documents[str(name)] = merged
+    return variants, documents, found
 
 
 __all__ = ["Demand", "load_scenario", "load_scenario_text", "read_text"]

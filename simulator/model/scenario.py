@@ -16,6 +16,7 @@ from pydantic import Field, PrivateAttr, WithJsonSchema, field_validator, model_
 from simulator.model.actions import AnyRule, Rule
 from simulator.model.base import ListOf, Model, capped, doc, problem, show
 from simulator.model.distributions import AnyDistribution, Lognormal, Normal, Uniform
+from simulator.model.errors import ScenarioWarning
 from simulator.model.hall import (
     CounterBlock,
     Demand,
@@ -284,6 +285,7 @@ class Scenario(Model):
     )
     _source: str = PrivateAttr(default="<memory>")
     _sha256: str = PrivateAttr(default="")
+    _warnings: tuple[ScenarioWarning, ...] = PrivateAttr(default=())
 
     @field_validator("schema_version")
     @classmethod
@@ -303,15 +305,24 @@ class Scenario(Model):
         return self._sha256
 
     def located(
-        self, source: str, sha256: str, variants: dict[str, "Scenario"] | None = None
+        self,
+        source: str,
+        sha256: str,
+        variants: dict[str, "Scenario"] | None = None,
+        warnings: tuple[ScenarioWarning, ...] = (),
     ) -> "Scenario":
-        """Return this scenario as read from ``source`` (its hash, its validated variants)."""
+        """Return this scenario as read from ``source`` (its hash, variants and warnings)."""
         update = {}
         if variants is not None:
             update["variants"] = {name: v.located(source, sha256) for name, v in variants.items()}
         copy = self.model_copy(update=update)
-        copy._source, copy._sha256 = source, sha256
+        copy._source, copy._sha256, copy._warnings = source, sha256, warnings
         return copy
+
+    @property
+    def warnings(self) -> tuple[ScenarioWarning, ...]:
+        """Return the legal values of the file that are most likely mistakes (plausibility)."""
+        return self._warnings
 
     def with_changes(self, **changes: Any) -> "Scenario":
         """Return a copy with ``changes`` to its fields (a staffing plan, say), still located.

@@ -286,6 +286,10 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "date": date.isoformat(),
         "scenario_file": scenario["file"],
         "sha256": scenario["sha256"],
+        "warnings": [
+            render("brief.warning", lang, line=w["line"], text=summary_text(w, "text", lang))
+            for w in scenario.get("warnings", [])
+        ],
         "seed": summary["seed"],
         "replications": summary["replications"],
         "version": summary["drill_version"],

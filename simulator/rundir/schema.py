@@ -187,6 +187,15 @@ class RuleEntry(TypedDict):
     note: str
 
 
+class WarningEntry(TypedDict):
+    """A legal value of the scenario that is most likely a mistake (plausibility)."""
+
+    key: str
+    line: int | None
+    text: str
+    text_zh: str
+
+
 class ScenarioEntry(TypedDict):
     """What a brief needs to know about the scenario: the run directory stands alone."""
 
@@ -199,6 +208,7 @@ class ScenarioEntry(TypedDict):
     staff: dict[str, int]
     incidents: list[IncidentEntry]
     playbook: list[RuleEntry]
+    warnings: NotRequired[list[WarningEntry]]  # absent from runs written before they existed
 
 
 class ExitEntry(TypedDict):

@@ -94,6 +94,15 @@ def _scenario_dict(scenario: Scenario) -> ScenarioEntry:
             {"rule": index + 1, "action": rule.action, "when": rule.when, "note": rule.note}
             for index, rule in enumerate(scenario.playbook)
         ],
+        "warnings": [
+            {
+                "key": warning.key,
+                "line": warning.line,
+                "text": warning.message.text("en"),
+                "text_zh": warning.message.text("zh"),
+            }
+            for warning in scenario.warnings
+        ],
     }
 
 
