@@ -1,15 +1,21 @@
 """The playbook's actions in the engine: what each does, its delays, and the result it reports."""
 
+import inspect
+import typing
+
 import numpy as np
 import pytest
 
+from simulator.engine.actions import HANDLERS
 from simulator.engine.demand import draw_customers
 from simulator.engine.events import ActionResult, ActionStatus, EventKind, Reason
 from simulator.engine.hall import simulate_day
 from simulator.engine.records import Channel, Outcome
 from simulator.engine.streams import Streams
+from simulator.i18n import CATALOG
 from simulator.metrics import day_metrics
 from simulator.metrics.statistics import mean_interval
+from simulator.model.actions import ACTIONS
 from simulator.model.scenario import Neighbor, Reserve, Service
 from tests.factory import OPEN, exponential, fixed, hall, rule, staff_incident, surge
 
@@ -23,6 +29,14 @@ def events_named(record, name, kind=None):
 def actions(record, name):
     """Return the action events of ``name``: one per firing, each with its result."""
     return events_named(record, name, EventKind.ACTION)
+
+
+def test_one_registry_every_action_has_its_handler_for_its_model_and_its_labels():
+    assert list(HANDLERS) == list(ACTIONS)  # the same actions, in the same order
+    for name, handler in HANDLERS.items():
+        taken = list(inspect.signature(handler).parameters)[2]  # (hall, rule index, action)
+        assert typing.get_type_hints(handler)[taken] is ACTIONS[name], name
+        assert set(CATALOG[f"action.{name}"]) == {"zh", "en"}
 
 
 def test_reserve_staff_arrive_exactly_call_in_minutes_after_the_trigger():

@@ -129,6 +129,25 @@ def test_a_siege_takes_a_counter_clerk_whose_counter_closes_after_its_customer()
     assert lost_customers(record) == 0
 
 
+@pytest.mark.parametrize(
+    ("takes", "detail"),
+    [
+        ({}, "takes 1 guides, 1 security, 1 counters for 30 min"),  # the plans' default
+        ({"counters": 1}, "takes 1 counters for 30 min"),  # what is written, nobody else
+    ],
+)
+def test_an_incident_takes_exactly_the_staff_it_names_or_its_kinds_default(takes, detail):
+    scenario = hall(
+        counters=3,
+        guides=1,
+        security=1,
+        incidents=(staff_incident("siege", 60, 30, **takes),),
+    )
+    record = simulate_day(scenario, Streams(10, 0))
+    [start] = [e for e in record.events if e.kind is EventKind.INCIDENT and e.name == "siege"]
+    assert start.detail == detail
+
+
 def test_a_sampled_start_delay_moves_the_outage_but_not_its_length():
 
     def outage_times(delay):

@@ -463,7 +463,7 @@ def test_full_scenario_loads_into_the_expected_models(tmp_path):
     assert (surge.start_min, surge.end_min, surge.factor) == (600.0, 1020.0, 2.0)
     assert outage.scope == ("缴费",) and outage.end_min is None
     assert (power.duration_min, power.generator_min) == (Fixed(value=20.0), 5.0)
-    assert illness.takes.given() == {"guides": 1}
+    assert illness.takes.counts() == {"guides": 1}
     assert (fire.suppressed_prob, fire.blocks_exit, fire.evacuate, fire.note) == (
         0.6,
         "正门",

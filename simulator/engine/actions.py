@@ -240,7 +240,9 @@ def _notify_customers(_hall: Hall, _index: int, rule: act.NotifyCustomers) -> Do
     return Done(DONE, rule.message)
 
 
-ACTIONS: dict[str, Action] = {
+# The handler of every action of the model's registry (simulator.model.actions.ACTIONS), by name;
+# a test checks that the two agree, name for name and model for model.
+HANDLERS: dict[str, Action] = {
     "open_counters": _open_counters,
     "close_counters": _close_counters,
     "open_fast_lane": _open_fast_lane,

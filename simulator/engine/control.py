@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import simpy
 
-from simulator.engine.actions import ACTIONS, Done, Hall
+from simulator.engine.actions import HANDLERS, Done, Hall
 from simulator.engine.door import Measure
 from simulator.engine.events import EventKind
 from simulator.engine.gauges import Gauges
@@ -101,7 +101,7 @@ class Playbook:
         who = "" if step.who == PLAYBOOK else step.who
         detail = f"{who or rule.when} → {rule.action}"
         log.record(EventKind.TRIGGER, rule.action, rule=step.index, who=who, detail=detail)
-        effect = ACTIONS[rule.action](self.hall, step.index, rule)
+        effect = HANDLERS[rule.action](self.hall, step.index, rule)
         if isinstance(effect, Done):
             log.record(
                 EventKind.ACTION,

@@ -36,21 +36,19 @@ from simulator.engine.incidents import Timing
 from simulator.engine.log import EventLog
 from simulator.engine.posts import Posts
 from simulator.engine.streams import Streams
-from simulator.model.distributions import Distribution, Lognormal, Uniform
-from simulator.model.incidents import BombThreat, Earthquake, Evacuation, Fire, Incident
+from simulator.model.distributions import Distribution
+from simulator.model.incidents import (
+    SUPPRESSION_WINDOW_S,
+    BombThreat,
+    Earthquake,
+    Evacuation,
+    Fire,
+    Incident,
+)
 from simulator.model.scenario import Scenario
 
-SUPPRESSION_WINDOW_S = 180.0  # the plans' three minutes of first-aid fire fighting
-DEFAULTS: dict[str, Distribution] = {
-    "detection_s": Uniform(low=30.0, high=120.0),
-    "suppression_s": Uniform(low=20.0, high=SUPPRESSION_WINDOW_S),
-    # Urban fire stations aim to reach their area within 5 min of dispatch; add the call.
-    "brigade_min": Lognormal(mean=8.0, sd=3.0),
-    "police_min": Lognormal(mean=10.0, sd=4.0),
-    "decision_min": Uniform(low=1.0, high=5.0),
-    "shaking_s": Uniform(low=10.0, high=40.0),
-}
-DEFAULT_FIGHTERS = {"counters": 1, "security": 1}
+# The order fire fighters are named in (a clerk first: the one who sees it from the counter).
+FIGHTER_ORDER = ("counters", "security", "guides")
 RESPONDERS = {"fire": "119", "bomb_threat": "110"}
 
 
@@ -89,31 +87,29 @@ def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, Emergenc
         if not isinstance(incident, Evacuation):
             continue
 
-        def given(name: str, incident: Incident = incident) -> Distribution | None:
-            return getattr(incident, name, None)  # the kinds differ in what they have
-
-        def draw(purpose: int, dist: Distribution | None, name: str, index=index) -> float:
+        def draw(purpose: int, dist: Distribution | None, index: int = index) -> float:
             # One sub-stream per quantity: giving one of them in a variant, or a distribution
             # that uses more or fewer variates, never shifts another (common random numbers).
-            rng = streams.generator("incidents", index, purpose)
-            return float((dist or DEFAULTS[name]).sample(rng, 1)[0])
+            # A quantity the kind does not have is not drawn (0: never read).
+            if dist is None:
+                return 0.0
+            return float(dist.sample(streams.generator("incidents", index, purpose), 1)[0])
 
-        delay = incident.start_delay_min
-        asset = incident.asset_min
-        responders = "brigade_min" if isinstance(incident, Fire) else "police_min"
+        fire = incident if isinstance(incident, Fire) else None
+        threat = incident if isinstance(incident, BombThreat) else None
+        quake = incident if isinstance(incident, Earthquake) else None
+        responders = fire.brigade_min if fire else threat.police_min if threat else None
+        delay, asset = incident.start_delay_min, incident.asset_min
         suppressed = streams.generator("incidents", index, 2).uniform()
-        chance = incident.suppressed_prob if isinstance(incident, Fire) else 0.0
         draws[index] = EmergencyDraws(
-            start_min=incident.start_min + (draw(0, delay, "") if delay else 0.0),
-            detection_s=draw(1, given("detection_s"), "detection_s"),
-            suppressed=bool(suppressed < chance),
-            suppression_s=min(
-                draw(3, given("suppression_s"), "suppression_s"), SUPPRESSION_WINDOW_S
-            ),
-            asset_s=draw(4, asset, "") * 60 if asset else math.nan,
-            responders_min=draw(5, given(responders), responders),
-            decision_min=draw(6, given("decision_min"), "decision_min"),
-            shaking_s=draw(7, given("shaking_s"), "shaking_s"),
+            start_min=incident.start_min + draw(0, delay),
+            detection_s=draw(1, fire.detection_s if fire else None),
+            suppressed=bool(suppressed < (fire.suppressed_prob if fire else 0.0)),
+            suppression_s=min(draw(3, fire.suppression_s if fire else None), SUPPRESSION_WINDOW_S),
+            asset_s=draw(4, asset) * 60 if asset else math.nan,
+            responders_min=draw(5, responders),
+            decision_min=draw(6, threat.decision_min if threat else None),
+            shaking_s=draw(7, quake.shaking_s if quake else None),
         )
     return draws
 
@@ -192,8 +188,7 @@ class Emergencies:
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "fire", incident=index, detail="ignition")
         yield env.timeout(draws.detection_s / 60)
-        wanted = incident.fighters.given() if incident.fighters else {}
-        fighters = self._crew({**DEFAULT_FIGHTERS, **wanted})
+        fighters = self._crew(incident.fighters.counts(FIGHTER_ORDER))
         suppressed = draws.suppressed and bool(fighters)  # nobody fights, nobody puts it out
         attempt_s = draws.suppression_s if suppressed else SUPPRESSION_WINDOW_S
         crew = ", ".join(f"{count} {post}" for post, count in fighters.items()) or "nobody"

@@ -32,12 +32,6 @@ from simulator.model.clock import format_clock
 from simulator.model.incidents import PowerOutage, StaffIncident, SystemOutage
 from simulator.model.scenario import Scenario
 
-DEFAULT_TAKES = {
-    "illness": {"guides": 1},
-    "disorder": {"security": 1},
-    "siege": {"guides": 1, "security": 1, "counters": 1},
-}
-
 
 @dataclass(frozen=True)
 class Timing:
@@ -189,8 +183,7 @@ class Disruptions:
         env, log = self.env, self.log
         duration = timing.duration_min
         yield env.timeout(timing.start_min - env.now)
-        given = incident.takes.given() if incident.takes else {}
-        takes = {**DEFAULT_TAKES[incident.kind], **given}
+        takes = incident.takes.counts()
         taken = ", ".join(f"{count} {post}" for post, count in takes.items() if count)
         detail = f"takes {taken} for {duration:.0f} min"
         log.record(EventKind.INCIDENT, incident.kind, incident=index, detail=detail)

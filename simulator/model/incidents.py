@@ -19,7 +19,7 @@ from pydantic import (
 
 from simulator.model.base import Clock, Model, capped, doc, facts, problem, show, span
 from simulator.model.clock import format_clock
-from simulator.model.distributions import AnyDistribution
+from simulator.model.distributions import AnyDistribution, Lognormal, Uniform
 from simulator.model.hall import Count, Share
 
 # Incidents that always end in an evacuation (a fire only if staff cannot put it out).
@@ -191,46 +191,61 @@ class PowerOutage(Timed):
     )
 
 
+POSTS = ("guides", "security", "counters")
+SUPPRESSION_WINDOW_S = 180.0  # the plans' three minutes of first-aid fire fighting
+
+
 class Takes(Model):
-    """Staff an incident takes off their posts (or fire fighters it needs)."""
+    """Staff an incident takes off their posts (or the fire fighters it needs): exactly these."""
 
-    guides: Count | None = doc("lobby guides", "大堂引导员", default=None)
-    security: Count | None = doc("security staff", "安保人员", default=None)
-    counters: Count | None = doc("counter clerks", "柜员", default=None)
+    guides: Count = doc("lobby guides", "大堂引导员", default=0)
+    security: Count = doc("security staff", "安保人员", default=0)
+    counters: Count = doc("counter clerks", "柜员", default=0)
 
-    def given(self) -> dict[str, int]:
-        """Return the posts this names, with their counts."""
-        return {post: count for post, count in self.model_dump().items() if count is not None}
+    def counts(self, order: tuple[str, ...] = POSTS) -> dict[str, int]:
+        """Return the posts it takes someone from, with how many, in ``order``."""
+        return {post: getattr(self, post) for post in order if getattr(self, post)}
 
 
 class StaffIncident(Timed):
     """An incident that takes staff off their posts for its duration."""
 
     duration_min: AnyDistribution = doc("how long it lasts", "持续时间", unit="min")
-    takes: Takes | None = doc(
-        "staff it takes away (default: illness a guide, disorder a guard, siege one of each "
-        "and a clerk)",
-        "占用的人员（默认：突发疾病一名引导员，寻衅滋事一名保安，围攻各一名并一名柜员）",
-        default=None,
-    )
+    # Each kind sets its own default (whom the plans send); this is only the common type.
+    takes: Takes = doc("staff it takes off their posts", "占用的人员", default=Takes())
 
 
 class Illness(StaffIncident):
-    """A customer taken ill (突发疾病)."""
+    """A customer taken ill (突发疾病): a guide looks after them."""
 
     kind: Literal["illness"] = "illness"
+    takes: Takes = doc(
+        "staff it takes off their posts (default a guide)",
+        "占用的人员（默认一名引导员）",
+        default=Takes(guides=1),
+    )
 
 
 class Disorder(StaffIncident):
-    """A disturbance (寻衅滋事)."""
+    """A disturbance (寻衅滋事): a guard deals with it."""
 
     kind: Literal["disorder"] = "disorder"
+    takes: Takes = doc(
+        "staff it takes off their posts (default a guard)",
+        "占用的人员（默认一名保安）",
+        default=Takes(security=1),
+    )
 
 
 class Siege(StaffIncident):
-    """A crowd besieging the hall (围攻)."""
+    """A crowd besieging the hall (围攻): the manager's guide, a guard and a clerk deal with it."""
 
     kind: Literal["siege"] = "siege"
+    takes: Takes = doc(
+        "staff it takes off their posts (default a guide, a guard and a clerk)",
+        "占用的人员（默认引导员、保安、柜员各一名）",
+        default=Takes(guides=1, security=1, counters=1),
+    )
 
 
 def _known_exit(name: str | None, info: ValidationInfo) -> str | None:
@@ -265,36 +280,34 @@ class Fire(Evacuation):
     """A fire (火灾): fought for up to three minutes, then 119, power off, evacuate."""
 
     kind: Literal["fire"] = "fire"
-    detection_s: AnyDistribution | None = doc(
-        "ignition to detection (default uniform 30–120 s)",
-        "起火到发现（默认 30–120 秒均匀分布）",
-        unit="s",
-        default=None,
+    detection_s: AnyDistribution = doc(
+        "ignition to detection", "起火到发现", unit="s", default=Uniform(low=30.0, high=120.0)
     )
     suppressed_prob: Share = doc(
         "chance the staff put it out within three minutes", "员工 3 分钟内扑灭的概率", default=0.0
     )
-    suppression_s: AnyDistribution | None = doc(
-        "time to put it out when they succeed (at most 180 s)",
-        "成功扑灭所需时间（最多 180 秒）",
+    suppression_s: AnyDistribution = doc(
+        "time to put it out when they succeed (at most the plans' 180 s)",
+        "成功扑灭所需时间（最多为预案规定的 180 秒）",
         unit="s",
-        default=None,
+        default=Uniform(low=20.0, high=SUPPRESSION_WINDOW_S),
     )
-    fighters: Takes | None = doc(
-        "who fights it (default a clerk and a guard)",
-        "参与扑救的人员（默认一名柜员和一名保安）",
-        default=None,
+    fighters: Takes = doc(
+        "who fights it (those at their posts, up to these)",
+        "参与扑救的人员（以在岗人员为限）",
+        default=Takes(counters=1, security=1),
     )
     alarm: Literal["after_suppression", "detection"] = doc(
         "when the alarm sounds: after the attempt to put it out, or at detection",
         "何时报警：扑救失败后，或发现时",
         default="after_suppression",
     )
-    brigade_min: AnyDistribution | None = doc(
-        "the fire brigade arrives this long after the 119 call (default lognormal 8, sd 3)",
-        "拨打 119 后消防队到达时间（默认对数正态 均值 8 标准差 3）",
+    # Urban fire stations aim to reach their area within 5 min of dispatch; add the call.
+    brigade_min: AnyDistribution = doc(
+        "the fire brigade arrives this long after the 119 call",
+        "拨打 119 后消防队到达时间",
         unit="min",
-        default=None,
+        default=Lognormal(mean=8.0, sd=3.0),
     )
     cuts_power: bool = doc("the power is cut at the alarm", "报警时切断电源", default=True)
 
@@ -303,17 +316,17 @@ class BombThreat(Evacuation):
     """A bomb threat (涉枪涉爆): 110 and the door shut at once, evacuation on the decision."""
 
     kind: Literal["bomb_threat"] = "bomb_threat"
-    decision_min: AnyDistribution | None = doc(
-        "threat to the order to evacuate (default uniform 1–5)",
-        "接警到下达疏散命令（默认 1–5 分钟）",
+    decision_min: AnyDistribution = doc(
+        "threat to the order to evacuate",
+        "接警到下达疏散命令",
         unit="min",
-        default=None,
+        default=Uniform(low=1.0, high=5.0),
     )
-    police_min: AnyDistribution | None = doc(
-        "the police arrive this long after the call (default lognormal 10, sd 4)",
-        "报警后警察到达时间（默认对数正态 均值 10 标准差 4）",
+    police_min: AnyDistribution = doc(
+        "the police arrive this long after the call",
+        "报警后警察到达时间",
         unit="min",
-        default=None,
+        default=Lognormal(mean=10.0, sd=4.0),
     )
 
 
@@ -321,11 +334,8 @@ class Earthquake(Evacuation):
     """An earthquake: evacuation when the shaking stops."""
 
     kind: Literal["earthquake"] = "earthquake"
-    shaking_s: AnyDistribution | None = doc(
-        "how long the shaking lasts (default uniform 10–40 s)",
-        "震动持续时间（默认 10–40 秒）",
-        unit="s",
-        default=None,
+    shaking_s: AnyDistribution = doc(
+        "how long the shaking lasts", "震动持续时间", unit="s", default=Uniform(low=10.0, high=40.0)
     )
 
 
