@@ -77,6 +77,35 @@ def test_syntax_errors_name_the_column(text, column, fragment):
     assert caught.value.column == column and fragment in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "column", "code", "hint"),
+    [
+        ("排队 >= 20", 1, "character", "chinese"),
+        ("queue >= 20人", 12, "character", "unit"),
+        ("queue >= 50%", 12, "character", "unit"),
+        ("queue ≥ 20", 7, "character", "symbol"),
+        ("queue = 20", 7, "character", "symbol"),
+        ("queue >= 2 且 density > 1", 12, "character", "join"),
+        ("wait_p90 >= 25", 1, "unknown_metric_close", None),
+    ],
+)
+def test_a_slip_gets_a_code_and_hint_the_message_can_explain(text, column, code, hint):
+    with pytest.raises(ConditionSyntaxError) as caught:
+        parse_condition(text)
+    error = caught.value
+    assert (error.column, error.code, error.details.get("hint")) == (column, code, hint)
+    if code == "unknown_metric_close":
+        assert error.details["close"] == "'wait_p90_recent'"
+
+
+def test_full_width_operators_digits_and_colons_read_as_typed_by_a_chinese_ime():
+    assert parse_condition("outage_min ＞＝ １０") == Compare("outage_min", ">=", 10.0)
+    assert parse_condition("time >= 12：00") == Compare("time", ">=", 720.0)
+    with pytest.raises(ConditionSyntaxError) as caught:  # columns still count as written
+        parse_condition("ｑｕｅｕｅ ＞＝ 2$")
+    assert caught.value.column == 11
+
+
 def test_metrics_of_lists_every_metric_a_condition_reads():
     condition = parse_condition("queue >= 5 and (time >= 12:00 or wait_p90_recent > 20)")
     assert metrics_of(condition) == {"queue", "time", "wait_p90_recent"}

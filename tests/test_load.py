@@ -37,6 +37,9 @@ demand:
 """  # the next line written after it is line 18
 
 
+PLAYBOOK_REDIRECT = 'playbook: [{when: "queue >= 5", do: redirect, to: kiosks, share: 0.5}]\n'
+
+
 def scenario(*edits: tuple[str, str], extra: str = "") -> str:
     """Return MINIMAL with each (old, new) replaced once and ``extra`` appended."""
     text = MINIMAL
@@ -238,7 +241,7 @@ CASES = {
     "bad when, plain": (
         [],
         "playbook:\n  - when: queue >= 25 and\n    do: stop_entry\n",
-        [("hall.yaml:19:26 playbook[0].when:", "expected a metric")],
+        [("hall.yaml:19:26 playbook[0].when:", "a comparison is missing after and")],
     ),
     "unknown metric in when": (
         [],
@@ -577,6 +580,79 @@ def test_friendly_readings_and_hints_for_common_slips(tmp_path, monkeypatch):
     assert "got '60%' (write a share as a decimal: 55% is 0.55)" in percent.output
     tabs = validate(tmp_path, monkeypatch, MINIMAL.replace("  name: hall", "\tname: hall"))
     assert tabs.exit_code == 2 and "indent with spaces, not tabs" in tabs.output
+
+
+@pytest.mark.parametrize(
+    ("edits", "extra", "expected"),
+    [
+        # The Python names of the keys are not file keys: the file is told the right one.
+        ([('hours: {open: "09:00"', 'hours: {open_min: "09:00"')], "", "did you mean 'open'?"),
+        # YAML 1.1's yes/no/on are text here, not booleans.
+        ([("quick: true", "quick: yes")], "", "must be true or false, got 'yes'"),
+        ([("dist: exponential", "dist: null")], "", "minutes.dist: needs a value"),
+        ([("  kiosks: 2", "  kiosks: 2\n  ~: 3")], "", "a key must be a word, got nothing"),
+        ([("mean: 3}", "mean: 1e12}")], "", "must be at most 10,000, got 1e+12"),
+        ([("floor_area_m2: 200", "floor_area_m2: 1e308")], "", "at most 1,000,000"),
+        ([("{dist: exponential, mean: 3}", "{dist: fixed, value: 0}")], "", "more than 0 min"),
+        ([("kiosks: 2", "kiosks: null")], PLAYBOOK_REDIRECT, "the site has no kiosks"),
+        # Chinese for a kind, an action or a distribution finds its English name.
+        ([("dist: exponential", "dist: 正态")], "", "did you mean 'normal'?"),
+        ([], PLAYBOOK % "增开窗口", "did you mean 'open_counters'?"),
+        # A misspelt name gets no hint about commas; a Chinese key does (it is split text).
+        (
+            [],
+            "incidents: [{kind: 客流高峰期, from: '10:00', until: '11:00', factor: 2}]\n",
+            "surge",
+        ),
+    ],
+    ids=[
+        "python name",
+        "yes",
+        "null dist",
+        "null key",
+        "huge mean",
+        "huge area",
+        "zero service",
+        "null kiosks",
+        "zh distribution",
+        "zh action",
+        "zh kind",
+    ],
+)
+def test_slips_people_make_are_named_and_explained(tmp_path, monkeypatch, edits, extra, expected):
+    result = validate(tmp_path, monkeypatch, scenario(*edits, extra=extra))
+    assert result.exit_code == 2 and expected in result.output, result.output
+    assert "Traceback" not in result.output and "{...}" not in result.output
+
+
+def test_a_rule_with_an_unknown_action_still_has_its_condition_checked(tmp_path, monkeypatch):
+    text = scenario(extra='playbook:\n  - {when: "queue >= 20人", do: escalat, to: 行长}\n')
+    result = validate(tmp_path, monkeypatch, text)
+    assert_problems(
+        result,
+        ("hall.yaml:19 playbook[0].do:", "did you mean 'escalate'?"),
+        ("hall.yaml:19:", "write the number without a unit"),
+        ("2 problems found", "nothing was simulated"),
+    )
+
+
+def test_a_variant_typo_is_said_once(tmp_path, monkeypatch):
+    text = scenario(extra="variants:\n  more: {demand: {kiosk_uptak: 0.9}}\n")
+    result = validate(tmp_path, monkeypatch, text)
+    said = [line for line in result.output.splitlines() if "kiosk_uptak'" in line]
+    assert len(said) == 1 and "did you mean 'kiosk_uptake'" in said[0]
+
+
+def test_lists_nested_hundreds_deep_are_bad_input_not_a_crash(tmp_path, monkeypatch):
+    deep = "[" * 600 + "]" * 600
+    result = validate(tmp_path, monkeypatch, scenario(("kiosks: 2", f"kiosks: {deep}")))
+    assert_problems(result, ("hall.yaml:", "nest too deeply"))
+
+
+def test_a_walking_speed_that_can_be_zero_is_refused(tmp_path, monkeypatch):
+    extra = "egress: {speed_mps: {dist: empirical, values: [0, 1.2]}}\n"
+    result = validate(tmp_path, monkeypatch, scenario(extra=extra))
+    assert_problems(result, ("hall.yaml:18 egress.speed_mps:", "its least value too"))
 
 
 def test_a_comma_inside_chinese_text_gets_explained(tmp_path, monkeypatch):

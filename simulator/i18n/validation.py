@@ -21,6 +21,22 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": "{file}: OK — {name}: {services} service(s), {incidents} incident(s), "
         "{rules} playbook rule(s), {variants} variant(s)",
     },
+    # Short names of the distributions (for "did you mean" from Chinese: 正态 → normal).
+    "distname.exponential": {"zh": "指数分布", "en": "exponential"},
+    "distname.lognormal": {"zh": "对数正态分布", "en": "lognormal"},
+    "distname.gamma": {"zh": "伽马分布", "en": "gamma"},
+    "distname.normal": {"zh": "正态分布", "en": "normal"},
+    "distname.uniform": {"zh": "均匀分布", "en": "uniform"},
+    "distname.triangular": {"zh": "三角分布", "en": "triangular"},
+    "distname.fixed": {"zh": "固定值", "en": "fixed"},
+    "distname.empirical": {"zh": "经验分布 实测值", "en": "empirical"},
+    "validation.key_not_text": {
+        "zh": "键必须是文字，实际为 {got}",
+        "en": "a key must be a word, got {got}",
+    },
+    "shown.nothing": {"zh": "空值", "en": "nothing"},
+    "shown.mapping": {"zh": "一个映射", "en": "a mapping"},
+    "shown.list": {"zh": "一个列表", "en": "a list"},
     "validation.no_file": {"zh": "找不到该文件", "en": "no such file"},
     "validation.is_directory": {
         "zh": "是一个文件夹，不是{what}",
@@ -35,6 +51,10 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     "file.drill log": {"zh": "演练记录", "en": "drill log"},
     "file.participants file": {"zh": "参加人员文件", "en": "participants file"},
     "validation.empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "validation.too_deep": {
+        "zh": "列表或映射嵌套过深，不是一个场景文件",
+        "en": "lists or mappings nest too deeply for a scenario file",
+    },
     "validation.only_comments": {
         "zh": "文件是空的（只有注释）",
         "en": "the file is empty (it has only comments)",
@@ -142,8 +162,8 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     "what.limit": {"zh": "限值", "en": "limit"},
     "what.group": {"zh": "人群", "en": "group"},
     "what.egress key": {"zh": "疏散参数", "en": "egress key"},
-    "what.parameter": {"zh": "{name} 参数", "en": "{name} parameter"},
-    "what.incident key": {"zh": "{name} 事件的键", "en": "{name} key"},
+    "what.parameter": {"zh": "“{name}”的参数", "en": "{name} parameter"},
+    "what.incident key": {"zh": "“{name}”事件的键", "en": "{name} key"},
     "what.incident kind": {"zh": "事件类型", "en": "incident kind"},
     "what.distribution": {"zh": "分布", "en": "distribution"},
     "what.action": {"zh": "措施", "en": "action"},
@@ -307,8 +327,12 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": "vip_share + vulnerable_share is {total}; together they cannot exceed 1",
     },
     "validation.speed_zero": {
-        "zh": "平均速度必须大于 0 米/秒",
-        "en": "must have a mean above 0 m/s",
+        "zh": "步行速度必须始终大于 0 米/秒（最小值也不能为 0）",
+        "en": "must always be above 0 m/s (its least value too)",
+    },
+    "validation.service_zero": {
+        "zh": "平均办理时长必须大于 0 分钟",
+        "en": "must take more than 0 minutes on average",
     },
     # Distributions.
     "validation.above_low": {
@@ -350,7 +374,29 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": "must be one of {known}, got {got}",
     },
     "validation.condition": {"zh": "{reason}（条件 {text}）", "en": "{reason} in {text}"},
-    "when.character": {"zh": "意外的字符 {found}", "en": "unexpected character {found}"},
+    "when.character": {
+        "zh": "意外的字符 {found}{hint}",
+        "en": "unexpected character {found}{hint}",
+    },
+    "when.hint.symbol": {"zh": "：请写成 {instead}", "en": ": write {instead}"},
+    "when.hint.join": {
+        "zh": "：多个条件用 and（且）或 or（或）连接",
+        "en": ": join conditions with and or or",
+    },
+    "when.hint.unit": {
+        "zh": "：数字后面不要写单位（如 20 而不是 20人，0.5 而不是 50%）",
+        "en": ": write the number without a unit (20, not 20 people; 0.5, not 50%)",
+    },
+    "when.hint.chinese": {
+        "zh": "：条件用英文指标名书写，如 queue（排队人数）、outage_min（故障持续分钟）；"
+        "全部指标见 docs/scenario.zh.md 的“条件语言”",
+        "en": ": conditions use the metrics' English names, such as queue or outage_min (all "
+        "of them: docs/scenario.md, The when: language)",
+    },
+    "when.unknown_metric_close": {
+        "zh": "未知的指标 {name}；是否应为 {close}？",
+        "en": "unknown metric {name}; did you mean {close}?",
+    },
     "when.paren": {"zh": "缺少 ')'", "en": "expected ')'"},
     "when.metric": {
         "zh": "应为指标（{known}），实际为 {found}",
@@ -377,6 +423,15 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     },
     "when.invalid": {"zh": "条件无效", "en": "not a valid condition"},
     "the end": {"zh": "结尾", "en": "the end"},
+    "when.number_end": {"zh": "比较符后面缺少数字", "en": "a number is missing at the end"},
+    "when.metric_end": {
+        "zh": "条件不完整：and、or 或括号后面缺少比较",
+        "en": "a comparison is missing after and, or, or a parenthesis",
+    },
+    "when.operator_end": {
+        "zh": "{metric} 后面缺少比较符（{operators} 之一）",
+        "en": "{metric} needs one of {operators} after it",
+    },
     # Variants.
     "validation.variant_mapping": {
         "zh": "必须是修改内容的映射，如 {{staff: {{fast_lane: 1}}}}，实际为 {got}",
@@ -496,4 +551,36 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "必须是一个姓名或姓名列表，实际为 {got}",
         "en": "must be a name or a list of names, got {got}",
     },
+}
+
+# The Chinese words people write for a kind, action or distribution, beside the catalogue's
+# own label: "did you mean" finds power_outage from 断电 (simulator.model.problems.closest).
+ZH_NAMES: dict[str, str] = {
+    "surge": "客流激增 客流高峰 高峰 人多 促销",
+    "system_outage": "系统故障 业务系统故障 系统宕机 宕机 死机 断网",
+    "power_outage": "停电 断电 突发停电",
+    "illness": "疾病 突发疾病 急病 晕倒",
+    "disorder": "滋事 寻衅滋事 闹事 扰乱秩序",
+    "siege": "围攻 围堵 聚集",
+    "fire": "火灾 起火 着火 失火",
+    "bomb_threat": "爆炸 涉爆 炸弹 涉枪",
+    "earthquake": "地震",
+    "open_counters": "增开台席 增开窗口 加开窗口 开窗口 增加台席 增调人员 加人",
+    "close_counters": "撤回台席 关闭窗口 减少窗口",
+    "open_fast_lane": "快速窗口 快速通道 快速受理",
+    "redirect": "分流 引导分流 引导 转移客户",
+    "notify_customers": "告知 告知客户 通知客户 解释 广播",
+    "extend_hours": "延时 延时服务 延长营业 延长服务时间",
+    "escalate": "上报 报告 汇报 请示",
+    "pre_register": "预登记 预受理 预处理",
+    "take_callbacks": "留电话 留下电话 回访 回电",
+    "stop_entry": "暂停进厅 限流 停止入场 关门",
+    "call_emergency": "报警 拨打110 拨打119 拨打120 急救",
+    "exponential": "指数",
+    "lognormal": "对数正态",
+    "normal": "正态",
+    "uniform": "均匀",
+    "triangular": "三角",
+    "fixed": "固定 定值",
+    "empirical": "经验 实测",
 }

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from simulator.model.base import Clock, Model, capped, doc, facts, problem, show, span
+from simulator.model.base import Clock, Model, Shown, capped, doc, facts, problem, span
 from simulator.model.clock import format_clock
 from simulator.model.conditions import Condition, ConditionSyntaxError, parse_condition
 from simulator.model.distributions import AnyDistribution, Distribution
@@ -173,15 +173,15 @@ class Escalate(Action):
     response_min: AnyDistribution | None = doc(
         "how long the level takes to answer", "上级响应时间", unit="min", default=None
     )
-    releases_reserve: int | None = doc(
-        "more reserve staff its answer releases", "响应后增拨的备用人员", default=None, ge=0
+    releases_reserve: Annotated[int, Field(ge=0), capped(10_000)] | None = doc(
+        "more reserve staff its answer releases", "响应后增拨的备用人员", default=None
     )
 
 
 def _emergency_number(number: int) -> int:
     if number not in EMERGENCY_NUMBERS:
         known = ", ".join(f"{n} ({what})" for n, what in EMERGENCY_NUMBERS.items())
-        raise problem("emergency_number", known=known, got=show(number))
+        raise problem("emergency_number", known=known, got=Shown(number))
     return number
 
 

@@ -122,18 +122,31 @@ def _to_tuple(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
-def show(value: Any) -> str:
-    """Return how a value from the file is quoted in messages (as the user wrote it)."""
+@dataclass(frozen=True)
+class Shown:
+    """A value from the file, to be quoted in a message in the message's language (show)."""
+
+    value: Any
+
+
+def show(value: Any, lang: str = "en") -> str:
+    """Return how a value from the file is quoted in messages (as the user wrote it).
+
+    Validators pass the value itself (``got=value``); it is shown here, in the message's
+    language, when the message is said (:mod:`.problems`).
+    """
+    from simulator.i18n import render
+
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "nothing"
+        return render("shown.nothing", lang)
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, Mapping):
-        return "a mapping"
+        return render("shown.mapping", lang)
     if isinstance(value, list | tuple):
-        return "a list"
+        return render("shown.list", lang)
     if isinstance(value, float):  # 2.0 stays "2.0" so "must be a whole number" makes sense
         return repr(value) if value.is_integer() else f"{value:g}"
     return str(value)
@@ -146,12 +159,12 @@ def _to_clock(value: Any, info: ValidationInfo) -> Any:
         # there (``open: 9``) would be read as 00:09, so a file's number is refused.
         if isinstance(value, int | float) and info.context is None:
             return float(value)
-        raise problem("not_clock", got=show(value))
+        raise problem("not_clock", got=Shown(value))
     try:
         return parse_clock(value)
     except ValueError as error:
         past = "past midnight" in str(error)
-        raise problem("past_midnight" if past else "not_clock", got=show(value)) from None
+        raise problem("past_midnight" if past else "not_clock", got=Shown(value)) from None
 
 
 # A file writes a clock time as text; the schema says so (digits and colons full-width too).
@@ -172,7 +185,7 @@ def capped(most: float) -> Any:
 
     def check(value: Any) -> Any:
         if value > most:
-            raise problem("too_large", most=f"{most:g}", got=show(value))
+            raise problem("too_large", most=f"{most:,.0f}", got=Shown(value))
         return value
 
     return AfterValidator(check)

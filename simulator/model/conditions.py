@@ -12,7 +12,9 @@ It is parsed here, never ``eval``-ed, so a scenario file cannot run code; a synt
 the 1-based column where it was found.
 """
 
+import difflib
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -109,8 +111,27 @@ class _Token:
     column: int
 
 
+# What a character the language does not have most likely means (a hint to the message).
+_LOOKALIKES = {"≥": ">=", "≤": "<=", "≠": "!=", "=": "=="}
+
+
+def _hint(text: str, position: int, tokens: list["_Token"]) -> str:
+    """Return the catalogue hint for an unexpected character at ``position`` of ``text``."""
+    char = text[position]
+    if char in _LOOKALIKES and not (char == "=" and text[position : position + 2] == "=="):
+        return "symbol"
+    if char in "且并和或":
+        return "join"  # 且 / 或 for and / or
+    right_after = position > 0 and not text[position - 1].isspace()
+    if right_after and tokens and tokens[-1].kind in ("number", "clock"):
+        return "unit"  # 20人, 30分钟, 50%
+    if "\u4e00" <= char <= "\u9fff":
+        return "chinese"  # 排队 >= 20: the metrics have English names
+    return "none"
+
+
 def _tokenize(text: str) -> list[_Token]:
-    tokens = []
+    tokens: list[_Token] = []
     position = 0
     while position < len(text):
         match = _TOKEN.match(text, position)
@@ -121,8 +142,15 @@ def _tokenize(text: str) -> list[_Token]:
         column = match.start(kind) + 1
         if kind == "bad":
             char = repr(match.group(kind))
+            hint = _hint(text, match.start(kind), tokens)
+            instead = _LOOKALIKES.get(match.group(kind), "")
             raise ConditionSyntaxError(
-                f"unexpected character {char}", column, "character", found=char
+                f"unexpected character {char}",
+                column,
+                "character",
+                found=char,
+                hint=hint,
+                instead=instead,
             )
         tokens.append(_Token(kind, match.group(kind), column))
         position = match.end()
@@ -177,6 +205,15 @@ class _Parser:
             )
         if token.text not in METRICS:
             known = ", ".join(METRICS)
+            close = difflib.get_close_matches(token.text, list(METRICS), n=1)
+            if close:
+                raise ConditionSyntaxError(
+                    f"unknown metric {token.text!r}; did you mean {close[0]!r}?",
+                    token.column,
+                    "unknown_metric_close",
+                    name=repr(token.text),
+                    close=repr(close[0]),
+                )
             raise ConditionSyntaxError(
                 f"unknown metric {token.text!r}; known: {known}",
                 token.column,
@@ -226,7 +263,17 @@ def metrics_of(condition: Condition) -> frozenset[str]:
 
 
 def parse_condition(text: str) -> Condition:
-    """Parse a ``when:`` text; raise :class:`ConditionSyntaxError` with a column on error."""
+    """Parse a ``when:`` text; raise :class:`ConditionSyntaxError` with a column on error.
+
+    Full-width characters a Chinese input method types (``＞＝``, ``１２：００``) are read as
+    their half-width selves, one for one, so columns still point into the text as written.
+    """
+    text = "".join(
+        unicodedata.normalize("NFKC", char)
+        if len(unicodedata.normalize("NFKC", char)) == 1
+        else char
+        for char in text
+    )
     if not text.strip():
         raise ConditionSyntaxError("the condition is empty", 1, "empty")
     parser = _Parser(text)

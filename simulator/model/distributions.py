@@ -15,10 +15,13 @@ from typing import Annotated, ClassVar, Literal, Union
 import numpy as np
 from pydantic import Field, model_validator
 
-from simulator.model.base import ListOf, Model, doc, problem
+from simulator.model.base import ListOf, Model, capped, doc, problem
 
-Positive = Annotated[float, Field(gt=0)]
-NonNegative = Annotated[float, Field(ge=0)]
+# Values are minutes or seconds; the cap (about a week in minutes) keeps a typo (1e12) from
+# making a simulated day run for ever.
+LARGEST = 10_000.0
+Positive = Annotated[float, Field(gt=0), capped(LARGEST)]
+NonNegative = Annotated[float, Field(ge=0), capped(LARGEST)]
 
 
 class Distribution(Model):
@@ -30,6 +33,14 @@ class Distribution(Model):
     def expected(self) -> float:
         """Return the theoretical mean (used by staffing formulas and documentation)."""
         raise NotImplementedError
+
+    def least(self) -> float:
+        """Return the least value it can draw (0 for the continuous ones that never reach 0)."""
+        return 0.0
+
+    def can_be_zero(self) -> bool:
+        """Return whether a draw can be exactly 0 (a walking speed must never be)."""
+        return False
 
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Draw ``size`` independent values from ``rng``."""
@@ -116,6 +127,14 @@ class Normal(Distribution):
         inside = self.mean * (cdf(beta) - cdf(alpha)) + self.sd * (pdf(alpha) - pdf(beta))
         return low * cdf(alpha) + high * (1 - cdf(beta)) + inside
 
+    def least(self) -> float:
+        """Return the lower clip."""
+        return self._bounds()[0]
+
+    def can_be_zero(self) -> bool:
+        """Return True when the clip at 0 is reached (mean within two sd of 0)."""
+        return self.least() == 0.0
+
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Draw ``size`` values."""
         low, high = self._bounds()
@@ -138,6 +157,14 @@ class Uniform(Distribution):
     def expected(self) -> float:
         """Return the mean."""
         return (self.low + self.high) / 2
+
+    def least(self) -> float:
+        """Return ``low``."""
+        return self.low
+
+    def can_be_zero(self) -> bool:
+        """Return True when ``low`` is 0."""
+        return self.low == 0.0
 
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Draw ``size`` values."""
@@ -170,6 +197,14 @@ class Triangular(Distribution):
         """Return the mean."""
         return (self.low + self.mode + self.high) / 3
 
+    def least(self) -> float:
+        """Return ``low``."""
+        return self.low
+
+    def can_be_zero(self) -> bool:
+        """Return True when ``low`` is 0."""
+        return self.low == 0.0
+
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Draw ``size`` values."""
         return rng.triangular(self.low, self.mode, self.high, size)
@@ -184,6 +219,14 @@ class Fixed(Distribution):
     def expected(self) -> float:
         """Return the value."""
         return self.value
+
+    def least(self) -> float:
+        """Return the value."""
+        return self.value
+
+    def can_be_zero(self) -> bool:
+        """Return True when the value is 0."""
+        return self.value == 0.0
 
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Return ``size`` copies of the value (drawing nothing)."""
@@ -207,6 +250,14 @@ class Empirical(Distribution):
     def expected(self) -> float:
         """Return the mean of the values."""
         return float(np.mean(self.values))
+
+    def least(self) -> float:
+        """Return the smallest value."""
+        return float(min(self.values))
+
+    def can_be_zero(self) -> bool:
+        """Return True when a measured value is 0."""
+        return self.least() == 0.0
 
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Draw ``size`` values."""

@@ -37,7 +37,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 
 from simulator.i18n import render
 from simulator.model.actions import AnyEntry
-from simulator.model.base import ListOf, Model, doc, problem, show
+from simulator.model.base import ListOf, Model, Shown, doc, problem
 from simulator.model.clock import format_clock
 from simulator.model.decisions import Decision, matching_rule
 from simulator.model.errors import Problem, ScenarioError
@@ -64,7 +64,7 @@ def _names(value: Any) -> Any:
     """Read a name or a list of names."""
     names = [value] if isinstance(value, str) else value
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-        raise problem("names", got=show(value))
+        raise problem("names", got=Shown(value))
     return tuple(name.strip() for name in names)
 
 
@@ -94,7 +94,7 @@ def _date(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, str):
         return value
-    raise problem("date", got=show(value))
+    raise problem("date", got=Shown(value))
 
 
 class LogFile(Model):
@@ -110,8 +110,12 @@ class LogFile(Model):
     )
 
 
-def _csv_as_yaml(text: str, file: str, lang: str) -> str:
-    """Rewrite a CSV log as YAML with every row on the same line number."""
+def _csv_as_yaml(text: str, file: str, lang: str) -> tuple[str, list[Problem]]:
+    """Rewrite a CSV log as YAML with every row on the same line number.
+
+    Return the YAML and the problems of the rows' cells; a row with a bad cell is kept with
+    what could be read of it, so every row is still checked and keeps its place in the log.
+    """
 
     def fail(line: int | None, key: str, message: str) -> ScenarioError:
         return ScenarioError([Problem(file, line, key, message)], lang)
@@ -129,14 +133,14 @@ def _csv_as_yaml(text: str, file: str, lang: str) -> str:
             else render("validation.csv_unknown_column", lang, column=repr(unknown[0]))
         )
         raise fail(1, "", render("validation.csv_header", lang, wrong=wrong))
-    lines = ["log:"]
+    lines, found = ["log:"], []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             lines.append("")
             continue
         if len(row) > len(header):
             message = render("validation.csv_cells", lang, cells=len(row), columns=len(header))
-            raise fail(number, "", message)
+            found.append(Problem(file, number, "", message))
         entry: dict[str, object] = {}
         for name, cell in zip(header, row, strict=False):
             cell = cell.strip()
@@ -145,12 +149,13 @@ def _csv_as_yaml(text: str, file: str, lang: str) -> str:
                     key, sep, value = pair.partition("=")
                     if not sep:
                         message = render("validation.csv_pair", lang, pair=repr(pair))
-                        raise fail(number, "params", message)
+                        found.append(Problem(file, number, "params", message))
+                        continue
                     entry[key.strip()] = scalar(value.strip())
             elif cell:
                 entry[CSV_COLUMNS[name]] = cell
         lines.append("  - " + json.dumps(entry, ensure_ascii=False))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", found
 
 
 def scalar(text: str) -> object:
@@ -178,9 +183,17 @@ def read_drill_log(path: Path, scenario: Scenario) -> DrillLog:
     """Read and check the log ``path`` against ``scenario``; raise :class:`ScenarioError`."""
     file = str(path)
     text, _sha = read_text(path, "drill log", scenario.language)
-    if Path(path).suffix.lower() not in (".yaml", ".yml"):
-        text = _csv_as_yaml(text, file, scenario.language)
-    return read_drill_log_text(text, file, scenario)
+    if Path(path).suffix.lower() in (".yaml", ".yml"):
+        return read_drill_log_text(text, file, scenario)
+    text, cells = _csv_as_yaml(text, file, scenario.language)
+    try:
+        log = read_drill_log_text(text, file, scenario)
+    except ScenarioError as error:
+        found = sorted([*cells, *error.problems], key=lambda problem: problem.line or 0)
+        raise ScenarioError(found, scenario.language) from None
+    if cells:
+        raise ScenarioError(cells, scenario.language)
+    return log
 
 
 def _entry_problems(

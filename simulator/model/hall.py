@@ -17,6 +17,11 @@ from simulator.model.distributions import AnyDistribution
 SHARE_TOLERANCE = 1e-6
 # Counts stop far below what would exhaust memory: no hall has a million counters.
 MANY = 10_000
+# Sanity caps (see base.capped): a typo such as 1e12 must not make a day run for ever.
+LONGEST_MIN = 10_000.0  # about a week
+LARGEST_M = 10_000.0
+Minutes = Annotated[float, capped(LONGEST_MIN)]
+Metres = Annotated[float, capped(LARGEST_M)]
 
 
 def _not_blank(text: str) -> str:
@@ -44,20 +49,18 @@ class Exit(Model):
     """A door people can leave through in an evacuation."""
 
     name: Text = doc("the exit's name", "出口名称", examples=["正门"])
-    width_m: float = doc("clear width of the door", "门的净宽", unit="m", gt=0.3, examples=[1.8])
-    distance_m: float | None = doc(
+    width_m: Metres = doc("clear width of the door", "门的净宽", unit="m", gt=0.3, examples=[1.8])
+    distance_m: Annotated[float, Field(gt=0), capped(LARGEST_M)] | None = doc(
         "mean walk from the floor to it (default: from the floor area)",
         "从营业厅各处走到该出口的平均距离（默认按面积推算）",
         unit="m",
         default=None,
-        gt=0,
     )
-    approach_m2: float | None = doc(
+    approach_m2: Annotated[float, Field(gt=0), capped(LARGEST_M)] | None = doc(
         "floor in front of it where a queue stands (default: a half-disc 2 m beyond the jambs)",
         "出口前可排队的面积（默认门外 2 米半圆）",
         unit="m²",
         default=None,
-        gt=0,
     )
 
 
@@ -65,7 +68,7 @@ class Neighbor(Model):
     """A nearby hall customers can be sent to."""
 
     name: Text = doc("the hall's name", "邻近营业厅名称", examples=["城西营业厅"])
-    travel_min: float = doc("how long it takes to get there", "前往所需时间", unit="min", ge=0)
+    travel_min: Minutes = doc("how long it takes to get there", "前往所需时间", unit="min", ge=0)
     accepts_share: PositiveShare = doc(
         "the largest share of counter customers it can take", "可接收的柜台客户最大比例"
     )
@@ -76,7 +79,7 @@ class Site(Model):
 
     name: Text = doc("the hall's name", "营业厅名称", examples=["城东营业厅"])
     location: str = doc("its address", "地址", default="")
-    floor_area_m2: float = doc(
+    floor_area_m2: Annotated[float, capped(1_000_000)] = doc(
         "public floor where customers wait and move",
         "客户等候和走动的公共区域面积",
         unit="m²",
@@ -91,11 +94,10 @@ class Site(Model):
     neighbors: ListOf(Neighbor) = doc(  # type: ignore[valid-type]
         "halls customers can be sent to", "可分流前往的邻近营业厅", default=()
     )
-    counters: int | None = doc(
+    counters: Annotated[int, Field(ge=1), capped(MANY)] | None = doc(
         "counter positions (caps staffing and call-ins; default: as many as staffed)",
         "柜台台席数（限制排班和增调；默认等于在岗人数）",
         default=None,
-        ge=1,
     )
 
     @field_validator("exits")
@@ -181,7 +183,7 @@ class Reserve(Model):
     """Staff who can be called in, and how long they take to arrive."""
 
     count: Count = doc("staff who can be called in", "可增调的备用人员", default=0)
-    call_in_min: float = doc(
+    call_in_min: Minutes = doc(
         "how long they take to arrive", "到岗所需时间", unit="min", default=0.0, ge=0
     )
 
@@ -251,6 +253,13 @@ class Service(Model):
     kiosk: bool = doc("a kiosk can do it", "可在自助终端办理", default=False)
     quick: bool = doc("a fast-lane counter may serve it", "可在快速受理窗口办理", default=False)
 
+    @field_validator("minutes")
+    @classmethod
+    def _takes_time(cls, minutes: Any) -> Any:
+        if minutes.expected() <= 0:  # a counter serving in no time would serve everyone at once
+            raise problem("service_zero")
+        return minutes
+
 
 class Demand(Model):
     """Who comes, when, for what, and how long they are willing to wait."""
@@ -273,11 +282,10 @@ class Demand(Model):
         unit="min",
         default=None,
     )
-    balk_at_queue: int | None = doc(
+    balk_at_queue: Annotated[int, Field(ge=1), capped(MANY)] | None = doc(
         "arrivals who see this many waiting leave at once (none: never)",
         "到达时见到排队人数达到此数即离开（不写则不离开）",
         default=None,
-        ge=1,
     )
     kiosk_uptake: Share = doc(
         "share of kiosk-able customers who use a kiosk",

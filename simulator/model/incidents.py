@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from simulator.model.base import Clock, Model, capped, doc, facts, problem, show, span
+from simulator.model.base import Clock, Model, Shown, capped, doc, facts, problem, span
 from simulator.model.clock import format_clock
 from simulator.model.distributions import AnyDistribution, Lognormal, Uniform
 from simulator.model.hall import Count, Share
@@ -131,11 +131,11 @@ def _scope(value: Any, info: ValidationInfo) -> Any:
     if value == "all":
         return "all"
     if not isinstance(value, list | tuple) or not value:
-        raise problem("scope", got=show(value))
+        raise problem("scope", got=Shown(value))
     services = facts(info).services
     for name in value:
         if not isinstance(name, str):
-            raise problem("scope_names", got=show(name))
+            raise problem("scope_names", got=Shown(name))
         if services and name not in services:
             raise problem("unknown_name", what="service", name=name, options=services)
     return tuple(value)
@@ -182,12 +182,11 @@ class PowerOutage(Timed):
 
     kind: Literal["power_outage"] = "power_outage"
     duration_min: AnyDistribution = doc("how long the mains are out", "停电持续时间", unit="min")
-    generator_min: float | None = doc(
+    generator_min: Annotated[float, Field(ge=0), capped(10_000)] | None = doc(
         "a generator restores systems after this long (none: no generator)",
         "备用发电机启动所需时间（不写则无发电机）",
         unit="min",
         default=None,
-        ge=0,
     )
 
 

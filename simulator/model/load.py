@@ -21,11 +21,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from simulator.i18n import CATALOG, render
+from simulator.model.actions import LogEntry, Rule
 from simulator.model.base import Facts, Model, show
 from simulator.model.errors import Problem, ScenarioError, ScenarioWarning, guess_language
 from simulator.model.hall import Demand, Hours
 from simulator.model.plausibility import doubts
-from simulator.model.problems import locate, problems
+from simulator.model.problems import keys_of, locate, problems
 from simulator.model.scenario import LANGUAGES, Scenario
 from simulator.model.yaml_source import (
     SourceMap,
@@ -33,6 +34,9 @@ from simulator.model.yaml_source import (
     duplicate_problems,
     parse_document,
 )
+
+# The keys every member of a list's union has, checked even when its tag is unknown.
+COMMON: dict[str, type[BaseModel]] = {"playbook": Rule, "log": LogEntry}
 
 
 def read_text(path: Path, what: str = "scenario file", lang: str | None = None) -> tuple[str, str]:
@@ -108,7 +112,7 @@ def language_of(document: Mapping[str, Any]) -> str:
 def _quietly(model: type[BaseModel], data: Any) -> Any:
     """Return ``data`` validated as ``model``, or None if it is not (its problems come later)."""
     try:
-        return model.model_validate(data, context={"facts": Facts()})  # as from a file
+        return model.model_validate(data, context={"facts": Facts()}, by_name=False)
     except ValidationError:
         return None
 
@@ -127,7 +131,8 @@ def facts_of(document: Mapping[str, Any]) -> Facts:
     site = _mapping(document.get("site"))
     demand = _mapping(document.get("demand"))
     services = [s for s in _list(demand.get("services")) if isinstance(s, Mapping)]
-    quick = [s.get("quick", False) for s in services]
+    # A null is the default (as the models read it): no quick service, no kiosks.
+    quick = [False if s.get("quick") is None else s["quick"] for s in services]
     named = [str(s["name"]) for s in services if isinstance(s.get("name"), str)]
 
     def names(key: str) -> tuple[str, ...]:
@@ -136,7 +141,7 @@ def facts_of(document: Mapping[str, Any]) -> Facts:
             i["name"] for i in items if isinstance(i, Mapping) and isinstance(i.get("name"), str)
         )
 
-    kiosks = site.get("kiosks", 0)
+    kiosks = 0 if site.get("kiosks") is None else site["kiosks"]
     positions = site.get("counters")
     return Facts(
         open_min=hours.open_min if hours else None,
@@ -158,10 +163,48 @@ def validate(
     model: type[Model], document: SourceMap, file: str, lang: str, facts: Facts | None = None
 ) -> tuple[Any, list[Problem]]:
     """Validate ``document`` as ``model``; return (the model or None, its problems)."""
+    context = {"facts": facts or facts_of(document)}
     try:
-        return model.model_validate(document, context={"facts": facts or facts_of(document)}), []
+        # A file writes the keys' own names (open, from, at); the Python names the models
+        # also accept (open_min) are for code, so a file using them is told the right key.
+        return model.model_validate(document, context=context, by_alias=True, by_name=False), []
     except ValidationError as error:
-        return None, problems(error.errors(), document, model, file, lang)
+        errors = [*error.errors(), *_common_keys(error.errors(), document, context)]
+        return None, problems(errors, document, model, file, lang)
+
+
+def _common_keys(errors: list[Any], document: SourceMap, context: dict[str, Any]) -> list[Any]:
+    """Check the keys every rule (or log line) has, where an unknown ``do:`` hid them.
+
+    A rule whose action is misspelt is not checked any further by its model, which is not
+    known; its ``when:`` (or a log line's ``at:``) can still be, so that every problem is
+    reported at once.
+    """
+    found = []
+    for error in errors:
+        loc = error["loc"]
+        if error["type"] != "union_tag_invalid" or len(loc) != 2 or loc[0] not in COMMON:
+            continue
+        items = document.get(loc[0])
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        if not isinstance(item, Mapping):
+            continue
+        base = COMMON[loc[0]]
+        keys = {alias for alias in keys_of(base) if alias in item and alias != "do"}
+        try:
+            base.model_validate(
+                {"do": "?", **{key: item[key] for key in keys}},
+                context=context,
+                by_alias=True,
+                by_name=False,
+            )
+        except ValidationError as more:
+            found += [
+                {**inner, "loc": (*loc, *inner["loc"])}
+                for inner in more.errors()
+                if inner["type"] != "missing"  # only what is written; the model is unknown
+            ]
+    return found
 
 
 def _load(text: str, file: str, sha256: str) -> Scenario:
@@ -238,7 +281,7 @@ def _variants(
     if not isinstance(overlays, SourceMap):
         if overlays is None:
             return {}, {}, []
-        message = render("validation.mapping", lang, got=show(overlays))
+        message = render("validation.mapping", lang, got=show(overlays, lang))
         return {}, {}, [Problem(file, line, "variants", message)]
     seen = {(p.line, p.column, p.key, p.message) for p in known}
     variants: dict[str, Scenario] = {}
@@ -248,7 +291,7 @@ def _variants(
         spot = overlays.key_spots.get(name)
         here = spot.line if spot else line
         if not isinstance(overlay, Mapping):
-            message = render("validation.variant_mapping", lang, got=show(overlay))
+            message = render("validation.variant_mapping", lang, got=show(overlay, lang))
             found.append(Problem(file, here, f"variants.{name}", message))
             continue
         if "variants" in overlay:
@@ -263,6 +306,10 @@ def _variants(
         own = _only_what_the_base_sets(base, overlay, "", file, lang)
         merged = deep_merge(base, overlay)
         scenario, problems_found = validate(Scenario, merged, file, lang)
+        # A key the models do not know is said once, as unknown (with its did-you-mean),
+        # not also as a key the base does not set.
+        unknown = {(p.line, p.key) for p in problems_found}
+        own = [p for p in own if (p.line, p.key) not in unknown]
         for problem in sorted(own + problems_found, key=lambda p: p.line or 0):
             if (problem.line, problem.column, problem.key, problem.message) not in seen:
                 key = f"{context} → {problem.key}" if problem.key else context

@@ -8,7 +8,6 @@ the scenario's language, with a did-you-mean where a close word exists. No pydan
 reaches the user.
 """
 
-import difflib
 import math
 import re
 import types
@@ -19,38 +18,13 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic import BaseModel
 
-from simulator.i18n import render
-from simulator.model.base import PROBLEM, Model, show
+from simulator.i18n import CATALOG, render
+from simulator.model.base import PROBLEM, Model, Shown, show
 from simulator.model.errors import Problem
+from simulator.model.suggest import suggest
 from simulator.model.yaml_source import SourceList, SourceMap, Spot
 
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 DISCRIMINATORS = {"kind": "incident kind", "dist": "distribution", "do": "action"}
-
-
-def suggest(word: Any, options: Sequence[str], what: str, lang: str, arg: str = "") -> str:
-    """Return "unknown <what> 'x'; did you mean 'y'?", or list the options if none is close."""
-    options = [str(option) for option in options]
-    text = str(word)
-    close = difflib.get_close_matches(text, options, n=1)
-    # Abbreviations ("expo", "lognorm") are too short for difflib's ratio but still clear.
-    close = close or [o for o in options if len(text) >= 3 and o.startswith(text)][:1]
-    noun = render(f"what.{what}", lang, name=arg) if f"what.{what}" in _catalog() else what
-    if close:
-        return render("validation.unknown", lang, what=noun, name=repr(word), close=repr(close[0]))
-    message = render(
-        "validation.unknown_list", lang, what=noun, name=repr(word), options=", ".join(options)
-    )
-    if isinstance(word, str) and _CHINESE.search(word):
-        # Keys are English; Chinese here is nearly always text split off by a comma in {...}.
-        message += render("validation.comma_hint", lang)
-    return message
-
-
-def _catalog() -> Mapping[str, Any]:
-    from simulator.i18n import CATALOG
-
-    return CATALOG
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -94,6 +68,16 @@ def _field(model: type[BaseModel], key: Any) -> tuple[str, Any] | None:
 def keys_of(model: type[BaseModel]) -> list[str]:
     """Return the keys a file may write for ``model``, in the order documented."""
     return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _key_words(model: type[BaseModel]) -> dict[str, str]:
+    """Return each key's Chinese description (``引导员`` finds ``guides``)."""
+    words = {}
+    for name, field in model.model_fields.items():
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        if "description_zh" in extra:
+            words[field.alias or name] = str(extra["description_zh"])
+    return words
 
 
 def _what(model: type[BaseModel], data: Any) -> tuple[str, str]:
@@ -236,7 +220,7 @@ def _number(value: float) -> str:
 
 def range_message(bounds: Mapping[str, float], got: Any, lang: str, hint: str = "") -> str:
     """Say what range a number must lie in, as ``"must be between 0 and 1, got 2"``."""
-    shown = show(got)
+    shown = show(got, lang)
     low = bounds.get("ge", bounds.get("gt"))
     high = bounds.get("le", bounds.get("lt"))
     if low is not None and high is not None:
@@ -287,7 +271,8 @@ def message(error: Mapping[str, Any], place: Place, lang: str) -> tuple[str, str
     if kind == "extra_forbidden" and place.model is not None:
         noun, arg = _what(place.model, place.parent)
         key = path.rsplit(".", 1)[-1]
-        return path, suggest(key, keys_of(place.model), noun, lang, arg)
+        words = {k: v for k, v in _key_words(place.model).items()}
+        return path, suggest(key, keys_of(place.model), noun, lang, arg, words, is_key=True)
     if kind == "missing":
         if place.parent is not None and path.rsplit(".", 1)[-1] in place.parent:
             return path, render("validation.needs_value", lang)
@@ -310,11 +295,22 @@ def message(error: Mapping[str, Any], place: Place, lang: str) -> tuple[str, str
         path = f"{path}.{key}" if path else key
         if kind == "union_tag_not_found":
             return path, render("validation.required", lang)
+        if isinstance(place.value, Mapping) and place.value.get(key, "") is None:
+            return path, render("validation.needs_value", lang)  # dist: (nothing)
         options = [o.strip().strip("'") for o in str(ctx.get("expected_tags", "")).split(",")]
         return path, suggest(ctx.get("tag"), options, DISCRIMINATORS.get(key, key), lang)
+    if kind == "invalid_key":  # ~: 6 or 6: 6 — YAML reads the key as nothing, or a number
+        key = loc_key(error)
+        shown = show(None if key == "None" else key, lang)  # pydantic names the null key None
+        return path, render("validation.key_not_text", lang, got=shown)
     if kind == PROBLEM:
         args = {k: v for k, v in ctx.items() if k not in ("message", "at", "column")}
         args.setdefault("path", _list_path(path))
+        if isinstance(args.get("got"), Shown):
+            got = args["got"].value
+            # A cap speaks of magnitudes: 100000, not the float 100000.0 pydantic made of it.
+            number = ctx["message"] == "too_large" and isinstance(got, int | float)
+            args["got"] = _number(got) if number else show(got, lang)
         if ctx["message"] == "unknown_name":
             return path, suggest(args["name"], args["options"], args["what"], lang)
         if ctx["message"] == "condition":
@@ -325,6 +321,11 @@ def message(error: Mapping[str, Any], place: Place, lang: str) -> tuple[str, str
     return path, _type_message(kind, value, place, lang)
 
 
+def loc_key(error: Mapping[str, Any]) -> Any:
+    """Return the key an error's location ends in."""
+    return error["loc"][-1] if error.get("loc") else None
+
+
 def _list_path(path: str) -> str:
     """Return the path of the list an item's key belongs to: ``demand.services``."""
     return re.sub(r"\[\d+\](\.[^.\[]+)?$", "", path)
@@ -333,13 +334,18 @@ def _list_path(path: str) -> str:
 def _condition_reason(ctx: Mapping[str, Any], lang: str) -> str:
     code, details = ctx.get("code", "invalid"), dict(ctx.get("details") or {})
     if details.get("found") == "the end":
+        if f"when.{code}_end" in CATALOG:
+            code = f"{code}_end"
         details["found"] = render("the end", lang)
+    if "hint" in details:
+        hint = details["hint"]
+        details["hint"] = render(f"when.hint.{hint}", lang, **details) if hint != "none" else ""
     key = f"when.{code}"
-    return render(key, lang, **details) if key in _catalog() else str(ctx.get("reason", ""))
+    return render(key, lang, **details) if key in CATALOG else str(ctx.get("reason", ""))
 
 
 def _type_message(kind: str, value: Any, place: Place, lang: str) -> str:
-    got = show(value)
+    got = show(value, lang)
     if kind in ("float_type", "float_parsing"):
         percent = isinstance(value, str) and value.strip().endswith("%")
         hint = render("validation.percent_hint", lang) if percent else ""
@@ -368,7 +374,7 @@ def _type_message(kind: str, value: Any, place: Place, lang: str) -> str:
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(place_expected(place)))
         what = place.path.rsplit(".", 1)[-1]
-        return suggest(value, expected, what if f"what.{what}" in _catalog() else "value", lang)
+        return suggest(value, expected, what if f"what.{what}" in CATALOG else "value", lang)
     return render("validation.invalid", lang, got=got)
 
 

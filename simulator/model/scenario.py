@@ -14,7 +14,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, PrivateAttr, WithJsonSchema, field_validator, model_validator
 
 from simulator.model.actions import AnyRule, Rule
-from simulator.model.base import ListOf, Model, capped, doc, problem, show
+from simulator.model.base import ListOf, Model, Shown, capped, doc, problem
 from simulator.model.distributions import AnyDistribution, Lognormal, Normal, Uniform
 from simulator.model.errors import ScenarioWarning
 from simulator.model.hall import (
@@ -237,7 +237,8 @@ class Egress(Model):
     @field_validator("speed_mps")
     @classmethod
     def _moves(cls, speed: Any) -> Any:
-        if speed.expected() <= 0:
+        # A walking speed of 0 never gets anyone out: no draw may be 0, not only the mean.
+        if speed.expected() <= 0 or speed.can_be_zero():
             raise problem("speed_zero")
         return speed
 
@@ -291,7 +292,7 @@ class Scenario(Model):
     @classmethod
     def _known_schema(cls, version: int) -> int:
         if version != SCHEMA:
-            raise problem("schema", known=SCHEMA, got=show(version))
+            raise problem("schema", known=SCHEMA, got=Shown(version))
         return version
 
     @property

@@ -24,6 +24,7 @@ from simulator.model.errors import Problem, ScenarioError, guess_language
 
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -86,10 +87,17 @@ class SourceLoader(yaml.SafeLoader):
 # Start from SafeLoader's resolvers minus int and float, whose YAML 1.1 patterns include base 60
 # ("12:00" -> 720) and leading-zero octal ("010" -> 8), then add YAML 1.2-like ones. Setting the
 # attribute on the subclass keeps SafeLoader itself untouched for other code.
+# Booleans too: YAML 1.1 reads yes/no/on/off as true/false, so `message: no` would lose its
+# text; only true and false are booleans here, as in YAML 1.2.
 SourceLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT_TAG, _FLOAT_TAG)]
+    first: [
+        (tag, regexp) for tag, regexp in resolvers if tag not in (_INT_TAG, _FLOAT_TAG, _BOOL_TAG)
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+SourceLoader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 # Integers are registered before floats so "12" stays an int (resolvers are tried in order).
 SourceLoader.add_implicit_resolver(
     _INT_TAG,
@@ -236,6 +244,8 @@ def parse_document(
             loader.dispose()
     except yaml.YAMLError as error:
         raise ScenarioError([_yaml_problem(error, text, file, lang)], lang) from None
+    except RecursionError:  # lists in lists hundreds deep: no scenario, and no stack, is that deep
+        raise fail(None, render("validation.too_deep", lang)) from None
     if data is None:  # only comments, or a lone "---"
         raise fail(None, render("validation.only_comments", lang))
     if not isinstance(data, SourceMap):
