@@ -221,12 +221,12 @@ def test_run_rates_limits_and_playbook_objectives(scenario_file, tmp_path):
     )
     result = invoke("run", scenario_file, "-n", 3, "--out", tmp_path / "run")
     assert result.exit_code == 0, result.output
-    assert "安抚客户 (notify customers: queue >= 4)" in result.output
+    assert "安抚客户 (notify customers: queue ≥ 4)" in result.output
     summary = json.loads((tmp_path / "run" / "summary.json").read_text(encoding="utf-8"))
     assert {limit["rating"] for limit in summary["limits"]} <= {"P", "S", "M", "U"}
     (objective,) = summary["objectives"]
     assert objective["kind"] == "rule" and objective["rating"] == "P"
-    assert objective["name_zh"] == "安抚客户（告知客户：queue >= 4）"
+    assert objective["name_zh"] == "安抚客户（告知客户：排队人数 ≥ 4 人）"
     assert objective["tasks"][0]["evidence"].startswith("fired")
     assert objective["tasks"][0]["evidence_zh"].startswith("3 天中有 3 天触发")
 

@@ -65,7 +65,10 @@ def test_score_records_the_drill_with_timings_and_writes_a_brief(tmp_path):
     assert (out / "drill_log.yaml").read_text(encoding="utf-8") == LOG.read_text(encoding="utf-8")
     brief = (out / "brief.md").read_text(encoding="utf-8")
     assert "## 九、演练决策记录" in brief
-    assert "| 11:11 | 上报 (to=上级服务管理部门) | 大堂经理 李娜 | 第 4 条 | 11:00 | +11 |" in brief
+    assert (
+        "| 11:11 | 上报 (上报对象：上级服务管理部门) | 大堂经理 李娜 | 第 4 条 | 11:00 | +11 |"
+        in brief
+    )
     assert "导调：陈主任；参演：大堂经理 李娜、柜员 王强、引导员 赵敏" in brief
     assert "| 报告日期 | 2026-11-20 |" in brief
 

@@ -21,8 +21,8 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
     "rule.name_plain": {"zh": "{action}（{when}）", "en": "{action} when {when}"},
     "rule.task": {"zh": "执行该措施", "en": "carry out the action"},
     "rule.not_exercised": {
-        "zh": "未演练到：条件 `{when}` 始终未出现",
-        "en": "not exercised: `{when}` never held",
+        "zh": "未演练到：条件“{when}”始终未出现",
+        "en": "not exercised: “{when}” never held",
     },
     "rule.evidence_responded": {
         "zh": "预案 {days} 天中有 {days_called} 天要求执行，共 {called} 次；其中 {responded} 次在 "
@@ -31,8 +31,8 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
         "{window:g} minutes {responded} times",
     },
     "rule.evidence_unprompted": {
-        "zh": "条件 `{when}` 未出现，演练中仍主动执行 {fired} 次，执行到位 {done} 次",
-        "en": "`{when}` never held, yet the team acted {fired} times; carried out {done}",
+        "zh": "条件“{when}”未出现，演练中仍主动执行 {fired} 次，执行到位 {done} 次",
+        "en": "“{when}” never held, yet the team acted {fired} times; carried out {done}",
     },
     "rule.evidence": {
         "zh": "{days} 天中有 {days_fired} 天触发，共 {fired} 次；执行 {done} 次",

@@ -19,8 +19,9 @@ import jinja2
 import markupsafe
 
 from simulator.engine.events import Event, EventKind
-from simulator.i18n import render
+from simulator.i18n import Message, render
 from simulator.model.clock import format_clock
+from simulator.model.condition_words import said_when
 from simulator.report.drill_section import drill_section, participants_text
 from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
@@ -51,6 +52,12 @@ OBJECTIVE_FIXES = {
     "evacuation_time": ("fix.evacuation", "owner.safety"),
     "evacuation_crowd": ("fix.crowd", "owner.safety"),
 }
+
+
+def _in_words(when: str, lang: str) -> str:
+    """Return a rule's ``when:`` text as the brief says it (排队人数 ≥ 30 人)."""
+    words = said_when(when)
+    return words.text(lang) if isinstance(words, Message) else words
 
 
 def _code_spans(text: str) -> markupsafe.Markup:
@@ -175,7 +182,9 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
         rows.append(
             {
                 "time": _median_clock(firsts),
-                "inject": render("brief.rule_inject", lang, when=when) if when else "—",
+                "inject": render("brief.rule_inject", lang, when=_in_words(when, lang))
+                if when
+                else "—",
                 "expected": summary_text(objective, "name", lang),
                 "happened": summary_text(task, "evidence", lang),
             }

@@ -8,6 +8,8 @@ have acted, plus, for a tabletop, the team's outcome beside the automatic playbo
 from typing import Any
 
 from simulator.i18n import render
+from simulator.model.actions import ENTRIES
+from simulator.model.base import label
 from simulator.report.rated import metric_name
 from simulator.rundir.schema import DecisionEntry, DrillFile
 
@@ -38,7 +40,12 @@ def participants_text(data: DrillFile | None, lang: str) -> str | None:
 
 def _measure(row: DecisionEntry, lang: str) -> str:
     text = render(f"action.{row['action']}", lang)
-    details = [f"{key}={value}" for key, value in row["params"].items()]
+    entry = ENTRIES.get(row["action"])
+    colon = render("brief.colon", lang)
+    details = [
+        f"{label(entry, key, lang) if entry else key}{colon}{value}"
+        for key, value in row["params"].items()
+    ]
     if row["until"]:
         details.append(render("brief.until", lang, time=row["until"]))
     return text + (f" ({', '.join(details)})" if details else "")

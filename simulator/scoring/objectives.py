@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind, Reason
 from simulator.i18n import Message, message
 from simulator.model.actions import Escalate, Rule
+from simulator.model.condition_words import said
 from simulator.model.conditions import Compare
 from simulator.model.incidents import OUTAGE_KINDS
 from simulator.runner.replicate import RunResult
@@ -202,10 +203,11 @@ def _rule_objective(
         for event in actions:
             tally.add(event.result)
     action = message(f"action.{rule.action}")
+    when = said(rule.condition) if rule.condition is not None else rule.when
     if rule.note:
-        name = message("rule.name", note=rule.note, action=action, when=rule.when)
+        name = message("rule.name", note=rule.note, action=action, when=when)
     else:
-        name = message("rule.name_plain", action=action, when=rule.when)
+        name = message("rule.name_plain", action=action, when=when)
     called = any(
         e.kind is EventKind.RECOMMENDATION and e.rule == index
         for events in days.values()
@@ -216,10 +218,10 @@ def _rule_objective(
     task_name = message("rule.task")
     counts = {"fired": tally.fired, "days_fired": tally.days_fired, "days": n, "done": tally.done}
     if tally.fired == 0:
-        evidence = message("rule.not_exercised", when=rule.when)
+        evidence = message("rule.not_exercised", when=when)
     elif scripted:  # acted although the rule never called for it
         evidence = message(
-            "rule.evidence_unprompted", when=rule.when, fired=tally.fired, done=tally.done
+            "rule.evidence_unprompted", when=when, fired=tally.fired, done=tally.done
         )
     elif tally.done + tally.unable == 0:
         evidence = message("rule.evidence_idle", reasons=_reasons(tally.reasons), **counts)

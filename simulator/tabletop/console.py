@@ -19,6 +19,7 @@ from simulator.model import ScenarioError
 from simulator.model.actions import ACTIONS, ENTRIES
 from simulator.model.base import label
 from simulator.model.clock import format_clock
+from simulator.model.condition_words import said
 from simulator.model.decisions import IN_FORCE, Decision
 from simulator.model.drill_log import ROLES, read_entry, scalar
 from simulator.model.scenario import Scenario
@@ -130,7 +131,8 @@ class Console:
 
     def _rule_text(self, rule: Any, index: int) -> str:
         action = render(f"action.{rule.action}", self.lang)
-        return f"{index + 1}. {rule.note or action} ({action}: {rule.when})"
+        when = said(rule.condition).text(self.lang) if rule.condition is not None else rule.when
+        return f"{index + 1}. {rule.note or action} ({action}: {when})"
 
     def decide(self, moment: Moment) -> bool:
         """Take the team's decisions at ``moment``; return False when they end the exercise."""
