@@ -253,15 +253,16 @@ CASES = {
         PLAYBOOK % "open_counter",
         [("hall.yaml:19 playbook[0].do:", "did you mean 'open_counters'?")],
     ),
+    # The misspelt key is said once: not also as the required key it stands for.
     "unknown and missing action parameter": (
         [],
         PLAYBOOK % "open_counters, cnt: 2",
         [
             (
                 "hall.yaml:19 playbook[0].cnt:",
-                "unknown open_counters parameter 'cnt'; did you mean",
+                "unknown open_counters parameter 'cnt'; did you mean 'count'?",
             ),
-            ("hall.yaml:19 playbook[0].count:", "required"),
+            ("1 problem found", "nothing was simulated"),
         ],
     ),
     "action parameter values": (
@@ -634,6 +635,22 @@ def test_a_rule_with_an_unknown_action_still_has_its_condition_checked(tmp_path,
         ("hall.yaml:19:", "write the number without a unit"),
         ("2 problems found", "nothing was simulated"),
     )
+
+
+def test_a_misspelt_key_is_said_once_not_also_as_a_missing_one(tmp_path, monkeypatch):
+    result = validate(tmp_path, monkeypatch, scenario(("  counters:", "  counter:")))
+    assert_problems(
+        result,
+        ("hall.yaml:12 staff.counter:", "did you mean 'counters'?"),
+        ("1 problem found", "nothing was simulated"),
+    )
+    colon = validate(
+        tmp_path, monkeypatch, scenario(('hours: {open: "09:00"', 'hours: {open： "09:00"'))
+    )
+    assert_problems(
+        colon, ("hall.yaml:10 hours.open：", "full-width '：', '，' or space; write ':'")
+    )
+    assert "1 problem found" in colon.output
 
 
 def test_a_variant_typo_is_said_once(tmp_path, monkeypatch):

@@ -137,3 +137,24 @@ def test_deep_merge_merges_mappings_replaces_the_rest_and_keeps_overlay_lines():
     assert base["staff"]["guides"] == 2  # the base is not changed
     replaced = deep_merge(base, {"staff": None})
     assert replaced["staff"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "expected"),
+    [
+        ("a: 1\nsecurity：1\n", 2, 9, "这里是全角的“：”（中文输入法），请改成半角的“:”"),
+        ("b: ｛x: 1}\n", 1, 4, "这里是全角的“｛”"),
+        ("c: {x: 1， y: 2}\n", 1, 9, "这里是全角的“，”"),
+        ("d:\n  e: 1\n\u3000\u3000f: 2\n  g: 3\n", 3, 1, "缩进里有全角空格"),
+    ],
+)
+def test_a_full_width_character_is_named_at_its_own_line_and_column(text, line, column, expected):
+    with pytest.raises(ScenarioError) as caught:
+        parse_document(text, "t.yaml")
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (line, column) and expected in problem.message
+
+
+def test_full_width_punctuation_inside_text_is_no_problem():
+    document = parse("note: 安抚客户，引导排队：请稍候\nmessage: '系统故障：正在抢修'\n")
+    assert document["note"] == "安抚客户，引导排队：请稍候"

@@ -64,6 +64,19 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "；请用空格缩进，不要用 Tab 键",
         "en": "; indent with spaces, not tabs",
     },
+    "validation.full_width": {
+        "zh": "这里是全角的“{char}”（中文输入法），请改成半角的“{ascii}”",
+        "en": "a full-width '{char}' (typed by a Chinese input method); write '{ascii}'",
+    },
+    "validation.full_width_space": {
+        "zh": "缩进里有全角空格（中文输入法），请改用半角空格缩进",
+        "en": "the indentation holds a full-width space (typed by a Chinese input method); "
+        "indent with ordinary spaces",
+    },
+    "validation.full_width_key": {
+        "zh": "（其中有全角的“：”“，”或全角空格：请改成半角的“:”“,”或空格）",
+        "en": " (it holds a full-width '：', '，' or space; write ':', ',' or a space)",
+    },
     "validation.yaml_context_line": {
         "zh": "（该段从第 {line} 行开始）",
         "en": " (in what starts at line {line})",

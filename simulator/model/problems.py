@@ -11,6 +11,7 @@ reaches the user.
 import math
 import re
 import types
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -21,7 +22,7 @@ from pydantic import BaseModel
 from simulator.i18n import CATALOG, render
 from simulator.model.base import PROBLEM, Model, Shown, show
 from simulator.model.errors import Problem
-from simulator.model.suggest import suggest
+from simulator.model.suggest import closest, suggest
 from simulator.model.yaml_source import SourceList, SourceMap, Spot
 
 DISCRIMINATORS = {"kind": "incident kind", "dist": "distribution", "do": "action"}
@@ -384,6 +385,27 @@ def place_expected(place: Place) -> Any:
     return get_args(inner)
 
 
+def _meant_keys(
+    errors: Sequence[Mapping[str, Any]], document: SourceMap, root: type[Model]
+) -> set[tuple[Any, ...]]:
+    """Return the locations of missing keys that an unknown key beside them stands for."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    meant = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden" or not error["loc"]:
+            continue
+        *parent, key = error["loc"]
+        place = locate(list(error["loc"]), document, root)
+        if place.model is None:
+            continue
+        options = keys_of(place.model)
+        written = unicodedata.normalize("NFKC", str(key)).split(":")[0].strip()
+        close = written if written in options else closest(key, options)
+        if close is not None and (*parent, close) in missing:
+            meant.add((*parent, close))
+    return meant
+
+
 def problems(
     errors: Sequence[Mapping[str, Any]],
     document: SourceMap,
@@ -391,9 +413,16 @@ def problems(
     file: str,
     lang: str,
 ) -> list[Problem]:
-    """Return every error as a :class:`Problem`, in file order."""
+    """Return every error as a :class:`Problem`, in file order.
+
+    A key reported missing because it was misspelt (``counter:`` for ``counters:``) is said
+    once, as the unknown key with its did-you-mean.
+    """
     found = []
+    meant = _meant_keys(errors, document, root)
     for error in errors:
+        if error["type"] == "missing" and tuple(error["loc"]) in meant:
+            continue
         loc = list(error["loc"])
         ctx = error.get("ctx") or {}
         if error["type"] == PROBLEM:

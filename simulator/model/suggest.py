@@ -108,6 +108,9 @@ def suggest(
     message = render(
         "validation.unknown_list", lang, what=noun, name=repr(word), options=", ".join(options)
     )
+    if is_key and isinstance(word, str) and any(char in word for char in "：，\u3000"):
+        # {open： "08:30"} reads as one key: the full-width colon is not YAML's.
+        return message + render("validation.full_width_key", lang)
     if is_key and isinstance(word, str) and _CHINESE.search(word):
         # Keys are English; a Chinese "key" is nearly always text split off by a comma in {...}.
         message += render("validation.comma_hint", lang)

@@ -194,8 +194,42 @@ class NotAMapping(ScenarioError):
     """The file is YAML, but a list or a single value rather than a mapping of keys."""
 
 
+# Full-width punctuation a Chinese input method types where YAML needs the half-width one.
+FULL_WIDTH = {"：": ":", "｛": "{", "｝": "}", "［": "[", "］": "]", "，": ",", "\u3000": " "}
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
+def _full_width(text: str, first: int, last: int) -> tuple[int, int, str] | None:
+    """Return (line, column, character) of a structural full-width character in the lines.
+
+    Quoted text and comments are skipped (Chinese text may well hold ，and ：); a full-width
+    comma counts only inside a flow collection, a full-width space only in the indentation.
+    """
+    lines = text.split("\n")
+    for number in range(max(first, 1), min(last, len(lines)) + 1):
+        line = lines[number - 1]
+        bare = _QUOTED.sub(lambda m: " " * len(m.group(0)), line).split("#", 1)[0]
+        indent = len(line) - len(line.lstrip(" \u3000"))
+        for column, char in enumerate(bare, start=1):
+            if char not in FULL_WIDTH:
+                continue
+            if char == "，" and not any(c in bare for c in "{[｛［"):
+                continue
+            if char == "：" and ":" in bare:  # text such as 城东：营业厅 before the real colon
+                continue
+            if char == "\u3000" and column > indent:
+                continue
+            return number, column, char
+    return None
+
+
 def _yaml_problem(error: yaml.YAMLError, text: str, file: str, lang: str) -> Problem:
-    """Turn a PyYAML error into one problem at the line where the parser gave up."""
+    """Turn a PyYAML error into one problem at the line where the parser gave up.
+
+    When a full-width colon, bracket, comma or space is where the parser stumbled (from the
+    start of the construct it was reading to where it gave up), that is said instead, at its
+    own line and column: it is nearly always the cause, and the parser's words do not say it.
+    """
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     context_mark = getattr(error, "context_mark", None)
     if mark is not None:
@@ -206,6 +240,15 @@ def _yaml_problem(error: yaml.YAMLError, text: str, file: str, lang: str) -> Pro
         position = getattr(error, "position", 0) or 0
         line, column = text.count("\n", 0, position) + 1, None
         said, context = str(error).splitlines()[0], None
+    first = context_mark.line + 1 if context_mark is not None else line
+    culprit = _full_width(text, min(first, line) - 1, line)
+    if culprit is not None:
+        number, at, char = culprit
+        if char == "\u3000":
+            what = render("validation.full_width_space", lang)
+        else:
+            what = render("validation.full_width", lang, char=char, ascii=FULL_WIDTH[char])
+        return Problem(file, number, "", render("validation.not_yaml", lang, what=what), at)
     # What the parser met, in our words where we know its phrase; its own English otherwise.
     whole = f"{said} {context or ''}"
     known = next((key for phrase, key in YAML_PHRASES if phrase in whole), None)
