@@ -164,3 +164,26 @@ def test_a_chinese_scenario_gets_its_log_problems_in_chinese(tmp_path):
     assert [str(problem) for problem in caught.value.problems] == [
         f"{path}:2 log[0].do: 未知的措施 'escalte'；是否应为 'escalate'？"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("2026-11-20", "2026-11-20"), ("2026/11/2", "2026-11-02"), ("2026年11月20日", "2026-11-20")],
+)
+def test_a_log_date_is_read_in_the_ways_people_write_it(tmp_path, written, read):
+    path = write(tmp_path, "d.yaml", f"date: {written}\nlog: []\n")
+    assert read_drill_log(path, OUTAGE).date == read
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("2026-02-30", "'2026-02-30'"),
+        ("2026-13-01", "'2026-13-01'"),
+        ("next tuesday", "'next tuesday'"),
+        ("20261120", "20261120"),
+    ],
+)
+def test_an_impossible_date_is_a_problem_at_its_line(tmp_path, written, shown):
+    path = write(tmp_path, "d.yaml", f"log: []\ndate: {written}\n")
+    assert problems(path) == [f"{path}:2 date: must be a date like 2026-11-20, got {shown}"]

@@ -78,6 +78,12 @@ def test_keys_brought_in_by_a_merge_key_may_be_overridden():
     assert problems == [] and document["k"] == {"x": 3, "y": 2}
 
 
+# Nine anchors, each a list of ten aliases of the one before: 10**9 values from 700 bytes.
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"b{i}: &b{i} [{', '.join(['*' + ('a' if i == 0 else f'b{i - 1}')] * 10)}]\n" for i in range(9)
+)
+
+
 @pytest.mark.parametrize(
     ("text", "line", "fragment"),
     [
@@ -103,6 +109,34 @@ def test_file_level_problems_are_a_single_problem(text, line, fragment):
     assert caught.value.language == "en"
 
 
+BOUNDS = {  # what a small file could make the machine do (issue 15): refused at its line
+    "2000 nested lists": ("a: " + "[" * 2000 + "]" * 2000 + "\n", 1, "nest too deeply"),
+    "300 nested mappings": (
+        "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 300)),
+        50,
+        "nest too deeply",
+    ),
+    "a billion laughs": (LAUGHS, 6, "expand to more than 200,000 values"),
+    "an alias inside itself": ("a: &x [1, *x]\n", 1, "refers to what contains it"),
+    "!!int 1e5": ("a: !!int 1e5\n", 1, "'1e5' cannot be read as !!int; remove the !!int tag"),
+    "!!float abc": ("a: !!float abc\n", 1, "'abc' cannot be read as !!float"),
+    "!!bool maybe": ("a: !!bool maybe\n", 1, "'maybe' cannot be read as !!bool"),
+    "!!timestamp 2026-02-30": ("a: !!timestamp 2026-02-30\n", 1, "as !!timestamp"),
+    "400 digits": ("a: " + "7" * 400 + "\n", 1, "a number of 400 digits"),
+    "5000 digits": ("a: " + "7" * 5000 + "\n", 1, "a number of 5000 digits"),
+    "2 MB": ("a: '" + "x" * 2_000_001 + "'\n", None, "too large for a scenario file"),
+}
+
+
+@pytest.mark.parametrize("case", BOUNDS)
+def test_a_file_beyond_a_bound_is_refused_at_its_line_before_it_is_built(case):
+    text, line, fragment = BOUNDS[case]
+    with pytest.raises(ScenarioError) as caught:
+        parse_document(text, "t.yaml", "en")
+    [problem] = caught.value.problems
+    assert problem.line == line and fragment in problem.message, problem
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -124,6 +158,11 @@ def test_a_chinese_reader_gets_the_yaml_problem_in_chinese(text, expected):
     [problem] = caught.value.problems
     assert problem.message.startswith(expected)
     assert not any(word in problem.message for word in ("expected", "while", "found"))
+
+
+def test_dates_stay_text_for_their_fields_to_check():
+    data, _ = parse_document("date: 2026-11-20\nbad: 2026-02-30\n", "t.yaml", "en")
+    assert data == {"date": "2026-11-20", "bad": "2026-02-30"}
 
 
 def test_deep_merge_merges_mappings_replaces_the_rest_and_keeps_overlay_lines():

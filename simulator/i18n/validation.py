@@ -55,6 +55,27 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "列表或映射嵌套过深，不是一个场景文件",
         "en": "lists or mappings nest too deeply for a scenario file",
     },
+    "validation.file_too_large": {
+        "zh": "文件过大（超过 {most}），不是一个场景文件",
+        "en": "the file is too large for a scenario file (over {most})",
+    },
+    "validation.too_many_values": {
+        "zh": "锚点与引用（&/*）展开后超过 {most} 个值，不是一个场景文件",
+        "en": "its anchors and aliases (&/*) expand to more than {most} values, "
+        "too many for a scenario file",
+    },
+    "validation.self_alias": {
+        "zh": "引用（*名称）指向包含它自身的内容",
+        "en": "an alias (*name) refers to what contains it",
+    },
+    "validation.long_number": {
+        "zh": "这个数有 {digits} 位，超出任何场景取值的范围",
+        "en": "a number of {digits} digits, beyond any value a scenario can hold",
+    },
+    "validation.bad_tag": {
+        "zh": "“{value}” 不能按标签 {tag} 读取；请删掉标签 {tag}",
+        "en": "'{value}' cannot be read as {tag}; remove the {tag} tag",
+    },
     "validation.only_comments": {
         "zh": "文件是空的（只有注释）",
         "en": "the file is empty (it has only comments)",

@@ -28,6 +28,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
@@ -89,12 +90,20 @@ class Participants(Model):
         return {role: list(getattr(self, role)) for role in ROLES if getattr(self, role)}
 
 
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
 def _date(value: Any) -> Any:
+    """Return the date as ``YYYY-MM-DD``; 2026/11/20 and 2026年11月20日 are read too."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str):
-        return value
-    raise problem("date", got=Shown(value))
+    written = _DATE.match(value) if isinstance(value, str) else None
+    if written is None:
+        raise problem("date", got=Shown(value))
+    try:
+        return dt.date(*(int(part) for part in written.groups())).isoformat()
+    except ValueError:  # 2026-02-30: the right shape, but no such day
+        raise problem("date", got=Shown(value)) from None
 
 
 class LogFile(Model):

@@ -10,6 +10,10 @@ It also fixes two YAML 1.1 traps that hit scenario files in particular:
 * sexagesimal numbers: PyYAML's ``SafeLoader`` reads an unquoted ``12:00`` as the integer 720,
   so ``open: 12:00`` would silently become a number. Here it stays the string ``"12:00"``;
 * duplicate keys: YAML keeps the last value without a word; here every duplicate is a problem.
+
+And it bounds what a small file can make the machine do: the text's size, how deep its lists
+and mappings nest, and how many values its aliases expand to (nine nested anchors in 1.5 KB
+would otherwise become a billion values), before anything is built from it.
 """
 
 import re
@@ -28,6 +32,8 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_NOT_IMPLICIT = (_INT_TAG, _FLOAT_TAG, _BOOL_TAG, _TIMESTAMP_TAG)
 
 
 @dataclass(frozen=True)
@@ -80,8 +86,93 @@ def _spot(node: yaml.Node) -> Spot:
     return Spot(node.start_mark.line + 1, node.start_mark.column + 1, style, node.end_mark.line + 1)
 
 
+# A scenario is a few kilobytes, nests five or six levels and has a few thousand values; these
+# bounds are far above any real file and far below what would exhaust memory or the stack.
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 50
+MAX_VALUES = 200_000
+
+
+class _Refused(yaml.YAMLError):
+    """The file is YAML, but beyond a bound; ``key`` is its ``validation.`` message."""
+
+    def __init__(self, key: str, mark: yaml.Mark | None, **args: Any):
+        super().__init__(key)
+        self.key, self.problem_mark, self.args_ = key, mark, args
+
+
 class SourceLoader(yaml.SafeLoader):
-    """A ``SafeLoader`` that builds :class:`SourceMap`/:class:`SourceList` and reads no base-60."""
+    """A ``SafeLoader`` that builds :class:`SourceMap`/:class:`SourceList` and reads no base-60.
+
+    It refuses nesting deeper than :data:`MAX_DEPTH` while composing (PyYAML's composer
+    recurses, so a file 2,000 lists deep would otherwise exhaust the stack), and turns a value
+    an explicit tag cannot hold (``!!int 1e5``, ``!!bool maybe``) into a YAML problem at its line.
+    """
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        """Compose one node, refusing it beyond :data:`MAX_DEPTH` levels of nesting."""
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused("too_deep", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Build one value; a value its explicit tag cannot hold is a YAML problem."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, KeyError, OverflowError):
+            # Only an explicit tag gets a scalar to a constructor that cannot read it: the
+            # implicit resolvers above match exactly what their constructors read.
+            raise _Refused(
+                "bad_tag", node.start_mark, value=str(node.value)[:40], tag=_tag_name(node.tag)
+            ) from None
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag.rsplit(":", 1)[-1] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Raise :class:`_Refused` if the node graph expands to too many values or refers to itself.
+
+    Aliases share nodes, so the graph is small while what it stands for may be huge; counting
+    each node once per path to it (memoised, without recursion) measures what every later walk
+    of the data will cost.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[id(node)] > MAX_VALUES:
+                raise _Refused("too_many_values", node.start_mark, most=f"{MAX_VALUES:,}")
+            continue
+        if id(node) in open_nodes:  # reached again before it was finished: an alias inside itself
+            raise _Refused("self_alias", node.start_mark)
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 # Start from SafeLoader's resolvers minus int and float, whose YAML 1.1 patterns include base 60
@@ -89,10 +180,10 @@ class SourceLoader(yaml.SafeLoader):
 # attribute on the subclass keeps SafeLoader itself untouched for other code.
 # Booleans too: YAML 1.1 reads yes/no/on/off as true/false, so `message: no` would lose its
 # text; only true and false are booleans here, as in YAML 1.2.
+# Dates stay text too: YAML 1.1 reads 2026-11-20 as a date and fails outright on 2026-02-30;
+# the fields that hold dates check them themselves, with a message at their line.
 SourceLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp) for tag, regexp in resolvers if tag not in (_INT_TAG, _FLOAT_TAG, _BOOL_TAG)
-    ]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _NOT_IMPLICIT]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 SourceLoader.add_implicit_resolver(
@@ -123,6 +214,8 @@ def _construct_int(loader: SourceLoader, node: yaml.ScalarNode) -> int:
     text = str(loader.construct_scalar(node)).replace("_", "")
     sign = -1 if text.startswith("-") else 1
     text = text.lstrip("+-")
+    if len(text) > 18:  # no count in a scenario has 19 digits; 5,000 would not even convert
+        raise _Refused("long_number", node.start_mark, digits=len(text))
     base = {"0x": 16, "0o": 8, "0b": 2}.get(text[:2].lower(), 10)
     return sign * int(text if base == 10 else text[2:], base)
 
@@ -279,15 +372,26 @@ def parse_document(
 
     if not text.strip():
         raise fail(None, render("validation.empty", lang))
+    if len(text) > MAX_BYTES:
+        most = f"{MAX_BYTES // 1000:,} kB"
+        raise fail(None, render("validation.file_too_large", lang, most=most))
     try:
         loader = SourceLoader(text)  # the reader already rejects control characters here
         try:
-            data = loader.get_single_data()
+            node = loader.get_single_node()
+            if node is not None:
+                _check_expansion(node)
+            data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except _Refused as refused:
+        mark = refused.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        message = render(f"validation.{refused.key}", lang, **refused.args_)
+        raise fail(line, message) from None
     except yaml.YAMLError as error:
         raise ScenarioError([_yaml_problem(error, text, file, lang)], lang) from None
-    except RecursionError:  # lists in lists hundreds deep: no scenario, and no stack, is that deep
+    except RecursionError:  # a last guard: the bounds above should leave no path this deep
         raise fail(None, render("validation.too_deep", lang)) from None
     if data is None:  # only comments, or a lone "---"
         raise fail(None, render("validation.only_comments", lang))
