@@ -2,6 +2,7 @@
 
 from simulator.runner.executors import (
     EXECUTORS,
+    MOST_JOBS,
     DaskExecutor,
     Executor,
     ExecutorUnavailable,
@@ -19,6 +20,7 @@ from simulator.runner.replicate import (
 
 __all__ = [
     "EXECUTORS",
+    "MOST_JOBS",
     "DaskExecutor",
     "Executor",
     "ExecutorUnavailable",

@@ -6,9 +6,13 @@ The interface is deliberately tiny, so the Dask executor implements it without t
 """
 
 import os
+import signal
 import socket
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol, TypeVar
 
 Item = TypeVar("Item")
@@ -42,23 +46,62 @@ class SerialExecutor:
         """Nothing to release."""
 
 
+# Days per task at the most: a worker holds a task's results until the task is done, so an
+# unbounded chunk (a quarter of -n per worker) made worker memory grow with -n.
+CHUNK_MOST = 16
+# Tasks in flight per worker: enough to keep every worker busy, few enough that results not
+# yet folded in by the parent stay a bounded handful whatever -n is.
+AHEAD = 3
+
+
+def _start_worker() -> None:
+    """Prepare a worker process: Ctrl-C is the parent's to handle, and it dies with its parent.
+
+    A worker blocks reading its task pipe; when the parent is killed outright (SIGKILL, the
+    out-of-memory killer) nothing closes that pipe, and the worker would wait for ever. So a
+    thread watches the parent (the process that started this worker, whatever the start
+    method) and ends the worker the moment it has gone.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="drill-parent-watch", daemon=True).start()
+
+
 class ProcessExecutor:
-    """Runs items in ``jobs`` local worker processes."""
+    """Runs items in ``jobs`` local worker processes, a bounded number of chunks at a time."""
 
     def __init__(self, jobs: int):
         self.jobs = jobs
-        self._pool = ProcessPoolExecutor(max_workers=jobs)
+        self._pool: ProcessPoolExecutor | None = None  # started by the first map
 
     def map(self, function: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
         """Yield ``function(item)`` for each item, in order, computed in the workers."""
         items = list(items)
-        # A few chunks per worker: enough to balance load, few enough to keep pickling cheap.
-        chunk = max(1, len(items) // (self.jobs * 4))
-        return self._pool.map(function, items, chunksize=chunk)
+        # A few chunks per worker to balance load, each small enough to keep memory flat.
+        size = min(CHUNK_MOST, max(1, len(items) // (self.jobs * 4)))
+        if self._pool is None:  # no more workers than there are chunks to give them
+            workers = min(self.jobs, max(1, -(-len(items) // size)))
+            self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+        pool = self._pool
+        chunks = (items[start : start + size] for start in range(0, len(items), size))
+        pending: deque[Future[list[Result]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_run_chunk, function, chunk))
+            if len(pending) >= self.jobs * AHEAD:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
     def close(self) -> None:
-        """Shut the workers down."""
-        self._pool.shutdown(cancel_futures=True)
+        """Shut the workers down, cancelling what has not started."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
 
 
 class ExecutorUnavailable(Exception):
@@ -137,6 +180,8 @@ class DaskExecutor:
 
 
 EXECUTORS = ("local", "dask")
+# Workers at the most, local or a LocalCluster: more than a machine's cores only costs memory.
+MOST_JOBS = 64
 
 
 def make_executor(jobs: int, kind: str = "local", scheduler: str | None = None) -> Executor:
@@ -147,6 +192,7 @@ def make_executor(jobs: int, kind: str = "local", scheduler: str | None = None) 
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
+    jobs = min(jobs, MOST_JOBS)
     if kind == "dask":
         return DaskExecutor(jobs, scheduler)
     return SerialExecutor() if jobs == 1 else ProcessExecutor(jobs)
