@@ -43,13 +43,16 @@ from simulator.rundir.schema import (
     staffed_file,
 )
 from simulator.rundir.staffing import staffed_yaml, staffing_csv, staffing_dict, staffing_json
+from simulator.rundir.staging import Claim, claim
 from simulator.rundir.writer import summary_dict, write_run
 from simulator.runner import Executor, ReplicationResult, RunResult, make_executor
 from simulator.runner import run_replications as _run_replications
 from simulator.scoring import LimitResult, Objective, check_limits, score_objectives
 
-if TYPE_CHECKING:  # pandas is optional; only the type checker needs its name here
+if TYPE_CHECKING:  # pandas is optional, the report heavy; only the type checker needs them here
     import pandas
+
+    from simulator.report.publish import Published
 
 ScenarioLike = Scenario | str | Path
 Progress = Callable[[ReplicationResult], None]
@@ -171,37 +174,54 @@ class Run:
 
     def write(
         self,
-        directory: str | Path,
+        directory: str | Path | Claim,
         brief: bool = True,
         lang: str | None = None,
         command: Sequence[str] | None = None,
+        on_brief: "Callable[[Published], None] | None" = None,
     ) -> Path:
         """Write the run directory ``directory`` (and its brief and charts, unless not ``brief``).
 
-        The directory must not exist or be empty; nothing is left half-written on failure.
+        The directory must not exist or be empty (a :class:`Claim` made before the run has
+        checked that already). Everything, the brief included, is in place or nothing is:
+        ``on_brief`` is told what the brief wrote, once it is in place.
         """
-        target = Path(directory)
+        claimed = directory if isinstance(directory, Claim) else claim(Path(directory))
         info = _run_info(self.wall_seconds, self.jobs, command)
-        write_run(self.result, self.limits, target, info, self.objectives, self.extra_files)
-        if brief:
+        published = []
+
+        def add_brief(staging: Path) -> None:
             from simulator.report.publish import publish
             from simulator.rundir.reader import read_run
 
-            publish(read_run(target), lang or self.scenario.language)
-        return target
+            published.append(publish(read_run(staging), lang or self.scenario.language))
+
+        write_run(
+            self.result,
+            self.limits,
+            claimed,
+            info,
+            self.objectives,
+            self.extra_files,
+            finish=add_brief if brief else None,
+        )
+        if published and on_brief is not None:
+            on_brief(published[0].moved(claimed.staging, claimed.target))
+        return claimed.target
 
 
 def _write_beside(
     run: Run,
     files: dict[str, str],
-    directory: str | Path,
+    directory: str | Path | Claim,
     brief: bool,
     lang: str | None,
     command: Sequence[str] | None,
+    on_brief: "Callable[[Published], None] | None" = None,
 ) -> Path:
     """Write ``run``'s directory with ``files`` (a comparison's, a staffing's) beside it."""
     run.extra_files = {**run.extra_files, **files}
-    return run.write(directory, brief, lang, command)
+    return run.write(directory, brief, lang, command, on_brief)
 
 
 def _executor(jobs: int, executor: Executor | None) -> tuple[Executor, bool]:
@@ -262,15 +282,16 @@ class ComparisonRun:
 
     def write(
         self,
-        directory: str | Path,
+        directory: str | Path | Claim,
         brief: bool = True,
         lang: str | None = None,
         command: Sequence[str] | None = None,
+        on_brief: "Callable[[Published], None] | None" = None,
     ) -> Path:
         """Write the base plan's run directory with ``comparison.json`` and ``.csv`` beside it."""
         data = self.summary
         files = {COMPARISON_FILE: comparison_json(data), COMPARISON_CSV: comparison_csv(data)}
-        return _write_beside(self.base, files, directory, brief, lang, command)
+        return _write_beside(self.base, files, directory, brief, lang, command, on_brief)
 
 
 def compare(
@@ -357,17 +378,18 @@ class StaffingRun:
 
     def write(
         self,
-        directory: str | Path,
+        directory: str | Path | Claim,
         brief: bool = True,
         lang: str | None = None,
         command: Sequence[str] | None = None,
+        on_brief: "Callable[[Published], None] | None" = None,
     ) -> Path:
         """Write the found rota's run directory with the staffing files beside it."""
         data = self.summary
         files = {STAFFING_FILE: staffing_json(data), STAFFING_CSV: staffing_csv(data)}
         if self.source is not None:
             files[staffed_file(self.source.stem)] = staffed_yaml(self.source, data)
-        return _write_beside(self.run, files, directory, brief, lang, command)
+        return _write_beside(self.run, files, directory, brief, lang, command, on_brief)
 
 
 def staffing_targets(

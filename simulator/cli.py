@@ -4,6 +4,7 @@ Every command reports bad input as a message naming file, line and key, exits 2 
 traceback; an unexpected failure exits 1 with a one-line message (``--debug`` shows the traceback).
 """
 
+import signal
 import sys
 from pathlib import Path
 
@@ -98,9 +99,18 @@ cli.add_command(play)
 cli.add_command(history)
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    # Raised, not exited on the spot: the staging folder and the worker processes are then
+    # cleaned up on the way out, as for Ctrl-C.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Console entry point: run the CLI, turning unexpected errors into exit code 1."""
     debug = "--debug" in sys.argv[1:]
+    for name in ("SIGTERM", "SIGHUP"):  # SIGHUP: the terminal was closed (not on Windows)
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminated)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -111,6 +121,12 @@ def main() -> None:
         sys.exit(error.exit_code)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+    except OSError as error:  # the machine's, not the input's: a full disk, a lost mount
+        where = f"{error.filename}: " if error.filename else ""
+        click.echo(
+            f"drill: {where}{error.strerror or error}; no results were put in place", err=True
+        )
+        sys.exit(1)
     except Exception as error:  # an internal error: a bug, not bad input
         if debug:
             raise
@@ -139,11 +155,13 @@ def run(
     scenario = load_or_fail(file)
     target = run_directory(out, file)
     executor_options = (jobs, executor_kind, scheduler)
-    done = simulate_and_write(scenario, replications, seed, executor_options, target)
+    done, published = simulate_and_write(
+        scenario, replications, seed, executor_options, target, brief=not no_brief
+    )
 
     click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
     click.echo(run_table(done.summary))
-    close_run(target, scenario.language, no_brief, f"\nResults: {target}")
+    close_run(published, f"\nResults: {target.target}")
 
 
 def _formats(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ import click
 
 from simulator import api
 from simulator.cli_support import (
+    MOST_SEED,
     InputError,
     close_run,
     command_line,
@@ -30,6 +31,7 @@ from simulator.i18n import render
 from simulator.model import ScenarioError
 from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, read_participants
 from simulator.report.drill_section import OUTCOME_METRICS
+from simulator.report.publish import Published
 from simulator.report.rated import metric_name
 from simulator.report.table import run_table
 from simulator.report.text import display_width, pad_to
@@ -76,17 +78,18 @@ def score(
             drill_log_file(Path(log).suffix): log_text,
         }
 
-    done = simulate_and_write(
+    done, published = simulate_and_write(
         scenario,
         replications,
         seed,
         (jobs, executor_kind, scheduler),
         target,
+        brief=not no_brief,
         script=drill_log.decisions,
         extra_files=records,
     )
     click.echo(run_table(done.summary))
-    close_run(target, scenario.language, no_brief, f"\nResults: {target}")
+    close_run(published, f"\nResults: {target.target}")
 
 
 def _metrics(values: dict[str, float]) -> dict[str, float | None]:
@@ -129,14 +132,14 @@ def _outcome_table(outcome: dict[str, dict[str, float | None]], lang: str) -> st
     "--every",
     default=30,
     show_default=True,
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=24 * 60),
     help="Stop for decisions at least every this many minutes (and at every inject).",
 )
 @click.option(
     "--seed",
     default=1,
     show_default=True,
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=MOST_SEED),
     help="Which simulated day is played (the same seed, the same day).",
 )
 @click.option(
@@ -196,15 +199,14 @@ def play(
         DECISIONS_FILE: drill_log_yaml(drill_log, scenario),
     }
     team.wall_seconds = time.perf_counter() - started  # the whole session at the console
-    team.write(target, brief=False, command=command_line())
+    published: list[Published] = []
+    team.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
     click.echo("")
     click.echo(_outcome_table(outcome, scenario.language))
     close_run(
-        target,
-        scenario.language,
-        no_brief,
-        f"\nDecisions: {target / DECISIONS_FILE}  (replay with --decisions)",
-        f"Results: {target}",
+        published,
+        f"\nDecisions: {target.target / DECISIONS_FILE}  (replay with --decisions)",
+        f"Results: {target.target}",
     )
 
 

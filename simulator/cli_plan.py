@@ -17,6 +17,7 @@ from simulator.analysis.targets import (
     TargetError,
 )
 from simulator.cli_support import (
+    MOST_DAYS,
     InputError,
     close_run,
     command_line,
@@ -28,6 +29,7 @@ from simulator.cli_support import (
 )
 from simulator.model import Scenario
 from simulator.report.comparison import comparison_table
+from simulator.report.publish import Published
 from simulator.report.staffing import staffing_table
 from simulator.rundir.schema import staffed_file
 
@@ -58,7 +60,7 @@ from simulator.rundir.schema import staffed_file
     "--max-replications",
     default=1000,
     show_default=True,
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MOST_DAYS),
     help="Cap on days per plan when --precision is given.",
 )
 @click.option(
@@ -112,11 +114,12 @@ def compare(
             executor=executor,
             on_done=advance,
         )
-    compared.write(target, brief=False, command=command_line())
+    published: list[Published] = []
+    compared.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
 
     click.echo(f"{scenario.name} — {len(arms) - 1} variants against the base, seed {seed}")
     click.echo(comparison_table(compared.summary))
-    close_run(target, scenario.language, no_brief, f"\nResults: {target}")
+    close_run(published, f"\nResults: {target.target}")
 
 
 def _targets(scenario: Scenario, texts: tuple[str, ...]) -> tuple[Target, ...]:
@@ -190,7 +193,8 @@ def staff(
         )
         if sys.stderr.isatty():
             click.echo("", err=True)
-    staffed.write(target, brief=False, command=command_line())
+    published: list[Published] = []
+    staffed.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
     data = staffed.summary
     stem = Path(file).stem
 
@@ -203,9 +207,7 @@ def staff(
             err=True,
         )
     close_run(
-        target,
-        scenario.language,
-        no_brief,
-        f"\nStaffed scenario: {target / staffed_file(stem)}  (drill run it)",
-        f"Results: {target}",
+        published,
+        f"\nStaffed scenario: {target.target / staffed_file(stem)}  (drill run it)",
+        f"Results: {target.target}",
     )

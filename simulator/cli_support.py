@@ -18,10 +18,16 @@ from simulator.api import Run
 from simulator.i18n import render
 from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.model.decisions import Decision
-from simulator.report.publish import Published, publish
-from simulator.rundir.reader import read_run
-from simulator.rundir.writer import default_run_dir
-from simulator.runner import EXECUTORS, Executor, ExecutorUnavailable, RunResult, make_executor
+from simulator.report.publish import Published
+from simulator.rundir.staging import Claim, ClaimError, claim, claim_new
+from simulator.runner import (
+    EXECUTORS,
+    MOST_JOBS,
+    Executor,
+    ExecutorUnavailable,
+    RunResult,
+    make_executor,
+)
 
 
 class InputError(click.ClickException):
@@ -109,6 +115,12 @@ def report_published(published: Published) -> None:
     click.echo(f"Brief: {', '.join(str(path) for path in briefs)} ({charts} charts)")
 
 
+# Days per plan at the most: 100,000 days put a 95 % interval well inside any metric's
+# rounding; more only takes memory (a few floats a day) and time.
+MOST_DAYS = 100_000
+MOST_SEED = 2**63 - 1  # what numpy's generators and run.json's readers take without trouble
+
+
 def replications_option(default: int) -> Callable:
     """Return the ``-n/--replications`` option with ``default`` days."""
     return click.option(
@@ -116,7 +128,7 @@ def replications_option(default: int) -> Callable:
         "--replications",
         default=default,
         show_default=True,
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=1, max=MOST_DAYS),
         help="Simulated days (per plan).",
     )
 
@@ -128,14 +140,14 @@ def common_options(function: Callable) -> Callable:
             "--seed",
             default=1,
             show_default=True,
-            type=click.IntRange(min=0),
+            type=click.IntRange(min=0, max=MOST_SEED),
             help="Root random seed; the same seed gives the same numbers.",
         ),
         click.option(
             "--jobs",
             default=1,
             show_default=True,
-            type=click.IntRange(min=0),
+            type=click.IntRange(min=0, max=MOST_JOBS),
             help="Worker processes (0 = one per CPU). Results do not depend on it.",
         ),
         click.option(
@@ -175,16 +187,22 @@ def open_executor(jobs: int, kind: str, scheduler: str | None) -> Executor:
         raise InputError(f"--executor {kind}: {error}") from None
 
 
-def run_directory(out: str | None, file: str, suffix: str = "") -> Path:
-    """Return the run directory: ``--out``, or a new ``results/<stem><suffix>-<timestamp>``."""
-    if out:
-        target = Path(out)
-    else:
-        stem = Path(file).with_name(Path(file).stem + suffix)
-        target = default_run_dir(Path("results"), stem, datetime.now())
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise click.BadParameter(f"{target} already exists and is not empty.", param_hint="--out")
-    return target
+def run_directory(out: str | None, file: str, suffix: str = "") -> Claim:
+    """Claim the run directory: ``--out``, or a new ``results/<stem><suffix>-<timestamp>``.
+
+    Claimed before any day is simulated, so a directory that is in the way, not writable or
+    taken by another run is said at once (exit 2), not after the work.
+    """
+    try:
+        if out:
+            claimed = claim(Path(out))
+        else:
+            claimed = claim_new(Path("results"), Path(file).stem + suffix, datetime.now())
+    except ClaimError as error:
+        raise click.BadParameter(f"{error}.", param_hint="--out") from None
+    # However the command ends (an error, Ctrl-C, SIGTERM), an uncommitted claim goes.
+    click.get_current_context().call_on_close(claimed.abandon)
+    return claimed
 
 
 def command_line() -> list[str]:
@@ -210,10 +228,10 @@ def working(
         executor.close()
 
 
-def close_run(target: Path, lang: str, no_brief: bool, *lines: str) -> None:
-    """End a command: write the brief of ``target`` unless ``no_brief``, then say where it is."""
-    if not no_brief:
-        report_published(publish(read_run(target), lang))
+def close_run(published: list[Published], *lines: str) -> None:
+    """End a command: say where the brief went (if one was written), then the ``lines``."""
+    for each in published:
+        report_published(each)
     for line in lines:
         click.echo(line)
 
@@ -223,15 +241,17 @@ def simulate_and_write(
     replications: int,
     seed: int,
     executor_options: tuple[int, str, str | None],
-    target: Path,
+    target: Claim,
+    brief: bool,
     script: tuple[Decision, ...] | None = None,
     extra_files: Callable[[RunResult], dict[str, str]] | None = None,
-) -> Run:
+) -> tuple[Run, list[Published]]:
     """Run the days (with a progress bar), rate them and write the run directory ``target``.
 
     ``executor_options`` are ``--jobs``, ``--executor`` and ``--scheduler``; ``extra_files``
-    makes the files written beside the run from its result (a drill's record, say). The brief
-    is left to the caller, who reports where it went.
+    makes the files written beside the run from its result (a drill's record, say). With
+    ``brief``, the brief is written with the run, all in place at once; what it wrote is
+    returned for :func:`close_run` to report.
     """
     with working(executor_options, replications) as (executor, advance):
         run = api.run(
@@ -239,5 +259,6 @@ def simulate_and_write(
         )
     if extra_files is not None:
         run.extra_files = extra_files(run.result)
-    run.write(target, brief=False, command=command_line())
-    return run
+    published: list[Published] = []
+    run.write(target, brief=brief, command=command_line(), on_brief=published.append)
+    return run, published

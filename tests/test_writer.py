@@ -2,13 +2,15 @@
 
 import csv
 import json
-from datetime import datetime
+import math
 
+import numpy as np
 import pytest
 
 from simulator.metrics import METRIC_NAMES
 from simulator.rundir import writer as results
-from simulator.rundir.writer import default_run_dir, write_run
+from simulator.rundir.staging import ClaimError
+from simulator.rundir.writer import write_run
 from simulator.runner import run_replications
 from simulator.scoring import check_limits
 from tests.factory import hall
@@ -61,14 +63,34 @@ def test_a_failure_while_writing_leaves_no_directory(tmp_path, run_result, monke
 def test_an_existing_non_empty_directory_is_refused(tmp_path, run_result):
     (tmp_path / "run").mkdir()
     (tmp_path / "run" / "keep.txt").write_text("mine")
-    with pytest.raises(FileExistsError):
+    with pytest.raises(ClaimError, match="already exists and is not empty"):
         write_run(run_result, [], tmp_path / "run", {})
     assert (tmp_path / "run" / "keep.txt").read_text() == "mine"
 
 
-def test_default_run_directory_is_stem_and_timestamp_and_never_reused(tmp_path):
-    now = datetime(2026, 11, 22, 14, 5, 9)
-    first = default_run_dir(tmp_path, tmp_path / "promotion_day.yaml", now)
-    assert first.name == "promotion_day-20261122-140509"
-    first.mkdir()
-    assert default_run_dir(tmp_path, tmp_path / "promotion_day.yaml", now).name.endswith("-2")
+def test_a_failure_in_what_finishes_the_run_leaves_no_directory(tmp_path, run_result):
+    def brief_fails(staging):
+        assert (staging / "summary.json").exists()  # the run's files are there to read
+        raise RuntimeError("the brief broke")
+
+    with pytest.raises(RuntimeError, match="the brief broke"):
+        write_run(run_result, [], tmp_path / "run", {}, finish=brief_fails)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_json_file_is_strict_json_without_nan_or_infinity(tmp_path, run_result):
+    was = run_result.values["wait_mean_min"][0]
+    run_result.values["wait_mean_min"][0] = math.inf  # what a floor of 1e-300 m² once gave
+    try:
+        with np.errstate(invalid="ignore"):
+            write_run(run_result, [], tmp_path / "run", {"odd": [math.nan, -math.inf]})
+    finally:
+        run_result.values["wait_mean_min"][0] = was
+
+    def refuse(constant):
+        raise AssertionError(f"{constant} is not JSON")
+
+    for name in ("summary.json", "run.json"):
+        data = json.loads((tmp_path / "run" / name).read_text(), parse_constant=refuse)
+        assert data
+    assert json.loads((tmp_path / "run" / "run.json").read_text())["odd"] == [None, None]

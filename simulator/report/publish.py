@@ -29,6 +29,10 @@ class Published:
     paths: tuple[Path, ...]
     notice: str | None
 
+    def moved(self, old: Path, new: Path) -> "Published":
+        """Return this with the paths it names moved from folder ``old`` to ``new``."""
+        return Published(tuple(new / path.relative_to(old) for path in self.paths), self.notice)
+
 
 def brief_documents(
     run: RunFiles, lang: str, formats: tuple[str, ...], language: ChartLanguage

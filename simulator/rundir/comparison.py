@@ -9,7 +9,6 @@ gives the same bytes whatever the executor.
 
 import csv
 import io
-import json
 
 from simulator.analysis.compare import HIGHER_IS_BETTER, Comparison
 from simulator.metrics.statistics import Estimate
@@ -22,6 +21,7 @@ from simulator.rundir.schema import (
     DifferenceEntry,
     EstimateEntry,
     finite_or_none,
+    json_text,
 )
 
 
@@ -74,7 +74,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
 
 def comparison_json(data: ComparisonFile) -> str:
     """Return ``comparison.json`` as text."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def comparison_csv(data: ComparisonFile) -> str:

@@ -6,7 +6,6 @@ with, where a playbook rule covers it, when the playbook would have acted (the m
 simulated days of its call nearest the decision) and how far the people were from that.
 """
 
-import json
 import statistics
 from collections import defaultdict
 from pathlib import Path
@@ -16,7 +15,7 @@ from simulator.engine.events import EventKind
 from simulator.model.clock import format_clock
 from simulator.model.decisions import Decision
 from simulator.model.drill_log import DrillLog
-from simulator.rundir.schema import SCHEMA_VERSION, DecisionEntry, DrillFile
+from simulator.rundir.schema import SCHEMA_VERSION, DecisionEntry, DrillFile, json_text
 from simulator.runner.replicate import RunResult
 
 
@@ -74,4 +73,4 @@ def drill_dict(
 
 def drill_json(data: DrillFile) -> str:
     """Return ``drill.json`` as text."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)

@@ -18,8 +18,9 @@ In the files, playbook rules and incidents are numbered from 1, as people count 
 drill log's ``rule: 3`` does); in memory they are indices from 0.
 """
 
+import json
 import math
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind, Reason
 from simulator.metrics.day import METRIC_NAMES
@@ -362,8 +363,28 @@ class DrillFile(TypedDict):
 
 
 def finite_or_none(value: float) -> float | None:
-    """Return ``value``, or None for NaN (JSON has no NaN; an undefined metric is null)."""
-    return None if math.isnan(value) else value
+    """Return ``value``, or None for NaN or ±∞ (JSON has neither; an undefined metric is null)."""
+    return value if math.isfinite(value) else None
+
+
+def _strict(value: Any) -> Any:
+    """Return ``value`` with every non-finite float, however deep, replaced by None."""
+    if isinstance(value, float):
+        return finite_or_none(value)
+    if isinstance(value, dict):
+        return {key: _strict(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_strict(item) for item in value]
+    return value
+
+
+def json_text(data: Any) -> str:
+    """Return ``data`` as the text of a run file: strict JSON (never NaN or Infinity), UTF-8.
+
+    Every JSON file drill writes goes through here, so no reader, in any language, meets a
+    value that is not JSON (a density over a floor area of 1e-300 m² is infinite, say).
+    """
+    return json.dumps(_strict(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _number(value: float | None) -> str:

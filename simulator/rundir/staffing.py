@@ -9,7 +9,6 @@ ready for ``drill run``.
 import csv
 import io
 import itertools
-import json
 import math
 import re
 from pathlib import Path
@@ -20,7 +19,13 @@ import yaml
 from simulator.analysis.staffing import Evaluation, StaffingResult
 from simulator.analysis.targets import block_labels
 from simulator.model.clock import format_clock
-from simulator.rundir.schema import SCHEMA_VERSION, STAFFING_COLUMNS, StaffingBlock, StaffingFile
+from simulator.rundir.schema import (
+    SCHEMA_VERSION,
+    STAFFING_COLUMNS,
+    StaffingBlock,
+    StaffingFile,
+    json_text,
+)
 
 
 def _hours(evaluation: Evaluation, edges: list[float]) -> float:
@@ -81,7 +86,7 @@ def staffing_dict(result: StaffingResult) -> StaffingFile:
 
 def staffing_json(data: StaffingFile) -> str:
     """Return ``staffing.json`` as text."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def staffing_csv(data: StaffingFile) -> str:

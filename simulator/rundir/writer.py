@@ -6,19 +6,15 @@ replication and simulated time). When days ended in an evacuation, ``evacuation.
 evacuation curve: people still inside against seconds since the incident began (on its own time
 axis, seconds not minutes).
 
-Everything is written into a hidden temporary directory beside the target and renamed into place
-only when complete, so an interrupted or failed run never leaves half a result behind.
+Everything is written into a hidden staging folder beside the target (:mod:`.staging`) and
+renamed into place only when complete, so an interrupted or failed run never leaves half a
+result behind.
 ``summary.json`` holds only what the inputs determine (no clock time, no job count), so the same
 scenario and seed give a byte-identical summary; the circumstances of the run go to ``run.json``.
 """
 
 import csv
-import json
-import os
-import shutil
-import tempfile
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +42,10 @@ from simulator.rundir.schema import (
     Summary,
     event_row,
     finite_or_none,
+    json_text,
     objective_id,
 )
+from simulator.rundir.staging import Claim, claim
 from simulator.runner.replicate import RunResult
 from simulator.scoring import (
     EvacuationSummary,
@@ -256,48 +254,40 @@ def _write_evacuation_curve(result: RunResult, path: Path) -> None:
             writer.writerow([int(second), *(f"{column[row]:.6g}" for column in columns)])
 
 
-def default_run_dir(results_root: Path, scenario_file: Path, now: datetime) -> Path:
-    """Return ``results_root/<stem>-<YYYYmmdd-HHMMSS>``, suffixed if that already exists."""
-    base = results_root / f"{scenario_file.stem}-{now:%Y%m%d-%H%M%S}"
-    candidate, suffix = base, 2
-    while candidate.exists():
-        candidate = base.with_name(f"{base.name}-{suffix}")
-        suffix += 1
-    return candidate
-
-
 def write_run(
     result: RunResult,
     limits: list[LimitResult],
-    target: Path,
+    target: Path | Claim,
     run_info: dict[str, Any],
     objectives: Sequence[Objective] = (),
     extra_files: Mapping[str, str] | None = None,
+    finish: Callable[[Path], None] | None = None,
 ) -> Summary:
-    """Write the run's files into ``target`` atomically and return its summary.
+    """Write the run's files into ``target`` all at once and return its summary.
 
-    ``extra_files`` (name → text) are written with them, e.g. a comparison's tables.
+    ``target`` is best claimed before the work (:func:`~simulator.rundir.staging.claim`); a
+    plain path is claimed here. ``extra_files`` (name → text) are written with the run's own,
+    e.g. a comparison's tables; ``finish`` is given the staging folder once they are all
+    there, to add what is made from them (the brief), so it too is in place or not at all.
     """
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise FileExistsError(f"{target} already exists and is not an empty directory")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a run directory is meant to be shared
+    claimed = target if isinstance(target, Claim) else claim(target)
+    staging = claimed.staging
     try:
         summary = summary_dict(result, limits, objectives)
-        text = json.dumps(summary, ensure_ascii=False, indent=2)
-        (staging / SUMMARY_FILE).write_text(text + "\n", encoding="utf-8")
+        (staging / SUMMARY_FILE).write_text(json_text(summary), encoding="utf-8")
         _write_replications(result, staging / REPLICATIONS_FILE)
         _write_timeseries(result, staging / TIMESERIES_FILE)
         _write_events(result, staging / EVENTS_FILE)
         if result.evacuation_curve.count:
             _write_evacuation_curve(result, staging / EVACUATION_FILE)
-        info = json.dumps({"drill_version": __version__, **run_info}, ensure_ascii=False, indent=2)
-        (staging / RUN_INFO_FILE).write_text(info + "\n", encoding="utf-8")
+        info = {"drill_version": __version__, **run_info}
+        (staging / RUN_INFO_FILE).write_text(json_text(info), encoding="utf-8")
         for name, text in (extra_files or {}).items():
             (staging / name).write_text(text, encoding="utf-8")
-        os.replace(staging, target)
+        if finish is not None:
+            finish(staging)
+        claimed.commit()
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        claimed.abandon()
         raise
     return summary

@@ -1,0 +1,180 @@
+"""Claiming a run directory before the work, and putting it in place all at once after it.
+
+A run is written into a hidden staging folder beside its target and renamed into place only
+when every file (the brief included) is complete, so a failure, a signal or a full disk leaves
+the target as it was. This module owns that folder's life:
+
+* :func:`claim` checks the target *before* any day is simulated (not a file, not a link, not
+  a non-empty folder, its parent writable) and creates the staging folder there at once. The
+  folder's name is fixed by the target (``.<name>.staging``) and made with an atomic
+  ``mkdir``, so two runs aimed at one target cannot both get it: the second is refused at
+  once, naming the first's process, instead of finding out after hours of work.
+* A process killed outright (SIGKILL, the out-of-memory killer) cannot clean up after itself;
+  every claim first removes the staging folders beside it whose process has gone.
+* :meth:`Claim.commit` renames the folder into place; :meth:`Claim.abandon` removes it.
+
+The process id is written into the folder (``.owner``) so that a later run can tell a live
+claim from a dead one.
+"""
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+STAGING_SUFFIX = ".staging"
+OWNER_FILE = ".owner"
+# A staging folder this old is stale even if a process of the same id is alive (ids are reused).
+STALE_AFTER_S = 24 * 3600
+
+
+class ClaimError(Exception):
+    """The run directory cannot be written: it is taken, in the way, or not writable."""
+
+
+def _alive(pid: int) -> bool:
+    """Return whether process ``pid`` exists (and is not a zombie waiting to be reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    try:  # Linux: a killed process whose parent has not reaped it is a zombie, not alive
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def owner_of(folder: Path) -> int | None:
+    """Return the process id that owns a staging ``folder``, or None when it is unknown."""
+    try:
+        return int((folder / OWNER_FILE).read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def is_stale(folder: Path) -> bool:
+    """Return whether a staging ``folder`` was left by a process that is gone."""
+    pid = owner_of(folder)
+    try:
+        age = time.time() - folder.stat().st_mtime
+    except OSError:
+        return False
+    if pid is None:  # the owner file is written right after mkdir: give that instant a minute
+        return age > 60
+    return not _alive(pid) or age > STALE_AFTER_S
+
+
+def sweep(parent: Path) -> list[Path]:
+    """Remove the staging folders in ``parent`` whose process has gone; return them."""
+    removed: list[Path] = []
+    try:
+        candidates = [
+            path
+            for path in parent.iterdir()
+            if path.name.startswith(".") and path.name.endswith(STAGING_SUFFIX)
+        ]
+    except OSError:
+        return removed
+    for folder in candidates:
+        if folder.is_dir() and not folder.is_symlink() and is_stale(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def staging_path(target: Path) -> Path:
+    """Return the staging folder of ``target``: hidden, beside it."""
+    return target.with_name(f".{target.name}{STAGING_SUFFIX}")
+
+
+@dataclass
+class Claim:
+    """A run directory reserved by this process: write into ``staging``, then commit."""
+
+    target: Path
+    staging: Path
+    committed: bool = False
+
+    def commit(self) -> None:
+        """Put the staged run in place (one rename); the target must still be absent or empty."""
+        (self.staging / OWNER_FILE).unlink(missing_ok=True)
+        if self.target.is_dir() and not any(self.target.iterdir()):
+            self.target.rmdir()  # renaming onto an empty folder is not portable
+        os.replace(self.staging, self.target)
+        self.committed = True
+
+    def abandon(self) -> None:
+        """Remove the staging folder and all in it, unless committed; the target is untouched."""
+        if not self.committed:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def claim(target: Path) -> Claim:
+    """Reserve ``target`` for a run, or raise :class:`ClaimError` saying why it cannot be.
+
+    Checked here, before any work: the target is no file, no symbolic link and no folder with
+    anything in it; its parent is (or can be made) a writable folder; no live run has it.
+    """
+    target = Path(target)
+    if target.is_symlink():
+        raise ClaimError(f"{target}: is a symbolic link; give the folder itself")
+    if target.exists() and not target.is_dir():
+        raise ClaimError(f"{target}: is a file, not a folder")
+    if target.is_dir() and any(target.iterdir()):
+        raise ClaimError(f"{target}: already exists and is not empty")
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ClaimError(f"{parent}: is a file, not a folder") from None
+    except OSError as error:
+        raise ClaimError(f"{parent}: cannot be made ({_reason(error)})") from None
+    sweep(parent)
+    staging = staging_path(target)
+    try:
+        staging.mkdir()
+    except FileExistsError:
+        pid = owner_of(staging)
+        raise ClaimError(
+            f"{target}: another drill run (process {pid or '?'}) is writing it; "
+            "wait for it or choose another --out"
+        ) from None
+    except NotADirectoryError:
+        raise ClaimError(f"{parent}: is a file, not a folder") from None
+    except OSError as error:
+        raise ClaimError(f"{parent}: cannot write here ({_reason(error)})") from None
+    try:
+        (staging / OWNER_FILE).write_text(f"{os.getpid()}\n")
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ClaimError(f"{parent}: cannot write here ({_reason(error)})") from None
+    return Claim(target, staging)
+
+
+def claim_new(root: Path, stem: str, now: datetime) -> Claim:
+    """Claim ``root/<stem>-<YYYYmmdd-HHMMSS>``, or the first free ``-2``, ``-3``… after it.
+
+    Two runs started in the same second get different names: the second finds the first's
+    claim and takes the next suffix.
+    """
+    base = f"{stem}-{now:%Y%m%d-%H%M%S}"
+    for suffix in range(1, 10_000):
+        target = root / (base if suffix == 1 else f"{base}-{suffix}")
+        if target.exists() or target.is_symlink() or staging_path(target).exists():
+            continue
+        try:
+            return claim(target)
+        except ClaimError:
+            if staging_path(target).exists() or target.exists():
+                continue  # taken between the look and the claim: try the next name
+            raise
+    raise ClaimError(f"{root}: no free run name for {base}")

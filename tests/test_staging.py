@@ -1,0 +1,131 @@
+"""Claiming a run directory: checked before the work, one run at a time, nothing left behind."""
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+
+import pytest
+
+from simulator.rundir.staging import (
+    OWNER_FILE,
+    ClaimError,
+    claim,
+    claim_new,
+    is_stale,
+    staging_path,
+    sweep,
+)
+
+
+def dead_pid() -> int:
+    """Return the id of a process that has ended (and been reaped)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_claim_stages_beside_the_target_and_commits_in_one_rename(tmp_path):
+    claimed = claim(tmp_path / "run")
+    assert claimed.staging == tmp_path / ".run.staging" and claimed.staging.is_dir()
+    assert (claimed.staging / OWNER_FILE).read_text().strip() == str(os.getpid())
+    assert not (tmp_path / "run").exists()
+    (claimed.staging / "summary.json").write_text("{}")
+    claimed.commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run"]
+    assert [p.name for p in (tmp_path / "run").iterdir()] == ["summary.json"]  # no owner file
+    claimed.abandon()  # after a commit: nothing to remove
+    assert (tmp_path / "run" / "summary.json").exists()
+
+
+def test_an_empty_target_folder_may_be_claimed_and_is_replaced(tmp_path):
+    (tmp_path / "run").mkdir()
+    claimed = claim(tmp_path / "run")
+    (claimed.staging / "a").write_text("1")
+    claimed.commit()
+    assert (tmp_path / "run" / "a").read_text() == "1"
+
+
+def test_an_abandoned_claim_leaves_the_parent_as_it_was(tmp_path):
+    claimed = claim(tmp_path / "run")
+    (claimed.staging / "half.csv").write_text("x")
+    claimed.abandon()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_second_claim_of_the_same_target_is_refused_at_once_naming_the_first(tmp_path):
+    first = claim(tmp_path / "run")
+    with pytest.raises(ClaimError, match=rf"another drill run \(process {os.getpid()}\)"):
+        claim(tmp_path / "run")
+    first.abandon()
+    claim(tmp_path / "run")  # free again
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        (lambda t: t.write_text("x"), "is a file, not a folder"),
+        (lambda t: (t.mkdir(), (t / "keep").write_text("x")), "already exists and is not empty"),
+        (lambda t: t.symlink_to(t.parent / "elsewhere"), "is a symbolic link"),  # dangling
+        (lambda t: (t.parent / "real").mkdir() or t.symlink_to(t.parent / "real"), "symbolic"),
+    ],
+    ids=["a file", "a non-empty folder", "a dangling link", "a link to a folder"],
+)
+def test_a_target_in_the_way_is_refused_before_any_work(tmp_path, make, fragment):
+    target = tmp_path / "run"
+    make(target)
+    with pytest.raises(ClaimError, match=fragment):
+        claim(target)
+    assert not staging_path(target).exists()
+
+
+def test_a_target_under_a_file_is_refused(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ClaimError, match="file: is a file, not a folder"):
+        claim(tmp_path / "file" / "run")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_parent_is_refused(tmp_path):
+    parent = tmp_path / "ro"
+    parent.mkdir()
+    parent.chmod(0o555)
+    try:
+        with pytest.raises(ClaimError, match="cannot write here"):
+            claim(parent / "run")
+    finally:
+        parent.chmod(0o755)
+
+
+def test_a_dead_runs_staging_folder_is_removed_by_the_next_claim(tmp_path):
+    left = tmp_path / ".killed-run.staging"
+    left.mkdir()
+    (left / OWNER_FILE).write_text(f"{dead_pid()}\n")
+    (left / "summary.json").write_text("{}")
+    live = tmp_path / ".live-run.staging"
+    live.mkdir()
+    (live / OWNER_FILE).write_text(f"{os.getpid()}\n")
+    other = tmp_path / ".not-ours"
+    other.mkdir()
+    assert is_stale(left) and not is_stale(live)
+    claim(tmp_path / "next")
+    assert not left.exists() and live.exists() and other.exists()
+    assert sweep(tmp_path) == []
+
+
+def test_a_dead_runs_claim_of_the_same_target_is_taken_over(tmp_path):
+    left = staging_path(tmp_path / "run")
+    left.mkdir()
+    (left / OWNER_FILE).write_text(f"{dead_pid()}\n")
+    assert claim(tmp_path / "run").staging == left
+    assert not (left / "summary.json").exists()
+
+
+def test_default_names_are_stem_and_timestamp_and_two_runs_in_one_second_differ(tmp_path):
+    now = datetime(2026, 11, 22, 14, 5, 9)
+    first = claim_new(tmp_path, "promotion_day", now)
+    assert first.target.name == "promotion_day-20261122-140509"
+    second = claim_new(tmp_path, "promotion_day", now)  # the first has not finished
+    assert second.target.name == "promotion_day-20261122-140509-2"
+    first.commit()
+    assert claim_new(tmp_path, "promotion_day", now).target.name.endswith("-3")
