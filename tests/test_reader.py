@@ -1,6 +1,9 @@
 """Reading a run directory back: the layout's version is checked, events come back typed."""
 
 import json
+import re
+import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -93,3 +96,92 @@ def test_drill_history_still_lists_a_drill_recorded_by_an_older_drill(tmp_path):
     result = CliRunner().invoke(cli, ["history", "--results", str(tmp_path / "results")])
     assert result.exit_code == 0, result.output
     assert "2026-11-01  score  S       核心系统故障 — 李娜" in result.output
+
+
+# --- Damaged run directories (issue 15): every one is exit 0 or 2 naming the file, never 1.
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+
+
+def _first_number(text: str) -> str:
+    return re.sub(r"(?<=: )-?\d+(\.\d+)?", '"x"', text, count=1)
+
+
+def _short_row(text: str) -> str:
+    lines = text.splitlines()
+    if len(lines) > 1:
+        lines[1] = lines[1].rsplit(",", 1)[0]
+    return "\n".join(lines) + "\n"
+
+
+def _bad_cell(text: str) -> str:
+    lines = text.splitlines()
+    if len(lines) > 1:
+        lines[1] = "x," + lines[1].split(",", 1)[-1]
+    return "\n".join(lines) + "\n"
+
+
+CORRUPTIONS = {
+    "deleted": None,
+    "empty": lambda text: "",
+    "cut in half": lambda text: text[: len(text) // 2],
+    "a list": lambda text: "[]",
+    "a number": lambda text: "3",
+    "a word where a number was": _first_number,
+    "a short row": _short_row,
+    "text in a number's cell": _bad_cell,
+    "not UTF-8": lambda text: "\udcff",
+}
+
+
+@pytest.fixture(scope="module")
+def drill_runs(tmp_path_factory):
+    """Return a scored drill (drill.json, its log) and an evacuation day (evacuation.csv)."""
+    root = tmp_path_factory.mktemp("damaged")
+    scored, evacuated = root / "scored", root / "evacuated"
+    for arguments in (
+        ["score", str(SCENARIOS / "bank_system_outage.yaml"), str(LOG), "--out", str(scored)],
+        ["run", str(SCENARIOS / "promotion_fire_blocked_exit.yaml"), "--out", str(evacuated)],
+    ):
+        result = CliRunner().invoke(cli, [*arguments, "-n", "2", "--no-brief"])
+        assert result.exit_code == 0, result.output
+    assert (evacuated / "evacuation.csv").exists() and (scored / "drill.json").exists()
+    return scored, evacuated
+
+
+LOG = SCENARIOS / "logs" / "bank_system_outage.log.yaml"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corruption", CORRUPTIONS)
+def test_a_damaged_run_file_is_exit_2_naming_it_or_is_not_needed(drill_runs, tmp_path, corruption):
+    damage = CORRUPTIONS[corruption]
+    outcomes = []
+    for source in drill_runs:
+        for file in sorted(source.iterdir()):
+            copy = tmp_path / f"{source.name}-{file.name}"
+            shutil.copytree(source, copy)
+            if damage is None:
+                (copy / file.name).unlink()
+            else:
+                text = damage(file.read_text(encoding="utf-8"))
+                (copy / file.name).write_bytes(text.encode("utf-8", "surrogateescape"))
+            result = CliRunner().invoke(cli, ["brief", str(copy), "--format", "md"])
+            assert result.exit_code in (0, 2), (file.name, result.output, result.exception)
+            if result.exit_code == 2:
+                assert file.name in result.output, result.output
+            outcomes.append(result.exit_code)
+    assert 2 in outcomes  # the damage was seen somewhere
+
+
+def test_history_lists_what_it_can_read_and_names_what_it_skips(drill_runs, tmp_path):
+    scored, _evacuated = drill_runs
+    results = tmp_path / "results"
+    for name, drill_json in [("good", None), ("list", "[]"), ("nested", '{"kind": [1]}')]:
+        shutil.copytree(scored, results / name)
+        if drill_json is not None:
+            (results / name / "drill.json").write_text(drill_json, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["history", "--results", str(results)])
+    assert result.exit_code == 0, result.output
+    assert str(results / "good") in result.output
+    assert result.output.count("Skipped (unreadable)") == 2

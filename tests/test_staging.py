@@ -15,6 +15,8 @@ from simulator.rundir.staging import (
     is_stale,
     staging_path,
     sweep,
+    sweep_temp_files,
+    temp_file,
 )
 
 
@@ -129,3 +131,13 @@ def test_default_names_are_stem_and_timestamp_and_two_runs_in_one_second_differ(
     assert second.target.name == "promotion_day-20261122-140509-2"
     first.commit()
     assert claim_new(tmp_path, "promotion_day", now).target.name.endswith("-3")
+
+
+def test_temp_files_of_a_killed_writer_are_swept_and_a_live_ones_kept(tmp_path):
+    dead = tmp_path / f".brief.md.{dead_pid()}.tmp"
+    live = temp_file(tmp_path / "brief.md")
+    mine = tmp_path / ".notes.tmp"  # not a name drill gives
+    for path in (dead, live, mine):
+        path.write_text("half")
+    assert sweep_temp_files(tmp_path) == [dead]
+    assert live.exists() and mine.exists()

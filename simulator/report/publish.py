@@ -17,6 +17,7 @@ from simulator.report.brief import brief_context, render_brief
 from simulator.report.charts import Chart, draw_charts
 from simulator.report.fonts import ChartLanguage, chart_language
 from simulator.rundir.reader import RunDirError, RunFiles
+from simulator.rundir.staging import sweep_temp_files, temp_file
 
 FORMATS = ("md", "html")
 CHARTS_DIR = "charts"
@@ -67,12 +68,14 @@ def _write_all(files: dict[Path, bytes]) -> None:
     for target in files:
         if target.is_dir():
             raise PublishError(f"{target}: is a directory; move it away and run drill brief again")
+    for folder in {target.parent for target in files}:  # what a killed brief left
+        sweep_temp_files(folder)
     staged: list[tuple[Path, Path]] = []
     try:
         for target, data in files.items():
             # A plain open (not mkstemp, which makes files private) so the brief gets the
             # user's usual permissions; the process id keeps two writers apart.
-            staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            staging = temp_file(target)
             staged.append((staging, target))
             staging.write_bytes(data)
     except OSError as error:

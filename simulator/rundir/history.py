@@ -41,19 +41,31 @@ def past_drills(results: Path) -> tuple[list[PastDrill], list[str]]:
             # Any layout will do: a drill recorded by an older drill stays in the history.
             summary, _version = summary_version(directory)
             info = json.loads((directory / RUN_INFO_FILE).read_text(encoding="utf-8"))
+            if not isinstance(drill.get("kind"), str):
+                raise ValueError(f"{record.name} holds no kind of drill")
             people = drill.get("participants") or {}
             names = [name for role in people.values() for name in role]
             drills.append(
                 PastDrill(
                     path=directory,
-                    date=drill.get("date") or info.get("created", "")[:10],
-                    kind=drill["kind"],
-                    scenario=summary["scenario"]["name"],
-                    participants="、".join(names) if names else "—",
+                    date=str(drill.get("date") or info.get("created", "")[:10]),
+                    kind=str(drill["kind"]),
+                    scenario=str(summary["scenario"]["name"]),
+                    participants="、".join(map(str, names)) if names else "—",
                     rating=overall_rating(summary),
                 )
             )
-        except (OSError, ValueError, KeyError, TypeError, RunDirError) as error:
+        # A damaged record is listed as skipped, never the end of the listing: any of these is
+        # what a file holding the wrong kind of value (a list, a number) gives.
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            RecursionError,
+            RunDirError,
+        ) as error:
             unreadable.append(f"{directory}: {error}")
     drills.sort(key=lambda drill: (drill.date, str(drill.path)))
     return drills, unreadable

@@ -11,11 +11,12 @@ complete run, or was written with another layout, is bad input, reported by
 import csv
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from types import UnionType
-from typing import Any, Union, cast, get_args, get_origin, get_type_hints, is_typeddict
+from typing import Any, cast
 
 import numpy as np
+from pydantic import TypeAdapter, ValidationError
 
 from simulator.engine.events import Event
 from simulator.rundir.schema import (
@@ -57,60 +58,87 @@ class RunFiles:
     drill: DrillFile | None = None  # when ``drill play`` or ``drill score`` wrote it
 
 
-def _json(path: Path) -> dict[str, Any]:
+def _json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise RunDirError(f"{path}: not valid JSON ({error})") from None
+    except RecursionError:
+        raise RunDirError(f"{path}: nested too deeply to be a drill file") from None
+    except OSError as error:
+        raise RunDirError(f"{path}: cannot be read ({error.strerror or error})") from None
 
 
-def _missing_key(data: Any, schema: Any, where: str) -> str | None:
-    """Return the first key ``schema`` requires that ``data`` lacks (``limits[2].rating``).
+def _mapping(path: Path) -> dict[str, Any]:
+    data = _json(path)
+    if not isinstance(data, dict):
+        raise RunDirError(f"{path}: holds {type(data).__name__}, not the mapping drill writes")
+    return data
 
-    Walks nested TypedDicts, lists and dicts of them; leaf values are not type-checked (a
-    number where text belongs shows as a wrong figure, never as a crash on a missing key).
+
+# What a value should have been, by pydantic's error type, for the message of a damaged file.
+_EXPECTED = {
+    "int": "a whole number",
+    "float": "a number",
+    "string": "text",
+    "bool": "true or false",
+    "dict": "a mapping",
+    "list": "a list",
+    "literal": "one of the values drill writes",
+}
+
+
+@cache
+def _adapter(schema: Any) -> TypeAdapter:
+    return TypeAdapter(schema)
+
+
+def _where(data: Any, location: tuple[Any, ...]) -> tuple[str, Any]:
+    """Return the key path of ``location`` in ``data`` and the value found there.
+
+    Pydantic's locations also name union members (``float``, ``EvacuationEntry``); only the
+    parts that are keys or positions in the data are kept.
     """
-    origin, arguments = get_origin(schema), get_args(schema)
-    if origin in (Union, UnionType):
-        if data is None and type(None) in arguments:
-            return None
-        for option in arguments:
-            if option is not type(None):
-                return _missing_key(data, option, where)
-        return None
-    if is_typeddict(schema):
-        if not isinstance(data, dict):
-            return where or "(top level)"
-        hints = get_type_hints(schema)
-        for key in sorted(schema.__required_keys__):
-            if key not in data:
-                return f"{where}.{key}" if where else key
-        for key, value in data.items():
-            if key in hints:
-                found = _missing_key(value, hints[key], f"{where}.{key}" if where else key)
-                if found:
-                    return found
-        return None
-    if origin is list and isinstance(data, list) and arguments:
-        for position, item in enumerate(data):
-            found = _missing_key(item, arguments[0], f"{where}[{position}]")
-            if found:
-                return found
-    if origin is dict and isinstance(data, dict) and len(arguments) == 2:
-        for key, item in data.items():
-            found = _missing_key(item, arguments[1], f"{where}.{key}")
-            if found:
-                return found
-    return None
+    parts: list[str] = []
+    value = data
+    for position, part in enumerate(location):
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+            parts.append(f".{part}" if parts else str(part))
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+            parts.append(f"[{part}]")
+        elif position == len(location) - 1 and isinstance(value, dict):  # the missing key
+            parts.append(f".{part}" if parts else str(part))
+            value = None
+    return "".join(parts) or "(top level)", value
 
 
 def _checked(data: Any, schema: Any, file: Path) -> Any:
-    """Return ``data`` if it has every key of ``schema``; else a :class:`RunDirError`."""
-    missing = _missing_key(data, schema, "")
-    if missing is not None:
-        raise RunDirError(f"{file}: no {missing}; is the file complete, or was it edited by hand?")
+    """Return ``data`` if it has the keys and kinds of value ``schema`` says; else a problem.
+
+    The check is pydantic's, on the file's own TypedDict (:mod:`.schema`), so the brief and
+    the charts never meet a list where a mapping belongs or text where a number does.
+    """
+    try:
+        _adapter(schema).validate_python(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where, value = _where(data, tuple(first["loc"]))
+        if first["type"] == "missing":
+            raise RunDirError(
+                f"{file}: no {where}; is the file complete, or was it edited by hand?"
+            ) from None
+        kind = next(
+            (said for name, said in _EXPECTED.items() if first["type"].startswith(name)),
+            "another kind of value",
+        )
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise RunDirError(
+            f"{file}: {where} holds {shown}, where drill writes {kind}; was it edited by hand?"
+        ) from None
     return data
 
 
@@ -120,7 +148,8 @@ def summary_version(path: Path) -> tuple[dict[str, Any], int]:
     summary = _json(file)
     if not isinstance(summary, dict) or "metrics" not in summary or "scenario" not in summary:
         raise RunDirError(f"{file}: not a drill summary")
-    return summary, summary.get("schema_version", 1)
+    version = summary.get("schema_version", 1)
+    return summary, version if isinstance(version, int) else -1
 
 
 def read_summary(path: Path) -> Summary:
@@ -142,18 +171,25 @@ def read_events(file: Path) -> tuple[tuple[int, Event], ...]:
             rows = csv.DictReader(handle)
             events = []
             for line, row in enumerate(rows, start=2):
+                if None in row or None in row.values():  # more, or fewer, cells than columns
+                    raise RunDirError(
+                        f"{file}:{line}: {len(row) - (None in row)} cells where the header "
+                        "names another number of columns; was it edited by hand?"
+                    )
                 try:
                     events.append(event_from_row(row))
                 except KeyError as error:
                     raise RunDirError(
                         f"{file}: no column {error}; was it edited by hand?"
                     ) from None
-                except (ValueError, TypeError) as error:
+                except (ValueError, TypeError, AttributeError, IndexError) as error:
                     raise RunDirError(f"{file}:{line}: unreadable row ({error})") from None
     except FileNotFoundError:
         raise RunDirError(f"{file}: missing; is this a drill run directory?") from None
     except (UnicodeDecodeError, csv.Error) as error:
         raise RunDirError(f"{file}: not a readable CSV file ({error})") from None
+    except OSError as error:
+        raise RunDirError(f"{file}: cannot be read ({error.strerror or error})") from None
     return tuple(events)
 
 
@@ -162,7 +198,7 @@ def read_run(path: Path) -> RunFiles:
     if not path.is_dir():
         raise RunDirError(f"{path}: not a directory")
     summary = read_summary(path)
-    info = _json(path / RUN_INFO_FILE)
+    info = _mapping(path / RUN_INFO_FILE)
     events = read_events(path / EVENTS_FILE)
 
     def optional(name: str, schema: Any) -> Any:
@@ -194,6 +230,8 @@ def read_columns(path: Path, required: tuple[str, ...] = ()) -> dict[str, np.nda
         raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
     except (UnicodeDecodeError, csv.Error) as error:
         raise RunDirError(f"{path}: not a readable CSV file ({error})") from None
+    except OSError as error:
+        raise RunDirError(f"{path}: cannot be read ({error.strerror or error})") from None
     if len(rows) < 2:
         raise RunDirError(f"{path}: no rows; the run directory is incomplete")
     header, body = rows[0], rows[1:]

@@ -20,7 +20,10 @@ drill log's ``rule: 3`` does); in memory they are indices from 0.
 
 import json
 import math
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired
+
+# typing_extensions, not typing: pydantic checks TypedDicts read back on Python < 3.12 only so.
+from typing_extensions import TypedDict
 
 from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind, Reason
 from simulator.metrics.day import METRIC_NAMES

@@ -87,6 +87,26 @@ def sweep(parent: Path) -> list[Path]:
     return removed
 
 
+def temp_file(target: Path) -> Path:
+    """Return where ``target`` is staged before its rename: hidden, beside it, with our pid."""
+    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+
+
+def sweep_temp_files(folder: Path) -> list[Path]:
+    """Remove the files :func:`temp_file` named in ``folder`` for processes that are gone."""
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(".*.tmp"))
+    except OSError:
+        return removed
+    for path in candidates:
+        pid = path.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and not _alive(int(pid)) and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 def staging_path(target: Path) -> Path:
     """Return the staging folder of ``target``: hidden, beside it."""
     return target.with_name(f".{target.name}{STAGING_SUFFIX}")
