@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,42 @@ def scored_dir(tmp_path_factory):
 def test_a_scored_drills_brief_matches_its_golden_file(scored_dir, lang, monkeypatch):
     golden = GOLDEN / f"bank_system_outage.scored.brief.{lang}.md"
     assert_golden(scored_dir, lang, golden, monkeypatch)
+
+
+PAYLOAD = "<script>alert(1)</script> | [x](javascript:alert(1))"
+
+
+def test_text_users_wrote_cannot_change_the_briefs_structure(tmp_path):
+    scenarios = SCENARIO.parent
+    scenario = (scenarios / "bank_system_outage.yaml").read_text(encoding="utf-8")
+    scenario = scenario.replace("name: 业务系统故障演练 — 城南支行", f"name: '{PAYLOAD}'")
+    scenario = scenario.replace("note: 及时联系技术维护部门}", f"note: '{PAYLOAD}'}}")
+    log = (scenarios / "logs" / "bank_system_outage.log.yaml").read_text(encoding="utf-8")
+    log = log.replace("who: 大堂经理 李娜}", f"who: '{PAYLOAD}'}}", 1)
+    log = log.replace("$schema=log.schema.json", "")
+    (tmp_path / "s.yaml").write_text(scenario, encoding="utf-8")
+    (tmp_path / "l.yaml").write_text(log, encoding="utf-8")
+    out = tmp_path / "run"
+    arguments = ["score", str(tmp_path / "s.yaml"), str(tmp_path / "l.yaml"), "-n", "2"]
+    result = CliRunner().invoke(cli, [*arguments, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    markdown = (out / "brief.md").read_text(encoding="utf-8")
+    html = (out / "brief.html").read_text(encoding="utf-8")
+    assert (
+        markdown.count(
+            PAYLOAD.replace("<", "&lt;").replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+        )
+        >= 3
+    )
+    for document in (markdown, html):
+        assert "<script>alert" not in document and 'href="javascript' not in document
+    assert not re.search(r"(?<!\\)\]\(javascript:", markdown)  # a link only unescaped
+    # Every row of a table has as many cells as its header.
+    table: list[str] = []
+    for line in [*markdown.splitlines(), ""]:
+        if line.startswith("|"):
+            table.append(line.replace("\\|", ""))
+            continue
+        if table:
+            assert {row.count("|") for row in table} == {table[0].count("|")}, table
+        table = []

@@ -187,3 +187,26 @@ def test_a_log_date_is_read_in_the_ways_people_write_it(tmp_path, written, read)
 def test_an_impossible_date_is_a_problem_at_its_line(tmp_path, written, shown):
     path = write(tmp_path, "d.yaml", f"log: []\ndate: {written}\n")
     assert problems(path) == [f"{path}:2 date: must be a date like 2026-11-20, got {shown}"]
+
+
+def test_csv_parameters_are_read_as_the_yaml_reads_them(tmp_path):
+    path = write(
+        tmp_path,
+        "l.csv",
+        "time,action,params,who\n10:05,redirect,to=kiosks; share=0.2; until=12:00,王五\n",
+    )
+    (decision,) = read_drill_log(path, OUTAGE).decisions
+    assert decision.until_min == 12 * 60 and decision.params["share"] == 0.2
+
+
+@pytest.mark.parametrize(
+    ("params", "key", "column"),
+    [("at=11:59", "at", "time"), ("do=stop_entry", "do", "action"), ("who=李四", "who", "who")],
+)
+def test_a_csv_row_cannot_set_its_own_columns_in_params(tmp_path, params, key, column):
+    path = write(
+        tmp_path, "l.csv", f"time,action,params,who\n10:34,escalate,to=行长;{params},王五\n"
+    )
+    assert problems(path) == [
+        f"{path}:2 params.{key}: {key} belongs in the {column} column, not in params"
+    ]

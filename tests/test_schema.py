@@ -38,6 +38,9 @@ EVENTS = [
         detail='called 1 of 2, "due" 11:12',
     ),
     Event(700.25, EventKind.PROCEDURE, "call_emergency", incident=3, target="119"),
+    # What a log's who or to may hold, and a spreadsheet would run when the CSV is opened.
+    Event(701.0, EventKind.ACTION, "escalate", who='=HYPERLINK("http://x","y")', target="+1-2"),
+    Event(702.0, EventKind.ACTION, "escalate", who="@SUM(A1)", target="'=quoted", detail="-3"),
 ]
 
 
@@ -50,6 +53,9 @@ def test_every_event_survives_events_csv_unchanged():
     rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
     assert [event_from_row(row) for row in rows] == list(enumerate(EVENTS))
     assert rows[1]["rule"] == "3" and rows[0]["incident"] == "1"  # numbered from 1 in files
+    text_cells = [row[name] for row in rows for name in ("name", "target", "who", "detail")]
+    assert not [cell for cell in text_cells if cell.startswith(("=", "+", "-", "@"))]
+    assert (rows[5]["who"], rows[6]["target"]) == ('\'=HYPERLINK("http://x","y")', "''=quoted")
 
 
 def test_a_cell_that_is_not_what_its_column_holds_is_an_error():

@@ -92,7 +92,9 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         ("# only a comment\n", None, "the file is empty"),
         ("a: [1, 2\nb: 3\n", 2, "a [...] list is not closed (or lacks a comma) (in what starts"),
         ("a:\n\tb: 1\n", 2, "a tab character; indent with spaces, not tabs"),
-        ('a: "\x01"\n', 1, "an unacceptable character"),
+        ('a: "\x01"\n', 1, "an invisible control character U+0001"),
+        ("a: b\nc: 'x\u202ey'\n", 2, "an invisible control character U+202E"),
+        ("a: b\nc: 'x\u2028y'\nd: 1\n", 2, "an invisible control character U+2028"),
         ("a: 1\n---\nb: 2\n", 2, "more than one YAML document"),
         ("? [a]\n: 1\n", 1, "a key cannot be a list or mapping"),
         ("a: b: c\n", 1, "a 'key: value' is not allowed here"),
@@ -158,6 +160,17 @@ def test_a_chinese_reader_gets_the_yaml_problem_in_chinese(text, expected):
     [problem] = caught.value.problems
     assert problem.message.startswith(expected)
     assert not any(word in problem.message for word in ("expected", "while", "found"))
+
+
+def test_a_control_character_written_as_an_escape_is_a_problem_at_its_key():
+    _data, problems = parse_document(
+        'a: 1\nname: "\\e]0;owned\\a"\nwho: ["\\u202Eok"]\n', "t.yaml", "en"
+    )
+    assert [(p.line, p.key, p.message[:38]) for p in problems] == [
+        (2, "name", "holds an invisible control character U"),
+        (3, "who[0]", "holds an invisible control character U"),
+    ]
+    assert "U+001B" in problems[0].message and "U+202E" in problems[1].message
 
 
 def test_dates_stay_text_for_their_fields_to_check():

@@ -68,6 +68,11 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "引用（*名称）指向包含它自身的内容",
         "en": "an alias (*name) refers to what contains it",
     },
+    "validation.control_char": {
+        "zh": "含有不可见的控制字符 {code}（常见于从网页或聊天软件复制的文字）；请删掉后重新输入",
+        "en": "holds an invisible control character {code} (often pasted from a web page or a "
+        "chat); delete it and retype the text",
+    },
     "validation.long_number": {
         "zh": "这个数有 {digits} 位，超出任何场景取值的范围",
         "en": "a number of {digits} digits, beyond any value a scenario can hold",
@@ -174,6 +179,10 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     "validation.csv_cells": {
         "zh": "本行有 {cells} 个单元格，但表头只有 {columns} 列",
         "en": "{cells} cells but the header names {columns} columns",
+    },
+    "validation.csv_reserved": {
+        "zh": "{name} 应写在 {column} 列中，不能写在 params 里",
+        "en": "{name} belongs in the {column} column, not in params",
     },
     "validation.csv_pair": {
         "zh": "参数 {pair} 不是 键=值 的形式（多个参数用 ; 分隔）",

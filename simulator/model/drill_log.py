@@ -44,7 +44,13 @@ from simulator.model.decisions import Decision, matching_rule
 from simulator.model.errors import Problem, ScenarioError
 from simulator.model.load import facts_of, language_of, read_text, validate
 from simulator.model.scenario import Scenario
-from simulator.model.yaml_source import NotAMapping, SourceList, SourceMap, parse_document
+from simulator.model.yaml_source import (
+    NotAMapping,
+    SourceList,
+    SourceLoader,
+    SourceMap,
+    parse_document,
+)
 
 ROLES = ("facilitator", "players", "evaluator", "observers")
 CSV_COLUMNS = {"time": "at", "action": "do", "who": "who", "until": "until"}
@@ -151,26 +157,36 @@ def _csv_as_yaml(text: str, file: str, lang: str) -> tuple[str, list[Problem]]:
             message = render("validation.csv_cells", lang, cells=len(row), columns=len(header))
             found.append(Problem(file, number, "", message))
         entry: dict[str, object] = {}
-        for name, cell in zip(header, row, strict=False):
-            cell = cell.strip()
-            if name == "params":
-                for pair in filter(None, (part.strip() for part in cell.split(";"))):
-                    key, sep, value = pair.partition("=")
-                    if not sep:
-                        message = render("validation.csv_pair", lang, pair=repr(pair))
-                        found.append(Problem(file, number, "params", message))
-                        continue
-                    entry[key.strip()] = scalar(value.strip())
-            elif cell:
+        cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
+        for name, cell in cells.items():
+            if name != "params" and cell:
                 entry[CSV_COLUMNS[name]] = cell
+        for pair in filter(None, (part.strip() for part in cells.get("params", "").split(";"))):
+            key, sep, value = (part.strip() for part in pair.partition("="))
+            if not sep:
+                message = render("validation.csv_pair", lang, pair=repr(pair))
+                found.append(Problem(file, number, "params", message))
+                continue
+            column = next((name for name, said in CSV_COLUMNS.items() if said == key), None)
+            # The time and the action are the row's own columns, never a parameter; who and
+            # until may be given here when their column is left empty, not both.
+            if column in ("time", "action") or (column is not None and cells.get(column)):
+                message = render("validation.csv_reserved", lang, name=key, column=column)
+                found.append(Problem(file, number, f"params.{key}", message))
+                continue
+            entry[key] = scalar(value)
         lines.append("  - " + json.dumps(entry, ensure_ascii=False))
     return "\n".join(lines) + "\n", found
 
 
 def scalar(text: str) -> object:
-    """Return a CSV parameter as YAML would read it (``2`` a number, ``kiosks`` text)."""
+    """Return a CSV parameter as a scenario's YAML reads it (``2`` a number, ``kiosks`` text).
+
+    Our reader, not PyYAML's own: ``until=12:00`` stays the clock time "12:00" (YAML 1.1
+    would make it 720, in base 60).
+    """
     try:
-        value = yaml.safe_load(text)
+        value = yaml.load(text, Loader=SourceLoader)  # a SafeLoader: no object is built
     except yaml.YAMLError:
         return text
     return value if isinstance(value, (int, float, str)) and not isinstance(value, bool) else text

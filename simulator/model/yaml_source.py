@@ -372,6 +372,9 @@ def parse_document(
 
     if not text.strip():
         raise fail(None, render("validation.empty", lang))
+    raw = raw_control_problem(text, file, lang)
+    if raw is not None:
+        raise ScenarioError([raw], lang)
     if len(text) > MAX_BYTES:
         most = f"{MAX_BYTES // 1000:,} kB"
         raise fail(None, render("validation.file_too_large", lang, most=most))
@@ -404,7 +407,64 @@ def parse_document(
         )
         problem = Problem(file, line, "", render("validation.top_not_mapping", lang, kind=kind))
         raise NotAMapping([problem], lang)
-    return data, duplicate_problems(data, file, lang)
+    return data, duplicate_problems(data, file, lang) + control_problems(data, file, lang)
+
+
+# Characters no scenario text needs that would act on a terminal or a document: C0 and C1
+# controls (ESC starts terminal sequences: a window title, a cleared screen), the bidirectional
+# overrides that make text read backwards, and the line and paragraph separators that YAML
+# counts as line breaks (so every later line number would be off by one).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def _control_problem(file: str, line: int | None, key: str, char: str, lang: str) -> Problem:
+    message = render("validation.control_char", lang, code=f"U+{ord(char):04X}")
+    return Problem(file, line, key, message)
+
+
+def raw_control_problem(text: str, file: str, lang: str) -> Problem | None:
+    """Return a problem for the first control character written as such in ``text``, if any.
+
+    Checked before parsing, with lines counted as an editor counts them (at line feeds).
+    """
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    return _control_problem(file, line, "", found.group(), lang)
+
+
+def control_problems(data: Any, file: str, lang: str) -> list[Problem]:
+    """Return a problem for every key or text in ``data`` holding a control character.
+
+    These come from escapes in double quotes (an escaped ESC or right-to-left override),
+    which the raw text does not show.
+    """
+    problems: list[Problem] = []
+    seen: set[int] = set()
+
+    def walk(node: Any, where: str, line: int | None) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, str):
+            found = _CONTROL.search(node)
+            if found is not None:
+                problems.append(_control_problem(file, line, where, found.group(), lang))
+        elif isinstance(node, SourceMap):
+            for key, value in node.items():
+                spot = node.value_spots.get(key) or node.key_spots.get(key)
+                walk(key, _join(where, key), spot.line if spot else line)
+                walk(value, _join(where, key), spot.line if spot else line)
+        elif isinstance(node, SourceList):
+            for index, item in enumerate(node):
+                spots = node.item_spots
+                walk(item, f"{where}[{index}]", spots[index].line if index < len(spots) else line)
+
+    walk(data, "", None)
+    return problems
 
 
 def _join(path: str, key: Any) -> str:

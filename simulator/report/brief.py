@@ -66,17 +66,45 @@ def _code_spans(text: str) -> markupsafe.Markup:
     return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped))
 
 
-def _environment() -> jinja2.Environment:
+# Markdown that text written by users (a scenario's name, a rule's note, a log's who) must not
+# make: a "|" that splits a table cell, a line break that ends a table, raw HTML such as
+# <script>, and links or images ([x](javascript:...)). Backslashes stay as written: a Windows
+# path in a code span (the scenario file) would show them doubled.
+_MARKDOWN_ESCAPES = str.maketrans(
+    {"|": "\\|", "<": "&lt;", "[": "\\[", "]": "\\]", "\n": " ", "\r": " "}
+)
+
+
+def markdown_text(value: Any) -> Any:
+    """Return ``value`` as literal Markdown text (what :data:`_MARKDOWN_ESCAPES` escapes).
+
+    Every ``{{ value }}`` of the Markdown brief goes through here (jinja's ``finalize``); what
+    the template itself marks up is :class:`markupsafe.Markup` and is left alone.
+    """
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return value.translate(_MARKDOWN_ESCAPES)
+    return value
+
+
+def _joined_lines(values: list[Any]) -> markupsafe.Markup:
+    """Join ``values`` as lines of one Markdown table cell, each escaped."""
+    return markupsafe.Markup("<br>".join(str(markdown_text(value)) for value in values))
+
+
+def _environment(markdown: bool) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("simulator.report", "templates"),
         undefined=jinja2.StrictUndefined,  # a misspelt field fails loudly, never prints blank
-        # HTML escapes every value (a rule note may hold "<" or "&"); Markdown is left as written.
-        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+        # HTML escapes every value (a rule note may hold "<" or "&"); Markdown escapes what
+        # would change the document's structure.
+        autoescape=not markdown,
+        finalize=markdown_text if markdown else None,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     environment.filters["code"] = _code_spans
+    environment.filters["lines"] = _joined_lines
     return environment
 
 
@@ -328,4 +356,4 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
 
 def render_brief(context: dict[str, Any], template: str) -> str:
     """Return ``template`` (``brief.md.j2`` or ``brief.html.j2``) filled with ``context``."""
-    return _environment().get_template(template).render(context)
+    return _environment(template.endswith(".md.j2")).get_template(template).render(context)

@@ -22,6 +22,7 @@ from simulator.rundir.schema import (
     EstimateEntry,
     finite_or_none,
     json_text,
+    spreadsheet_safe,
 )
 
 
@@ -88,7 +89,8 @@ def comparison_csv(data: ComparisonFile) -> str:
 
     for arm in data["arms"]:
         for metric, estimate in arm["metrics"].items():
-            row = [arm["name"], arm["rank"], metric, *map(cell, estimate.values())]
+            row = [spreadsheet_safe(arm["name"]), arm["rank"], metric]
+            row += map(cell, estimate.values())
             difference = (arm["differences"] or {}).get(metric)
             if difference is None:
                 row += ["", "", "", ""]

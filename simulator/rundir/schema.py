@@ -401,6 +401,25 @@ def _position(index: int | None) -> str:
     return "" if index is None else str(index + 1)
 
 
+# A cell a spreadsheet would run as a formula (=HYPERLINK(...), +cmd, -2+3, @SUM) when the CSV
+# is opened; text a user wrote (a log's who, a target, a plan's name) may start so.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Return ``text`` as a CSV cell no spreadsheet runs: a leading ``'`` before a formula start.
+
+    A text that starts with ``'`` gets one more, so :func:`from_spreadsheet_safe` gives back
+    exactly what was written.
+    """
+    return "'" + text if text.startswith((*_FORMULA_START, "'")) else text
+
+
+def from_spreadsheet_safe(cell: str) -> str:
+    """Return the text :func:`spreadsheet_safe` made ``cell`` from."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
 def event_row(replication: int, event: Event) -> list[str]:
     """Return ``event`` of day ``replication`` as a row of ``events.csv``."""
     result = event.result
@@ -409,16 +428,16 @@ def event_row(replication: int, event: Event) -> list[str]:
         f"{event.time:.4f}",
         format_clock(event.time),
         event.kind.value,
-        event.name,
+        spreadsheet_safe(event.name),
         _position(event.rule),
         _position(event.incident),
-        event.target,
-        event.who,
+        spreadsheet_safe(event.target),
+        spreadsheet_safe(event.who),
         result.status.value if result else "",
         result.reason.value if result and result.reason else "",
         _number(result.asked) if result else "",
         _number(result.done) if result else "",
-        event.detail,
+        spreadsheet_safe(event.detail),
     ]
 
 
@@ -443,12 +462,12 @@ def event_from_row(row: dict[str, str]) -> tuple[int, Event]:
     event = Event(
         time=float(row["time_min"]),
         kind=EventKind(row["kind"]),
-        name=row["name"],
+        name=from_spreadsheet_safe(row["name"]),
         rule=_index(row["rule"]),
         incident=_index(row["incident"]),
-        target=row["target"],
-        who=row["who"],
+        target=from_spreadsheet_safe(row["target"]),
+        who=from_spreadsheet_safe(row["who"]),
         result=result,
-        detail=row["detail"],
+        detail=from_spreadsheet_safe(row["detail"]),
     )
     return int(row["replication"]), event
