@@ -31,6 +31,7 @@ from simulator.model.reference import reference_markdown
 from simulator.report.publish import FORMATS, publish
 from simulator.report.table import run_table
 from simulator.rundir.reader import RunDirError, read_run
+from simulator.rundir.staging import WriteError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -121,7 +122,10 @@ def main() -> None:
         sys.exit(error.exit_code)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
-    except OSError as error:  # the machine's, not the input's: a full disk, a lost mount
+    except WriteError as error:  # the machine's, not the input's: a full disk, a lost mount
+        click.echo(f"drill: {error}", err=True)
+        sys.exit(1)
+    except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         click.echo(
             f"drill: {where}{error.strerror or error}; no results were put in place", err=True

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from simulator.cli import cli
 from simulator.i18n import render
 from simulator.metrics import METRIC_NAMES
-from simulator.model import load_scenario
+from simulator.model import load_scenario, load_scenario_text
+from simulator.rundir.staffing import staffed_yaml
 
 HALL_WITH_VARIANTS = """\
 schema: 1
@@ -186,3 +187,28 @@ def test_bad_staff_options_are_bad_input(staff_file, tmp_path, arguments, messag
     result = invoke("staff", staff_file, *arguments, "--out", tmp_path / "run")
     assert result.exit_code == 2 and message in result.output, result.output
     assert not (tmp_path / "run").exists()
+
+
+def test_the_staffed_scenario_leaves_out_a_variant_the_found_counters_cannot_hold(tmp_path):
+    source = tmp_path / "hall.yaml"
+    source.write_text(
+        STAFF_HALL.replace('"10:30"', "10:30")  # unquoted: YAML 1.1 would read 630
+        .replace("  reserve:", "  fast_lane: 1\n  guides: 1\n  reserve:")
+        .replace("mean: 2}}]", "mean: 2}, quick: true}]")
+        + "variants:\n  two fast lanes: {staff: {fast_lane: 2}}\n"
+        + "  more guides: {staff: {guides: 3}}\n",
+        encoding="utf-8",
+    )
+    found = {
+        "seed": 1,
+        "days": 4,
+        "targets": ["wait_p90_min<=6"],
+        "share": 0.9,
+        "blocks": [{"from": "09:00", "counters": 2}, {"from": "10:00", "counters": 3}],
+        "reserve": {"given": 2, "found": 0},
+    }
+    text = staffed_yaml(source, found)  # type: ignore[arg-type]
+    assert "# Variants left out, as they do not fit the counters found: two fast lanes." in text
+    staffed = load_scenario_text(text, "staffed.yaml")
+    assert list(staffed.variants) == ["more guides"]
+    assert staffed.incidents[0].end_min == 10.5 * 60

@@ -309,6 +309,27 @@ CASES = {
         "",
         [("hall.yaml:9 site.kiosks:", "duplicate key (first written on line 8)")],
     ),
+    # Values that once crashed or hung a run (issue 15), now refused where they are written.
+    "variant names that are one name": (
+        [],
+        'variants:\n  1: {staff: {guides: 1}}\n  "1": {staff: {guides: 2}}\n',
+        [("hall.yaml:20 variants.1:", "the variant name 1 is already used at line 19")],
+    ),
+    "a gamma that does not vary": (
+        [("{dist: lognormal, mean: 8, sd: 4}", "{dist: gamma, mean: 8, sd: 1.0e-300}")],
+        "",
+        [("hall.yaml:17 demand.services[1].minutes.sd:", "{dist: fixed, value: 8}")],
+    ),
+    "parentheses 400 deep": (
+        [],
+        'playbook: [{when: "' + "(" * 400 + "queue >= 5" + ")" * 400 + '", do: escalate}]\n',
+        [("hall.yaml:18:", "parentheses nest too deeply (20 at the most)")],
+    ),
+    "a floor of 1e-300 m²": (
+        [("floor_area_m2: 200", "floor_area_m2: 1.0e-300")],
+        "",
+        [("hall.yaml:6 site.floor_area_m2:", "at least 1, got 1e-300")],
+    ),
 }
 
 
@@ -330,7 +351,7 @@ def test_several_problems_are_reported_together(tmp_path, monkeypatch):
     assert_problems(
         result,
         ("hall.yaml:3 languag:", "did you mean"),
-        ("hall.yaml:6 site.floor_area_m2:", "greater than 0"),
+        ("hall.yaml:6 site.floor_area_m2:", "must be at least 1, got -1"),
         ("hall.yaml:15 demand.services:", "add up to 0.9"),
         ("hall.yaml:19 playbook[0].do:", "did you mean"),
     )

@@ -141,3 +141,9 @@ def test_temp_files_of_a_killed_writer_are_swept_and_a_live_ones_kept(tmp_path):
         path.write_text("half")
     assert sweep_temp_files(tmp_path) == [dead]
     assert live.exists() and mine.exists()
+
+
+@pytest.mark.parametrize(("stem", "name"), [(".", "run"), (".-score", "score"), (".hid", "hid")])
+def test_a_default_name_is_never_hidden(tmp_path, stem, name):
+    now = datetime(2026, 11, 22, 14, 5, 9)
+    assert claim_new(tmp_path, stem, now).target.name == f"{name}-20261122-140509"

@@ -9,7 +9,7 @@ import pytest
 
 from simulator.metrics import METRIC_NAMES
 from simulator.rundir import writer as results
-from simulator.rundir.staging import ClaimError
+from simulator.rundir.staging import ClaimError, WriteError
 from simulator.rundir.writer import write_run
 from simulator.runner import run_replications
 from simulator.scoring import check_limits
@@ -55,7 +55,7 @@ def test_a_failure_while_writing_leaves_no_directory(tmp_path, run_result, monke
         raise OSError("disk full")
 
     monkeypatch.setattr(results, "_write_timeseries", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteError, match="could not be written"):
         write_run(run_result, [], tmp_path / "run", {})
     assert list(tmp_path.iterdir()) == []
 

@@ -73,6 +73,15 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": "holds an invisible control character {code} (often pasted from a web page or a "
         "chat); delete it and retype the text",
     },
+    "validation.sd_tiny": {
+        "zh": "标准差不到均值的百万分之一，即不随机变化；请改用 {{dist: fixed, value: {mean}}}",
+        "en": "the standard deviation is below a millionth of the mean, so it does not vary; "
+        "write {{dist: fixed, value: {mean}}}",
+    },
+    "validation.variant_twice": {
+        "zh": "方案变体名 {name} 已在第 {first} 行使用过；请换一个名称",
+        "en": "the variant name {name} is already used at line {first}; give it another name",
+    },
     "validation.long_number": {
         "zh": "这个数有 {digits} 位，超出任何场景取值的范围",
         "en": "a number of {digits} digits, beyond any value a scenario can hold",
@@ -460,6 +469,10 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     "when.clock": {"zh": "{found} 不是时刻", "en": "{found} is not a clock time"},
     "when.number": {"zh": "应为数字，实际为 {found}", "en": "expected a number, found {found}"},
     "when.empty": {"zh": "条件为空", "en": "the condition is empty"},
+    "when.too_deep": {
+        "zh": "括号嵌套过深（最多 20 层）",
+        "en": "parentheses nest too deeply (20 at the most)",
+    },
     "when.trailing": {
         "zh": "意外的 {found}；多个条件请用 'and' 或 'or' 连接",
         "en": "unexpected {found}; join conditions with 'and' or 'or'",

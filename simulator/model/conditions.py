@@ -158,10 +158,15 @@ def _tokenize(text: str) -> list[_Token]:
     return tokens
 
 
+# Parentheses inside parentheses at the most: a playbook condition needs two or three.
+MOST_PARENTHESES = 20
+
+
 class _Parser:
     def __init__(self, text: str):
         self.tokens = _tokenize(text)
         self.index = 0
+        self.depth = 0
 
     def peek(self) -> _Token:
         return self.tokens[self.index]
@@ -188,7 +193,11 @@ class _Parser:
     def comparison(self) -> Condition:
         token = self.take()
         if token.kind == "paren" and token.text == "(":
+            self.depth += 1
+            if self.depth > MOST_PARENTHESES:  # the parser recurses: bound it, as YAML's nesting
+                raise ConditionSyntaxError("parentheses nest too deeply", token.column, "too_deep")
             inner = self.expression()
+            self.depth -= 1
             closing = self.take()
             if closing.text != ")":
                 raise ConditionSyntaxError("expected ')'", closing.column, "paren")

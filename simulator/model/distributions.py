@@ -92,6 +92,14 @@ class Gamma(Distribution):
         """Return the mean."""
         return self.mean
 
+    @model_validator(mode="after")
+    def _varies(self) -> "Gamma":
+        # Its shape is (mean/sd)²: overflows for sd below 1e-154 × mean. A time that varies
+        # by less than a millionth of its mean does not vary; that is the fixed distribution.
+        if self.sd < self.mean * 1e-6:
+            raise problem("sd_tiny", ("sd",), mean=f"{self.mean:g}")
+        return self
+
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Draw ``size`` values."""
         shape = (self.mean / self.sd) ** 2

@@ -83,7 +83,7 @@ class Site(Model):
         "public floor where customers wait and move",
         "客户等候和走动的公共区域面积",
         unit="m²",
-        gt=0,
+        ge=1,  # densities are per m²: a smaller floor is a typo for a real one
     )
     exits: ListOf(Exit) = doc(  # type: ignore[valid-type]
         "doors people can leave through; the first is the main door",

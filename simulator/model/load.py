@@ -287,9 +287,18 @@ def _variants(
     variants: dict[str, Scenario] = {}
     found: list[Problem] = []
     documents: dict[str, SourceMap] = {}
+    named: dict[str, int] = {}  # variant name as text → the line it was first written on
     for name, overlay in overlays.items():
         spot = overlays.key_spots.get(name)
         here = spot.line if spot else line
+        # 1 and "1" are two YAML keys but one plan name: the second would replace the first.
+        if str(name) in named:
+            message = render(
+                "validation.variant_twice", lang, name=str(name), first=named[str(name)]
+            )
+            found.append(Problem(file, here, f"variants.{name}", message))
+            continue
+        named[str(name)] = here
         if not isinstance(overlay, Mapping):
             message = render("validation.variant_mapping", lang, got=show(overlay, lang))
             found.append(Problem(file, here, f"variants.{name}", message))

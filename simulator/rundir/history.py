@@ -57,15 +57,12 @@ def past_drills(results: Path) -> tuple[list[PastDrill], list[str]]:
             )
         # A damaged record is listed as skipped, never the end of the listing: any of these is
         # what a file holding the wrong kind of value (a list, a number) gives.
-        except (
-            OSError,
-            ValueError,
-            KeyError,
-            TypeError,
-            AttributeError,
-            RecursionError,
-            RunDirError,
-        ) as error:
+        except (OSError, ValueError, RunDirError) as error:
             unreadable.append(f"{directory}: {error}")
+        except (KeyError, TypeError, AttributeError, RecursionError):
+            unreadable.append(
+                f"{directory}: {DRILL_FILE} or {RUN_INFO_FILE} holds values of the "
+                "wrong kind; was it edited by hand?"
+            )
     drills.sort(key=lambda drill: (drill.date, str(drill.path)))
     return drills, unreadable

@@ -24,6 +24,7 @@ from simulator.rundir.schema import (
     DRILL_FILE,
     EVACUATION_COLUMNS,
     EVACUATION_FILE,
+    EVENT_COLUMNS,
     EVENTS_FILE,
     REPLICATION_COLUMNS,
     REPLICATIONS_FILE,
@@ -169,6 +170,9 @@ def read_events(file: Path) -> tuple[tuple[int, Event], ...]:
     try:
         with file.open(encoding="utf-8", newline="") as handle:
             rows = csv.DictReader(handle)
+            missing = [name for name in EVENT_COLUMNS if name not in (rows.fieldnames or ())]
+            if missing:
+                raise RunDirError(f"{file}: no column {', '.join(missing)}; was it edited by hand?")
             events = []
             for line, row in enumerate(rows, start=2):
                 if None in row or None in row.values():  # more, or fewer, cells than columns

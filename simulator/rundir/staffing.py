@@ -18,7 +18,9 @@ import yaml
 
 from simulator.analysis.staffing import Evaluation, StaffingResult
 from simulator.analysis.targets import block_labels
+from simulator.model import ScenarioError, load_scenario_text
 from simulator.model.clock import format_clock
+from simulator.model.yaml_source import SourceLoader
 from simulator.rundir.schema import (
     SCHEMA_VERSION,
     STAFFING_COLUMNS,
@@ -106,9 +108,11 @@ def staffed_yaml(source: Path, data: StaffingFile) -> str:
     """Return the scenario file ``source`` with the found counters and reserve, as YAML.
 
     The file is rewritten from its parsed content, so its comments are not kept; a header says
-    where it came from and how it was found.
+    where it came from and how it was found. A variant that no longer fits the found counters
+    (a fast lane of two where a block now has two counters) is left out, and the header says
+    so: the file must be one ``drill run`` accepts.
     """
-    document = yaml.safe_load(source.read_text(encoding="utf-8"))
+    document = _plain(yaml.load(source.read_text(encoding="utf-8-sig"), Loader=SourceLoader))
     blocks, counters = [], None
     for block in data["blocks"]:
         if block["counters"] != counters:
@@ -122,8 +126,46 @@ def staffed_yaml(source: Path, data: StaffingFile) -> str:
         f"{data['days']} days):\n# {', '.join(data['targets'])} in each block on at least "
         f"{data['share']:.0%} of days.\n# Comments of the original file are not carried over.\n"
     )
-    body = yaml.dump(document, Dumper=_ClockDumper, allow_unicode=True, sort_keys=False, width=100)
-    return header + body
+    left_out = _misfits(document, source.name)
+    if left_out:
+        for name in left_out:
+            document["variants"].pop(name)
+        if not document["variants"]:
+            document.pop("variants")
+        header += (
+            f"# Variants left out, as they do not fit the counters found: {', '.join(left_out)}.\n"
+        )
+    return header + _dump(document)
+
+
+def _dump(document: dict[str, Any]) -> str:
+    return yaml.dump(document, Dumper=_ClockDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _plain(value: Any) -> Any:
+    """Return the parsed YAML as plain dicts and lists, which the safe dumper writes."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _misfits(document: dict[str, Any], file: str) -> list[str]:
+    """Return the names of the variants that make ``document`` invalid."""
+    variants = document.get("variants")
+    if not isinstance(variants, dict) or not variants:
+        return []
+    try:
+        load_scenario_text(_dump(document), file)
+    except ScenarioError as error:
+        keys = [problem.key for problem in error.problems]
+        return [
+            name
+            for name in variants
+            if any(key == f"variants.{name}" or key.startswith(f"variants.{name} ") for key in keys)
+        ]
+    return []
 
 
 class _ClockDumper(yaml.SafeDumper):

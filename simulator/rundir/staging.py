@@ -34,6 +34,10 @@ class ClaimError(Exception):
     """The run directory cannot be written: it is taken, in the way, or not writable."""
 
 
+class WriteError(Exception):
+    """Writing the staged run failed (a full disk, a lost mount); nothing was put in place."""
+
+
 def _alive(pid: int) -> bool:
     """Return whether process ``pid`` exists (and is not a zombie waiting to be reaped)."""
     try:
@@ -186,7 +190,8 @@ def claim_new(root: Path, stem: str, now: datetime) -> Claim:
     Two runs started in the same second get different names: the second finds the first's
     claim and takes the next suffix.
     """
-    base = f"{stem}-{now:%Y%m%d-%H%M%S}"
+    # A scenario named "..yaml" or ".hidden.yaml" must not give a hidden run folder.
+    base = f"{stem.lstrip('.-') or 'run'}-{now:%Y%m%d-%H%M%S}"
     for suffix in range(1, 10_000):
         target = root / (base if suffix == 1 else f"{base}-{suffix}")
         if target.exists() or target.is_symlink() or staging_path(target).exists():

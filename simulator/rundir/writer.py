@@ -22,6 +22,7 @@ from simulator._version import __version__
 from simulator.metrics.evacuation import curve_grid
 from simulator.model.clock import format_clock
 from simulator.model.scenario import Scenario
+from simulator.rundir.reader import RunDirError
 from simulator.rundir.schema import (
     EVACUATION_COLUMNS,
     EVACUATION_FILE,
@@ -45,7 +46,7 @@ from simulator.rundir.schema import (
     json_text,
     objective_id,
 )
-from simulator.rundir.staging import Claim, claim
+from simulator.rundir.staging import Claim, WriteError, claim
 from simulator.runner.replicate import RunResult
 from simulator.scoring import (
     EvacuationSummary,
@@ -287,6 +288,13 @@ def write_run(
         if finish is not None:
             finish(staging)
         claimed.commit()
+    except (OSError, RunDirError) as error:  # the brief's own failures are RunDirErrors
+        claimed.abandon()
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise WriteError(
+            f"{claimed.target}: the results could not be written ({reason}); "
+            "nothing was put in place"
+        ) from error
     except BaseException:
         claimed.abandon()
         raise
