@@ -16,6 +16,7 @@ from simulator.cli_plan import compare, staff
 from simulator.cli_support import (
     Context,
     InputError,
+    check_size,
     close_run,
     common_options,
     load_or_fail,
@@ -157,6 +158,7 @@ def run(
 ) -> None:
     """Simulate a scenario FILE many times and judge it against its limits."""
     scenario = load_or_fail(file)
+    check_size(scenario, replications, jobs)
     target = run_directory(out, file)
     executor_options = (jobs, executor_kind, scheduler)
     done, published = simulate_and_write(

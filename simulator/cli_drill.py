@@ -17,6 +17,7 @@ from simulator import api
 from simulator.cli_support import (
     MOST_SEED,
     InputError,
+    check_size,
     close_run,
     command_line,
     common_options,
@@ -69,6 +70,7 @@ def score(
         drill_log = read_drill_log(Path(log), scenario)
     except ScenarioError as error:
         raise problems(error) from None
+    check_size(scenario, replications, jobs)
     target = run_directory(out, file, suffix="-score")
     log_text = Path(log).read_text(encoding="utf-8-sig")
 

@@ -4,6 +4,7 @@ Both write a run directory like ``drill run`` does (for the base plan), with the
 beside it, and the brief of that directory gains a section for them.
 """
 
+import math
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from simulator.analysis.targets import (
 from simulator.cli_support import (
     MOST_DAYS,
     InputError,
+    check_size,
     close_run,
     command_line,
     common_options,
@@ -97,6 +99,8 @@ def compare(
         raise click.BadParameter(
             f"{max_replications} is below -n {replications}.", param_hint="--max-replications"
         )
+    most_days = max_replications if precision is not None else replications
+    check_size(scenario, most_days * len(arms), jobs)
     target = run_directory(out, file, suffix="-compare")
     with working((jobs, executor_kind, scheduler), replications * len(arms)) as (
         executor,
@@ -172,6 +176,9 @@ def staff(
     """Find the fewest counters per time block (and reserve call-ins) that keep the targets."""
     scenario = load_or_fail(file)
     targets = _targets(scenario, target_texts)
+    # The search simulates each plan it tries for -n days: about two a block, and the last.
+    blocks = math.ceil((scenario.hours.close_min - scenario.hours.open_min) / block_min)
+    check_size(scenario, replications * (2 * blocks + 2), jobs)
     target = run_directory(out, file, suffix="-staff")
     plans = [0]
 

@@ -4,6 +4,7 @@ Kept apart from :mod:`simulator.cli` so command modules (:mod:`simulator.cli_pla
 without importing the command group that registers them.
 """
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from simulator.runner import (
     RunResult,
     make_executor,
 )
+from simulator.runner.work import LARGE_RUN, estimate_work
 
 
 class InputError(click.ClickException):
@@ -59,6 +61,7 @@ class Context:
 
     debug: bool = False
     strict: bool = False  # --strict: a scenario with warnings is refused
+    allow_large: bool = False  # --allow-large: run even what the work estimate calls large
 
 
 def _set_strict(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -72,6 +75,42 @@ strict_option = click.option(
     callback=_set_strict,
     help="Treat the scenario's warnings (legal values that are most likely mistakes) as errors.",
 )
+
+
+def _set_allow_large(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.ensure_object(Context).allow_large = value
+
+
+allow_large_option = click.option(
+    "--allow-large",
+    is_flag=True,
+    expose_value=False,
+    callback=_set_allow_large,
+    help=f"Run even above {LARGE_RUN:,} simulated customers (the size is said before it runs).",
+)
+
+
+def check_size(scenario: Scenario, days: int, jobs: int) -> None:
+    """Refuse, before any work, a run larger than :data:`LARGE_RUN` without ``--allow-large``.
+
+    ``days`` are all the days to simulate (every plan's, at the most the command may run).
+    """
+    work = estimate_work(scenario, days)
+    context = click.get_current_context(silent=True)
+    options = context.find_object(Context) if context is not None else None
+    if not work.large or (options is not None and options.allow_large):
+        return
+    raise InputError(
+        render(
+            "work.too_large",
+            scenario.language,
+            customers=f"{work.units:,.0f}",
+            days=f"{days:,}",
+            per_day=f"{work.customers_per_day:,.0f}",
+            minutes=f"{work.minutes(jobs or os.cpu_count() or 1):,.0f}",
+            most=f"{LARGE_RUN:,}",
+        )
+    )
 
 
 def load_or_fail(path: str) -> Scenario:
@@ -169,6 +208,7 @@ def common_options(function: Callable) -> Callable:
             help="Run directory [default: results/<scenario>-<timestamp>].",
         ),
         strict_option,
+        allow_large_option,
     )
     for option in reversed(options):
         function = option(function)

@@ -82,6 +82,14 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "方案变体名 {name} 已在第 {first} 行使用过；请换一个名称",
         "en": "the variant name {name} is already used at line {first}; give it another name",
     },
+    "work.too_large": {
+        "zh": "这次运行要模拟约 {customers} 名客户（{days} 天 × 每天约 {per_day} 人），"
+        "约需 {minutes} 分钟，超过了 {most} 的上限；确需如此请加 --allow-large，"
+        "或减少天数（-n）",
+        "en": "this run would simulate about {customers} customers ({days} days × about "
+        "{per_day} a day), some {minutes} minutes of work, above the limit of {most}; add "
+        "--allow-large if that is meant, or ask for fewer days (-n)",
+    },
     "validation.long_number": {
         "zh": "这个数有 {digits} 位，超出任何场景取值的范围",
         "en": "a number of {digits} digits, beyond any value a scenario can hold",

@@ -76,6 +76,11 @@ def _rate_per_hour(scenario: Scenario, minute: float) -> tuple[float, int]:
     return blocks[index].per_hour * _surge_factor(scenario, minute), index
 
 
+def expected_customers(scenario: Scenario) -> float:
+    """Return how many customers a day brings, on average (arrival blocks and surges)."""
+    return sum(_rate_per_hour(scenario, minute)[0] / 60 for minute in _minutes(scenario))
+
+
 def _torrents(scenario: Scenario) -> Iterator[Doubt]:
     worst: dict[int, tuple[float, float]] = {}  # block → (peak rate, minute)
     for minute in _minutes(scenario):

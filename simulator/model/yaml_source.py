@@ -127,7 +127,9 @@ class SourceLoader(yaml.SafeLoader):
         """Build one value; a value its explicit tag cannot hold is a YAML problem."""
         try:
             return super().construct_object(node, deep)
-        except (ValueError, TypeError, KeyError, OverflowError):
+        except (yaml.YAMLError, MemoryError, RecursionError):
+            raise
+        except Exception:  # any constructor's failure on a value it cannot read
             # Only an explicit tag gets a scalar to a constructor that cannot read it: the
             # implicit resolvers above match exactly what their constructors read.
             raise _Refused(
