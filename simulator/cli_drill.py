@@ -35,7 +35,7 @@ from simulator.report.drill_section import OUTCOME_METRICS
 from simulator.report.publish import Published
 from simulator.report.rated import metric_name
 from simulator.report.table import run_table
-from simulator.report.text import display_width, pad_to
+from simulator.report.text import display_width, pad_to, terminal_text
 from simulator.rundir.drill import drill_dict, drill_json
 from simulator.rundir.history import past_drills
 from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, drill_log_file
@@ -228,13 +228,14 @@ def history(results_dir: str) -> None:
         raise InputError(f"{root}: no such directory; run drill play or drill score first.")
     drills, unreadable = past_drills(root)
     for problem in unreadable:
-        click.echo(f"Skipped (unreadable): {problem}", err=True)
+        click.echo(terminal_text(f"Skipped (unreadable): {problem}"), err=True)
     if not drills:
         click.echo(f"No drills recorded under {root} yet; run drill play or drill score.")
         return
     click.echo(f"{'date':<11} {'kind':<6} {'rating':<7} scenario — participants — directory")
     for drill in drills:
-        click.echo(
+        line = (
             f"{drill.date:<11} {drill.kind:<6} {drill.rating:<7} {drill.scenario} — "
             f"{drill.participants} — {drill.path}"
         )
+        click.echo(terminal_text(line))  # names come from files anyone may have edited

@@ -181,7 +181,16 @@ def test_history_lists_what_it_can_read_and_names_what_it_skips(drill_runs, tmp_
         shutil.copytree(scored, results / name)
         if drill_json is not None:
             (results / name / "drill.json").write_text(drill_json, encoding="utf-8")
+    # A scenario name edited to send a terminal its escape sequences (a window title).
+    summary = json.loads((results / "good" / "summary.json").read_text(encoding="utf-8"))
+    summary["scenario"]["name"] = "\x1b]0;owned\x07hall\u202e"
+    (results / "good" / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
     result = CliRunner().invoke(cli, ["history", "--results", str(results)])
     assert result.exit_code == 0, result.output
-    assert str(results / "good") in result.output
+    assert str(results / "good") in result.output and "]0;ownedhall — " in result.output
+    assert (
+        "\x1b" not in result.output
+        and "\x07" not in result.output
+        and "\u202e" not in result.output
+    )
     assert result.output.count("Skipped (unreadable)") == 2
