@@ -68,7 +68,9 @@ def test_the_evacuation_curve_falls_from_everyone_to_nobody():
 
 
 def test_a_limit_on_evacuation_time_is_judged_over_the_days_that_had_one():
-    limit = Limit("evacuation_s", "evacuation_s", 100_000.0, "max")
+    limit = Limit(
+        "evacuation_s", "evacuation_s", 80_000.0, "max"
+    )  # a generous limit every day keeps
     scenario = fire_hall(suppressed_prob=0.5, limits=(limit,))
     result = run_replications(scenario, 20, seed=2)
     days = np.sum(~np.isnan(result.values["evacuation_s"]))

@@ -123,3 +123,34 @@ def test_drill_schema_prints_or_writes_the_schema(tmp_path):
     assert target.read_text(encoding="utf-8") == json_schema_text("log")
     refused = runner.invoke(cli, ["schema", "-o", str(tmp_path / "no" / "such" / "dir.json")])
     assert refused.exit_code == 2 and "cannot be written" in refused.output
+
+
+def _numbers_without_a_maximum(node: object, path: str = "") -> list[str]:
+    if isinstance(node, list):
+        return [
+            p
+            for i, item in enumerate(node)
+            for p in _numbers_without_a_maximum(item, f"{path}[{i}]")
+        ]
+    if not isinstance(node, dict):
+        return []
+    found = []
+    if node.get("type") in ("number", "integer") and not {
+        "maximum",
+        "exclusiveMaximum",
+        "const",
+    } & set(node):
+        found.append(path)
+    for key, value in node.items():
+        if key not in ("examples", "default"):
+            found += _numbers_without_a_maximum(value, f"{path}/{key}")
+    return found
+
+
+@pytest.mark.parametrize("of", ["scenario", "log"])
+def test_every_number_has_a_documented_range_with_an_upper_end(of):
+    # The version number (schema: 1) is the one number checked by value, not by range.
+    unbounded = [
+        path for path in _numbers_without_a_maximum(json_schema(of)) if not path.endswith("/schema")
+    ]
+    assert unbounded == []

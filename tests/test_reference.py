@@ -54,7 +54,8 @@ def test_every_key_kind_action_metric_and_distribution_is_in_the_reference(lang)
 def test_the_chinese_reference_reads_chinese_meanings():
     chinese, english = reference_markdown("zh"), reference_markdown("en")
     assert (
-        "| `floor_area_m2` | 数字 ≥ 1（平方米） | 必填 | 客户等候和走动的公共区域面积 |" in chinese
+        "| `floor_area_m2` | 数字 ≥ 1, ≤ 1,000,000（平方米） | 必填 | "
+        "客户等候和走动的公共区域面积 |" in chinese
     )
-    assert "| `floor_area_m2` | number ≥ 1 (m²) | required |" in english
+    assert "| `floor_area_m2` | number ≥ 1, ≤ 1,000,000 (m²) | required |" in english
     assert "people on the public floor" not in chinese and "厅内人数" in chinese

@@ -228,7 +228,7 @@ class Rule(Action):
         "触发条件，如 queue >= 25 and time >= 12:00",
         examples=["queue >= 30"],
     )
-    cooldown_min: float | None = doc(
+    cooldown_min: Annotated[float, capped(24 * 60)] | None = doc(
         "the least time between two firings", "两次触发的最短间隔", unit="min", default=None, ge=0
     )
     note: str = doc("the plan's own wording, quoted in briefs", "预案原文，写入简报", default="")
@@ -282,7 +282,7 @@ class LogEntry(Action):
         alias="until",
         default=None,
     )
-    rule: int | None = doc(
+    rule: Annotated[int, capped(1000)] | None = doc(
         "the playbook rule it carries out (1 = the first)", "对应的预案规则序号", default=None, ge=1
     )
 

@@ -20,16 +20,17 @@ from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from simulator.model.clock import format_clock, parse_clock
 
@@ -176,19 +177,37 @@ Clock = Annotated[
 ]
 
 
-def capped(most: float) -> Any:
-    """Return a validator refusing values above ``most``: a sanity cap, not a contract range.
+@dataclass(frozen=True)
+class _Cap:
+    """The metadata :func:`capped` returns: a check after validation, and the schema's maximum."""
 
-    Caps keep a typo (``count: 1e6``) from exhausting the machine; the contract's own ranges
-    (``share`` in [0, 1]) are pydantic constraints and worded as such.
-    """
+    most: float
 
-    def check(value: Any) -> Any:
-        if value > most:
-            raise problem("too_large", most=f"{most:,.0f}", got=Shown(value))
+    def _check(self, value: Any) -> Any:
+        if value > self.most:
+            raise problem("too_large", most=f"{self.most:,.0f}", got=Shown(value))
         return value
 
-    return AfterValidator(check)
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: Any, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        # The editor and docs/scenario.md show the range a hall can have, cap included.
+        found = handler(schema)
+        found["maximum"] = int(self.most) if float(self.most).is_integer() else self.most
+        return found
+
+
+def capped(most: float) -> Any:
+    """Return metadata refusing values above ``most``: a sanity cap, not a contract range.
+
+    Caps keep a typo (``count: 1e6``) from exhausting the machine; the contract's own ranges
+    (``share`` in [0, 1]) are pydantic constraints and worded as such. The cap is published
+    as the JSON Schema's ``maximum``, so every number's documented range is the one checked.
+    """
+    return _Cap(most)
 
 
 def ListOf(item: Any) -> Any:

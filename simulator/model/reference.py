@@ -209,6 +209,11 @@ def _without_null(node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
+def _bound(value: float) -> str:
+    """Return a range's end as people read it: 100,000 and 0.3, not 1e+05."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+
+
 def _range(node: dict[str, Any]) -> str:
     bounds = (
         ("minimum", "≥"),
@@ -216,7 +221,7 @@ def _range(node: dict[str, Any]) -> str:
         ("maximum", "≤"),
         ("exclusiveMaximum", "<"),
     )
-    found = [f"{sign} {node[key]:g}" for key, sign in bounds if key in node]
+    found = [f"{sign} {_bound(node[key])}" for key, sign in bounds if key in node]
     return f" {', '.join(found)}" if found else ""
 
 

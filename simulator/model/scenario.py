@@ -69,7 +69,11 @@ class Limit:
         return value <= self.threshold if self.direction == "max" else value >= self.threshold
 
 
-Minutes = Annotated[float, Field(ge=0)]
+# A limit's range: a day at the most (no wait limit, evacuation or gap is longer), a density up
+# to the crush level and beyond, a queue up to what any hall could hold.
+DAY_MIN = 24 * 60
+Minutes = Annotated[float, Field(ge=0), capped(DAY_MIN)]
+Seconds = Annotated[float, Field(ge=0), capped(DAY_MIN * 60)]
 
 
 class Limits(Model):
@@ -87,20 +91,21 @@ class Limits(Model):
     abandon_rate: Share | None = doc("share who give up waiting", "放弃等候比例", default=None)
     balk_rate: Share | None = doc("share who walk out at the door", "见队离开比例", default=None)
     redirect_rate: Share | None = doc("share sent to another hall", "分流至他厅比例", default=None)
-    density_per_m2: float | None = doc(
+    density_per_m2: Annotated[float, capped(10)] | None = doc(
         "peak people per m² on the floor", "营业厅峰值人员密度", unit="/m²", default=None, ge=0
     )
-    peak_queue: float | None = doc("longest queue", "最长排队人数", default=None, ge=0)
+    peak_queue: Annotated[float, capped(100_000)] | None = doc(
+        "longest queue", "最长排队人数", default=None, ge=0
+    )
     utilization: Share | None = doc("counter utilisation", "台席利用率", default=None)
-    evacuation_s: float | None = doc(
+    evacuation_s: Seconds | None = doc(
         "everyone out, from the incident (RSET)",
         "自事发至全部撤离（RSET）",
         unit="s",
         default=None,
-        ge=0,
     )
-    egress_s: float | None = doc(
-        "everyone out, from the alarm", "自警报至全部撤离", unit="s", default=None, ge=0
+    egress_s: Seconds | None = doc(
+        "everyone out, from the alarm", "自警报至全部撤离", unit="s", default=None
     )
     served_within_limit_share: Share | None = doc(
         "least share served within the wait limit (a minimum)",
@@ -114,7 +119,7 @@ class Limits(Model):
         gt=0,
         le=1,
     )
-    vulnerable_wait_min: float | None = doc(
+    vulnerable_wait_min: Annotated[float, capped(DAY_MIN)] | None = doc(
         "a lower wait limit for elderly, disabled and pregnant customers",
         "老弱病残孕客户的等候时限",
         unit="min",
