@@ -64,30 +64,31 @@ class Context:
     allow_large: bool = False  # --allow-large: run even what the work estimate calls large
 
 
-def _set_strict(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    ctx.ensure_object(Context).strict = value
+def _context_flag(name: str, attribute: str, help_text: str) -> Callable:
+    """Return a flag that sets ``attribute`` of the shared :class:`Context`, on any command."""
+
+    def store(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        setattr(ctx.ensure_object(Context), attribute, value)
+
+    return click.option(name, is_flag=True, expose_value=False, callback=store, help=help_text)
 
 
-strict_option = click.option(
+strict_option = _context_flag(
     "--strict",
-    is_flag=True,
-    expose_value=False,
-    callback=_set_strict,
-    help="Treat the scenario's warnings (legal values that are most likely mistakes) as errors.",
+    "strict",
+    "Treat the scenario's warnings (legal values that are most likely mistakes) as errors.",
 )
-
-
-def _set_allow_large(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    ctx.ensure_object(Context).allow_large = value
-
-
-allow_large_option = click.option(
+allow_large_option = _context_flag(
     "--allow-large",
-    is_flag=True,
-    expose_value=False,
-    callback=_set_allow_large,
-    help=f"Run even above {LARGE_RUN:,} simulated customers (the size is said before it runs).",
+    "allow_large",
+    f"Run even above {LARGE_RUN:,} simulated customers (the size is said before it runs).",
 )
+
+
+def _options() -> Context | None:
+    """Return the shared options of the command being run (None outside a command)."""
+    context = click.get_current_context(silent=True)
+    return context.find_object(Context) if context is not None else None
 
 
 def check_size(scenario: Scenario, days: int, jobs: int) -> None:
@@ -96,8 +97,7 @@ def check_size(scenario: Scenario, days: int, jobs: int) -> None:
     ``days`` are all the days to simulate (every plan's, at the most the command may run).
     """
     work = estimate_work(scenario, days)
-    context = click.get_current_context(silent=True)
-    options = context.find_object(Context) if context is not None else None
+    options = _options()
     if not work.large or (options is not None and options.allow_large):
         return
     raise InputError(
@@ -127,8 +127,7 @@ def load_or_fail(path: str) -> Scenario:
         return scenario
     lang = scenario.language
     lines = [warning.text(lang) for warning in warnings]
-    context = click.get_current_context(silent=True)
-    options = context.find_object(Context) if context is not None else None
+    options = _options()
     if options is not None and options.strict:
         lines.append(render("plausible.strict", lang, count=len(warnings)))
         raise InputError("\n".join(lines))
