@@ -1,9 +1,12 @@
 """Claiming a run directory: checked before the work, one run at a time, nothing left behind."""
 
 import os
+import socket
 import subprocess
 import sys
+import time
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +23,11 @@ from simulator.rundir.staging import (
 )
 
 
+def owner(pid: int, host: str | None = None) -> str:
+    """Return an owner file's text for process ``pid`` of ``host`` (this one by default)."""
+    return f"{pid} {host or socket.gethostname()}\n"
+
+
 def dead_pid() -> int:
     """Return the id of a process that has ended (and been reaped)."""
     child = subprocess.Popen([sys.executable, "-c", "pass"])
@@ -30,7 +38,10 @@ def dead_pid() -> int:
 def test_a_claim_stages_beside_the_target_and_commits_in_one_rename(tmp_path):
     claimed = claim(tmp_path / "run")
     assert claimed.staging == tmp_path / ".run.staging" and claimed.staging.is_dir()
-    assert (claimed.staging / OWNER_FILE).read_text().strip() == str(os.getpid())
+    assert (claimed.staging / OWNER_FILE).read_text().split()[:2] == [
+        str(os.getpid()),
+        socket.gethostname(),
+    ]
     assert not (tmp_path / "run").exists()
     (claimed.staging / "summary.json").write_text("{}")
     claimed.commit()
@@ -102,11 +113,11 @@ def test_a_read_only_parent_is_refused(tmp_path):
 def test_a_dead_runs_staging_folder_is_removed_by_the_next_claim(tmp_path):
     left = tmp_path / ".killed-run.staging"
     left.mkdir()
-    (left / OWNER_FILE).write_text(f"{dead_pid()}\n")
+    (left / OWNER_FILE).write_text(owner(dead_pid()))
     (left / "summary.json").write_text("{}")
     live = tmp_path / ".live-run.staging"
     live.mkdir()
-    (live / OWNER_FILE).write_text(f"{os.getpid()}\n")
+    (live / OWNER_FILE).write_text(owner(os.getpid()))
     other = tmp_path / ".not-ours"
     other.mkdir()
     assert is_stale(left) and not is_stale(live)
@@ -118,7 +129,7 @@ def test_a_dead_runs_staging_folder_is_removed_by_the_next_claim(tmp_path):
 def test_a_dead_runs_claim_of_the_same_target_is_taken_over(tmp_path):
     left = staging_path(tmp_path / "run")
     left.mkdir()
-    (left / OWNER_FILE).write_text(f"{dead_pid()}\n")
+    (left / OWNER_FILE).write_text(owner(dead_pid()))
     assert claim(tmp_path / "run").staging == left
     assert not (left / "summary.json").exists()
 
@@ -137,9 +148,14 @@ def test_temp_files_of_a_killed_writer_are_swept_and_a_live_ones_kept(tmp_path):
     dead = tmp_path / f".brief.md.{dead_pid()}.tmp"
     live = temp_file(tmp_path / "brief.md")
     mine = tmp_path / ".notes.tmp"  # not a name drill gives
-    for path in (dead, live, mine):
+    recent = tmp_path / f".brief.html.{dead_pid()}.tmp"  # perhaps another host's, writing now
+    for path in (dead, live, mine, recent):
         path.write_text("half")
+    hour_ago = time.time() - 3700
+    for path in (dead, live, mine):
+        os.utime(path, (hour_ago, hour_ago))
     assert sweep_temp_files(tmp_path) == [dead]
+    assert recent.exists()
     assert live.exists() and mine.exists()
 
 
@@ -147,3 +163,46 @@ def test_temp_files_of_a_killed_writer_are_swept_and_a_live_ones_kept(tmp_path):
 def test_a_default_name_is_never_hidden(tmp_path, stem, name):
     now = datetime(2026, 11, 22, 14, 5, 9)
     assert claim_new(tmp_path, stem, now).target.name == f"{name}-20261122-140509"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (".photos.staging", None),  # not drill's: no owner file
+        (".other-host.staging", owner(1, "another-host")),  # cannot be seen from here
+        (".long-run.staging", owner(os.getpid())),  # alive, however long it has run
+    ],
+)
+def test_a_staging_folder_is_removed_only_when_surely_a_dead_runs(tmp_path, name, text):
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "keep").write_text("x")
+    if text is not None:
+        (folder / OWNER_FILE).write_text(text)
+    long_ago = time.time() - 3 * 86400
+    os.utime(folder, (long_ago, long_ago))
+    assert not is_stale(folder)
+    claim(tmp_path / "run")
+    assert (folder / "keep").exists()
+
+
+@pytest.mark.parametrize("written", [".", "./", "sub/.."])
+def test_the_current_folder_is_refused_as_a_target(tmp_path, monkeypatch, written):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    with pytest.raises(ClaimError, match="is the current folder"):
+        claim(Path(written))
+
+
+def test_a_path_with_dots_is_claimed_as_the_folder_it_names(tmp_path):
+    claimed = claim(tmp_path / "a" / ".." / "run")
+    assert claimed.target == tmp_path / "run"
+
+
+def test_folders_made_for_an_abandoned_claim_go_with_it(tmp_path):
+    (tmp_path / "kept").mkdir()
+    claimed = claim(tmp_path / "kept" / "new" / "deeper" / "run")
+    assert (tmp_path / "kept" / "new" / "deeper").is_dir()
+    claimed.abandon()
+    assert list(tmp_path.iterdir()) == [tmp_path / "kept"]
+    assert list((tmp_path / "kept").iterdir()) == []

@@ -68,11 +68,17 @@ def _code_spans(text: str) -> markupsafe.Markup:
 
 # Markdown that text written by users (a scenario's name, a rule's note, a log's who) must not
 # make: a "|" that splits a table cell, a line break that ends a table, raw HTML such as
-# <script>, and links or images ([x](javascript:...)). Backslashes stay as written: a Windows
-# path in a code span (the scenario file) would show them doubled.
+# <script>, links or images ([x](javascript:...)), and a backslash that would undo one of
+# these escapes. Inside a code span (the scenario file) only | and ` matter: see _code_text.
 _MARKDOWN_ESCAPES = str.maketrans(
-    {"|": "\\|", "<": "&lt;", "[": "\\[", "]": "\\]", "\n": " ", "\r": " "}
+    {"\\": "\\\\", "|": "\\|", "<": "&lt;", "[": "\\[", "]": "\\]", "\n": " ", "\r": " "}
 )
+
+
+def _code_text(value: Any) -> markupsafe.Markup:
+    """Return ``value`` for a Markdown code span: no backtick to end it, no | to split a cell."""
+    text = str(value).replace("`", "'").replace("|", "\\|").replace("\n", " ")
+    return markupsafe.Markup(text)
 
 
 def markdown_text(value: Any) -> Any:
@@ -105,6 +111,7 @@ def _environment(markdown: bool) -> jinja2.Environment:
     )
     environment.filters["code"] = _code_spans
     environment.filters["lines"] = _joined_lines
+    environment.filters["code_text"] = _code_text
     return environment
 
 

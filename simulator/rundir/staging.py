@@ -13,12 +13,14 @@ the target as it was. This module owns that folder's life:
   every claim first removes the staging folders beside it whose process has gone.
 * :meth:`Claim.commit` renames the folder into place; :meth:`Claim.abandon` removes it.
 
-The process id is written into the folder (``.owner``) so that a later run can tell a live
-claim from a dead one.
+The process id, the host and the process's start time are written into the folder
+(``.owner``) so that a later run can tell a live claim from a dead one; what it cannot tell (no
+owner file, another host) it leaves alone.
 """
 
 import os
 import shutil
+import socket
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,8 +28,9 @@ from pathlib import Path
 
 STAGING_SUFFIX = ".staging"
 OWNER_FILE = ".owner"
-# A staging folder this old is stale even if a process of the same id is alive (ids are reused).
-STALE_AFTER_S = 24 * 3600
+# A temporary file of a dead process's id is removed only this long after it was written: ids
+# are reused, and a writer on another host sharing the folder cannot be seen from here.
+TEMP_STALE_AFTER_S = 3600
 
 
 class ClaimError(Exception):
@@ -53,24 +56,47 @@ def _alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
+def _started(pid: int) -> str:
+    """Return when process ``pid`` started (Linux clock ticks since boot; "" where unknown).
+
+    With the host and the id it tells a process apart from a later one given the same id.
+    """
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def _owner_text() -> str:
+    pid = os.getpid()
+    return f"{pid} {socket.gethostname()} {_started(pid)}".strip() + "\n"
+
+
 def owner_of(folder: Path) -> int | None:
     """Return the process id that owns a staging ``folder``, or None when it is unknown."""
     try:
-        return int((folder / OWNER_FILE).read_text().strip())
-    except (OSError, ValueError):
+        return int((folder / OWNER_FILE).read_text().split()[0])
+    except (OSError, ValueError, IndexError):
         return None
 
 
 def is_stale(folder: Path) -> bool:
-    """Return whether a staging ``folder`` was left by a process that is gone."""
-    pid = owner_of(folder)
+    """Return whether a staging ``folder`` was surely left by a process that has gone.
+
+    Only a folder drill made (its owner file says so) and only by a process of this host: a
+    folder without an owner file is not ours to remove, and a process on another host sharing
+    ``results/`` cannot be seen from here, so its folder is left alone.
+    """
     try:
-        age = time.time() - folder.stat().st_mtime
-    except OSError:
+        pid, host, *started = (folder / OWNER_FILE).read_text().split()
+        number = int(pid)
+    except (OSError, ValueError):
         return False
-    if pid is None:  # the owner file is written right after mkdir: give that instant a minute
-        return age > 60
-    return not _alive(pid) or age > STALE_AFTER_S
+    if host != socket.gethostname():
+        return False
+    if not _alive(number):
+        return True
+    return bool(started) and _started(number) not in ("", started[0])  # the id was reused
 
 
 def sweep(parent: Path) -> list[Path]:
@@ -105,7 +131,11 @@ def sweep_temp_files(folder: Path) -> list[Path]:
         return removed
     for path in candidates:
         pid = path.name.rsplit(".", 2)[-2]
-        if pid.isdigit() and not _alive(int(pid)) and path.is_file():
+        try:
+            old = time.time() - path.stat().st_mtime > TEMP_STALE_AFTER_S
+        except OSError:
+            continue
+        if old and pid.isdigit() and not _alive(int(pid)) and path.is_file():
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
@@ -122,6 +152,7 @@ class Claim:
 
     target: Path
     staging: Path
+    made: Path | None = None  # the first folder above the target the claim had to create
     committed: bool = False
 
     def commit(self) -> None:
@@ -134,8 +165,21 @@ class Claim:
 
     def abandon(self) -> None:
         """Remove the staging folder and all in it, unless committed; the target is untouched."""
-        if not self.committed:
-            shutil.rmtree(self.staging, ignore_errors=True)
+        if self.committed:
+            return
+        shutil.rmtree(self.staging, ignore_errors=True)
+        if self.made is None:
+            return
+        # The folders made for the target go too, as far as they are empty: --out as it was.
+        folder = self.target.parent
+        while True:
+            try:
+                folder.rmdir()
+            except OSError:
+                return
+            if folder == self.made:
+                return
+            folder = folder.parent
 
 
 def _reason(error: OSError) -> str:
@@ -148,7 +192,12 @@ def claim(target: Path) -> Claim:
     Checked here, before any work: the target is no file, no symbolic link and no folder with
     anything in it; its parent is (or can be made) a writable folder; no live run has it.
     """
-    target = Path(target)
+    written = Path(target)
+    # "x/.." and "./" are named as they are normalised, so the checks see the folder meant
+    # (links are not followed: a link given as --out is refused below).
+    target = Path(os.path.normpath(written))
+    if Path(os.path.abspath(target)) == Path.cwd() or not target.name or target.name == "..":
+        raise ClaimError(f"{written}: is the current folder; give a new folder to write the run in")
     if target.is_symlink():
         raise ClaimError(f"{target}: is a symbolic link; give the folder itself")
     if target.exists() and not target.is_dir():
@@ -156,6 +205,7 @@ def claim(target: Path) -> Claim:
     if target.is_dir() and any(target.iterdir()):
         raise ClaimError(f"{target}: already exists and is not empty")
     parent = target.parent
+    made = next((p for p in reversed([parent, *parent.parents]) if not p.exists()), None)
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -177,11 +227,11 @@ def claim(target: Path) -> Claim:
     except OSError as error:
         raise ClaimError(f"{parent}: cannot write here ({_reason(error)})") from None
     try:
-        (staging / OWNER_FILE).write_text(f"{os.getpid()}\n")
+        (staging / OWNER_FILE).write_text(_owner_text())
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise ClaimError(f"{parent}: cannot write here ({_reason(error)})") from None
-    return Claim(target, staging)
+    return Claim(target, staging, made)
 
 
 def claim_new(root: Path, stem: str, now: datetime) -> Claim:
