@@ -126,11 +126,9 @@ def main() -> None:
     except WriteError as error:  # the machine's, not the input's: a full disk, a lost mount
         click.echo(f"drill: {error}", err=True)
         sys.exit(1)
-    except OSError as error:
+    except OSError as error:  # the machine's too, outside the run's writing (a closed pipe)
         where = f"{error.filename}: " if error.filename else ""
-        click.echo(
-            f"drill: {where}{error.strerror or error}; no results were put in place", err=True
-        )
+        click.echo(f"drill: {where}{error.strerror or error}", err=True)
         sys.exit(1)
     except Exception as error:  # an internal error: a bug, not bad input
         if debug:

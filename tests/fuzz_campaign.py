@@ -18,6 +18,7 @@ import random
 import re
 import resource
 import signal
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -52,7 +53,9 @@ def _number(rng: random.Random, text: str) -> str:
     if not found:
         return text
     match = rng.choice(found)
-    new = rng.choice(["-1", "0", "1e9", "1e-9", "abc", "30分钟", ".nan", ".inf", "2.5", "''", "[]"])
+    new = rng.choice(
+        ["-1", "0", "1e9", "1e-9", "1e-300", "1e308", "abc", "30分钟", ".nan", ".inf", "2.5", "''"]
+    )
     return text[: match.start()] + new + text[match.end() :]
 
 
@@ -231,6 +234,32 @@ def _invoke(arguments: list[str], seconds: int):
         signal.alarm(0)
 
 
+# Every so many cases also go through ``python -m simulator`` in a process of their own.
+SEPARATE_EVERY = 50
+
+
+class _Finished:
+    """What :func:`broken` reads of a finished ``drill`` process."""
+
+    def __init__(self, done: subprocess.CompletedProcess):
+        self.exit_code = done.returncode
+        self.output = done.stdout + done.stderr
+        self.exception = None
+
+
+def _separately(arguments: list[str], seconds: int) -> "_Finished | None":
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "simulator", *arguments],
+            capture_output=True,
+            text=True,
+            timeout=seconds,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return _Finished(done)
+
+
 def run_campaign(
     folder: Path, seed: int, cases: int, log_cases: int, runs: int, seconds: int
 ) -> dict:
@@ -252,6 +281,8 @@ def run_campaign(
         file.write_text(mutate(texts[name], rng), encoding="utf-8", errors="surrogatepass")
         result = _invoke(["validate", str(file)], seconds)
         counts["cases"] += 1
+        if case % SEPARATE_EVERY == 0:  # the real command line, its own exit handling included
+            check(_separately(["validate", str(file)], seconds), file, "validate (process)")
         if not check(result, file, "validate"):
             continue
         counts["refused" if result.exit_code == 2 else "accepted"] += 1
@@ -281,7 +312,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--cases", type=int, default=300)
     parser.add_argument("--log-cases", type=int, default=60)
-    parser.add_argument("--runs", type=int, default=12)
+    parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--seconds", type=int, default=30, help="per case")
     parser.add_argument("--memory-mb", type=int, default=0, help="address-space limit")
     parser.add_argument("--folder", type=Path, help="keep the mutants here")

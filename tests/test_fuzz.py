@@ -35,5 +35,5 @@ def test_mutated_scenarios_and_logs_are_accepted_or_refused_cleanly(tmp_path):
     assert result["failures"] == [], json.dumps(result["failures"][:10], ensure_ascii=False)
     # The loop is worth its time only if it exercises both sides.
     assert CASES * 0.3 < result["refused"] < CASES * 0.99, result
-    assert result["runs"] == 12, result
+    assert 12 <= result["runs"] <= 40, result  # every mutant that validates, up to 40
     assert LOG_CASES * 0.2 < result["logs_refused"] < LOG_CASES, result

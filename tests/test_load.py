@@ -6,6 +6,7 @@ traceback, and each problem on a line that starts with ``file:line key path:``.
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -320,6 +321,11 @@ CASES = {
         "",
         [("hall.yaml:17 demand.services[1].minutes.sd:", "{dist: fixed, value: 8}")],
     ),
+    "a lognormal spread a million times its mean": (
+        [("{dist: lognormal, mean: 8, sd: 4}", "{dist: lognormal, mean: 1.0e-300, sd: 1.2}")],
+        "",
+        [("hall.yaml:17 demand.services[1].minutes.sd:", "over a million times the mean")],
+    ),
     "parentheses 400 deep": (
         [],
         'playbook: [{when: "' + "(" * 400 + "queue >= 5" + ")" * 400 + '", do: escalate}]\n',
@@ -404,6 +410,16 @@ def test_missing_file_and_directory(tmp_path, monkeypatch):
     )
     with pytest.raises(ScenarioError, match=r"是一个文件夹，不是场景文件 \(is a directory"):
         load_scenario(tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_a_huge_file_is_refused_without_reading_it_all(tmp_path):
+    os.mkfifo(tmp_path / "pipe.yaml")  # reading it would block for ever
+    with pytest.raises(ScenarioError, match=r"不是普通文件（是管道或设备）"):
+        load_scenario(tmp_path / "pipe.yaml")
+    (tmp_path / "big.yaml").write_bytes(b"a: " + b"x" * 2_000_001)
+    with pytest.raises(ScenarioError, match=r"文件过大（超过 2,000 kB）"):
+        load_scenario(tmp_path / "big.yaml")
 
 
 FULL = """\

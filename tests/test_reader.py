@@ -194,3 +194,46 @@ def test_history_lists_what_it_can_read_and_names_what_it_skips(drill_runs, tmp_
         and "\u202e" not in result.output
     )
     assert result.output.count("Skipped (unreadable)") == 2
+
+
+def _set(path: list, value):
+    def edit(summary: dict) -> None:
+        node = summary
+        for key in path[:-1]:
+            node = node[key]
+        if value is KeyError:
+            del node[path[-1]]
+        else:
+            node[path[-1]] = value
+
+    return edit
+
+
+VALUE_DAMAGE = {
+    "a language drill has no words for": (_set(["scenario", "language"], "fr"), "language"),
+    "a metric missing": (_set(["metrics", "wait_p90_min"], KeyError), "metrics.wait_p90_min"),
+    "an impossible clock time": (_set(["scenario", "hours", "open"], "99:99"), "hours.open"),
+    "days below one": (_set(["replications"], -5), "replications is -5"),
+}
+
+
+@pytest.mark.parametrize("damage", VALUE_DAMAGE)
+def test_a_summary_value_no_run_writes_is_exit_2_naming_it(drill_runs, tmp_path, damage):
+    edit, named = VALUE_DAMAGE[damage]
+    copy = tmp_path / "copy"
+    shutil.copytree(drill_runs[0], copy)
+    summary = json.loads((copy / "summary.json").read_text(encoding="utf-8"))
+    edit(summary)
+    (copy / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["brief", str(copy)])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "summary.json" in result.output and named in result.output
+
+
+@pytest.mark.parametrize("text", ['{"a": NaN}', '{"a": Infinity}', '{"a": ' + "9" * 5000 + "}"])
+def test_a_summary_that_is_not_strict_json_is_exit_2(drill_runs, tmp_path, text):
+    copy = tmp_path / "copy"
+    shutil.copytree(drill_runs[0], copy)
+    (copy / "summary.json").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["brief", str(copy)])
+    assert result.exit_code == 2 and "summary.json: not valid JSON" in result.output

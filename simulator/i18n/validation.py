@@ -42,6 +42,10 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "是一个文件夹，不是{what}",
         "en": "is a directory, not a {what}",
     },
+    "validation.not_a_file": {
+        "zh": "不是普通文件（是管道或设备），不是{what}",
+        "en": "is not a regular file (a pipe or a device), not a {what}",
+    },
     "validation.unreadable": {"zh": "无法读取：{reason}", "en": "cannot be read: {reason}"},
     "validation.not_utf8": {
         "zh": "不是 UTF-8 文本（字节 0x{byte}）；请另存为 UTF-8 编码",
@@ -89,6 +93,11 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": "this run would simulate about {customers} customers ({days} days × about "
         "{per_day} a day), some {minutes} minutes of work, above the limit of {most}; add "
         "--allow-large if that is meant, or ask for fewer days (-n)",
+    },
+    "validation.sd_huge": {
+        "zh": "标准差超过均值（{mean}）的一百万倍，不可能是实际的时间分布；请检查均值和标准差",
+        "en": "the standard deviation is over a million times the mean ({mean}); no real time "
+        "varies so; check the mean and the standard deviation",
     },
     "validation.long_number": {
         "zh": "这个数有 {digits} 位，超出任何场景取值的范围",

@@ -69,6 +69,14 @@ class Lognormal(Distribution):
     mean: Positive = doc("the mean of the quantity itself", "该量本身的均值")
     sd: Positive = doc("its standard deviation", "该量本身的标准差")
 
+    @model_validator(mode="after")
+    def _spread(self) -> "Lognormal":
+        # Its log's variance is log(1 + (sd/mean)²): overflows for sd above 1e154 × mean. A
+        # spread of a million times the mean is a typo (a mean of 1e-300), not a service time.
+        if self.sd > self.mean * 1e6:
+            raise problem("sd_huge", ("sd",), mean=f"{self.mean:g}")
+        return self
+
     def expected(self) -> float:
         """Return the mean."""
         return self.mean

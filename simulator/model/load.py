@@ -29,6 +29,7 @@ from simulator.model.plausibility import doubts
 from simulator.model.problems import keys_of, locate, problems
 from simulator.model.scenario import LANGUAGES, Scenario
 from simulator.model.yaml_source import (
+    MAX_BYTES,
     SourceMap,
     deep_merge,
     duplicate_problems,
@@ -55,12 +56,17 @@ def read_text(path: Path, what: str = "scenario file", lang: str | None = None) 
 
     if path.is_dir():  # checked first: reading a directory fails differently per platform
         raise fail(None, "is_directory", what=f"file.{what}")
+    if path.exists() and not path.is_file():  # a pipe would block, /dev/zero never end
+        raise fail(None, "not_a_file", what=f"file.{what}")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # enough to know it is too large, no more
     except FileNotFoundError:
         raise fail(None, "no_file") from None
     except OSError as error:
         raise fail(None, "unreadable", reason=error.strerror) from None
+    if len(data) > MAX_BYTES:
+        raise fail(None, "file_too_large", most=f"{MAX_BYTES // 1000:,} kB")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

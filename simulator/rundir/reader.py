@@ -19,6 +19,8 @@ import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from simulator.engine.events import Event
+from simulator.i18n import LANGUAGES
+from simulator.model.clock import parse_clock
 from simulator.rundir.schema import (
     COMPARISON_FILE,
     DRILL_FILE,
@@ -26,6 +28,7 @@ from simulator.rundir.schema import (
     EVACUATION_FILE,
     EVENT_COLUMNS,
     EVENTS_FILE,
+    METRIC_NAMES,
     REPLICATION_COLUMNS,
     REPLICATIONS_FILE,
     RUN_INFO_FILE,
@@ -59,13 +62,19 @@ class RunFiles:
     drill: DrillFile | None = None  # when ``drill play`` or ``drill score`` wrote it
 
 
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not JSON")  # drill writes null, never NaN or Infinity
+
+
 def _json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"), parse_constant=_not_json)
     except FileNotFoundError:
         raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise RunDirError(f"{path}: not valid JSON ({error})") from None
+    except ValueError as error:  # JSONDecodeError, NaN, a number of 5,000 digits
+        raise RunDirError(f"{path}: not valid JSON ({str(error)[:120]})") from None
     except RecursionError:
         raise RunDirError(f"{path}: nested too deeply to be a drill file") from None
     except OSError as error:
@@ -162,7 +171,32 @@ def read_summary(path: Path) -> Summary:
             f"{file}: written by drill {summary.get('drill_version', '0.1')} with run-directory "
             f"layout {version}; this drill reads layout {SCHEMA_VERSION}. Run the scenario again."
         )
-    return cast(Summary, _checked(summary, Summary, file))
+    checked = cast(Summary, _checked(summary, Summary, file))
+    wrong = _wrong_value(checked)
+    if wrong is not None:
+        raise RunDirError(f"{file}: {wrong}; was it edited by hand? Run the scenario again.")
+    return checked
+
+
+def _wrong_value(summary: Summary) -> str | None:
+    """Return what in a summary of the right shape no run could have written, if anything.
+
+    The brief relies on these: its language's words, every metric, the opening hours.
+    """
+    scenario = summary["scenario"]
+    if scenario.get("language", "zh") not in LANGUAGES:
+        return f"scenario.language is {scenario.get('language')!r}, not one of {LANGUAGES}"
+    missing = [name for name in METRIC_NAMES if name not in summary["metrics"]]
+    if missing:
+        return f"no metrics.{missing[0]}"
+    for key in ("open", "close"):
+        try:
+            parse_clock(scenario["hours"][key])
+        except (ValueError, TypeError):
+            return f"scenario.hours.{key} is {scenario['hours'][key]!r}, not a clock time"
+    if summary["replications"] < 1:
+        return f"replications is {summary['replications']}"
+    return None
 
 
 def read_events(file: Path) -> tuple[tuple[int, Event], ...]:
