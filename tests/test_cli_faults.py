@@ -108,12 +108,13 @@ def test_a_full_disk_leaves_out_as_it_was_and_the_same_out_can_be_run_again(tmp_
         resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
 
     out = tmp_path / "out"
+    out.mkdir()  # an empty folder given as --out stays as it was: there, and empty
     full = drill("run", str(SCENARIO), "-n", "3", "--out", str(out), preexec_fn=small_disk)
     _stdout, err = full.communicate(timeout=120)
     assert full.returncode == 1, err
     assert f"{out}: the results could not be written (File too large); nothing was put" in err
     assert "Traceback" not in err and "internal error" not in err
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == [out] and list(out.iterdir()) == []
     again = drill("run", str(SCENARIO), "-n", "3", "--out", str(out))
     _stdout, err = again.communicate(timeout=120)
     assert again.returncode == 0, err

@@ -207,7 +207,7 @@ def test_the_staffed_scenario_leaves_out_a_variant_the_found_counters_cannot_hol
         "blocks": [{"from": "09:00", "counters": 2}, {"from": "10:00", "counters": 3}],
         "reserve": {"given": 2, "found": 0},
     }
-    text = staffed_yaml(source, found)  # type: ignore[arg-type]
+    text = staffed_yaml(source, found)
     assert "# Variants left out, as they do not fit the counters found: two fast lanes." in text
     staffed = load_scenario_text(text, "staffed.yaml")
     assert list(staffed.variants) == ["more guides"]

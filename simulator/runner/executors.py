@@ -79,15 +79,21 @@ class ProcessExecutor:
     def __init__(self, jobs: int):
         self.jobs = jobs
         self._pool: ProcessPoolExecutor | None = None  # started by the first map
+        self._workers = 0
 
     def map(self, function: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
         """Yield ``function(item)`` for each item, in order, computed in the workers."""
         items = list(items)
         # A few chunks per worker to balance load, each small enough to keep memory flat.
         size = min(CHUNK_MOST, max(1, len(items) // (self.jobs * 4)))
-        if self._pool is None:  # no more workers than there are chunks to give them
-            workers = min(self.jobs, max(1, -(-len(items) // size)))
+        # No more workers than there are chunks to give them; a later, larger map (a
+        # comparison adding days) gets a larger pool, up to the jobs asked for.
+        workers = min(self.jobs, max(1, -(-len(items) // size)))
+        if self._pool is None or workers > self._workers:
+            if self._pool is not None:
+                self._pool.shutdown()
             self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+            self._workers = workers
         pool = self._pool
         chunks = (items[start : start + size] for start in range(0, len(items), size))
         pending: deque[Future[list[Result]]] = deque()
