@@ -25,6 +25,8 @@ SCENARIO = Path(__file__).parent.parent / "scenarios" / "promotion_day.yaml"
 
 def drill(*arguments: str, **options) -> subprocess.Popen:
     command = [sys.executable, "-m", "simulator", *arguments]
+    # A shell starts background jobs with Ctrl-C ignored; give drill the default, as a terminal.
+    options.setdefault("preexec_fn", lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     return subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **options
     )
@@ -94,17 +96,23 @@ def test_a_killed_parallel_run_leaves_no_worker_and_no_visible_folder(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["next"]
 
 
-def test_a_terminated_run_cleans_up_after_itself(tmp_path):
+@pytest.mark.parametrize(
+    ("stop", "code"),
+    [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 1)],
+    ids=["TERM", "INT"],
+)
+def test_a_terminated_or_interrupted_run_cleans_up_after_itself(tmp_path, stop, code):
     run, workers = start_parallel_run(tmp_path)
-    run.send_signal(signal.SIGTERM)
+    run.send_signal(stop)  # SIGINT: what Ctrl-C sends
     _out, err = run.communicate(timeout=30)
-    assert run.returncode == 128 + signal.SIGTERM and "Traceback" not in err
+    assert run.returncode == code and "Traceback" not in err, err
     assert wait_for(lambda: not any(alive(pid) for pid in workers), 5)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_full_disk_leaves_out_as_it_was_and_the_same_out_can_be_run_again(tmp_path):
     def small_disk() -> None:  # like a disk with 40 kB free: summary.json fits, not the rest
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
 
     out = tmp_path / "out"
