@@ -42,7 +42,13 @@ from simulator.rundir.schema import (
     Summary,
     staffed_file,
 )
-from simulator.rundir.staffing import staffed_yaml, staffing_csv, staffing_dict, staffing_json
+from simulator.rundir.staffing import (
+    SourceChanged,
+    staffed_yaml,
+    staffing_csv,
+    staffing_dict,
+    staffing_json,
+)
 from simulator.rundir.staging import Claim, claim
 from simulator.rundir.writer import summary_dict, write_run
 from simulator.runner import Executor, ReplicationResult, RunResult, make_executor
@@ -388,7 +394,11 @@ class StaffingRun:
         data = self.summary
         files = {STAFFING_FILE: staffing_json(data), STAFFING_CSV: staffing_csv(data)}
         if self.source is not None:
-            files[staffed_file(self.source.stem)] = staffed_yaml(self.source, data)
+            try:
+                text = staffed_yaml(self.source, data, self.run.scenario.sha256)
+            except SourceChanged as error:
+                raise PlanError(str(error)) from None
+            files[staffed_file(self.source.stem)] = text
         return _write_beside(self.run, files, directory, brief, lang, command, on_brief)
 
 

@@ -201,7 +201,10 @@ def staff(
         if sys.stderr.isatty():
             click.echo("", err=True)
     published: list[Published] = []
-    staffed.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
+    try:
+        staffed.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
+    except api.PlanError as error:  # the scenario file was edited while the search ran
+        raise InputError(f"{error}.") from None
     data = staffed.summary
     stem = Path(file).stem
 

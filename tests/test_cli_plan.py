@@ -10,7 +10,7 @@ from simulator.cli import cli
 from simulator.i18n import render
 from simulator.metrics import METRIC_NAMES
 from simulator.model import load_scenario, load_scenario_text
-from simulator.rundir.staffing import staffed_yaml
+from simulator.rundir.staffing import SourceChanged, staffed_yaml
 
 HALL_WITH_VARIANTS = """\
 schema: 1
@@ -212,3 +212,11 @@ def test_the_staffed_scenario_leaves_out_a_variant_the_found_counters_cannot_hol
     staffed = load_scenario_text(text, "staffed.yaml")
     assert list(staffed.variants) == ["more guides"]
     assert staffed.incidents[0].end_min == 10.5 * 60
+
+
+def test_a_scenario_edited_during_the_search_is_not_copied_as_its_staffed_file(tmp_path):
+    source = tmp_path / "hall.yaml"
+    source.write_text(STAFF_HALL, encoding="utf-8")
+    found = {"seed": 1, "days": 4, "targets": [], "share": 0.9, "blocks": [], "reserve": {}}
+    with pytest.raises(SourceChanged, match="changed since the search read it"):
+        staffed_yaml(source, found, sha256="0" * 64)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ ready for ``drill run``.
 """
 
 import csv
+import hashlib
 import io
 import itertools
 import math
@@ -104,15 +105,23 @@ def staffing_csv(data: StaffingFile) -> str:
     return buffer.getvalue()
 
 
-def staffed_yaml(source: Path, data: StaffingFile) -> str:
+class SourceChanged(Exception):
+    """The scenario file is no longer the one the search ran (edited during the search)."""
+
+
+def staffed_yaml(source: Path, data: StaffingFile, sha256: str | None = None) -> str:
     """Return the scenario file ``source`` with the found counters and reserve, as YAML.
 
-    The file is rewritten from its parsed content, so its comments are not kept; a header says
+    The file is read again and must be the one the search ran (``sha256``, when given); it is
+    rewritten from its parsed content, so its comments are not kept; a header says
     where it came from and how it was found. A variant that no longer fits the found counters
     (a fast lane of two where a block now has two counters) is left out, and the header says
     so: the file must be one ``drill run`` accepts.
     """
-    document = _plain(yaml.load(source.read_text(encoding="utf-8-sig"), Loader=SourceLoader))
+    raw = source.read_bytes()
+    if sha256 is not None and hashlib.sha256(raw).hexdigest() != sha256:
+        raise SourceChanged(f"{source}: changed since the search read it; run drill staff again")
+    document = _plain(yaml.load(raw.decode("utf-8-sig"), Loader=SourceLoader))
     blocks, counters = [], None
     for block in data["blocks"]:
         if block["counters"] != counters:
