@@ -327,9 +327,9 @@ def parse_document(
 # controls (ESC starts terminal sequences: a window title, a cleared screen), the bidirectional
 # overrides that make text read backwards, and the line and paragraph separators that YAML
 # counts as line breaks (so every later line number would be off by one).
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
-)
+# Tab, line feed and carriage return are left out: files are made of lines.
+INVISIBLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+_CONTROL = re.compile(f"[{INVISIBLE}]")
 
 
 def _control_problem(file: str, line: int | None, key: str, char: str, lang: str) -> Problem:
@@ -349,34 +349,44 @@ def raw_control_problem(text: str, file: str, lang: str) -> Problem | None:
     return _control_problem(file, line, "", found.group(), lang)
 
 
+def _nodes(data: Any) -> Iterator[tuple[Any, str, int | None]]:
+    """Yield every value and key of ``data`` with its key path and line, each object once.
+
+    Anchors and aliases can make the same object appear twice; it is looked at once.
+    """
+    seen: set[int] = set()
+
+    def walk(node: Any, where: str, line: int | None) -> Iterator[tuple[Any, str, int | None]]:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        yield node, where, line
+        if isinstance(node, SourceMap):
+            for key, value in node.items():
+                spot = node.value_spots.get(key) or node.key_spots.get(key)
+                here = spot.line if spot else line
+                yield from walk(key, _join(where, key), here)
+                yield from walk(value, _join(where, key), here)
+        elif isinstance(node, list):
+            spots = getattr(node, "item_spots", [])
+            for index, item in enumerate(node):
+                at = spots[index].line if index < len(spots) else line
+                yield from walk(item, f"{where}[{index}]", at)
+
+    yield from walk(data, "", None)
+
+
 def control_problems(data: Any, file: str, lang: str) -> list[Problem]:
     """Return a problem for every key or text in ``data`` holding a control character.
 
     These come from escapes in double quotes (an escaped ESC or right-to-left override),
     which the raw text does not show.
     """
-    problems: list[Problem] = []
-    seen: set[int] = set()
-
-    def walk(node: Any, where: str, line: int | None) -> None:
-        if id(node) in seen:
-            return
-        seen.add(id(node))
-        if isinstance(node, str):
-            found = _CONTROL.search(node)
-            if found is not None:
-                problems.append(_control_problem(file, line, where, found.group(), lang))
-        elif isinstance(node, SourceMap):
-            for key, value in node.items():
-                spot = node.value_spots.get(key) or node.key_spots.get(key)
-                walk(key, _join(where, key), spot.line if spot else line)
-                walk(value, _join(where, key), spot.line if spot else line)
-        elif isinstance(node, SourceList):
-            for index, item in enumerate(node):
-                spots = node.item_spots
-                walk(item, f"{where}[{index}]", spots[index].line if index < len(spots) else line)
-
-    walk(data, "", None)
+    problems = []
+    for node, where, line in _nodes(data):
+        found = _CONTROL.search(node) if isinstance(node, str) else None
+        if found is not None:
+            problems.append(_control_problem(file, line, where, found.group(), lang))
     return problems
 
 
@@ -384,26 +394,19 @@ def _join(path: str, key: Any) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-def duplicate_problems(data: Any, file: str, lang: str, path: str = "") -> list[Problem]:
+def duplicate_problems(data: Any, file: str, lang: str) -> list[Problem]:
     """Return a problem for every key written twice in the same mapping, anywhere in ``data``."""
-    problems: list[Problem] = []
-    seen: set[int] = set()  # anchors and aliases can make the same object appear twice
-
-    def walk(node: Any, where: str) -> None:
-        if id(node) in seen:
-            return
-        seen.add(id(node))
-        if isinstance(node, SourceMap):
-            for key, first, again in node.duplicates:
-                message = render("validation.duplicate_key", lang, first=first.line)
-                problems.append(Problem(file, again.line, _join(where, key), message))
-            for key, value in node.items():
-                walk(value, _join(where, key))
-        elif isinstance(node, list):
-            for index, item in enumerate(node):
-                walk(item, f"{where}[{index}]")
-
-    walk(data, path)
+    problems = [
+        Problem(
+            file,
+            again.line,
+            _join(where, key),
+            render("validation.duplicate_key", lang, first=first.line),
+        )
+        for node, where, _line in _nodes(data)
+        if isinstance(node, SourceMap)
+        for key, first, again in node.duplicates
+    ]
     return sorted(problems, key=lambda problem: problem.line or 0)
 
 

@@ -3,9 +3,12 @@
 import re
 import unicodedata
 
-# What must not reach a terminal from a file: C0/C1 controls (ESC starts sequences that set
-# the window title or clear the screen) and the bidirectional overrides.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from simulator.model.yaml_source import INVISIBLE
+
+# What must not reach a terminal from a file: what a scenario may not hold (controls such as
+# ESC, which starts the sequences that set a window title; bidi overrides), and a carriage
+# return, which would let a line overwrite itself.
+_CONTROLS = re.compile(f"[{INVISIBLE}\r]")
 
 
 def terminal_text(text: str) -> str:

@@ -1,11 +1,10 @@
 """The history of drills (``drill history``): every ``drill.json`` under ``results/``."""
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from simulator.rundir.reader import RunDirError, summary_version
+from simulator.rundir.reader import RunDirError, read_mapping, summary_version
 from simulator.rundir.schema import DRILL_FILE, RUN_INFO_FILE, Summary
 
 RATING_ORDER = ("P", "S", "M", "U")
@@ -37,10 +36,10 @@ def past_drills(results: Path) -> tuple[list[PastDrill], list[str]]:
     for record in sorted(results.glob(f"*/{DRILL_FILE}")):
         directory = record.parent
         try:
-            drill = json.loads(record.read_text(encoding="utf-8"))
+            drill = read_mapping(record)
             # Any layout will do: a drill recorded by an older drill stays in the history.
             summary, _version = summary_version(directory)
-            info = json.loads((directory / RUN_INFO_FILE).read_text(encoding="utf-8"))
+            info = read_mapping(directory / RUN_INFO_FILE)
             if not isinstance(drill.get("kind"), str):
                 raise ValueError(f"{record.name} holds no kind of drill")
             people = drill.get("participants") or {}

@@ -81,7 +81,8 @@ def _json(path: Path) -> Any:
         raise RunDirError(f"{path}: cannot be read ({error.strerror or error})") from None
 
 
-def _mapping(path: Path) -> dict[str, Any]:
+def read_mapping(path: Path) -> dict[str, Any]:
+    """Read a JSON file that must hold a mapping; a :class:`RunDirError` names what is wrong."""
     data = _json(path)
     if not isinstance(data, dict):
         raise RunDirError(f"{path}: holds {type(data).__name__}, not the mapping drill writes")
@@ -236,7 +237,7 @@ def read_run(path: Path) -> RunFiles:
     if not path.is_dir():
         raise RunDirError(f"{path}: not a directory")
     summary = read_summary(path)
-    info = _mapping(path / RUN_INFO_FILE)
+    info = read_mapping(path / RUN_INFO_FILE)
     events = read_events(path / EVENTS_FILE)
 
     def optional(name: str, schema: Any) -> Any:

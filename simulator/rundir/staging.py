@@ -72,12 +72,19 @@ def _owner_text() -> str:
     return f"{pid} {socket.gethostname()} {_started(pid)}".strip() + "\n"
 
 
+def _owner(folder: Path) -> tuple[int, str, str] | None:
+    """Return (process id, host, start time) from a staging ``folder``'s owner file, if any."""
+    try:
+        pid, host, *started = (folder / OWNER_FILE).read_text().split()
+        return int(pid), host, started[0] if started else ""
+    except (OSError, ValueError):
+        return None
+
+
 def owner_of(folder: Path) -> int | None:
     """Return the process id that owns a staging ``folder``, or None when it is unknown."""
-    try:
-        return int((folder / OWNER_FILE).read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
+    owner = _owner(folder)
+    return owner[0] if owner else None
 
 
 def is_stale(folder: Path) -> bool:
@@ -87,16 +94,13 @@ def is_stale(folder: Path) -> bool:
     folder without an owner file is not ours to remove, and a process on another host sharing
     ``results/`` cannot be seen from here, so its folder is left alone.
     """
-    try:
-        pid, host, *started = (folder / OWNER_FILE).read_text().split()
-        number = int(pid)
-    except (OSError, ValueError):
+    owner = _owner(folder)
+    if owner is None or owner[1] != socket.gethostname():
         return False
-    if host != socket.gethostname():
-        return False
-    if not _alive(number):
+    pid, _host, started = owner
+    if not _alive(pid):
         return True
-    return bool(started) and _started(number) not in ("", started[0])  # the id was reused
+    return bool(started) and _started(pid) not in ("", started)  # the id was reused
 
 
 def sweep(parent: Path) -> list[Path]:
