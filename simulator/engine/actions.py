@@ -166,10 +166,14 @@ def _pre_register(hall: Hall, index: int, rule: act.PreRegister) -> Done | Measu
     return measure
 
 
-def _take_callbacks(hall: Hall, _index: int, rule: act.TakeCallbacks) -> Done:
+def _take_callbacks(hall: Hall, index: int, rule: act.TakeCallbacks) -> Done:
     share = rule.share if rule.share is not None else 1.0
-    waiting = hall.counters.waiting_customers()
-    taken = [c for c in waiting if hall.customers.callback[c] < share]
+    waiting = sorted(hall.counters.waiting_customers())
+    # Each waiting customer is asked now, with a fresh draw from the rule's own stream: the
+    # draw made at arrival decides only whether they left a number at the door during an
+    # outage, and reusing it would ask again exactly those who had already said no.
+    agrees = hall.rule_stream(index).random(len(waiting)) < share
+    taken = [customer for customer, yes in zip(waiting, agrees, strict=True) if yes]
     for customer in taken:
         hall.counters.withdraw(customer)
         hall.customers.finish(customer, Outcome.CALLBACK, hall.env.now)
