@@ -213,3 +213,28 @@ def test_outage_minutes_count_from_the_oldest_outage_in_force():
     record = simulate_day(scenario, Streams(14, 0))
     reports = [e.time for e in record.events if e.kind is EventKind.ACTION]
     assert reports == [TEN + 30]  # 30 minutes into the first outage, not the second
+
+
+def test_a_power_outage_takes_manual_pre_acceptance_and_call_back_numbers_like_a_system_one():
+    # 停电或系统瘫痪: the plan prescribes 人工预受理 and 留下联系电话 for both.
+    scenario = hall(
+        per_min=2.0,
+        counters=3,
+        services=SERVICES,
+        kiosks=2,
+        incidents=(outage(60, 60, "power_outage", callback_share=0.4, preaccept_speed=0.5),),
+    )
+    streams = Streams(5, 0)
+    customers = draw_customers(scenario, streams)
+    record = simulate_day(scenario, streams)
+    left_a_number = (
+        (customers.arrival >= TEN)
+        & (customers.arrival < ELEVEN)
+        & ~customers.uses_kiosk
+        & (customers.callback < 0.4)
+    )
+    np.testing.assert_array_equal(record.outcome == Outcome.CALLBACK, left_a_number)
+    by_hand = started_between(record, TEN, ELEVEN, record.channel == Channel.COUNTER)
+    assert by_hand.sum() > 10
+    took = record.end - record.start
+    np.testing.assert_allclose(took[by_hand], customers.service_minutes[by_hand] / 0.5)

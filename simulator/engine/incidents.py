@@ -6,7 +6,8 @@ speed (``preaccept_speed``, a share of normal speed; omitted or 0 = not at all),
 who arrive meanwhile are asked to leave a phone number for a call-back (留下联系电话):
 ``callback_share`` of them do, and leave — deferred, not lost. A power outage (突发停电) stops
 the systems and the kiosks; a generator, if the hall has one, restores them after
-``generator_min`` while the mains stay out.
+``generator_min`` while the mains stay out. The plan's 停电或系统瘫痪 clause prescribes manual
+pre-acceptance and call-back numbers for both kinds, so both take the two keys.
 
 A customer taken ill (突发疾病), a disturbance (寻衅滋事) or a crowd besieging the hall (围攻)
 takes staff off their posts for the incident's ``duration_min``: ``takes: {guides, security,
@@ -150,12 +151,11 @@ class Disruptions:
         yield env.timeout(timing.start_min - env.now)
         power = isinstance(incident, PowerOutage)
         scope = incident.scope if isinstance(incident, SystemOutage) else "all"
-        system = incident if isinstance(incident, SystemOutage) else None
         outage = Outage(
             started=env.now,
             services=None if scope == "all" else frozenset(names.index(name) for name in scope),
-            speed=(system.preaccept_speed or 0.0) if system else 0.0,
-            callback_share=(system.callback_share or 0.0) if system else 0.0,
+            speed=incident.preaccept_speed or 0.0,
+            callback_share=incident.callback_share or 0.0,
             stops_kiosks=power or scope == "all",
         )
         ends = format_clock(env.now + duration)

@@ -155,16 +155,13 @@ Scope = Annotated[
 ]
 
 
-class SystemOutage(Timed):
-    """The business system fails for all or part of the services (业务系统故障)."""
+class Outage(Timed):
+    """An outage: business stops, staff may go on by hand, customers may leave a number.
 
-    kind: Literal["system_outage"] = "system_outage"
-    duration_min: AnyDistribution = doc("how long it lasts", "持续时间", unit="min")
-    scope: Scope = doc(
-        "the services it stops: all, or a list of service names",
-        "受影响的业务：all（全部）或业务名称列表",
-        default="all",
-    )
+    The plan's 停电或系统瘫痪 clause prescribes the same for both kinds: manual
+    pre-acceptance (人工预受理) and call-back numbers (留下联系电话).
+    """
+
     preaccept_speed: Share | None = doc(
         "share of normal speed at which counters go on by hand (人工预受理); none: not at all",
         "人工预受理相对正常速度的比例；不写则不能办理",
@@ -177,7 +174,19 @@ class SystemOutage(Timed):
     )
 
 
-class PowerOutage(Timed):
+class SystemOutage(Outage):
+    """The business system fails for all or part of the services (业务系统故障)."""
+
+    kind: Literal["system_outage"] = "system_outage"
+    duration_min: AnyDistribution = doc("how long it lasts", "持续时间", unit="min")
+    scope: Scope = doc(
+        "the services it stops: all, or a list of service names",
+        "受影响的业务：all（全部）或业务名称列表",
+        default="all",
+    )
+
+
+class PowerOutage(Outage):
     """The power fails (突发停电): systems, lights and kiosks, until a generator starts."""
 
     kind: Literal["power_outage"] = "power_outage"
