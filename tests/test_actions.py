@@ -489,3 +489,38 @@ def test_door_control_works_again_once_a_disturbance_gives_the_guard_back():
     during, after = (event.result for event in actions(record, "stop_entry"))
     assert during.reason is Reason.NO_SECURITY and not during.carried_out
     assert after.carried_out
+
+
+def test_a_fast_lane_closes_again_and_a_lane_that_cannot_grow_is_not_counted_as_opened():
+    services = [
+        Service(name="缴费", share=0.5, minutes=exponential(0.5), quick=True),
+        Service(name="开户", share=0.5, minutes=exponential(1.5)),
+    ]
+    scenario = hall(
+        per_min=1.5,
+        counters=2,
+        services=services,
+        playbook=(
+            rule("time >= 10:00", "open_fast_lane", count=1),
+            rule("time >= 10:30", "open_fast_lane", count=1),
+            rule("time >= 12:00", "close_fast_lane"),
+            rule("time >= 12:30", "close_fast_lane"),
+        ),
+    )
+    record = simulate_day(scenario, Streams(3, 0))
+    first, second = actions(record, "open_fast_lane")
+    assert first.result == ActionResult(ActionStatus.CARRIED_OUT, None, 1, 1)
+    # Two counters: a second lane would take the last regular one; nothing opened.
+    assert second.result == ActionResult(
+        ActionStatus.NOT_CARRIED_OUT, Reason.LAST_REGULAR_COUNTER, 1, 0
+    )
+    closed, nothing = actions(record, "close_fast_lane")
+    assert closed.result == ActionResult(ActionStatus.CARRIED_OUT, None, None, 1)
+    assert nothing.result == ActionResult(
+        ActionStatus.NOT_CARRIED_OUT, Reason.NOTHING_TO_CLOSE, None, 0
+    )
+    lane = record.channel == Channel.FAST_LANE
+    assert lane.sum() > 20
+    assert record.start[lane].max() < TEN + 120  # no fast-lane service starts after 12:00
+    quick_later = (record.start > TEN + 125) & (record.service == 0)
+    assert quick_later.sum() > 20 and np.all(record.channel[quick_later] == Channel.COUNTER)

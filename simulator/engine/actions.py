@@ -12,7 +12,8 @@ was carried out.
   (``site.counters``).
 - ``close_counters``: send up to ``count`` called-in staff back to the reserve (after their
   customer); the staffing plan's own counters are never closed by the playbook.
-- ``open_fast_lane``: reserve ``count`` more counters for quick services, keeping one regular.
+- ``open_fast_lane``: reserve ``count`` more counters for quick services, keeping one regular;
+  ``close_fast_lane`` gives ``count`` (default all) of them back to all business.
 - ``redirect``: while in force, send ``share`` of arriving counter customers to the kiosks (only
   those whose business a kiosk can do, and only with a guide on the floor to steer them) or to a
   neighbouring hall (at most the share it accepts).
@@ -146,6 +147,16 @@ def _open_fast_lane(hall: Hall, _index: int, rule: act.OpenFastLane) -> Done:
     return Done(ActionResult.of(wanted, opened, Reason.LAST_REGULAR_COUNTER), detail)
 
 
+def _close_fast_lane(hall: Hall, _index: int, rule: act.CloseFastLane) -> Done:
+    counters = hall.counters
+    wanted = rule.count if rule.count is not None else counters.fast_lane
+    closed = min(wanted, counters.fast_lane)
+    counters.set_fast_lane(counters.fast_lane - closed)
+    detail = f"{closed} closed; {counters.fast_lane} left"
+    asked = wanted if rule.count is not None else None
+    return Done(ActionResult.of(asked, closed, Reason.NOTHING_TO_CLOSE), detail)
+
+
 def _redirect(hall: Hall, index: int, rule: act.Redirect) -> Measure:
     destination, share = rule.to, rule.share
     for neighbor in hall.scenario.site.neighbors:
@@ -250,6 +261,7 @@ HANDLERS: dict[str, Action] = {
     "open_counters": _open_counters,
     "close_counters": _close_counters,
     "open_fast_lane": _open_fast_lane,
+    "close_fast_lane": _close_fast_lane,
     "redirect": _redirect,
     "notify_customers": _notify_customers,
     "extend_hours": _extend_hours,

@@ -4,6 +4,7 @@ ACTION_LABELS = {
     "open_counters": ("增开台席", "open counters"),
     "close_counters": ("撤回增开台席", "close counters"),
     "open_fast_lane": ("开设快速受理窗口", "open a fast lane"),
+    "close_fast_lane": ("关闭快速受理窗口", "close the fast lane"),
     "pre_register": ("预登记预受理", "pre-register"),
     "redirect": ("引导分流", "redirect customers"),
     "extend_hours": ("延长服务时间", "extend hours"),

@@ -478,6 +478,7 @@ ZH_NAMES: dict[str, str] = {
     "open_counters": "增开台席 增开窗口 加开窗口 开窗口 增加台席 增调人员 加人",
     "close_counters": "撤回台席 关闭窗口 减少窗口",
     "open_fast_lane": "快速窗口 快速通道 快速受理",
+    "close_fast_lane": "关闭快速窗口 撤销快速通道 关闭快速受理",
     "redirect": "分流 引导分流 引导 转移客户",
     "notify_customers": "告知 告知客户 通知客户 解释 广播",
     "extend_hours": "延时 延时服务 延长营业 延长服务时间",

@@ -98,6 +98,15 @@ class OpenFastLane(Action):
     count: Count = doc("counters to turn into fast lanes", "改为快速受理窗口的台席数", default=1)
 
 
+class CloseFastLane(Action):
+    """Give fast-lane counters back to all business (关闭快速受理窗口)."""
+
+    do: Literal["close_fast_lane"] = "close_fast_lane"
+    count: Count | None = doc(
+        "fast lanes to close (default all)", "关闭的快速受理窗口数（默认全部）", default=None
+    )
+
+
 class PreRegister(Action):
     """Guides pre-process waiting customers (预登记): service takes ``factor`` of its time."""
 
@@ -205,6 +214,7 @@ ACTIONS: dict[str, type[Action]] = {
         OpenCounters,
         CloseCounters,
         OpenFastLane,
+        CloseFastLane,
         Redirect,
         NotifyCustomers,
         ExtendHours,
