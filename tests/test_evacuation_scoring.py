@@ -80,7 +80,7 @@ def test_a_limit_on_evacuation_time_is_judged_over_the_days_that_had_one():
 
 
 def test_a_run_without_any_evacuation_leaves_the_objectives_unrated():
-    scenario = fire_hall(suppressed_prob=1.0, asset_min=fixed(5.0))
+    scenario = fire_hall(suppressed_prob=1.0, suppression_s=fixed(60.0), asset_min=fixed(5.0))
     result = run_replications(scenario, 3, seed=3)
     assert summarize_evacuations(result) is None
     objectives = score_objectives(result)

@@ -5,11 +5,13 @@ Each follows the seeds' plans up to the moment the alarm sounds; the evacuation 
 :mod:`simulator.engine.egress`.
 
 - **Fire** (火灾应急预案): the fire is detected ``detection_s`` after ignition; staff
-  (``fighters``, by default a clerk and the security guard) attack it with extinguishers for up
-  to three minutes (the plan's "起火后3分钟之内"). With probability ``suppressed_prob`` they put it
-  out after ``suppression_s`` and go back to their posts: the day goes on. Otherwise, at three
-  minutes, the hall calls 119, cuts the power (``cuts_power``, "迅速切断营业厅电源") and
-  evacuates. With ``alarm: detection`` the alarm sounds and 119 is called at detection (the
+  (``fighters``, by default a clerk and the security guard) attack it with extinguishers until
+  three minutes after *ignition* (the plan's "力争…起火后3分钟之内将初燃火灾扑灭"), so a fire
+  found late leaves them less time, and one found after three minutes none. With probability
+  ``suppressed_prob`` their attack works, taking ``suppression_s``; if that ends within the three
+  minutes the fire is out and they go back to their posts: the day goes on. Otherwise, at three
+  minutes from ignition, the hall calls 119, cuts the power (``cuts_power``, "迅速切断营业厅电源")
+  and evacuates. With ``alarm: detection`` the alarm sounds and 119 is called at detection (the
   break-glass procedure of one plan) while the fighters go on trying; they leave last.
   ``blocks_exit`` names an exit the fire makes unusable; ``asset_min`` is the available safe
   egress time from ignition; the brigade arrives ``brigade_min`` after the call.
@@ -105,7 +107,7 @@ def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, Emergenc
             start_min=incident.start_min + draw(0, delay),
             detection_s=draw(1, fire.detection_s if fire else None),
             suppressed=bool(suppressed < (fire.suppressed_prob if fire else 0.0)),
-            suppression_s=min(draw(3, fire.suppression_s if fire else None), SUPPRESSION_WINDOW_S),
+            suppression_s=draw(3, fire.suppression_s if fire else None),
             asset_s=draw(4, asset) * 60 if asset else math.nan,
             responders_min=draw(5, responders),
             decision_min=draw(6, threat.decision_min if threat else None),
@@ -188,9 +190,12 @@ class Emergencies:
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "fire", incident=index, detail="ignition")
         yield env.timeout(draws.detection_s / 60)
-        fighters = self._crew(incident.fighters.counts(FIGHTER_ORDER))
-        suppressed = draws.suppressed and bool(fighters)  # nobody fights, nobody puts it out
-        attempt_s = draws.suppression_s if suppressed else SUPPRESSION_WINDOW_S
+        # The three minutes run from ignition: what is left of them when the fire is found.
+        window_s = max(SUPPRESSION_WINDOW_S - draws.detection_s, 0.0)
+        fighters = self._crew(incident.fighters.counts(FIGHTER_ORDER)) if window_s else {}
+        # Nobody fights, nobody puts it out; an attack that needs longer than the window fails.
+        suppressed = draws.suppressed and bool(fighters) and draws.suppression_s <= window_s
+        attempt_s = draws.suppression_s if suppressed else window_s
         crew = ", ".join(f"{count} {post}" for post, count in fighters.items()) or "nobody"
         self._step(index, "fire_detected", f"after {draws.detection_s:.0f} s; {crew} fight it")
         cuts_power = incident.cuts_power
@@ -210,10 +215,12 @@ class Emergencies:
         self.posts.take(fighters)
         yield env.timeout(attempt_s / 60)
         self.posts.take(fighters, back=True)  # put out, or they give up and leave
+        since_ignition = draws.detection_s + attempt_s
         if suppressed:
-            self._step(index, "fire_suppressed", f"put out after {attempt_s:.0f} s")
+            self._step(index, "fire_suppressed", f"put out {since_ignition:.0f} s after ignition")
             return
-        self._step(index, "fire_out_of_control", f"not out after {attempt_s:.0f} s")
+        detail = f"not out {since_ignition:.0f} s after ignition"
+        self._step(index, "fire_out_of_control", detail)
         self._call(index, "119")
         alarm = self._alarm(index, incident, draws, responders_min=env.now + draws.responders_min)
         self.sound_alarm(alarm, cuts_power=cuts_power)

@@ -285,18 +285,21 @@ class Evacuation(Timed):
 
 
 class Fire(Evacuation):
-    """A fire (火灾): fought for up to three minutes, then 119, power off, evacuate."""
+    """A fire (火灾): fought until three minutes after ignition, then 119, power off, evacuate."""
 
     kind: Literal["fire"] = "fire"
     detection_s: AnyDistribution = doc(
         "ignition to detection", "起火到发现", unit="s", default=Uniform(low=30.0, high=120.0)
     )
     suppressed_prob: Share = doc(
-        "chance the staff put it out within three minutes", "员工 3 分钟内扑灭的概率", default=0.0
+        "chance the staff's attack with extinguishers works, given time",
+        "员工用灭火器扑救奏效的概率（时间足够时）",
+        default=0.0,
     )
     suppression_s: AnyDistribution = doc(
-        "time to put it out when they succeed (at most the plans' 180 s)",
-        "成功扑灭所需时间（最多为预案规定的 180 秒）",
+        "time the attack takes when it works; the fire is out only if that ends within the "
+        "plans' 180 s from ignition",
+        "扑救奏效所需时间；须在起火后 180 秒内扑灭，否则报警疏散",
         unit="s",
         default=Uniform(low=20.0, high=SUPPRESSION_WINDOW_S),
     )
