@@ -202,20 +202,56 @@ def test_nobody_is_steered_to_the_kiosks_while_no_guide_is_on_the_floor():
     assert statuses  # the guide's absence fell into some redirect
 
 
-def test_stop_entry_turns_arrivals_away_while_in_force_and_needs_a_guard():
+def test_stop_entry_holds_arrivals_outside_and_lets_them_in_when_lifted():
+    # The old engine turned them away for good, counted as balking (35 % of a promotion day).
     playbook = (rule("time >= 10:00 and time < 10:30", "stop_entry"),)
     guarded = simulate_day(hall(per_min=2.0, security=1, playbook=playbook), Streams(5, 0))
-    turned_away = guarded.outcome == Outcome.BALKED
     window = (guarded.arrival >= TEN) & (guarded.arrival < TEN + 30)
-    np.testing.assert_array_equal(turned_away, window)
+    assert window.sum() > 40
+    np.testing.assert_array_equal(guarded.entered_at[window], TEN + 30)
+    np.testing.assert_array_equal(guarded.entered_at[~window], guarded.arrival[~window])
+    assert not np.any(guarded.outcome == Outcome.BALKED)
     assert [e.time for e in events_named(guarded, "stop_entry", EventKind.ACTION_END)] == [TEN + 30]
     (stopped,) = actions(guarded, "stop_entry")
-    assert stopped.result.done == turned_away.sum()
+    assert stopped.result.done == window.sum()
+    assert day_metrics(hall(), guarded)["lost_customers"] == 0
     unguarded = simulate_day(hall(per_min=2.0, playbook=playbook), Streams(5, 0))
-    assert not np.any(unguarded.outcome == Outcome.BALKED)
+    np.testing.assert_array_equal(unguarded.entered_at, unguarded.arrival)
     (failed,) = actions(unguarded, "stop_entry")
     assert failed.time == TEN
     assert failed.result == ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_SECURITY)
+
+
+def test_people_held_outside_leave_when_their_patience_outside_runs_out():
+    playbook = (rule("time >= 10:00 and time < 10:30", "stop_entry"),)
+    scenario = hall(per_min=2.0, security=1, playbook=playbook, outside_patience_min=fixed(10))
+    record = simulate_day(scenario, Streams(5, 0))
+    left = record.outcome == Outcome.LEFT_OUTSIDE
+    early = (record.arrival >= TEN) & (record.arrival < TEN + 20)
+    np.testing.assert_array_equal(left, early)
+    np.testing.assert_allclose(record.end[left], record.arrival[left] + 10)
+    assert np.all(np.isnan(record.entered_at[left]))
+    late = (record.arrival >= TEN + 20) & (record.arrival < TEN + 30)
+    np.testing.assert_array_equal(record.entered_at[late], TEN + 30)
+    metrics = day_metrics(scenario, record)
+    assert metrics["left_outside_rate"] == pytest.approx(left.mean())
+    assert metrics["lost_customers"] == 0
+
+
+def test_entry_metering_lets_people_in_in_order_as_room_frees():
+    playbook = (rule("time >= 10:00 and time < 11:00", "stop_entry", admit_below=8),)
+    scenario = hall(per_min=2.5, counters=2, security=1, playbook=playbook)
+    record = simulate_day(scenario, Streams(8, 0))
+    held = record.entered_at > record.arrival
+    assert held.sum() > 20
+    # First come, first in: the order of entry is the order of arrival.
+    order = np.argsort(record.arrival[held], kind="stable")
+    assert np.all(np.diff(record.entered_at[held][order]) >= 0)
+    # While it is in force nobody is let in to make more than 8 customers inside.
+    for moment in record.entered_at[held & (record.entered_at < TEN + 60)]:
+        inside = (record.entered_at <= moment) & (record.end > moment)
+        assert inside.sum() <= 8
+    assert day_metrics(scenario, record)["outside_peak"] >= 5
 
 
 def test_take_callbacks_sends_the_waiting_customers_home_with_a_number():
@@ -299,23 +335,51 @@ def test_an_escalation_answered_after_its_response_time_releases_reserve_staff()
     assert opened.time == TEN + 25
 
 
-def test_an_emergency_service_arrives_after_its_response_time():
-
+def test_an_ambulance_called_for_the_illness_arrives_and_takes_it_over():
     scenario = hall(
+        guides=1,
+        incidents=(staff_incident("illness", 60, 120),),  # would tie the guide up for 2 hours
         playbook=(
-            rule(
-                "time >= 10:00",
-                "call_emergency",
-                number=120,
-                response_min=fixed(12),
-            ),
+            rule("illness_active >= 1", "call_emergency", number=120, response_min=fixed(12)),
         ),
     )
     record = simulate_day(scenario, Streams(1, 0))
     (call,) = actions(record, "call_emergency")
     (arrival,) = events_named(record, "emergency_arrival", EventKind.FOLLOW_UP)
-    assert (call.time, call.target, call.rule) == (TEN, "120", 0)
-    assert (arrival.time, arrival.target, arrival.rule) == (TEN + 12, "120", 0)
+    assert (call.time, call.target, call.rule, call.incident) == (TEN, "120", 0, 0)
+    assert call.result.carried_out
+    assert (arrival.time, arrival.target, arrival.incident) == (TEN + 12, "120", 0)
+    # The ambulance's arrival ends the illness: the guide is back on the floor.
+    (end,) = events_named(record, "illness", EventKind.INCIDENT_END)
+    assert end.time == TEN + 12
+
+
+def test_a_call_with_no_incident_to_call_about_is_not_carried_out():
+    # The old engine let a time rule "call 120" two hours before anyone fell ill, rated done.
+    scenario = hall(
+        incidents=(staff_incident("illness", 180, 30),),
+        playbook=(rule("time >= 10:00", "call_emergency", number=120, response_min=fixed(12)),),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    (call,) = actions(record, "call_emergency")
+    assert call.result == ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_INCIDENT)
+    assert call.incident is None
+    assert not events_named(record, "emergency_arrival", EventKind.FOLLOW_UP)
+    (end,) = events_named(record, "illness", EventKind.INCIDENT_END)
+    assert end.time == OPEN + 210  # nobody was called: it lasts its 30 minutes
+
+
+def test_the_guide_stays_with_the_customer_until_the_ambulance_comes():
+    scenario = hall(
+        guides=1,
+        incidents=(staff_incident("illness", 60, 5),),
+        playbook=(
+            rule("illness_active >= 1", "call_emergency", number=120, response_min=fixed(20)),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    (end,) = events_named(record, "illness", EventKind.INCIDENT_END)
+    assert end.time == TEN + 20
 
 
 def test_extended_hours_let_customers_in_after_closing_and_change_no_one_else():

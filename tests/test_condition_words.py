@@ -6,7 +6,7 @@ import pytest
 
 from simulator.i18n import CATALOG
 from simulator.model.condition_words import said, said_when
-from simulator.model.conditions import METRICS, parse_condition
+from simulator.model.conditions import INCIDENT_FLAGS, INCIDENT_MINUTES, METRICS, parse_condition
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -39,7 +39,8 @@ def test_a_condition_reads_as_words_in_both_languages(when, zh, en):
 
 def test_every_metric_has_words_and_none_shows_its_identifier_in_chinese():
     for metric in METRICS:
-        if metric != "power_out":
+        generic = metric in INCIDENT_FLAGS or metric in INCIDENT_MINUTES  # words.incident_*
+        if metric != "power_out" and not generic:
             assert f"words.{metric}" in CATALOG, metric
         chinese = said(parse_condition(f"{metric} >= {'12:00' if metric == 'time' else 1}"))
         assert metric not in chinese.text("zh"), metric
@@ -53,3 +54,18 @@ def test_the_chinese_scored_brief_shows_no_condition_identifiers():
     brief = (GOLDEN / "bank_system_outage.scored.brief.zh.md").read_text(encoding="utf-8")
     assert "outage_min" not in brief and ">=" not in brief
     assert "条件：故障持续 ≥ 30 分钟" in brief
+
+
+@pytest.mark.parametrize(
+    ("when", "zh", "en"),
+    [
+        ("illness_active >= 1", "客户突发疾病期间", "while customer taken ill"),
+        ("siege_active == 0", "无营业厅遭到围攻", "no hall besieged"),
+        ("siege_min >= 10", "营业厅遭到围攻持续 ≥ 10 分钟", "hall besieged lasting ≥ 10 min"),
+        ("outage_ended_min <= 5", "故障恢复后 ≤ 5 分钟", "≤ 5 min since the outage ended"),
+        ("outside_queue >= 20", "门外等候 ≥ 20 人", "waiting outside ≥ 20"),
+    ],
+)
+def test_conditions_on_incidents_are_said_in_words(when, zh, en):
+    words = said(parse_condition(when))
+    assert (words.text("zh"), words.text("en")) == (zh, en)

@@ -21,12 +21,16 @@ was carried out.
   service takes ``factor`` of its time. Needs a guide on the floor.
 - ``take_callbacks``: ``share`` (default all) of the customers waiting now leave a phone number
   and go (outcome CALLBACK: deferred, not lost).
-- ``stop_entry``: while in force, arrivals are turned away at the door (counted as balking).
-  Needs a security guard at the door.
+- ``stop_entry``: while in force, arrivals wait outside the door (see :mod:`.door`); with
+  ``admit_below`` they are let in as room frees. Needs a security guard at the door.
 - ``escalate``: a report; with ``response_min`` and ``releases_reserve`` the level answers after
   a sampled delay by releasing that many more reserve staff.
-- ``call_emergency``: a call; with ``response_min`` the service's arrival is logged after a
-  sampled delay (the scenario gives the local response time; drill assumes none).
+- ``call_emergency``: a call about the incident in progress that the number answers (120 an
+  illness, 110 a disturbance, a siege or a bomb threat, 119 a fire; see
+  :data:`~.situation.ANSWERS`); with none in progress there is nothing to call about and the
+  call is not carried out. With ``response_min`` the service arrives after a sampled delay (the
+  scenario gives the local response time; drill assumes none) and takes the incident over,
+  which ends an incident that ties staff up.
 - ``notify_customers``: an announcement, logged for scoring.
 - ``extend_hours``: keep the doors open ``minutes`` past closing; customers keep coming at the
   last block's rate (see :func:`simulator.engine.demand.after_hours`).
@@ -45,6 +49,7 @@ from simulator.engine.events import DONE, ActionResult, ActionStatus, EventKind,
 from simulator.engine.log import EventLog
 from simulator.engine.posts import Posts
 from simulator.engine.records import Outcome
+from simulator.engine.situation import Situation
 from simulator.engine.station import Station
 from simulator.engine.streams import Streams
 from simulator.model import actions as act
@@ -59,6 +64,7 @@ class Done:
     result: ActionResult
     detail: str
     target: str = ""  # where a report or call went
+    incident: int | None = None  # the incident it was about (an emergency call)
 
 
 @dataclass
@@ -82,6 +88,7 @@ class Hall:
     door: Door
     posts: Posts
     reserve: Reserve
+    situation: Situation
     streams: Streams
     _rule_draws: dict[int, np.random.Generator] = field(default_factory=dict)
 
@@ -193,15 +200,15 @@ def _take_callbacks(hall: Hall, index: int, rule: act.TakeCallbacks) -> Done:
     return Done(ActionResult.of(None, len(taken), short), detail)
 
 
-def _stop_entry(hall: Hall, index: int, _rule: act.StopEntry) -> Done | Measure:
+def _stop_entry(hall: Hall, index: int, rule: act.StopEntry) -> Done | Measure:
     if hall.posts.security_at_door() <= 0:
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_SECURITY)
         return Done(result, "stop_entry: no security guard at the door")
-    return Measure(STOP_ENTRY, index)
+    return Measure(STOP_ENTRY, index, admit_below=rule.admit_below)
 
 
 def _respond_later(
-    hall: Hall, index: int, rule: act.Escalate | act.CallEmergency
+    hall: Hall, index: int, rule: act.Escalate | act.CallEmergency, incident: int | None = None
 ) -> Generator[simpy.Event]:
     assert rule.response_min is not None  # only scheduled when the rule gives one
     delay = float(rule.response_min.sample(hall.rule_stream(index), 1)[0])
@@ -210,8 +217,15 @@ def _respond_later(
         number = str(rule.number)
         detail = f"{number} on site after {delay:.0f} min"
         hall.log.record(
-            EventKind.FOLLOW_UP, "emergency_arrival", rule=index, target=number, detail=detail
+            EventKind.FOLLOW_UP,
+            "emergency_arrival",
+            rule=index,
+            incident=incident,
+            target=number,
+            detail=detail,
         )
+        if incident is not None:
+            hall.situation.responders_arrived(incident)
         return
     assert isinstance(rule, act.Escalate)  # the only other action that answers later
     released = rule.releases_reserve or 0
@@ -237,10 +251,15 @@ def _escalate(hall: Hall, index: int, rule: act.Escalate) -> Done:
 
 
 def _call_emergency(hall: Hall, index: int, rule: act.CallEmergency) -> Done:
-    if rule.response_min is not None:  # police, fire brigade or ambulance on their way
-        hall.env.process(_respond_later(hall, index, rule))
     number = str(rule.number)
-    return Done(DONE, number, target=number)
+    incident = hall.situation.answered_by(rule.number)
+    if incident is None:  # a call "for the illness" two hours before anyone fell ill
+        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_INCIDENT)
+        return Done(result, f"{number}: no incident in progress to call about", target=number)
+    if rule.response_min is not None:  # police, fire brigade or ambulance on their way
+        hall.situation.called(incident)
+        hall.env.process(_respond_later(hall, index, rule, incident))
+    return Done(DONE, number, target=number, incident=incident)
 
 
 def _extend_hours(hall: Hall, _index: int, rule: act.ExtendHours) -> Done:

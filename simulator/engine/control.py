@@ -107,6 +107,7 @@ class Playbook:
                 EventKind.ACTION,
                 rule.action,
                 rule=step.index,
+                incident=effect.incident,
                 target=effect.target,
                 who=who,
                 result=effect.result,

@@ -9,6 +9,7 @@ property of one class, and :meth:`CustomerTable.present` the count of people on 
 """
 
 from collections import deque
+from collections.abc import Callable
 
 import numpy as np
 
@@ -58,6 +59,11 @@ class CustomerTable:
         # False for customers who never came in: due after the doors closed, or cordoned off.
         self._came = [True] * self.count
         self.present = 0  # customers on the floor now
+        # Customers held outside the door now, and when those held came in at last.
+        self.outside: set[int] = set()
+        self._entered: dict[int, float] = {}
+        # Called when someone leaves the floor, while people wait outside for room (the door).
+        self.on_leave: Callable[[], None] | None = None
         # Only a playbook reads recent waits and abandonments; without one, skip the bookkeeping.
         self._recent_waits: deque[tuple[float, float]] | None = deque() if watched else None
         self._recent_abandons: deque[float] | None = deque() if watched else None
@@ -65,6 +71,22 @@ class CustomerTable:
     def enter(self) -> None:
         """Count one more customer on the floor."""
         self.present += 1
+
+    def wait_outside(self, customer: int) -> None:
+        """Note that ``customer`` waits outside the door (not on the floor)."""
+        self.outside.add(customer)
+
+    def admit(self, customer: int, now: float) -> None:
+        """Let ``customer``, waiting outside, in at ``now``."""
+        self.outside.discard(customer)
+        self._entered[customer] = now
+        self.present += 1
+
+    def left_outside(self, customer: int, now: float) -> None:
+        """End the visit of ``customer``, who went away from outside the door at ``now``."""
+        self.outside.discard(customer)
+        self._outcome[customer] = Outcome.LEFT_OUTSIDE
+        self._end[customer] = now
 
     def never_came(self, customer: int) -> None:
         """Note that ``customer`` never reached the hall (doors closed, a cordon)."""
@@ -95,6 +117,8 @@ class CustomerTable:
         self.present -= 1
         if outcome == Outcome.ABANDONED and self._recent_abandons is not None:
             self._recent_abandons.append(now)
+        if self.on_leave is not None:
+            self.on_leave()
 
     def recent_wait_p90(self, now: float) -> float:
         """Return the 90th percentile of waits that ended in service in the last 15 minutes."""
@@ -119,8 +143,24 @@ class CustomerTable:
         return [
             customer
             for customer, outcome in enumerate(self._outcome)
-            if outcome == Outcome.PENDING and self._came[customer] and self.arrival[customer] <= now
+            if outcome == Outcome.PENDING
+            and self._came[customer]
+            and self.arrival[customer] <= now
+            and customer not in self.outside
         ]
+
+    def entered(self) -> np.ndarray | None:
+        """Return when each customer who came came in (None: nobody was held outside).
+
+        That is their arrival, later for those held outside, NaN for those who left outside.
+        """
+        if not self._entered and Outcome.LEFT_OUTSIDE not in self._outcome:
+            return None
+        entered = np.array(self.arrival)
+        for customer, time in self._entered.items():
+            entered[customer] = time
+        entered[np.array(self._outcome) == Outcome.LEFT_OUTSIDE] = np.nan
+        return entered[np.array(self._came, dtype=bool)]
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Return the records of the customers who came, as arrays for the day's record."""

@@ -151,3 +151,27 @@ def draw_customers(scenario: Scenario, streams: Streams) -> Customers:
         routing,
         callback,
     )
+
+
+class OutsidePatience:
+    """How long each customer would wait outside a held door, drawn on first need.
+
+    Drawn for every customer at once from the ``outside`` stream the first time anybody is
+    held outside, so customer *i* has the same patience in every plan variant, and a day on
+    which nobody is held costs nothing.
+    """
+
+    def __init__(self, scenario: Scenario, streams: Streams, count: int):
+        demand = scenario.demand
+        self._distribution = demand.outside_patience_min or demand.patience_min
+        self._streams, self._count = streams, count
+        self._drawn: list[float] | None = None
+
+    def of(self, customer: int) -> float:
+        """Return how many minutes ``customer`` waits outside before going (inf: until closing)."""
+        if self._distribution is None:
+            return np.inf
+        if self._drawn is None:
+            rng = self._streams.generator("outside")
+            self._drawn = self._distribution.sample(rng, self._count).tolist()
+        return self._drawn[customer]

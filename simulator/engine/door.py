@@ -2,23 +2,31 @@
 
 Every customer drawn for the day reaches the door at their arrival time. There they may find the
 doors closed (they never come), the hall cordoned off (a bomb threat: they never come either),
-door control (turned away), or come in. Inside, a kiosk customer goes to the kiosks; a counter
-customer may be asked for a phone number during an outage, steered to the kiosks or sent to a
-neighbouring hall by a redirect, walk out at the sight of the queue, or join it (pre-processed
-by a guide while pre-registration is in force).
+door control (they wait outside), or come in. While entry is held (``stop_entry``) people wait
+outside, in order, each for as long as their patience outside lasts; with entry metering
+(``admit_below``) they are let in as room frees, and when the hold is lifted all of them are.
+Those still outside at closing, at a cordon or at an alarm go away (outcome LEFT_OUTSIDE).
+
+Inside, a kiosk customer goes to the kiosks; a counter customer may be asked for a phone
+number during an outage, steered to the kiosks or sent to a neighbouring hall by a redirect,
+walk out at the sight of the queue, or join it (pre-processed by a guide while
+pre-registration is in force).
 
 The playbook puts measures in force here (:class:`Measure`: a redirect, pre-registration, door
 control) and lifts them; each measure counts the customers it acted on and those it could not
 act on for want of a guide, which is what its action's result reports when it is lifted.
 """
 
+from collections import deque
 from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, cast
 
+import numpy as np
 import simpy
 
 from simulator.engine.customers import CustomerTable
+from simulator.engine.demand import OutsidePatience
 from simulator.engine.events import ActionResult, ActionStatus, Reason
 from simulator.engine.log import PendingAction
 from simulator.engine.records import Outcome
@@ -58,6 +66,7 @@ class Measure:
     destination: str = ""  # a redirect's: "kiosks" or a neighbouring hall
     share: float = 0.0  # a redirect's share of counter customers
     factor: float = 1.0  # pre-registration's share of the service time that is left
+    admit_below: int | None = None  # door control: let people in while fewer are inside
     needs_guide: bool = False  # it acts through a guide (steering to kiosks, pre-processing)
     applied: int = 0  # customers it acted on
     missed: int = 0  # customers it should have acted on, with no guide on the floor to do it
@@ -94,7 +103,8 @@ class Measure:
         elif self.kind == PRE_REGISTER:
             what, done = f"service time × {self.factor:g}", f"{self.applied} pre-processed"
         else:
-            what, done = "arrivals turned away at the door", f"{self.applied} turned away"
+            metered = f", let in below {self.admit_below} inside" if self.admit_below else ""
+            what, done = f"entry held{metered}", f"{self.applied} held outside"
         missed = f"; {self.missed} missed, no guide on the floor" if self.missed else ""
         return f"{what}; {done}{missed}"
 
@@ -112,6 +122,7 @@ class Door:
         guides: Guides,
         closes_at: float,
         balk_at_queue: int | None,
+        outside_patience: OutsidePatience | None = None,  # None: people wait until closing
     ):
         self.env = env
         self.customers = customers
@@ -125,6 +136,10 @@ class Door:
         self._redirects: list[Measure] = []
         self._pre_registers: list[Measure] = []
         self._stops: list[Measure] = []
+        self._outside: deque[int] = deque()  # held outside, in order (leavers dropped lazily)
+        self._outside_patience = outside_patience
+        self._admitting = False
+        self._closing_watched = False
 
     def put(self, measure: Measure, event: PendingAction) -> None:
         """Put ``measure`` in force, its result to be written on ``event`` when it is lifted.
@@ -144,6 +159,20 @@ class Door:
     def cordon(self) -> None:
         """Shut the hall off (a bomb threat): nobody reaches it any more (not balking)."""
         self.cordoned = True
+        self.dismiss_outside()
+
+    def outside_count(self) -> int:
+        """Return how many people wait outside the door now."""
+        return len(self.customers.outside)
+
+    def dismiss_outside(self) -> None:
+        """Send everyone waiting outside away (closing time, a cordon, an alarm)."""
+        customers, now = self.customers, self.env.now
+        for customer in self._outside:
+            if customer in customers.outside:
+                customers.left_outside(customer, now)
+        self._outside.clear()
+        customers.on_leave = None
 
     def extend_until(self, minute: float) -> bool:
         """Keep the doors open until ``minute``; return False if they were open as long already."""
@@ -159,6 +188,8 @@ class Door:
             if measure.event is not None:
                 measure.event.close(measure.result(), measure.describe())
             self._sort()
+            if measure.kind == STOP_ENTRY:
+                self._admit()
         return measure
 
     def _sort(self) -> None:
@@ -175,7 +206,63 @@ class Door:
 
     def is_closed_and_empty(self) -> bool:
         """Return whether the doors are closed and every customer has left."""
-        return self.env.now >= self.closes_at and self.customers.present == 0
+        customers = self.customers
+        return self.env.now >= self.closes_at and customers.present == 0 and not customers.outside
+
+    def _room(self) -> bool:
+        """Return whether the next person outside may come in now."""
+        if not self._stops:
+            return True
+        limit = self._stops[0].admit_below
+        return limit is not None and self.customers.present < limit
+
+    def _hold(self, customer: int) -> None:
+        """Keep ``customer`` outside, in line, for as long as their patience there lasts."""
+        customers = self.customers
+        customers.wait_outside(customer)
+        self._outside.append(customer)
+        customers.on_leave = self._admit
+        if self._stops:
+            self._stops[0].acted_on()
+        patience = self._outside_patience.of(customer) if self._outside_patience else np.inf
+        if patience != np.inf:
+            timer = self.env.timeout(patience, customer)
+            timer.callbacks.append(self._give_up_outside)
+        if not self._closing_watched:
+            self._closing_watched = True
+            self.env.process(self._closing())
+
+    def _give_up_outside(self, timer: simpy.Event) -> None:
+        customer = cast(int, timer.value)
+        if customer in self.customers.outside:
+            self.customers.left_outside(customer, self.env.now)
+
+    def _admit(self) -> None:
+        """Let people in from outside, first come first, while there is room."""
+        if self._admitting:  # someone let in left at once (a redirect): already admitting
+            return
+        self._admitting = True
+        customers, outside = self.customers, self._outside
+        while outside:
+            customer = outside[0]
+            if customer not in customers.outside:  # went away meanwhile
+                outside.popleft()
+                continue
+            if not self._room():
+                break
+            outside.popleft()
+            customers.admit(customer, self.env.now)
+            self._come_in(customer, self.env.now)
+        if not outside:
+            customers.on_leave = None
+        self._admitting = False
+
+    def _closing(self) -> Generator[simpy.Event, None, None]:
+        """At closing, those still waiting outside go home."""
+        env = self.env
+        while env.now < self.closes_at:  # extend_hours may move closing later meanwhile
+            yield env.timeout(self.closes_at - env.now)
+        self.dismiss_outside()
 
     def _redirected(self, customer: int) -> tuple[Measure | None, Measure | None]:
         """Return the redirect that takes this counter customer, or the one that missed them.
@@ -205,41 +292,45 @@ class Door:
     def arrivals(self) -> Generator[simpy.Event, None, None]:
         """Bring each customer to the door at their arrival time (a SimPy process)."""
         env, customers = self.env, self.customers
-        counters, kiosks = self.counters, self.kiosks
         for customer, time in enumerate(customers.arrival):
             yield env.timeout(time - env.now)
             if time >= self.closes_at or self.cordoned:  # they never reach the hall
                 customers.never_came(customer)
                 continue
+            if self._stops or self._outside:  # door control: in line outside, behind others
+                self._hold(customer)
+                self._admit()
+                continue
             customers.enter()
-            if self._stops:  # door control: turned away before coming in
-                self._stops[0].acted_on()
-                customers.finish(customer, Outcome.BALKED, time)
-                continue
-            if customers.uses_kiosk[customer]:
+            self._come_in(customer, time)
+
+    def _come_in(self, customer: int, time: float) -> None:
+        """Take ``customer``, now on the floor, to the kiosks, elsewhere or the queue."""
+        customers, counters, kiosks = self.customers, self.counters, self.kiosks
+        if customers.uses_kiosk[customer]:
+            kiosks.join(customer)
+            return
+        redirect, missed = self._redirected(customer) if self._redirects else (None, None)
+        if self.outages.active and customers.callback[customer] < self.outages.callback_share(
+            customers.service[customer]
+        ):
+            customers.finish(customer, Outcome.CALLBACK, time)  # left a number: deferred
+            return
+        if missed is not None:
+            missed.missed_one()
+        if redirect is not None:
+            redirect.acted_on()
+            if redirect.destination == "kiosks":
                 kiosks.join(customer)
-                continue
-            redirect, missed = self._redirected(customer) if self._redirects else (None, None)
-            if self.outages.active and customers.callback[customer] < self.outages.callback_share(
-                customers.service[customer]
-            ):
-                customers.finish(customer, Outcome.CALLBACK, time)  # left a number: deferred
-                continue
-            if missed is not None:
-                missed.missed_one()
-            if redirect is not None:
-                redirect.acted_on()
-                if redirect.destination == "kiosks":
-                    kiosks.join(customer)
-                else:  # sent to a neighbouring hall
-                    customers.finish(customer, Outcome.REDIRECTED, time)
-            elif self.balk_at_queue is not None and counters.waiting >= self.balk_at_queue:
-                customers.finish(customer, Outcome.BALKED, time)
-            else:
-                measure = self.pre_registration()
-                if measure is not None:
-                    self._pre_register_arrival(customer, measure)
-                counters.join(customer)
+            else:  # sent to a neighbouring hall
+                customers.finish(customer, Outcome.REDIRECTED, time)
+        elif self.balk_at_queue is not None and counters.waiting >= self.balk_at_queue:
+            customers.finish(customer, Outcome.BALKED, time)
+        else:
+            measure = self.pre_registration()
+            if measure is not None:
+                self._pre_register_arrival(customer, measure)
+            counters.join(customer)
 
     def _pre_register_arrival(self, customer: int, measure: Measure) -> None:
         if self.guides.guides_on_floor() > 0:

@@ -37,6 +37,7 @@ from simulator.engine.events import EventKind
 from simulator.engine.incidents import Timing
 from simulator.engine.log import EventLog
 from simulator.engine.posts import Posts
+from simulator.engine.situation import Situation
 from simulator.engine.streams import Streams
 from simulator.model.distributions import Distribution
 from simulator.model.incidents import (
@@ -134,8 +135,10 @@ class Emergencies:
         log: EventLog,
         posts: Posts,
         door: Door,
+        situation: Situation,
     ):
         self.env, self.log, self.posts, self.door = env, log, posts, door
+        self.situation = situation
         self.alarm: Alarm | None = None
         self._stop = env.event()
         self._stop.callbacks.append(StopSimulation.callback)
@@ -189,6 +192,7 @@ class Emergencies:
         env = self.env
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "fire", incident=index, detail="ignition")
+        self.situation.begin(index, "fire")
         yield env.timeout(draws.detection_s / 60)
         # The three minutes run from ignition: what is left of them when the fire is found.
         window_s = max(SUPPRESSION_WINDOW_S - draws.detection_s, 0.0)
@@ -218,6 +222,7 @@ class Emergencies:
         since_ignition = draws.detection_s + attempt_s
         if suppressed:
             self._step(index, "fire_suppressed", f"put out {since_ignition:.0f} s after ignition")
+            self.situation.end(index)
             return
         detail = f"not out {since_ignition:.0f} s after ignition"
         self._step(index, "fire_out_of_control", detail)
@@ -231,6 +236,7 @@ class Emergencies:
         env = self.env
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "bomb_threat", incident=index, detail="threat received")
+        self.situation.begin(index, "bomb_threat")
         self._call(index, "110")
         self.door.cordon()  # later arrivals never reach the hall (not balking)
         detail = "entry stopped; the area is cordoned off"
@@ -246,6 +252,7 @@ class Emergencies:
         yield env.timeout(draws.start_min - env.now)
         detail = f"shaking for {draws.shaking_s:.0f} s"
         self.log.record(EventKind.INCIDENT, "earthquake", incident=index, detail=detail)
+        self.situation.begin(index, "earthquake")
         yield env.timeout(draws.shaking_s / 60)
         self.sound_alarm(self._alarm(index, incident, draws, responders_min=math.nan))
 

@@ -56,6 +56,7 @@ class Reason(StrEnum):
     NOBODY_AGREED = "nobody_agreed"  # waiting customers were asked; none took it up
     NOBODY_ELIGIBLE = "nobody_eligible"  # in force, but nobody came whom it applies to
     ALREADY_IN_FORCE = "already_in_force"  # e.g. the hours were extended as far already
+    NO_INCIDENT = "no_incident"  # an emergency call with no incident in progress it answers
 
     @property
     def unable(self) -> bool:

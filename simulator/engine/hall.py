@@ -23,7 +23,7 @@ import simpy
 from simulator.engine.actions import Hall, Reserve
 from simulator.engine.control import Observer, Playbook
 from simulator.engine.customers import CustomerTable
-from simulator.engine.demand import draw_customers
+from simulator.engine.demand import OutsidePatience, draw_customers
 from simulator.engine.door import Door
 from simulator.engine.emergencies import Emergencies, draw_emergencies
 from simulator.engine.evacuation import evacuate_hall
@@ -34,6 +34,7 @@ from simulator.engine.log import EventLog
 from simulator.engine.policy import RulePolicy, ScriptPolicy
 from simulator.engine.posts import Posts
 from simulator.engine.records import Channel, DayRecord
+from simulator.engine.situation import Situation
 from simulator.engine.station import Station
 from simulator.engine.streams import Streams
 from simulator.model.decisions import Decision
@@ -81,7 +82,8 @@ class Day:
         self.kiosks = Station(env, self.customers, Channel.KIOSK, outages)
         self.kiosks.schedule(site.kiosks)
         self.posts = Posts(staff, self.counters)
-        Disruptions(env, scenario, timings, self.log, outages, self.posts, self._resume)
+        situation = self.situation = Situation(env)
+        Disruptions(env, scenario, timings, self.log, outages, self.posts, situation, self._resume)
         self.door = Door(
             env,
             self.customers,
@@ -91,13 +93,14 @@ class Day:
             self.posts,
             scenario.hours.close_min,
             scenario.demand.balk_at_queue,
+            OutsidePatience(scenario, streams, self.customers.count),
         )
         self.emergencies = Emergencies(
-            env, scenario, emergency_draws, timings, self.log, self.posts, self.door
+            env, scenario, emergency_draws, timings, self.log, self.posts, self.door, situation
         )
         env.process(self._counter_schedule())
         env.process(self.door.arrivals())
-        self._log_surges()
+        self._play_surges()
         self.hall = Hall(
             env,
             scenario,
@@ -107,6 +110,7 @@ class Day:
             self.door,
             self.posts,
             Reserve(staff.reserve.count, staff.reserve.call_in_min),
+            situation,
             streams,
         )
         self.streams = streams
@@ -122,6 +126,8 @@ class Day:
                 self.customers,
                 self.counters,
                 outages,
+                situation,
+                self.door.outside_count,
                 staff.guides + staff.security,
                 site.floor_area_m2,
             )
@@ -132,8 +138,9 @@ class Day:
         self.counters.wake_idle()
         self.kiosks.wake_idle()
 
-    def _log_surges(self) -> None:
-        # Surges change the arrival rate drawn in advance; log them where they happen.
+    def _play_surges(self) -> None:
+        # Surges change the arrival rate drawn in advance; log them where they happen, and
+        # tell the situation when they begin and end (a rule may test surge_active).
         for index, incident in enumerate(self.scenario.incidents):
             if isinstance(incident, Surge):
                 factor = incident.factor
@@ -147,6 +154,14 @@ class Day:
                 self.log.record(
                     EventKind.INCIDENT_END, "surge", incident=index, at=incident.until_min
                 )
+                self.env.process(self._surge(index, incident))
+
+    def _surge(self, index: int, surge: Surge) -> Generator[simpy.Event, None, None]:
+        env = self.env
+        yield env.timeout(surge.start_min - env.now)
+        self.situation.begin(index, "surge")
+        yield env.timeout(surge.until_min - env.now)
+        self.situation.end(index)
 
     def _counter_schedule(self) -> Generator[simpy.Event, None, None]:
         env = self.env
@@ -159,6 +174,7 @@ class Day:
         self.env.run()
         alarm = self.emergencies.alarm
         evacuation = None
+        self.door.dismiss_outside()  # at an alarm, those waiting outside go (nobody is left)
         if alarm is not None:
             evacuation = evacuate_hall(
                 alarm,
@@ -205,6 +221,7 @@ class Day:
             counter_change_min=np.array([time for time, _ in changes], dtype=float),
             counters_due=np.array([count for _, count in changes], dtype=np.int64),
             decisions=self._decisions(),
+            entered=self.customers.entered(),
         )
 
     def _decisions(self) -> tuple[Decision, ...]:

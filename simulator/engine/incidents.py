@@ -13,7 +13,10 @@ A customer taken ill (突发疾病), a disturbance (寻衅滋事) or a crowd bes
 takes staff off their posts for the incident's ``duration_min``: ``takes: {guides, security,
 counters}``, by default one guide for an illness, one security guard for a disturbance, and a
 guide, a guard and one counter clerk for a siege. A counter whose clerk is taken closes after its
-customer; guides away from the floor cannot steer customers to kiosks or pre-process them.
+customer; guides away from the floor cannot steer customers to kiosks or pre-process them. Once
+someone has called the responders (120 for the illness, 110 for the disturbance), the incident
+ends when they arrive and take over, not before: the guide stays with the customer until the
+ambulance comes. An incident nobody called anyone to ends after its ``duration_min``.
 
 Start times (``at``, plus an optional ``start_delay_min`` distribution) and durations are drawn
 before the day from the ``incidents`` stream, one stream per incident, so a plan variant never
@@ -28,6 +31,7 @@ import simpy
 from simulator.engine.events import EventKind
 from simulator.engine.log import EventLog
 from simulator.engine.posts import Posts
+from simulator.engine.situation import Situation
 from simulator.engine.streams import Streams
 from simulator.model.clock import format_clock
 from simulator.model.incidents import PowerOutage, StaffIncident, SystemOutage
@@ -132,10 +136,11 @@ class Disruptions:
         log: EventLog,
         outages: Outages,
         posts: Posts,
+        situation: Situation,
         on_resume: Callable[[], None],
     ):
         self.env, self.log, self.outages = env, log, outages
-        self.posts, self.on_resume = posts, on_resume
+        self.posts, self.situation, self.on_resume = posts, situation, on_resume
         names = [service.name for service in scenario.demand.services]
         for index, incident in enumerate(scenario.incidents):
             if isinstance(incident, SystemOutage | PowerOutage):
@@ -162,6 +167,7 @@ class Disruptions:
         scope_text = "all business" if scope == "all" else "、".join(scope)
         detail = f"{scope_text} stopped; lasts until {ends}"
         log.record(EventKind.INCIDENT, incident.kind, incident=index, detail=detail)
+        self.situation.begin(index, incident.kind)
         self.outages.begin(outage, power)
         generator = incident.generator_min if isinstance(incident, PowerOutage) else None
         systems_back = min(duration, generator) if generator is not None else duration
@@ -176,6 +182,7 @@ class Disruptions:
             self.outages.mains_back()
         detail = f"after {duration:.0f} min"
         log.record(EventKind.INCIDENT_END, incident.kind, incident=index, detail=detail)
+        self.situation.end(index)
 
     def _take_staff(
         self, index: int, incident: StaffIncident, timing: Timing
@@ -187,8 +194,14 @@ class Disruptions:
         taken = ", ".join(f"{count} {post}" for post, count in takes.items() if count)
         detail = f"takes {taken} for {duration:.0f} min"
         log.record(EventKind.INCIDENT, incident.kind, incident=index, detail=detail)
+        situation = self.situation
+        situation.begin(index, incident.kind)
         self.posts.take(takes)
-        yield env.timeout(duration)
+        handover = situation.handover(index)
+        yield env.timeout(duration) | handover
+        if situation.was_called(index) and not handover.triggered:
+            yield handover  # called for help: they stay with it until the responders come
         self.posts.take(takes, back=True)
-        detail = "staff back at their posts"
+        detail = "handed over to the responders" if handover.triggered else "staff back at posts"
         log.record(EventKind.INCIDENT_END, incident.kind, incident=index, detail=detail)
+        situation.end(index)

@@ -24,6 +24,7 @@ class Outcome(IntEnum):
     REDIRECTED = 5
     CALLBACK = 6
     EVACUATED = 7
+    LEFT_OUTSIDE = 8  # waited outside a held door and went before being let in
 
 
 class Channel(IntEnum):
@@ -95,3 +96,11 @@ class DayRecord:
     counters_due: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     # What was decided: the playbook's own decisions, or the script that was played.
     decisions: tuple[Decision, ...] = ()
+    # When each customer came through the door: their arrival, later for those held outside
+    # (entry stopped or metered), NaN for those who left outside. None: nobody waited outside.
+    entered: np.ndarray | None = None
+
+    @property
+    def entered_at(self) -> np.ndarray:
+        """Return when each customer came in (NaN: never; they left outside)."""
+        return self.arrival if self.entered is None else self.entered

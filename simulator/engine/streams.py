@@ -22,6 +22,7 @@ SOURCES = (
     "routing",
     "callbacks",
     "playbook",
+    "outside",
 )
 
 

@@ -46,6 +46,23 @@ _METRICS = {
     "egress_s": ("疏散用时（秒，自报警）", "evacuation time (s from the alarm)"),
     "served_within_limit_share": ("限时内办理比例", "share served within the wait limit"),
     "callback_rate": ("留电话待回访比例", "share who left a number for a call-back"),
+    "left_outside_rate": ("门外等候后离去比例", "share who left while held outside"),
+    "outside_peak": ("门外最多等候人数", "most people waiting outside"),
+    "wait_mean_min_vip": ("贵宾平均等候时间（分钟）", "VIP mean wait (min)"),
+    "wait_p90_min_vip": ("贵宾 90% 等候时间（分钟）", "VIP 90th-percentile wait (min)"),
+    "wait_mean_min_vulnerable": (
+        "老弱病残孕客户平均等候时间（分钟）",
+        "vulnerable customers' mean wait (min)",
+    ),
+    "wait_p90_min_vulnerable": (
+        "老弱病残孕客户 90% 等候时间（分钟）",
+        "vulnerable customers' 90th-percentile wait (min)",
+    ),
+    "wait_mean_min_regular": ("普通客户平均等候时间（分钟）", "regular customers' mean wait (min)"),
+    "wait_p90_min_regular": (
+        "普通客户 90% 等候时间（分钟）",
+        "regular customers' 90th-percentile wait (min)",
+    ),
 }
 
 BRIEF_TEXTS: dict[str, dict[str, str]] = {

@@ -25,7 +25,38 @@ REFERENCE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "近 15 分钟放弃等候的客户数",
         "en": "customers who gave up waiting in the last 15 minutes",
     },
+    "cond.outage_ended_min": {
+        "zh": "上次系统故障或停电恢复后经过的分钟数（恢复前任何比较都不成立）",
+        "en": "minutes since the last outage ended (no comparison holds before)",
+    },
+    "cond.outside_queue": {
+        "zh": "暂停进厅或限流时在门外等候的人数",
+        "en": "people waiting outside the door while entry is held",
+    },
+    "cond.incident_active": {
+        "zh": "{kind}进行中为 1，否则为 0",
+        "en": "1 while a {kind} is in progress, else 0",
+    },
+    "cond.incident_min": {
+        "zh": "当前{kind}已持续的分钟数（无则为 0）",
+        "en": "minutes the {kind} in progress has lasted (0: none)",
+    },
     # Conditions said in words (simulator.model.condition_words).
+    "words.outage_ended_min": {
+        "zh": "故障恢复后 {op} {value} 分钟",
+        "en": "{op} {value} min since the outage ended",
+    },
+    "words.outside_queue": {"zh": "门外等候 {op} {value} 人", "en": "waiting outside {op} {value}"},
+    "words.incident_active": {"zh": "{kind}期间", "en": "while {kind}"},
+    "words.incident_none": {"zh": "无{kind}", "en": "no {kind}"},
+    "words.incident_flag_is": {
+        "zh": "{kind}标志 {op} {value}",
+        "en": "{kind} flag {op} {value}",
+    },
+    "words.incident_min": {
+        "zh": "{kind}持续 {op} {value} 分钟",
+        "en": "{kind} lasting {op} {value} min",
+    },
     "words.queue": {"zh": "排队人数 {op} {value} 人", "en": "queue {op} {value}"},
     "words.queue_vip": {"zh": "排队贵宾 {op} {value} 人", "en": "VIPs waiting {op} {value}"},
     "words.in_hall": {"zh": "厅内人数 {op} {value} 人", "en": "people in the hall {op} {value}"},

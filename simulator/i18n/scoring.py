@@ -91,6 +91,7 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
         "en": "nobody it applies to came while it was in force",
     },
     "reason.already_in_force": {"zh": "已在执行中", "en": "already in force"},
+    "reason.no_incident": {"zh": "当时没有需要报警求助的事件", "en": "no incident to call about"},
     # Escalation deadlines.
     "deadline.name": {
         "zh": "故障发生 {deadline:g} 分钟内上报{to}",

@@ -405,6 +405,14 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "场景中没有停电事件",
         "en": "the scenario has no power outage",
     },
+    "plausible.no_incident": {
+        "zh": "场景中没有“{kind}”事件",
+        "en": "the scenario has no {kind} incident",
+    },
+    "plausible.no_stop_entry": {
+        "zh": "预案中没有暂停进厅（stop_entry），门外不会有人等候",
+        "en": "no rule holds entry (stop_entry), so nobody waits outside",
+    },
     "plausible.no_patience": {
         "zh": "未设置客户耐心时长，不会有客户放弃等候",
         "en": "without patience_min nobody gives up waiting",

@@ -7,26 +7,46 @@ among those who stayed to be served here: giving up or walking out counts agains
 customers the plan sent to another hall or asked for a phone number (handled as the plans
 prescribe) are left out of it. ``lost_customers`` is the
 conservation check: customers without a final outcome or with impossible times; it must be 0.
+
+Waits of the three priority classes are reported apart (``wait_mean_min_vip``,
+``wait_p90_min_vulnerable``, ``wait_p90_min_regular``, ...: the metric, then the class), NaN on
+a day nobody of that class was served. A wait counts from arrival at the door, so time held
+outside a held door (``stop_entry``) is part of it; ``left_outside_rate`` is the share who went
+away from outside, ``outside_peak`` the most people outside at once.
 """
 
 import numpy as np
 
-from simulator.engine.demand import VULNERABLE
+from simulator.engine.demand import REGULAR, VIP, VULNERABLE
 from simulator.engine.records import DayRecord, Outcome
 from simulator.metrics.evacuation import EVACUATION_METRICS, evacuation_metrics
-from simulator.metrics.timeseries import hall_intervals, peak_level, queue_intervals
+from simulator.metrics.timeseries import (
+    hall_intervals,
+    outside_intervals,
+    peak_level,
+    queue_intervals,
+)
 from simulator.model.scenario import Scenario
+
+# The priority classes whose waits are reported apart, by the suffix of their metrics.
+GROUPS = {"vip": VIP, "vulnerable": VULNERABLE, "regular": REGULAR}
+GROUP_METRICS = tuple(
+    f"{metric}_{group}" for group in GROUPS for metric in ("wait_mean_min", "wait_p90_min")
+)
 
 METRIC_NAMES = (
     "arrivals",
     "wait_mean_min",
     "wait_p90_min",
     "wait_max_min",
+    *GROUP_METRICS,
     "served_within_limit_share",
     "abandon_rate",
     "balk_rate",
     "redirect_rate",
     "callback_rate",
+    "left_outside_rate",
+    "outside_peak",
     "peak_queue",
     "peak_density_per_m2",
     "utilization",
@@ -42,6 +62,7 @@ SHARE_METRICS = frozenset(
         "balk_rate",
         "redirect_rate",
         "callback_rate",
+        "left_outside_rate",
         "utilization",
         "rset_exceeds_aset",
     }
@@ -87,6 +108,12 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
     def share(count: float, among: int = arrivals) -> float:
         return float(count) / float(among) if among else 0.0
 
+    by_group = {}
+    for group, priority in GROUPS.items():
+        mine = waits[record.priority[served] == priority]
+        by_group[f"wait_mean_min_{group}"] = float(np.mean(mine)) if mine.size else np.nan
+        by_group[f"wait_p90_min_{group}"] = float(np.percentile(mine, 90)) if mine.size else np.nan
+
     people_peak = peak_level(*hall_intervals(record)) + record.floor_staff
     staffed = record.counter_staffed_minutes
     return {
@@ -94,11 +121,14 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "wait_mean_min": float(np.mean(waits)) if waits.size else np.nan,
         "wait_p90_min": float(np.percentile(waits, 90)) if waits.size else np.nan,
         "wait_max_min": float(np.max(waits)) if waits.size else np.nan,
+        **by_group,
         "served_within_limit_share": share(within, stayed),
         "abandon_rate": share(np.sum(outcome == Outcome.ABANDONED)),
         "balk_rate": share(np.sum(outcome == Outcome.BALKED)),
         "redirect_rate": share(np.sum(outcome == Outcome.REDIRECTED)),
         "callback_rate": share(np.sum(outcome == Outcome.CALLBACK)),
+        "left_outside_rate": share(np.sum(outcome == Outcome.LEFT_OUTSIDE)),
+        "outside_peak": float(peak_level(*outside_intervals(record))),
         "peak_queue": float(peak_level(*queue_intervals(record))),
         "peak_density_per_m2": people_peak / scenario.site.floor_area_m2,
         "utilization": record.counter_busy_minutes / staffed if staffed > 0 else np.nan,

@@ -13,7 +13,7 @@ from simulator.engine.records import DayRecord
 __all__ = ["level_at", "peak_level"]  # used from here by metrics; they live in the engine
 
 # The per-minute series of a day, aggregated across replications.
-SERIES = ("queue", "in_hall", "counters")
+SERIES = ("queue", "in_hall", "counters", "outside")
 # Minutes after closing that the per-minute series keeps (the hall usually empties by then).
 TAIL_MIN = 60
 
@@ -21,7 +21,7 @@ TAIL_MIN = 60
 def queue_intervals(record: DayRecord) -> tuple[np.ndarray, np.ndarray]:
     """Return (entry, exit) times of everyone who waited in the counter queue."""
     joined = record.queued_for_counter
-    entry = record.arrival[joined]
+    entry = record.entered_at[joined]
     # Served customers leave the queue when service starts; the others when they give up.
     left = np.where(np.isnan(record.start[joined]), record.end[joined], record.start[joined])
     if record.evacuation is not None:  # at the alarm the queue dissolves into the evacuation
@@ -31,7 +31,19 @@ def queue_intervals(record: DayRecord) -> tuple[np.ndarray, np.ndarray]:
 
 def hall_intervals(record: DayRecord) -> tuple[np.ndarray, np.ndarray]:
     """Return (entry, exit) times of every customer on the public floor."""
-    return record.arrival, record.end
+    if record.entered is None:
+        return record.arrival, record.end
+    came_in = ~np.isnan(record.entered)
+    return record.entered[came_in], record.end[came_in]
+
+
+def outside_intervals(record: DayRecord) -> tuple[np.ndarray, np.ndarray]:
+    """Return (arrival, leaving the line) times of everyone held outside the door."""
+    if record.entered is None:
+        return np.zeros(0), np.zeros(0)
+    left = np.where(np.isnan(record.entered), record.end, record.entered)
+    held = left > record.arrival
+    return record.arrival[held], left[held]
 
 
 def area(entry: np.ndarray, exit_: np.ndarray) -> float:
@@ -45,7 +57,7 @@ def minute_grid(open_min: float, close_min: float) -> np.ndarray:
 
 
 def minute_series(record: DayRecord, grid: np.ndarray) -> dict[str, np.ndarray]:
-    """Return the counter queue, people on the floor and counters open at each time of ``grid``."""
+    """Return queue, people on the floor and outside, and counters open at each ``grid`` time."""
     queue = level_at(*queue_intervals(record), grid)
     floor_staff = np.full(grid.size, record.floor_staff)
     if record.evacuation is not None:  # the staff leave with everyone else
@@ -55,6 +67,7 @@ def minute_series(record: DayRecord, grid: np.ndarray) -> dict[str, np.ndarray]:
         "queue": queue.astype(np.int64),
         "in_hall": in_hall.astype(np.int64),
         "counters": counters_at(record, grid),
+        "outside": level_at(*outside_intervals(record), grid).astype(np.int64),
     }
 
 

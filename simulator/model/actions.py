@@ -168,10 +168,16 @@ class NotifyCustomers(Action):
 
 
 class StopEntry(Action):
-    """Turn arrivals away at the door while in force (暂停进厅); needs a guard at the door."""
+    """Hold arrivals outside while in force (暂停进厅, 限流); needs a guard at the door."""
 
     in_force: ClassVar[bool] = True
     do: Literal["stop_entry"] = "stop_entry"
+    admit_below: Annotated[int, Field(ge=1), capped(100_000)] | None = doc(
+        "entry metering: let people in, in order, while fewer customers than this are inside "
+        "(none: nobody comes in while it is in force)",
+        "限流：厅内客户少于此数时按先后放行（不写则暂停期间无人进厅）",
+        default=None,
+    )
 
 
 class Escalate(Action):

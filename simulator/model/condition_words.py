@@ -9,6 +9,8 @@ summary keeps both renderings.
 from simulator.i18n import Message, message
 from simulator.model.clock import format_clock
 from simulator.model.conditions import (
+    INCIDENT_FLAGS,
+    INCIDENT_MINUTES,
     AllOf,
     AnyOf,
     Compare,
@@ -20,17 +22,37 @@ from simulator.model.conditions import (
 SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠"}
 
 
+def _flag(compare: Compare) -> bool | None:
+    """Return what a test of a 0/1 flag asks: set (True), clear (False), or neither (None)."""
+    value = compare.value
+    set_ = {">=": 0 < value <= 1, ">": 0 <= value < 1, "==": value == 1, "!=": value == 0}
+    clear = {"<": 0 < value <= 1, "<=": 0 <= value < 1, "==": value == 0, "!=": value == 1}
+    if set_.get(compare.op, False):
+        return True
+    if clear.get(compare.op, False):
+        return False
+    return None
+
+
 def _compare(compare: Compare) -> Message:
+    value_text = f"{compare.value:g}"
     if compare.metric == "power_out":
         # A 0/1 flag: "power_out >= 1" is "while the power is out".
-        out = {">=": compare.value <= 1, ">": compare.value < 1, "==": compare.value == 1}
-        on = {"<": compare.value <= 1, "<=": compare.value < 1, "==": compare.value == 0}
-        if out.get(compare.op, False) and compare.value > 0:
-            return message("words.power_out")
-        if on.get(compare.op, False):
-            return message("words.power_on")
-        return message("words.power_out_is", op=SYMBOLS[compare.op], value=f"{compare.value:g}")
-    value = format_clock(compare.value) if compare.metric == "time" else f"{compare.value:g}"
+        flag = _flag(compare)
+        if flag is not None:
+            return message("words.power_out" if flag else "words.power_on")
+        return message("words.power_out_is", op=SYMBOLS[compare.op], value=value_text)
+    if compare.metric in INCIDENT_FLAGS:  # "illness_active >= 1": while a customer is ill
+        kind = message(f"kind.{INCIDENT_FLAGS[compare.metric]}")
+        flag = _flag(compare)
+        if flag is not None:
+            return message("words.incident_active" if flag else "words.incident_none", kind=kind)
+        op = SYMBOLS[compare.op]
+        return message("words.incident_flag_is", kind=kind, op=op, value=value_text)
+    if compare.metric in INCIDENT_MINUTES:
+        kind = message(f"kind.{INCIDENT_MINUTES[compare.metric]}")
+        return message("words.incident_min", kind=kind, op=SYMBOLS[compare.op], value=value_text)
+    value = format_clock(compare.value) if compare.metric == "time" else value_text
     return message(f"words.{compare.metric}", op=SYMBOLS[compare.op], value=value)
 
 

@@ -19,6 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from simulator.model.clock import parse_clock
+from simulator.model.incidents import INCIDENT_KINDS
+
+# The state of each kind of incident a rule may react to: "illness_active >= 1" (a flag) and
+# "siege_min >= 10" (how long the one in progress has lasted), by metric name -> kind.
+INCIDENT_FLAGS: Mapping[str, str] = {f"{kind}_active": kind for kind in INCIDENT_KINDS}
+INCIDENT_MINUTES: Mapping[str, str] = {f"{kind}_min": kind for kind in INCIDENT_KINDS}
 
 # Live quantities a condition may test, with what they mean (also used in error messages).
 METRICS: Mapping[str, str] = {
@@ -31,6 +37,13 @@ METRICS: Mapping[str, str] = {
     "power_out": "1 while the power is out, else 0",
     "time": 'clock time, compared with "HH:MM"',
     "abandoned_recent": "customers who gave up waiting in the last 15 minutes",
+    "outage_ended_min": "minutes since the last outage ended (no comparison holds before)",
+    "outside_queue": "people waiting outside the door while entry is held",
+    **{name: f"1 while a {kind} is in progress, else 0" for name, kind in INCIDENT_FLAGS.items()},
+    **{
+        name: f"minutes the {kind} in progress has lasted (0: none)"
+        for name, kind in INCIDENT_MINUTES.items()
+    },
 }
 
 OPERATORS = (">=", "<=", "==", "!=", ">", "<")

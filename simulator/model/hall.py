@@ -282,6 +282,13 @@ class Demand(Model):
         unit="min",
         default=None,
     )
+    outside_patience_min: AnyDistribution | None = doc(
+        "how long a customer waits outside while entry is held before going (default: "
+        "patience_min; none of either: until closing)",
+        "暂停进厅或限流时客户在门外愿意等待的时间（默认同 patience_min；都不写则等到关门）",
+        unit="min",
+        default=None,
+    )
     balk_at_queue: Annotated[int, Field(ge=1), capped(MANY)] | None = doc(
         "arrivals who see this many waiting leave at once (none: never)",
         "到达时见到排队人数达到此数即离开（不写则不离开）",

@@ -361,6 +361,7 @@ INCIDENTS: tuple[type[Incident], ...] = (
     BombThreat,
     Earthquake,
 )
+INCIDENT_KINDS: tuple[str, ...] = tuple(cls.model_fields["kind"].default for cls in INCIDENTS)
 AnyIncident = Annotated[
     Union[  # noqa: UP007
         Surge, SystemOutage, PowerOutage, Illness, Disorder, Siege, Fire, BombThreat, Earthquake

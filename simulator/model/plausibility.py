@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from simulator.i18n import Message, message
 from simulator.model.actions import AFTER_CLOSING_MIN
 from simulator.model.clock import format_clock
-from simulator.model.conditions import AllOf, AnyOf, Compare, Condition
+from simulator.model.conditions import (
+    INCIDENT_FLAGS,
+    INCIDENT_MINUTES,
+    AllOf,
+    AnyOf,
+    Compare,
+    Condition,
+)
 from simulator.model.incidents import OUTAGE_KINDS
 from simulator.model.scenario import Scenario
 
@@ -174,8 +181,33 @@ def _ranges(scenario: Scenario) -> dict[str, tuple[float, float, Message]]:
             message("plausible.no_patience"),
         ),
         "wait_p90_recent": (0.0, math.inf, holds),
+        # Before any outage has ended no comparison holds: an empty range without one.
+        "outage_ended_min": (
+            0.0 if outages else math.inf,
+            math.inf if outages else -math.inf,
+            message("plausible.no_outage"),
+        ),
+        "outside_queue": (
+            0.0,
+            math.inf if any(rule.action == "stop_entry" for rule in scenario.playbook) else 0.0,
+            message("plausible.no_stop_entry"),
+        ),
+        **_incident_ranges(scenario),
         "time": (scenario.hours.open_min, scenario.hours.close_min + AFTER_CLOSING_MIN, hours),
     }
+
+
+def _incident_ranges(scenario: Scenario) -> dict[str, tuple[float, float, Message]]:
+    """Return the range of each incident's flag and minutes: nothing without such an incident."""
+    present = {incident.kind for incident in scenario.incidents}
+    ranges = {}
+    for name, kind in INCIDENT_FLAGS.items():
+        why = message("plausible.no_incident", kind=message(f"kind.{kind}"))
+        ranges[name] = (0.0, 1.0 if kind in present else 0.0, why)
+    for name, kind in INCIDENT_MINUTES.items():
+        why = message("plausible.no_incident", kind=message(f"kind.{kind}"))
+        ranges[name] = (0.0, math.inf if kind in present else 0.0, why)
+    return ranges
 
 
 def impossible(

@@ -13,7 +13,7 @@ from typing import Any
 from simulator.i18n import render
 from simulator.model.actions import ACTIONS, ENTRY_FIELDS, RULE_KEYS
 from simulator.model.base import CLOCK_PATTERN
-from simulator.model.conditions import METRICS
+from simulator.model.conditions import INCIDENT_FLAGS, INCIDENT_MINUTES, METRICS
 from simulator.model.json_schema import json_schema
 
 TAGS = ("kind", "dist", "do")  # the keys that name a member of a union: documented by section
@@ -178,7 +178,16 @@ class _Reference:
 
     def when_language(self) -> str:
         rows = [f"| {self.say('ref.metric')} | {self.say('ref.meaning')} |", "|---|---|"]
-        rows += [f"| `{metric}` | {self.say(f'cond.{metric}')} |" for metric in METRICS]
+        for metric in METRICS:
+            if metric in INCIDENT_FLAGS:
+                kind = self.say(f"kind.{INCIDENT_FLAGS[metric]}")
+                meaning = self.say("cond.incident_active", kind=kind)
+            elif metric in INCIDENT_MINUTES:
+                kind = self.say(f"kind.{INCIDENT_MINUTES[metric]}")
+                meaning = self.say("cond.incident_min", kind=kind)
+            else:
+                meaning = self.say(f"cond.{metric}")
+            rows.append(f"| `{metric}` | {meaning} |")
         table = "\n".join(rows)
         return f"## {self.say('ref.when')}\n\n{self.say('ref.when_intro')}\n\n{table}\n"
 

@@ -61,6 +61,7 @@ TIMESERIES_QUANTITIES = (
     ("in_hall", ""),
     ("density", "_per_m2"),
     ("counters", ""),
+    ("outside", ""),
 )
 UNITS = dict(TIMESERIES_QUANTITIES)
 

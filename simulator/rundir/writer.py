@@ -211,7 +211,7 @@ def _write_replications(result: RunResult, path: Path) -> None:
 def _write_timeseries(result: RunResult, path: Path) -> None:
     area = result.scenario.site.floor_area_m2
     queue, in_hall = result.series["queue"], result.series["in_hall"]
-    counters = result.series["counters"]
+    counters, outside = result.series["counters"], result.series["outside"]
     values = {
         "queue_mean": queue.mean(),
         "queue_p10": queue.quantile(0.1),
@@ -225,6 +225,9 @@ def _write_timeseries(result: RunResult, path: Path) -> None:
         "counters_mean": counters.mean(),
         "counters_p10": counters.quantile(0.1),
         "counters_p90": counters.quantile(0.9),
+        "outside_mean": outside.mean(),
+        "outside_p10": outside.quantile(0.1),
+        "outside_p90": outside.quantile(0.9),
     }
     columns = [values[name] for name in TIMESERIES_COLUMNS[2:]]  # the schema's order
     with path.open("w", newline="", encoding="utf-8") as handle:
