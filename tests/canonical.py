@@ -4,7 +4,8 @@ Used to check that a new loader builds, for every shipped scenario, exactly what
 built (``tests/golden/scenarios/*.json`` were written by the loader before the typed models).
 Since then they changed once, deliberately: the staff an incident takes and a fire's fighters
 are written out in full (``guides: 0``), as the models now hold every default the engine
-used to fill in.
+used to fill in; and again when managers became a post (``managers: 0``) and guides got a
+pre-processing rate (``per_guide_per_hour: 30``).
 """
 
 import math

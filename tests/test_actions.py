@@ -312,6 +312,28 @@ def test_pre_registration_shortens_service_and_needs_a_guide():
     assert not any(e.result.carried_out for e in failed)
 
 
+@pytest.mark.parametrize("guides", [1, 2])
+def test_guides_pre_process_at_their_rate_not_the_whole_queue_at_once(guides):
+    # A queue of well over a hundred; one guide at 30 an hour gets to 30 of them in the hour
+    # the measure is in force. The old engine pre-processed every waiting customer at once.
+    playbook = (rule("time >= 10:00 and time < 11:00", "pre_register", factor=0.5),)
+    scenario = hall(per_min=3.0, counters=2, guides=guides, playbook=playbook)
+    streams = Streams(7, 0)
+    drawn = draw_customers(scenario, streams).service_minutes
+    record = simulate_day(scenario, streams)
+    served = ~np.isnan(record.start)
+    shortened = served & np.isclose((record.end - record.start) / drawn, 0.5)
+    (event,) = actions(record, "pre_register")
+    # 59 full minutes of guide work (10:01 to 10:59; at 11:00 it is lifted) at half a
+    # customer a minute per guide.
+    assert event.result.done == shortened.sum() == int(59 * 0.5 * guides)
+    # Oldest first: nobody pre-processed arrived after someone the guides passed over.
+    assert (
+        record.arrival[shortened].max()
+        < record.arrival[served & ~shortened & (record.start > TEN + 60)].min()
+    )
+
+
 def test_an_escalation_answered_after_its_response_time_releases_reserve_staff():
 
     scenario = hall(

@@ -1,5 +1,7 @@
 """The door: arrivals, and what the measures in force there do (and fail to do)."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 import simpy
@@ -78,17 +80,23 @@ def test_a_kiosk_redirect_without_a_guide_steers_nobody_and_says_whom_it_missed(
 
 def test_the_weakest_pre_registration_never_wins_and_an_absent_guide_pre_processes_nobody():
     routing = np.ones(10)
-    table = CustomerTable(customers(10, kiosk_ok=False, routing=routing), watched=False)
+    drawn = dataclasses.replace(
+        customers(10, kiosk_ok=False, routing=routing), service_minutes=np.full(10, 100.0)
+    )
+    table = CustomerTable(drawn, watched=False)  # the first is served; the others wait
     env, door = door_alone(table, OneGuide())
-    put(env, door, Measure(PRE_REGISTER, 0, factor=0.9, needs_guide=True))
-    put(env, door, Measure(PRE_REGISTER, 1, factor=0.7, needs_guide=True))
+    weak = Measure(PRE_REGISTER, 0, factor=0.9, needs_guide=True, per_guide_per_hour=600)
+    strong = Measure(PRE_REGISTER, 1, factor=0.7, needs_guide=True, per_guide_per_hour=600)
+    for measure in (weak, strong):
+        put(env, door, measure)
+        env.process(door.pre_registering(measure))
     env.process(door.arrivals())
-    env.run(until=OPEN + 5)
-    assert table.prep_factor[:5] == [0.7] * 5  # the stronger of the two in force
+    env.run(until=OPEN + 4.5)  # the guide gets to each a minute after they came
+    assert table.prep_factor[:4] == [1.0] + [0.7] * 3  # the stronger of the two in force
     door.guides = NoGuides()
     env.run(until=OPEN + 10)
-    assert table.prep_factor[5:] == [1.0] * 5  # nobody to pre-process them
-    assert door.measures[1].applied == 5 and door.measures[1].missed == 5
+    assert table.prep_factor[4:] == [1.0] * 6  # nobody to pre-process them
+    assert strong.applied == 3 and strong.missed == 5 and weak.applied == 0
 
 
 @pytest.mark.parametrize("guides", [1, 0])
@@ -150,9 +158,9 @@ def test_pre_registration_with_the_only_guide_away_leaves_service_times_alone():
     record = simulate_day(scenario, streams)
     drawn = draw_customers(scenario, streams).service_minutes
     away = (record.arrival >= OPEN + 60) & (record.arrival < OPEN + 120) & ~np.isnan(record.start)
-    # Waiting customers were pre-processed when the rule fired at 09:30; arrivals while the
-    # guide was away keep their drawn service time.
-    late = away & (record.arrival > OPEN + 61)
+    # Arrivals while the guide was away keep their drawn service time.
+    late = away & (record.arrival > OPEN + 61) & (record.start < OPEN + 120)
+    assert late.sum() > 10
     np.testing.assert_allclose((record.end - record.start)[late], drawn[late])
 
 

@@ -248,3 +248,42 @@ def test_fighters_under_an_alarm_at_detection_leave_when_the_fire_is_out():
         return float(evacuation.out_s[-1])  # the fighter is the last of the staff
 
     assert fighter_out(110.0) - fighter_out(60.0) == pytest.approx(50.0, abs=1.0)
+
+
+def test_a_robbery_locks_the_counters_calls_110_when_the_robbers_leave_then_evacuates():
+    robbery = emergency("robbery", 120, robbers_min=fixed(4.0), police_min=fixed(9.0))
+    record = simulate_day(busy_hall(robbery), Streams(3, 0))
+    start = OPEN + 120
+    (alarm,) = events_named(record, "silent_alarm")
+    (lockdown,) = events_named(record, "lockdown")
+    (call,) = events_named(record, "call_emergency")
+    assert alarm.time == lockdown.time == start
+    assert (call.time, call.target) == (start + 4, "110")
+    evacuation = record.evacuation
+    assert evacuation.cause == "robbery" and evacuation.alarm_min == pytest.approx(start + 4)
+    assert evacuation.responders_s == pytest.approx(13 * 60)
+    # Locked counters start nobody new; nobody came in after the robbers did.
+    assert not np.any((record.start > start) & (record.start <= start + 4))
+    assert np.all(record.arrival <= start + 4)
+    assert lost_customers(record) == 0
+
+
+def test_a_sheltering_hall_stays_shut_until_the_police_and_the_scene_are_done_then_reopens():
+    robbery = emergency(
+        "robbery",
+        120,
+        evacuate=False,
+        robbers_min=fixed(4.0),
+        police_min=fixed(9.0),
+        closed_min=fixed(30.0),
+    )
+    record = simulate_day(busy_hall(robbery), Streams(3, 0))
+    start, reopened = OPEN + 120, OPEN + 120 + 4 + 9 + 30
+    assert record.evacuation is None
+    (end,) = [e for e in events_named(record, "robbery") if e.kind.name == "INCIDENT_END"]
+    assert end.time == pytest.approx(reopened)
+    assert not np.any((record.start > start) & (record.start < reopened))
+    assert record.start[record.start >= reopened].size > 100  # business as usual after
+    # Nobody reached the hall while it was shut (they never came: not counted as arrivals).
+    assert not np.any((record.arrival > start) & (record.arrival < reopened))
+    assert lost_customers(record) == 0

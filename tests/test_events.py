@@ -28,11 +28,13 @@ def test_only_a_missing_resource_counts_as_unable():
         Reason.NO_FREE_COUNTER,
         Reason.NO_GUIDE,
         Reason.NO_SECURITY,
+        Reason.NO_MANAGER,
         Reason.LAST_REGULAR_COUNTER,
     } == UNABLE
     assert {reason for reason in Reason if reason.unable} == UNABLE
     assert Reason.NO_GUIDE.unable and Reason.NO_FREE_COUNTER.unable
     assert not Reason.NOBODY_ELIGIBLE.unable and not Reason.NOBODY_WAITING.unable
+    assert not Reason.NO_INCIDENT.unable  # no occasion to call, not a missing resource
     nobody = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NOBODY_WAITING)
     assert not nobody.carried_out and not nobody.unable
     partly = ActionResult(ActionStatus.PARTLY, Reason.NO_GUIDE, 10, 4)

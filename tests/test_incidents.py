@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from simulator.engine.demand import draw_customers
-from simulator.engine.events import EventKind
+from simulator.engine.events import ActionResult, ActionStatus, EventKind, Reason
 from simulator.engine.hall import simulate_day
 from simulator.engine.records import Channel, Outcome
 from simulator.engine.streams import Streams
@@ -12,7 +12,7 @@ from simulator.metrics.day import lost_customers
 from simulator.model.distributions import Lognormal, Uniform
 from simulator.model.incidents import SystemOutage
 from simulator.model.scenario import Service
-from tests.factory import OPEN, exponential, hall, outage, rule, staff_incident
+from tests.factory import KINDS, OPEN, exponential, fixed, hall, outage, rule, staff_incident
 
 TEN, ELEVEN = OPEN + 60, OPEN + 120
 SERVICES = [
@@ -238,3 +238,64 @@ def test_a_power_outage_takes_manual_pre_acceptance_and_call_back_numbers_like_a
     assert by_hand.sum() > 10
     took = record.end - record.start
     np.testing.assert_allclose(took[by_hand], customers.service_minutes[by_hand] / 0.5)
+
+
+def test_a_kiosk_outage_stops_the_kiosks_only_and_a_redirect_steers_kiosk_customers_to_counters():
+    scenario = hall(
+        per_min=2.0,
+        counters=3,
+        services=SERVICES,
+        kiosks=2,
+        guides=1,
+        incidents=(outage(60, 60, "kiosk_outage"),),
+        playbook=(rule("kiosk_outage_active >= 1", "redirect", to="counters", share=0.8),),
+    )
+    streams = Streams(5, 0)
+    customers = draw_customers(scenario, streams)
+    record = simulate_day(scenario, streams)
+    during = (record.arrival >= TEN) & (record.arrival < ELEVEN)
+    kiosk_users = customers.uses_kiosk
+    steered = during & kiosk_users & (customers.routing < 0.8)
+    assert steered.sum() > 10
+    assert np.all(record.channel[steered & ~np.isnan(record.start)] == Channel.COUNTER)
+    # Counter business goes on at full speed; no kiosk serves anyone while they are down.
+    at_kiosk = record.channel == Channel.KIOSK
+    assert not np.any(at_kiosk & (record.start >= TEN) & (record.start < ELEVEN))
+    (redirect,) = [e for e in record.events if e.kind is EventKind.ACTION and e.name == "redirect"]
+    assert redirect.result.done == steered.sum()
+    assert lost_customers(record) == 0
+
+
+def test_a_group_complaint_grows_from_long_waits_and_more_counters_make_it_rarer():
+    def days_with_complaint(counters: int) -> int:
+        complaint = KINDS["group_complaint"](
+            start_min=OPEN,
+            duration_min=fixed(30),
+            from_waits={"over_min": 20, "chance": 0.02},
+        )
+        scenario = hall(per_min=2.2, counters=counters, guides=1, incidents=(complaint,))
+        days = 0
+        for replication in range(30):
+            record = simulate_day(scenario, Streams(9, replication))
+            starts = [e for e in record.events if e.name == "group_complaint"]
+            days += any(e.kind is EventKind.INCIDENT for e in starts)
+            assert lost_customers(record) == 0
+        return days
+
+    short_staffed, well_staffed = days_with_complaint(2), days_with_complaint(4)
+    assert short_staffed >= 25  # waits of an hour and more: it all but always breaks out
+    assert well_staffed == 0  # nobody waits 20 minutes: it never does
+
+
+def test_a_media_visit_takes_the_manager_and_no_report_goes_up_meanwhile():
+    scenario = hall(
+        incidents=(staff_incident("media", 60, 30),),
+        playbook=(
+            rule("time >= 10:10 and time < 10:11", "escalate", to="中心经理"),
+            rule("time >= 10:40 and time < 10:41", "escalate", to="中心经理"),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    during, after = [e for e in record.events if e.kind is EventKind.ACTION]
+    assert during.result == ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_MANAGER)
+    assert after.result.carried_out

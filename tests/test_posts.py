@@ -19,7 +19,10 @@ def test_staff_taken_away_and_given_back():
         Staff(counters=(CounterBlock(start_min=540.0, count=4),), guides=1, security=2), counters
     )
     posts.take({"guides": 2, "security": 1, "counters": 1})
-    assert posts.available() == {"guides": 0, "security": 1, "counters": 3}  # never below 0
+    assert posts.available() == {"guides": 0, "security": 1, "counters": 3, "managers": 1}
     posts.take({"guides": 2, "security": 1, "counters": 1}, back=True)
-    assert posts.available() == {"guides": 1, "security": 2, "counters": 4}
+    posts.take({"managers": 1})
+    assert posts.available() == {"guides": 1, "security": 2, "counters": 4, "managers": 0}
+    posts.take({"managers": 1}, back=True)
+    assert posts.managers_present() == 1
     assert counters.diverted == 0

@@ -16,15 +16,19 @@ was carried out.
   ``close_fast_lane`` gives ``count`` (default all) of them back to all business.
 - ``redirect``: while in force, send ``share`` of arriving counter customers to the kiosks (only
   those whose business a kiosk can do, and only with a guide on the floor to steer them) or to a
-  neighbouring hall (at most the share it accepts).
-- ``pre_register``: while in force, guides pre-process waiting customers (预处理): their
-  service takes ``factor`` of its time. Needs a guide on the floor.
+  neighbouring hall (at most the share it accepts); ``to: counters`` steers ``share`` of the
+  kiosk customers to the counters (the kiosks are down; a guide is needed).
+- ``pre_register``: while in force, the guides on the floor pre-process waiting customers
+  (预处理), oldest first, each guide ``per_guide_per_hour`` an hour: a pre-processed
+  customer's service takes ``factor`` of its time. Customers who come while no guide is on
+  the floor are missed.
 - ``take_callbacks``: ``share`` (default all) of the customers waiting now leave a phone number
   and go (outcome CALLBACK: deferred, not lost).
 - ``stop_entry``: while in force, arrivals wait outside the door (see :mod:`.door`); with
   ``admit_below`` they are let in as room frees. Needs a security guard at the door.
-- ``escalate``: a report; with ``response_min`` and ``releases_reserve`` the level answers after
-  a sampled delay by releasing that many more reserve staff.
+- ``escalate``: a report, made by the duty manager (none at their post: not carried out); with
+  ``response_min`` and ``releases_reserve`` the level answers after a sampled delay by
+  releasing that many more reserve staff.
 - ``call_emergency``: a call about the incident in progress that the number answers (120 an
   illness, 110 a disturbance, a siege or a bomb threat, 119 a fire; see
   :data:`~.situation.ANSWERS`); with none in progress there is nothing to call about and the
@@ -170,7 +174,11 @@ def _redirect(hall: Hall, index: int, rule: act.Redirect) -> Measure:
         if neighbor.name == destination:
             share = min(share, neighbor.accepts_share)
     return Measure(
-        REDIRECT, index, destination=destination, share=share, needs_guide=destination == "kiosks"
+        REDIRECT,
+        index,
+        destination=destination,
+        share=share,
+        needs_guide=destination in ("kiosks", "counters"),
     )
 
 
@@ -178,9 +186,14 @@ def _pre_register(hall: Hall, index: int, rule: act.PreRegister) -> Done | Measu
     if hall.posts.guides_on_floor() == 0:
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_GUIDE)
         return Done(result, "pre_register: no guide on the floor")
-    measure = Measure(PRE_REGISTER, index, factor=rule.factor, needs_guide=True)
-    waiting = hall.counters.waiting_customers()
-    measure.acted_on(sum(hall.customers.pre_process(c, measure.factor) for c in waiting))
+    measure = Measure(
+        PRE_REGISTER,
+        index,
+        factor=rule.factor,
+        needs_guide=True,
+        per_guide_per_hour=rule.per_guide_per_hour,
+    )
+    hall.env.process(hall.door.pre_registering(measure))
     return measure
 
 
@@ -244,6 +257,9 @@ def _respond_later(
 
 
 def _escalate(hall: Hall, index: int, rule: act.Escalate) -> Done:
+    if hall.posts.managers_present() == 0:  # the manager who reports is with the media, say
+        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_MANAGER)
+        return Done(result, f"no manager at their post to report to {rule.to}", target=rule.to)
     if rule.response_min is not None:
         hall.env.process(_respond_later(hall, index, rule))
     to = rule.to

@@ -33,6 +33,7 @@ from simulator.engine.records import Outcome
 from simulator.engine.station import Station
 
 REDIRECT, PRE_REGISTER, STOP_ENTRY = "redirect", "pre_register", "stop_entry"
+COUNTERS = "counters"  # a redirect's destination for kiosk customers (kiosks down)
 MEASURES = (REDIRECT, PRE_REGISTER, STOP_ENTRY)  # the actions that stay in force until lifted
 
 
@@ -67,6 +68,7 @@ class Measure:
     share: float = 0.0  # a redirect's share of counter customers
     factor: float = 1.0  # pre-registration's share of the service time that is left
     admit_below: int | None = None  # door control: let people in while fewer are inside
+    per_guide_per_hour: float = 30.0  # pre-registration: customers a guide handles an hour
     needs_guide: bool = False  # it acts through a guide (steering to kiosks, pre-processing)
     applied: int = 0  # customers it acted on
     missed: int = 0  # customers it should have acted on, with no guide on the floor to do it
@@ -98,7 +100,8 @@ class Measure:
     def describe(self) -> str:
         """Return the measure's particulars for ``events.csv``."""
         if self.kind == REDIRECT:
-            what = f"{self.share:.0%} of counter customers to {self.destination}"
+            whose = "kiosk" if self.destination == COUNTERS else "counter"
+            what = f"{self.share:.0%} of {whose} customers to {self.destination}"
             done = f"{self.applied} sent"
         elif self.kind == PRE_REGISTER:
             what, done = f"service time × {self.factor:g}", f"{self.applied} pre-processed"
@@ -160,6 +163,10 @@ class Door:
         """Shut the hall off (a bomb threat): nobody reaches it any more (not balking)."""
         self.cordoned = True
         self.dismiss_outside()
+
+    def reopen(self) -> None:
+        """Lift a cordon: people reach the hall again (a robbery's scene has been kept)."""
+        self.cordoned = False
 
     def outside_count(self) -> int:
         """Return how many people wait outside the door now."""
@@ -264,6 +271,22 @@ class Door:
             yield env.timeout(self.closes_at - env.now)
         self.dismiss_outside()
 
+    def _to_counters(self, customer: int) -> Measure | None:
+        """Return the redirect that steers this kiosk customer to the counters, if one does.
+
+        It takes ``share`` of kiosk customers by their routing draw, and only with a guide on
+        the floor to steer them (else it missed them).
+        """
+        for measure in self._redirects:
+            if measure.destination == COUNTERS:
+                if self.customers.routing[customer] >= measure.share:
+                    return None
+                if self.guides.guides_on_floor() > 0:
+                    return measure
+                measure.missed_one()
+                return None
+        return None
+
     def _redirected(self, customer: int) -> tuple[Measure | None, Measure | None]:
         """Return the redirect that takes this counter customer, or the one that missed them.
 
@@ -277,6 +300,8 @@ class Door:
         customers = self.customers
         draw = customers.routing[customer]
         for measure in self._redirects:
+            if measure.destination == COUNTERS:
+                continue  # it acts on kiosk customers only
             if draw < measure.share:
                 if measure.destination != "kiosks":
                     return measure, None
@@ -308,8 +333,11 @@ class Door:
         """Take ``customer``, now on the floor, to the kiosks, elsewhere or the queue."""
         customers, counters, kiosks = self.customers, self.counters, self.kiosks
         if customers.uses_kiosk[customer]:
-            kiosks.join(customer)
-            return
+            to_counters = self._to_counters(customer) if self._redirects else None
+            if to_counters is None:
+                kiosks.join(customer)
+                return
+            to_counters.acted_on()  # steered from the failed kiosks to a counter
         redirect, missed = self._redirected(customer) if self._redirects else (None, None)
         if self.outages.active and customers.callback[customer] < self.outages.callback_share(
             customers.service[customer]
@@ -332,9 +360,39 @@ class Door:
                 self._pre_register_arrival(customer, measure)
             counters.join(customer)
 
-    def _pre_register_arrival(self, customer: int, measure: Measure) -> None:
-        if self.guides.guides_on_floor() > 0:
-            if self.customers.pre_process(customer, measure.factor):
-                measure.acted_on()
-        else:
+    def _pre_register_arrival(self, _customer: int, measure: Measure) -> None:
+        # The guides on the floor get to them in turn (pre_registering); with none there
+        # the measure misses them.
+        if self.guides.guides_on_floor() == 0:
             measure.missed_one()
+
+    def pre_registering(self, measure: Measure) -> Generator[simpy.Event, None, None]:
+        """Pre-process waiting customers, oldest first, as fast as the guides on the floor can.
+
+        Minute by minute each guide on the floor handles ``per_guide_per_hour / 60`` customers
+        (a fraction carries over to the next minute, but idle guides bank no time). Runs while
+        ``measure`` is in force; only the strongest pre-registration in force works.
+        """
+        env, customers = self.env, self.customers
+        budget = 0.0
+        # Until it is lifted, or the day is over (a measure still in force at closing must
+        # not keep the simulation going).
+        while self.measures.get(measure.rule) is measure and not self.is_closed_and_empty():
+            yield env.timeout(1.0)
+            if self.pre_registration() is not measure:
+                continue
+            guides = self.guides.guides_on_floor()
+            if guides == 0:  # no guide on the floor: nobody pre-processes, nothing carries over
+                budget = 0.0
+                continue
+            budget += guides * measure.per_guide_per_hour / 60.0
+            if budget < 1.0:
+                continue
+            waiting = sorted(self.counters.waiting_customers())
+            for customer in waiting:
+                if budget < 1.0:
+                    break
+                if customers.pre_process(customer, measure.factor):
+                    measure.acted_on()
+                    budget -= 1.0
+            budget = min(budget, 1.0)  # nobody left to pre-process: guides bank no time

@@ -18,6 +18,12 @@ Each follows the seeds' plans up to the moment the alarm sounds; the evacuation 
 - **Bomb threat** (涉枪涉爆): the hall calls 110 and stops letting people in at once; the order
   to evacuate follows ``decision_min`` later; the police arrive ``police_min`` after the call.
 - **Earthquake**: evacuation starts when the shaking (``shaking_s``) stops.
+- **Robbery** (抢劫): the silent alarm goes to the back office at once (防抢报警), the counters
+  are locked (every clerk leaves their counter after the current customer, cash locked away)
+  and nobody more comes in; 110 is called once the robbers leave (``robbers_min``, "抢劫犯
+  离去后立即报警"). Then the customers are evacuated (the default, "将无关的人员、客户疏散
+  离场"), or, with ``evacuate: false``, sheltered: the hall stays shut until the police arrive
+  (``police_min``) and ``closed_min`` more, then reopens.
 - **Any other incident with** ``evacuate: true``: the alarm sounds when the incident starts.
 
 Every random quantity of an incident is drawn before the day, each from its own sub-stream of
@@ -47,12 +53,13 @@ from simulator.model.incidents import (
     Evacuation,
     Fire,
     Incident,
+    Robbery,
 )
 from simulator.model.scenario import Scenario
 
 # The order fire fighters are named in (a clerk first: the one who sees it from the counter).
-FIGHTER_ORDER = ("counters", "security", "guides")
-RESPONDERS = {"fire": "119", "bomb_threat": "110"}
+FIGHTER_ORDER = ("counters", "security", "guides", "managers")
+RESPONDERS = {"fire": "119", "bomb_threat": "110", "robbery": "110"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,8 @@ class EmergencyDraws:
     responders_min: float  # after the emergency call
     decision_min: float
     shaking_s: float
+    robbers_min: float = 0.0
+    closed_min: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,16 @@ def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, Emergenc
         fire = incident if isinstance(incident, Fire) else None
         threat = incident if isinstance(incident, BombThreat) else None
         quake = incident if isinstance(incident, Earthquake) else None
-        responders = fire.brigade_min if fire else threat.police_min if threat else None
+        robbery = incident if isinstance(incident, Robbery) else None
+        responders = (
+            fire.brigade_min
+            if fire
+            else threat.police_min
+            if threat
+            else robbery.police_min
+            if robbery
+            else None
+        )
         delay, asset = incident.start_delay_min, incident.asset_min
         suppressed = streams.generator("incidents", index, 2).uniform()
         draws[index] = EmergencyDraws(
@@ -113,6 +131,8 @@ def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, Emergenc
             responders_min=draw(5, responders),
             decision_min=draw(6, threat.decision_min if threat else None),
             shaking_s=draw(7, quake.shaking_s if quake else None),
+            robbers_min=draw(8, robbery.robbers_min if robbery else None),
+            closed_min=draw(9, robbery.closed_min if robbery else None),
         )
     return draws
 
@@ -149,6 +169,8 @@ class Emergencies:
                 env.process(self._bomb_threat(index, incident, draws[index]))
             elif isinstance(incident, Earthquake):
                 env.process(self._earthquake(index, incident, draws[index]))
+            elif isinstance(incident, Robbery):
+                env.process(self._robbery(index, incident, draws[index]))
             elif incident.evacuate:
                 start = timings[index].start_min if index in timings else incident.start_min
                 env.process(self._evacuate_at(index, incident, start))
@@ -255,6 +277,35 @@ class Emergencies:
         self.situation.begin(index, "earthquake")
         yield env.timeout(draws.shaking_s / 60)
         self.sound_alarm(self._alarm(index, incident, draws, responders_min=math.nan))
+
+    def _robbery(
+        self, index: int, incident: Robbery, draws: EmergencyDraws
+    ) -> Generator[simpy.Event]:
+        env, log = self.env, self.log
+        yield env.timeout(draws.start_min - env.now)
+        log.record(EventKind.INCIDENT, "robbery", incident=index, detail="robbers in the hall")
+        self.situation.begin(index, "robbery")
+        log.record(EventKind.PROCEDURE, "silent_alarm", incident=index, detail="to the back office")
+        clerks = {"counters": self.posts.available()["counters"]}
+        self.posts.take(clerks)  # counters locked: each clerk leaves after the current customer
+        self.door.cordon()  # nobody more comes in; those waiting outside go
+        detail = f"{clerks['counters']} counters locked; entry stopped"
+        log.record(EventKind.PROCEDURE, "lockdown", incident=index, detail=detail)
+        yield env.timeout(draws.robbers_min)
+        self._step(index, "robbers_left", f"after {draws.robbers_min:.0f} min")
+        self._call(index, "110")
+        police = env.now + draws.responders_min
+        if incident.evacuate is not False:  # 将无关的人员、客户疏散离场
+            self.sound_alarm(self._alarm(index, incident, draws, responders_min=police))
+            return
+        yield env.timeout(draws.responders_min)
+        self._step(index, "police_arrived", f"after {draws.responders_min:.0f} min")
+        yield env.timeout(draws.closed_min)
+        self.posts.take(clerks, back=True)
+        self.door.reopen()
+        detail = f"reopened after the scene was kept {draws.closed_min:.0f} min"
+        log.record(EventKind.INCIDENT_END, "robbery", incident=index, detail=detail)
+        self.situation.end(index)
 
     def _evacuate_at(
         self, index: int, incident: Incident, start_min: float

@@ -50,6 +50,7 @@ class Reason(StrEnum):
     NO_FREE_COUNTER = "no_free_counter"  # every counter position is staffed
     NO_GUIDE = "no_guide"  # no lobby guide on the floor
     NO_SECURITY = "no_security"  # no security guard at the door
+    NO_MANAGER = "no_manager"  # the duty manager is taken up by an incident (the media)
     LAST_REGULAR_COUNTER = "last_regular_counter"  # a fast lane would take the last counter
     NOTHING_TO_CLOSE = "nothing_to_close"  # no called-in clerk to send back
     NOBODY_WAITING = "nobody_waiting"  # nobody in the queue to act on
@@ -70,6 +71,7 @@ UNABLE = frozenset(
         Reason.NO_FREE_COUNTER,
         Reason.NO_GUIDE,
         Reason.NO_SECURITY,
+        Reason.NO_MANAGER,
         Reason.LAST_REGULAR_COUNTER,
     }
 )

@@ -83,7 +83,17 @@ class Day:
         self.kiosks.schedule(site.kiosks)
         self.posts = Posts(staff, self.counters)
         situation = self.situation = Situation(env)
-        Disruptions(env, scenario, timings, self.log, outages, self.posts, situation, self._resume)
+        Disruptions(
+            env,
+            scenario,
+            timings,
+            self.log,
+            outages,
+            self.posts,
+            situation,
+            self._resume,
+            lambda over_min: self.counters.waits_passing(over_min, 1.0),
+        )
         self.door = Door(
             env,
             self.customers,

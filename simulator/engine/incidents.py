@@ -18,14 +18,24 @@ someone has called the responders (120 for the illness, 110 for the disturbance)
 ends when they arrive and take over, not before: the guide stays with the customer until the
 ambulance comes. An incident nobody called anyone to ends after its ``duration_min``.
 
-Start times (``at``, plus an optional ``start_delay_min`` distribution) and durations are drawn
-before the day from the ``incidents`` stream, one stream per incident, so a plan variant never
-changes when an incident strikes or how long it lasts.
+A fight (斗殴) or a group complaint (群体性投诉) may instead grow from long waits
+(``from_waits``): from ``at`` on, each minute, each waiting customer whose wait has just passed
+``over_min`` sets it off with probability ``chance``; a plan that keeps waits short makes it
+rarer. A media visit (媒体采访) takes the manager, who makes the reports to superiors. A kiosk
+outage (自助设备故障) stops the kiosks only; ``redirect to: counters`` steers kiosk customers to
+the counters.
+
+Start times (``at``, plus an optional ``start_delay_min`` distribution), durations and the
+chances of growing from waits are drawn before the day from the ``incidents`` stream, one
+stream per incident, so a plan variant never changes when an incident strikes or how long it
+lasts (only whether long waits set one off).
 """
 
+import math
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
+import numpy as np
 import simpy
 
 from simulator.engine.events import EventKind
@@ -34,30 +44,46 @@ from simulator.engine.posts import Posts
 from simulator.engine.situation import Situation
 from simulator.engine.streams import Streams
 from simulator.model.clock import format_clock
-from simulator.model.incidents import PowerOutage, StaffIncident, SystemOutage
+from simulator.model.incidents import (
+    Fight,
+    GroupComplaint,
+    KioskOutage,
+    PowerOutage,
+    StaffIncident,
+    SystemOutage,
+)
 from simulator.model.scenario import Scenario
 
 
 @dataclass(frozen=True)
 class Timing:
-    """When one incident starts on a given day, and how long it lasts."""
+    """When one incident starts on a given day, and how long it lasts.
+
+    ``growth_draws`` holds, for an incident that grows from long waits, one uniform per minute
+    from ``start_min`` to closing: the day's chances, fixed before the day.
+    """
 
     start_min: float
     duration_min: float
+    growth_draws: np.ndarray | None = None
 
 
 def draw_timings(scenario: Scenario, streams: Streams) -> dict[int, Timing]:
     """Draw the start (``at`` plus any ``start_delay_min``) and duration of each timed incident."""
     timings = {}
     for index, incident in enumerate(scenario.incidents):
-        if not isinstance(incident, SystemOutage | PowerOutage | StaffIncident):
+        if not isinstance(incident, SystemOutage | PowerOutage | KioskOutage | StaffIncident):
             continue
         rng = streams.generator("incidents", index)
         # Duration first, then delay: adding a delay never changes the duration drawn.
         duration = float(incident.duration_min.sample(rng, 1)[0])
         delay = incident.start_delay_min
         start = incident.start_min + (float(delay.sample(rng, 1)[0]) if delay else 0.0)
-        timings[index] = Timing(start, duration)
+        growth = None
+        if isinstance(incident, Fight | GroupComplaint) and incident.from_waits is not None:
+            minutes = max(math.ceil(scenario.hours.close_min - start), 0) + 1
+            growth = streams.generator("incidents", index, 1).random(minutes)
+        timings[index] = Timing(start, duration, growth)
     return timings
 
 
@@ -70,6 +96,7 @@ class Outage:
     speed: float  # share of normal speed at which counters still handle that business
     callback_share: float
     stops_kiosks: bool
+    kiosks_only: bool = False  # a kiosk outage: not a system outage (outage_min ignores it)
 
     def stops(self, service: int) -> bool:
         """Return whether this outage stops ``service``."""
@@ -114,9 +141,8 @@ class Outages:
 
     def outage_minutes(self) -> float:
         """Return how long the oldest outage in force has lasted (0 when none is)."""
-        if not self.active:
-            return 0.0
-        return self.env.now - min(outage.started for outage in self.active)
+        started = [outage.started for outage in self.active if not outage.kiosks_only]
+        return self.env.now - min(started) if started else 0.0
 
 
 class Disruptions:
@@ -138,15 +164,52 @@ class Disruptions:
         posts: Posts,
         situation: Situation,
         on_resume: Callable[[], None],
+        long_waits: Callable[[float], int],
     ):
         self.env, self.log, self.outages = env, log, outages
         self.posts, self.situation, self.on_resume = posts, situation, on_resume
+        self.long_waits = long_waits
         names = [service.name for service in scenario.demand.services]
         for index, incident in enumerate(scenario.incidents):
             if isinstance(incident, SystemOutage | PowerOutage):
                 env.process(self._play(index, incident, timings[index], names))
+            elif isinstance(incident, KioskOutage):
+                env.process(self._kiosks_down(index, timings[index]))
             elif isinstance(incident, StaffIncident):
                 env.process(self._take_staff(index, incident, timings[index]))
+
+    def _kiosks_down(self, index: int, timing: Timing) -> Generator[simpy.Event, None, None]:
+        env, log = self.env, self.log
+        yield env.timeout(timing.start_min - env.now)
+        outage = Outage(env.now, frozenset(), 1.0, 0.0, stops_kiosks=True, kiosks_only=True)
+        ends = format_clock(env.now + timing.duration_min)
+        detail = f"kiosks stopped; counters work on; lasts until {ends}"
+        log.record(EventKind.INCIDENT, "kiosk_outage", incident=index, detail=detail)
+        self.situation.begin(index, "kiosk_outage")
+        self.outages.begin(outage, power=False)
+        yield env.timeout(timing.duration_min)
+        self.outages.systems_back(outage)
+        self.on_resume()
+        detail = f"after {timing.duration_min:.0f} min"
+        log.record(EventKind.INCIDENT_END, "kiosk_outage", incident=index, detail=detail)
+        self.situation.end(index)
+
+    def _grows(
+        self, incident: Fight | GroupComplaint, timing: Timing
+    ) -> Generator[simpy.Event, None, bool]:
+        """Wait until long waits set the incident off (or closing comes first).
+
+        Each minute, every waiting customer whose wait passed ``over_min`` in that minute
+        starts it with probability ``chance``: k of them together with 1 - (1 - chance)^k.
+        """
+        assert incident.from_waits is not None and timing.growth_draws is not None
+        link, draws = incident.from_waits, timing.growth_draws
+        for draw in draws:
+            yield self.env.timeout(1.0)
+            crossed = self.long_waits(link.over_min)
+            if crossed and draw < 1.0 - (1.0 - link.chance) ** crossed:
+                return True
+        return False
 
     def _play(
         self, index: int, incident: SystemOutage | PowerOutage, timing: Timing, names: list[str]
@@ -186,10 +249,14 @@ class Disruptions:
 
     def _take_staff(
         self, index: int, incident: StaffIncident, timing: Timing
-    ) -> Generator[simpy.Event, None, None]:
+    ) -> Generator[simpy.Event, bool, None]:
         env, log = self.env, self.log
         duration = timing.duration_min
         yield env.timeout(timing.start_min - env.now)
+        if timing.growth_draws is not None:
+            assert isinstance(incident, Fight | GroupComplaint)
+            if not (yield env.process(self._grows(incident, timing))):
+                return  # the waits never set it off
         takes = incident.takes.counts()
         taken = ", ".join(f"{count} {post}" for post, count in takes.items() if count)
         detail = f"takes {taken} for {duration:.0f} min"

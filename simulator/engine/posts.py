@@ -1,8 +1,9 @@
-"""Who is at their post now: lobby guides on the floor, security at the door, counter clerks.
+"""Who is at their post now: guides on the floor, security at the door, clerks, managers.
 
 Incidents take staff away (a customer taken ill needs a guide, a disturbance a guard, a fire its
 fighters) and give them back; the playbook's actions ask whether anyone is there to act (a
-redirect to the kiosks needs a guide to steer people, door control a guard). This object is the
+redirect to the kiosks needs a guide to steer people, door control a guard, a report to a
+superior the duty manager, whom a media visit or a group complaint takes). This object is the
 one that knows; clerks taken from their counters are handed on to the counter station, which
 closes a counter after its current customer.
 """
@@ -11,7 +12,7 @@ from typing import Protocol
 
 from simulator.model.scenario import Staff
 
-POSTS = ("guides", "security", "counters")
+POSTS = ("guides", "security", "counters", "managers")
 
 
 class CounterDuty(Protocol):
@@ -34,8 +35,10 @@ class Posts:
         self.guides = staff.guides
         self.security = staff.security
         self.counters = counters
+        self.managers = staff.managers
         self.guides_away = 0
         self.security_away = 0
+        self.managers_away = 0
 
     def guides_on_floor(self) -> int:
         """Return the guides at their posts now."""
@@ -45,12 +48,17 @@ class Posts:
         """Return the security staff at their posts now."""
         return max(self.security - self.security_away, 0)
 
+    def managers_present(self) -> int:
+        """Return the managers at their posts now."""
+        return max(self.managers - self.managers_away, 0)
+
     def available(self) -> dict[str, int]:
         """Return how many of each post are there now (counters: clerks on duty)."""
         return {
             "guides": self.guides_on_floor(),
             "security": self.security_at_door(),
             "counters": self.counters.target,
+            "managers": self.managers_present(),
         }
 
     def take(self, takes: dict[str, int], back: bool = False) -> None:
@@ -58,4 +66,5 @@ class Posts:
         sign = -1 if back else 1
         self.guides_away += sign * takes.get("guides", 0)
         self.security_away += sign * takes.get("security", 0)
+        self.managers_away += sign * takes.get("managers", 0)
         self.counters.divert(sign * takes.get("counters", 0))

@@ -149,6 +149,18 @@ class Station:
         in_queue = self.in_queue
         return [c for pair in self.queues for queue in pair for c in queue if in_queue[c]]
 
+    def waits_passing(self, over_min: float, within_min: float) -> int:
+        """Return how many waiting customers' waits passed ``over_min`` in the last minutes.
+
+        (Those whose wait reached ``over_min`` within the last ``within_min`` minutes.)
+        """
+        now, arrival = self.env.now, self.customers.arrival
+        return sum(
+            1
+            for customer in self.waiting_customers()
+            if now - within_min < arrival[customer] + over_min <= now
+        )
+
     def withdraw(self, customer: int) -> None:
         """Take a waiting customer out of the queue (they leave it for another reason)."""
         self._leave_queue(customer)  # servers skip and drop the queue entry lazily

@@ -10,6 +10,11 @@ _KINDS = {
     "fire": ("火灾", "fire"),
     "bomb_threat": ("涉枪涉爆", "bomb threat"),
     "earthquake": ("地震", "earthquake"),
+    "kiosk_outage": ("自助设备故障", "kiosk outage"),
+    "fight": ("客户争吵斗殴", "fight between customers"),
+    "group_complaint": ("群体性投诉", "group complaint"),
+    "media": ("媒体采访", "media visit"),
+    "robbery": ("抢劫", "robbery"),
 }
 # What the plans expect of the hall when each incident strikes (the MSEL "expected action").
 _EXPECTED = {
@@ -31,6 +36,27 @@ _EXPECTED = {
     ),
     "bomb_threat": ("报警110、隔离、疏散", "call 110, isolate the area, evacuate"),
     "earthquake": ("震后组织疏散至安全地带", "evacuate to safety once the shaking stops"),
+    "kiosk_outage": (
+        "引导客户至柜台办理，联系维护部门",
+        "steer kiosk customers to the counters; call maintenance",
+    ),
+    "fight": (
+        "营业厅主任出面调解，保安配合制止；事态难以控制时报110并报告中心领导",
+        "the manager mediates, security steps in; if it gets out of hand call 110 and report",
+    ),
+    "group_complaint": (
+        "负责人出面劝解疏导，统一口径解释，及时上报；必要时报110",
+        "the manager talks to the group with the agreed wording and reports; 110 if needed",
+    ),
+    "media": (
+        "营业厅主任接待，核实身份，按统一口径回复，报中心负责人",
+        "the manager receives them, checks credentials, answers with the agreed wording, reports",
+    ),
+    "robbery": (
+        "保全人身安全，触发防抢报警，锁好现金；歹徒离开后立即报110、上报，疏散客户并保护现场",
+        "safety first, silent alarm, lock the cash; once they leave call 110, report, "
+        "evacuate the customers and keep the scene",
+    ),
 }
 _METRICS = {
     "wait_p90_min": ("90% 客户等候时间（分钟）", "90th-percentile wait (min)"),

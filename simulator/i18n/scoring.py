@@ -73,6 +73,10 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
     },
     "reason.no_guide": {"zh": "大堂引导员不在岗", "en": "no lobby guide on the floor"},
     "reason.no_security": {"zh": "无安保人员在门口", "en": "no security guard at the door"},
+    "reason.no_manager": {
+        "zh": "值班经理被其他事件占用，无人上报",
+        "en": "the duty manager was taken up elsewhere; nobody to report",
+    },
     "reason.last_regular_counter": {
         "zh": "只剩一个普通窗口，不能再改为快速窗口",
         "en": "only one regular counter left",

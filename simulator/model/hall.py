@@ -199,6 +199,11 @@ class Staff(Model):
     )
     guides: Count = doc("lobby guides (引导员)", "大堂引导员", default=0)
     security: Count = doc("security staff", "安保人员", default=0)
+    managers: Count = doc(
+        "duty or lobby managers (值班经理, 大堂经理): they make the reports to superiors",
+        "值班经理、大堂经理（负责向上级报告）",
+        default=1,
+    )
     reserve: Reserve = doc("staff who can be called in", "备用人员", default=Reserve())
 
     @field_validator("counters")

@@ -1,8 +1,10 @@
 """The incidents a scenario injects: one model per kind, a discriminated union on ``kind``.
 
 Surges raise the arrival rate; system and power outages stop business (manual pre-acceptance,
-call-backs, a generator); illness, disorder and siege take staff off their posts; fire, bomb
-threat and earthquake end in an evacuation. What each does in the engine is described in
+call-backs, a generator), a kiosk outage the kiosks; illness, disorder, siege, fight, group
+complaint and a media visit take staff off their posts (a fight or a complaint may grow from
+long waits); fire, bomb threat and earthquake end in an evacuation, a robbery in one or in
+sheltering. What each does in the engine is described in
 :mod:`simulator.engine.incidents` and :mod:`simulator.engine.emergencies`.
 """
 
@@ -26,7 +28,7 @@ from simulator.model.hall import Count, Share
 EVACUATION_KINDS = frozenset({"fire", "bomb_threat", "earthquake"})
 # Incidents that stop business (the systems, or the power), and those that take staff away.
 OUTAGE_KINDS = frozenset({"system_outage", "power_outage"})
-STAFF_KINDS = frozenset({"illness", "disorder", "siege"})
+STAFF_KINDS = frozenset({"illness", "disorder", "siege", "fight", "group_complaint", "media"})
 
 
 def _at_in_hours(start: float, info: ValidationInfo) -> float:
@@ -199,7 +201,7 @@ class PowerOutage(Outage):
     )
 
 
-POSTS = ("guides", "security", "counters")
+POSTS = ("guides", "security", "counters", "managers")
 SUPPRESSION_WINDOW_S = 180.0  # the plans' three minutes of first-aid fire fighting
 
 
@@ -209,6 +211,7 @@ class Takes(Model):
     guides: Count = doc("lobby guides", "大堂引导员", default=0)
     security: Count = doc("security staff", "安保人员", default=0)
     counters: Count = doc("counter clerks", "柜员", default=0)
+    managers: Count = doc("duty or lobby managers", "值班经理或大堂经理", default=0)
 
     def counts(self, order: tuple[str, ...] = POSTS) -> dict[str, int]:
         """Return the posts it takes someone from, with how many, in ``order``."""
@@ -254,6 +257,69 @@ class Siege(StaffIncident):
         "占用的人员（默认引导员、保安、柜员各一名）",
         default=Takes(guides=1, security=1, counters=1),
     )
+
+
+class FromWaits(Model):
+    """How long waits set an incident off: each customer whose wait passes ``over_min`` may."""
+
+    keys_are: ClassVar[str] = "from_waits key"
+    over_min: Annotated[float, Field(gt=0), capped(24 * 60)] = doc(
+        "the wait past which a customer may start it", "等候超过此时长的客户可能引发", unit="min"
+    )
+    chance: Share = doc(
+        "chance that one customer whose wait passes over_min starts it",
+        "每名等候超过时长的客户引发该事件的概率",
+    )
+
+
+class Fight(StaffIncident):
+    """A quarrel or fight between customers (斗殴): the manager mediates, a guard steps in."""
+
+    kind: Literal["fight"] = "fight"
+    takes: Takes = doc(
+        "staff it takes off their posts (default a guard and the manager)",
+        "占用的人员（默认保安和值班经理各一名）",
+        default=Takes(security=1, managers=1),
+    )
+    from_waits: FromWaits | None = doc(
+        "it may grow from long waits instead of striking at `at` (then `at` is the earliest)",
+        "由长时间等候引发（此时 at 为最早可能发生的时间）",
+        default=None,
+    )
+
+
+class GroupComplaint(StaffIncident):
+    """A group complaint (群体性投诉): the manager and a guide talk to the group."""
+
+    kind: Literal["group_complaint"] = "group_complaint"
+    takes: Takes = doc(
+        "staff it takes off their posts (default the manager and a guide)",
+        "占用的人员（默认值班经理和引导员各一名）",
+        default=Takes(managers=1, guides=1),
+    )
+    from_waits: FromWaits | None = doc(
+        "it may grow from long waits instead of striking at `at` (then `at` is the earliest)",
+        "由长时间等候引发（此时 at 为最早可能发生的时间）",
+        default=None,
+    )
+
+
+class Media(StaffIncident):
+    """Reporters at the door (媒体采访): the hall's manager receives them (营业厅主任负责接待)."""
+
+    kind: Literal["media"] = "media"
+    takes: Takes = doc(
+        "staff it takes off their posts (default the manager)",
+        "占用的人员（默认值班经理一名）",
+        default=Takes(managers=1),
+    )
+
+
+class KioskOutage(Timed):
+    """The self-service kiosks fail (自助设备故障); counters work on."""
+
+    kind: Literal["kiosk_outage"] = "kiosk_outage"
+    duration_min: AnyDistribution = doc("how long it lasts", "持续时间", unit="min")
 
 
 def _known_exit(name: str | None, info: ValidationInfo) -> str | None:
@@ -350,21 +416,68 @@ class Earthquake(Evacuation):
     )
 
 
+class Robbery(Evacuation):
+    """A robbery (抢劫): silent alarm, counters locked, 110 once the robbers leave.
+
+    Then, as the plans say (匪徒离开后，将无关的人员、客户疏散离场), customers are evacuated;
+    with ``evacuate: false`` they are sheltered instead and the hall stays shut, the scene
+    kept, until the police have come and ``closed_min`` more have passed.
+    """
+
+    kind: Literal["robbery"] = "robbery"
+    robbers_min: AnyDistribution = doc(
+        "how long the robbers are in the hall",
+        "歹徒在厅内停留时间",
+        unit="min",
+        default=Uniform(low=2.0, high=6.0),
+    )
+    police_min: AnyDistribution = doc(
+        "the police arrive this long after the 110 call",
+        "报警后警察到达时间",
+        unit="min",
+        default=Lognormal(mean=10.0, sd=4.0),
+    )
+    closed_min: AnyDistribution = doc(
+        "sheltering: the hall stays shut this long after the police arrive",
+        "不疏散时：警察到达后营业厅继续关闭的时间（保护现场）",
+        unit="min",
+        default=Uniform(low=20.0, high=60.0),
+    )
+
+
 INCIDENTS: tuple[type[Incident], ...] = (
     Surge,
     SystemOutage,
     PowerOutage,
+    KioskOutage,
     Illness,
     Disorder,
     Siege,
+    Fight,
+    GroupComplaint,
+    Media,
     Fire,
     BombThreat,
     Earthquake,
+    Robbery,
 )
 INCIDENT_KINDS: tuple[str, ...] = tuple(cls.model_fields["kind"].default for cls in INCIDENTS)
 AnyIncident = Annotated[
     Union[  # noqa: UP007
-        Surge, SystemOutage, PowerOutage, Illness, Disorder, Siege, Fire, BombThreat, Earthquake
+        Surge,
+        SystemOutage,
+        PowerOutage,
+        KioskOutage,
+        Illness,
+        Disorder,
+        Siege,
+        Fight,
+        GroupComplaint,
+        Media,
+        Fire,
+        BombThreat,
+        Earthquake,
+        Robbery,
     ],
     Field(discriminator="kind"),
 ]
