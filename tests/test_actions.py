@@ -610,3 +610,22 @@ def test_a_fast_lane_closes_again_and_a_lane_that_cannot_grow_is_not_counted_as_
     assert record.start[lane].max() < TEN + 120  # no fast-lane service starts after 12:00
     quick_later = (record.start > TEN + 125) & (record.service == 0)
     assert quick_later.sum() > 20 and np.all(record.channel[quick_later] == Channel.COUNTER)
+
+
+def test_people_held_after_hours_were_extended_are_sent_home_at_the_new_closing():
+    # Found by review: the closing watch ended at the first closing, and people held after an
+    # extension waited outside for ever (the day never ended).
+    close = OPEN + 8 * 60
+    scenario = hall(
+        per_min=2.0,
+        counters=1,
+        security=1,
+        playbook=(
+            rule("time >= 16:30", "stop_entry"),
+            rule("time >= 17:05", "extend_hours", minutes=30),
+        ),
+    )
+    record = simulate_day(scenario, Streams(2, 0))
+    left = record.outcome == Outcome.LEFT_OUTSIDE
+    assert np.all(np.isin(record.end[left], [close, close + 30]))
+    assert day_metrics(scenario, record)["lost_customers"] == 0

@@ -1,5 +1,6 @@
 """Every shipped scenario validates, runs briefly, and behaves as its story says."""
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,10 @@ def test_every_scenario_runs_and_conserves_customers(shipped):
     assert result.values["lost_customers"] == [0.0] * REPLICATIONS
     expected = rate_profile(scenario).expected_arrivals()
     # An evacuation ends the day early: compare whole days only.
+    # A sheltering robbery shuts the door a while: nobody reaches the hall meanwhile.
     whole_days = np.isnan(result.values["evacuation_s"])
+    if any(incident.kind == "robbery" for incident in scenario.incidents):
+        whole_days[:] = False
     arrivals = np.asarray(result.values["arrivals"])[whole_days]
     if arrivals.size:
         # Poisson day totals: the mean is within 4 standard errors of the integral (plus
@@ -112,3 +116,15 @@ def test_the_promotion_day_fire_sends_everyone_out_by_the_side_exits():
     for peaks in result.exit_peak_density:
         main, side, fire_exit = peaks
         assert np.isnan(main) and side > 0 and fire_exit > 0
+
+
+def test_the_hall_incidents_scenario_plays_every_new_incident_kind_of_the_plans():
+    scenario = load_scenario(SCENARIOS[0].parent / "hall_incidents.yaml")
+    kinds = {incident.kind for incident in scenario.incidents}
+    assert {"kiosk_outage", "media", "group_complaint", "fight", "robbery"} <= kinds
+    result = run_replications(scenario, 20, seed=1)
+    started = {event.name for _, event in result.events if event.kind is EventKind.INCIDENT}
+    assert {"kiosk_outage", "media", "group_complaint", "robbery"} <= started
+    assert max(result.values["lost_customers"]) == 0
+    # The robbery is sheltered: the hall reopens, nobody is evacuated.
+    assert all(math.isnan(value) for value in result.values["evacuation_s"])

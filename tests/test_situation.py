@@ -60,3 +60,13 @@ def test_the_situation_ties_a_call_to_the_oldest_incident_its_number_answers():
     assert situation.minutes_since_outage() == pytest.approx(3.0)
     assert situation.minutes("siege") == pytest.approx(10.0)
     assert situation.minutes("fire") == 0.0
+
+
+def test_no_comparison_with_outage_ended_min_holds_before_an_outage_has_ended():
+    scenario = hall(
+        incidents=(outage(120, 20),),
+        playbook=(rule("outage_ended_min != 1000", "notify_customers", message="x"),),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    (fired,) = [e.time for e in record.events if e.kind is EventKind.TRIGGER]
+    assert fired == OPEN + 140

@@ -270,6 +270,8 @@ class Door:
         while env.now < self.closes_at:  # extend_hours may move closing later meanwhile
             yield env.timeout(self.closes_at - env.now)
         self.dismiss_outside()
+        # Hours extended after this closing may hold people again: watch the next closing.
+        self._closing_watched = False
 
     def _to_counters(self, customer: int) -> Measure | None:
         """Return the redirect that steers this kiosk customer to the counters, if one does.

@@ -3,7 +3,7 @@
 Incidents take staff away (a customer taken ill needs a guide, a disturbance a guard, a fire its
 fighters) and give them back; the playbook's actions ask whether anyone is there to act (a
 redirect to the kiosks needs a guide to steer people, door control a guard, a report to a
-superior the duty manager, whom a media visit or a group complaint takes). This object is the
+superior the duty manager, whom a media visit takes). This object is the
 one that knows; clerks taken from their counters are handed on to the counter station, which
 closes a counter after its current customer.
 """

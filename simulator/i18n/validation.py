@@ -236,6 +236,10 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "步行速度必须始终大于 0 米/秒（最小值也不能为 0）",
         "en": "must always be above 0 m/s (its least value too)",
     },
+    "validation.preaccept_tiny": {
+        "zh": "必须为 0（不能手工办理）或至少 0.01，实际为 {got}",
+        "en": "must be 0 (no manual work) or at least 0.01, got {got}",
+    },
     "validation.service_zero": {
         "zh": "平均办理时长必须大于 0 分钟",
         "en": "must take more than 0 minutes on average",

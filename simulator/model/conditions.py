@@ -78,6 +78,8 @@ class Compare:
     def evaluate(self, state: Mapping[str, float]) -> bool:
         """Return the comparison's truth for the live ``state``."""
         left = state[self.metric]
+        if left != left:  # NaN (no outage has ended yet): no comparison holds, != neither
+            return False
         match self.op:
             case ">=":
                 return left >= self.value

@@ -175,6 +175,14 @@ class Outage(Timed):
         default=None,
     )
 
+    @field_validator("preaccept_speed")
+    @classmethod
+    def _workable(cls, speed: float | None) -> float | None:
+        # 1e-300 of normal speed is a service of 1e300 minutes: a day that never ends.
+        if speed is not None and 0 < speed < 0.01:
+            raise problem("preaccept_tiny", got=Shown(speed))
+        return speed
+
 
 class SystemOutage(Outage):
     """The business system fails for all or part of the services (业务系统故障)."""
@@ -273,13 +281,15 @@ class FromWaits(Model):
 
 
 class Fight(StaffIncident):
-    """A quarrel or fight between customers (斗殴): the manager mediates, a guard steps in."""
+    """A quarrel or fight between customers (斗殴): a guard and a guide step in."""
 
     kind: Literal["fight"] = "fight"
+    # The manager mediates too (出面进行调解) but stays the one who reports: a manager
+    # taken by the incident would block the very escalation its plan asks for.
     takes: Takes = doc(
-        "staff it takes off their posts (default a guard and the manager)",
-        "占用的人员（默认保安和值班经理各一名）",
-        default=Takes(security=1, managers=1),
+        "staff it takes off their posts (default a guard and a guide)",
+        "占用的人员（默认保安和引导员各一名）",
+        default=Takes(security=1, guides=1),
     )
     from_waits: FromWaits | None = doc(
         "it may grow from long waits instead of striking at `at` (then `at` is the earliest)",
@@ -289,13 +299,13 @@ class Fight(StaffIncident):
 
 
 class GroupComplaint(StaffIncident):
-    """A group complaint (群体性投诉): the manager and a guide talk to the group."""
+    """A group complaint (群体性投诉): a guide and a guard keep order while the manager reports."""
 
     kind: Literal["group_complaint"] = "group_complaint"
     takes: Takes = doc(
-        "staff it takes off their posts (default the manager and a guide)",
-        "占用的人员（默认值班经理和引导员各一名）",
-        default=Takes(managers=1, guides=1),
+        "staff it takes off their posts (default a guide and a guard; the manager reports)",
+        "占用的人员（默认引导员和保安各一名；负责人负责上报）",
+        default=Takes(guides=1, security=1),
     )
     from_waits: FromWaits | None = doc(
         "it may grow from long waits instead of striking at `at` (then `at` is the earliest)",
