@@ -254,6 +254,35 @@ def test_entry_metering_lets_people_in_in_order_as_room_frees():
     assert day_metrics(scenario, record)["outside_peak"] >= 5
 
 
+def test_the_strictest_of_two_door_controls_in_force_governs():
+    # The old door read only the first control put in force: metering let people in
+    # through a full stop put in force after it.
+    playbook = (
+        rule("time >= 10:00 and time < 11:00", "stop_entry", admit_below=8),
+        rule("time >= 10:20 and time < 10:30", "stop_entry"),
+    )
+    scenario = hall(per_min=2.5, counters=2, security=1, playbook=playbook)
+    record = simulate_day(scenario, Streams(8, 0))
+    came_in = record.entered_at[~np.isnan(record.entered_at)]
+    assert not np.any((came_in > TEN + 20) & (came_in < TEN + 30))
+    metering, stop = actions(record, "stop_entry")
+    held_in_stop = (record.arrival >= TEN + 20) & (record.arrival < TEN + 30)
+    assert stop.result.done == held_in_stop.sum() > 15
+    assert metering.result.done > 0  # those it held before and after the full stop
+
+
+def test_metering_that_never_had_to_hold_anyone_is_not_counted_as_carried_out():
+    # The old door counted every arrival while it was in force as "held outside", though
+    # each walked straight in.
+    playbook = (rule("time >= 10:00 and time < 11:00", "stop_entry", admit_below=500),)
+    record = simulate_day(hall(per_min=1.0, security=1, playbook=playbook), Streams(2, 0))
+    np.testing.assert_array_equal(record.entered_at, record.arrival)
+    (metering,) = actions(record, "stop_entry")
+    assert metering.result == ActionResult(
+        ActionStatus.NOT_CARRIED_OUT, Reason.NOBODY_ELIGIBLE, done=0
+    )
+
+
 def test_take_callbacks_sends_the_waiting_customers_home_with_a_number():
     scenario = hall(
         per_min=3.0, counters=2, playbook=(rule("time >= 10:00", "take_callbacks", share=0.5),)
@@ -374,6 +403,24 @@ def test_an_ambulance_called_for_the_illness_arrives_and_takes_it_over():
     # The ambulance's arrival ends the illness: the guide is back on the floor.
     (end,) = events_named(record, "illness", EventKind.INCIDENT_END)
     assert end.time == TEN + 12
+
+
+def test_a_call_on_the_fight_goes_to_the_fight_not_the_disturbance_that_began_earlier():
+    scenario = hall(
+        security=2,
+        incidents=(staff_incident("disorder", 30, 120), staff_incident("fight", 60, 120)),
+        playbook=(rule("fight_active >= 1", "call_emergency", number=110, response_min=fixed(10)),),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    (call,) = actions(record, "call_emergency")
+    assert (call.time, call.incident) == (TEN, 1)
+    fight_end, disorder_end = sorted(
+        (event.time, event.incident)
+        for event in record.events
+        if event.kind is EventKind.INCIDENT_END
+    )
+    assert fight_end == (TEN + 10, 1)  # the police take the fight over
+    assert disorder_end == (OPEN + 150, 0)  # nobody called about the disturbance
 
 
 def test_a_call_with_no_incident_to_call_about_is_not_carried_out():

@@ -4,13 +4,14 @@ import numpy as np
 import pytest
 
 from simulator.engine.emergencies import SUPPRESSION_WINDOW_S
+from simulator.engine.events import EventKind
 from simulator.engine.hall import simulate_day
 from simulator.engine.records import Outcome
 from simulator.engine.streams import Streams
 from simulator.metrics import day_metrics
 from simulator.metrics.day import lost_customers
 from simulator.model.scenario import Exit, Reserve
-from tests.factory import OPEN, emergency, fixed, hall, staff_incident
+from tests.factory import OPEN, emergency, fixed, hall, rule, staff_incident
 
 EXITS = (
     Exit(name="main", width_m=1.8, distance_m=12.0),
@@ -287,3 +288,14 @@ def test_a_sheltering_hall_stays_shut_until_the_police_and_the_scene_are_done_th
     # Nobody reached the hall while it was shut (they never came: not counted as arrivals).
     assert not np.any((record.arrival > start) & (record.arrival < reopened))
     assert lost_customers(record) == 0
+
+
+def test_rules_react_to_a_fire_once_it_is_detected_not_at_ignition():
+    # The old situation began the fire at ignition: fire_active held before anyone knew.
+    scenario = busy_hall(
+        fire(detection_s=fixed(120.0), suppressed_prob=1.0, suppression_s=fixed(30.0)),
+        playbook=(rule("fire_active >= 1", "notify_customers", message="x"),),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    (fired,) = [event.time for event in record.events if event.kind is EventKind.TRIGGER]
+    assert fired == pytest.approx(OPEN + 122)

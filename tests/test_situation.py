@@ -41,6 +41,35 @@ def test_rules_fire_on_an_incident_its_duration_and_the_recovery_from_an_outage(
     assert by_rule[3] == [OPEN + 200]
 
 
+def test_a_call_goes_to_an_incident_nobody_called_about_then_to_the_kind_its_rule_names():
+    # The old situation tied every call to the oldest incident, even one already called.
+    env = simpy.Environment()
+    situation = Situation(env)
+    situation.begin(0, "media")
+    situation.begin(1, "disorder")
+    situation.begin(2, "fight")
+    assert situation.answered_by(110, frozenset({"fight"})) == 2
+    situation.called(0)
+    assert situation.answered_by(110) == 1
+    situation.called(1)
+    situation.called(2)
+    assert situation.answered_by(110, frozenset({"disorder"})) == 1
+
+
+def test_outage_ended_min_waits_for_the_last_of_overlapping_outages():
+    env = simpy.Environment()
+    situation = Situation(env)
+    situation.begin(0, "system_outage")
+    situation.begin(1, "power_outage")
+    env.run(until=5)
+    situation.end(0)  # the system is back, the power still out: not recovered
+    env.run(until=8)
+    assert math.isnan(situation.minutes_since_outage())
+    situation.end(1)
+    env.run(until=10)
+    assert situation.minutes_since_outage() == pytest.approx(2.0)
+
+
 def test_the_situation_ties_a_call_to_the_oldest_incident_its_number_answers():
     env = simpy.Environment()
     situation = Situation(env)

@@ -31,7 +31,8 @@ was carried out.
   releasing that many more reserve staff.
 - ``call_emergency``: a call about the incident in progress that the number answers (120 an
   illness, 110 a disturbance, a siege or a bomb threat, 119 a fire; see
-  :data:`~.situation.ANSWERS`); with none in progress there is nothing to call about and the
+  :data:`~.situation.ANSWERS`; one nobody has called about yet first, then the kind the
+  rule's ``when:`` names); with none in progress there is nothing to call about and the
   call is not carried out. With ``response_min`` the service arrives after a sampled delay (the
   scenario gives the local response time; drill assumes none) and takes the incident over,
   which ends an incident that ties staff up.
@@ -58,6 +59,7 @@ from simulator.engine.station import Station
 from simulator.engine.streams import Streams
 from simulator.model import actions as act
 from simulator.model.clock import format_clock
+from simulator.model.conditions import INCIDENT_FLAGS, INCIDENT_MINUTES, metrics_of
 from simulator.model.scenario import Scenario
 
 
@@ -266,9 +268,21 @@ def _escalate(hall: Hall, index: int, rule: act.Escalate) -> Done:
     return Done(DONE, to, target=to)
 
 
+def _kinds_named(rule: act.Action) -> frozenset[str]:
+    """Return the incident kinds the rule's ``when:`` tests (``fight_active``, ``siege_min``)."""
+    if not isinstance(rule, act.Rule) or rule.condition is None:  # a decision no rule foresaw
+        return frozenset()
+    named = metrics_of(rule.condition)
+    return frozenset(
+        kind
+        for metric, kind in (*INCIDENT_FLAGS.items(), *INCIDENT_MINUTES.items())
+        if metric in named
+    )
+
+
 def _call_emergency(hall: Hall, index: int, rule: act.CallEmergency) -> Done:
     number = str(rule.number)
-    incident = hall.situation.answered_by(rule.number)
+    incident = hall.situation.answered_by(rule.number, _kinds_named(rule))
     if incident is None:  # a call "for the illness" two hours before anyone fell ill
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_INCIDENT)
         return Done(result, f"{number}: no incident in progress to call about", target=number)

@@ -158,6 +158,8 @@ class Door:
             earlier.event.close(earlier.result(), earlier.describe())
         self.measures[measure.rule] = measure
         self._sort()
+        if measure.kind == STOP_ENTRY and earlier is not None:
+            self._admit()  # it may let in more than the control it replaces
 
     def cordon(self) -> None:
         """Shut the hall off (a bomb threat): nobody reaches it any more (not balking)."""
@@ -216,12 +218,25 @@ class Door:
         customers = self.customers
         return self.env.now >= self.closes_at and customers.present == 0 and not customers.outside
 
+    def _strictest_stop(self) -> Measure | None:
+        """Return the door control in force that lets fewest in (None: entry is free).
+
+        Two rules may hold entry at once; the strictest governs: a full stop over any
+        metering, else the smallest ``admit_below``.
+        """
+        if not self._stops:
+            return None
+        return min(
+            self._stops,
+            key=lambda stop: -1 if stop.admit_below is None else stop.admit_below,
+        )
+
     def _room(self) -> bool:
         """Return whether the next person outside may come in now."""
-        if not self._stops:
+        stop = self._strictest_stop()
+        if stop is None:
             return True
-        limit = self._stops[0].admit_below
-        return limit is not None and self.customers.present < limit
+        return stop.admit_below is not None and self.customers.present < stop.admit_below
 
     def _hold(self, customer: int) -> None:
         """Keep ``customer`` outside, in line, for as long as their patience there lasts."""
@@ -229,8 +244,9 @@ class Door:
         customers.wait_outside(customer)
         self._outside.append(customer)
         customers.on_leave = self._admit
-        if self._stops:
-            self._stops[0].acted_on()
+        stop = self._strictest_stop()
+        if stop is not None:  # the control that kept them out (not a line left from before)
+            stop.acted_on()
         patience = self._outside_patience.of(customer) if self._outside_patience else np.inf
         if patience != np.inf:
             timer = self.env.timeout(patience, customer)
@@ -324,7 +340,9 @@ class Door:
             if time >= self.closes_at or self.cordoned:  # they never reach the hall
                 customers.never_came(customer)
                 continue
-            if self._stops or self._outside:  # door control: in line outside, behind others
+            # Door control, or others still in line outside: they wait, behind those others.
+            # With room and nobody outside they walk straight in: nobody held them.
+            if (self._stops or self._outside) and (customers.outside or not self._room()):
                 self._hold(customer)
                 self._admit()
                 continue

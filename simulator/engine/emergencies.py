@@ -214,8 +214,9 @@ class Emergencies:
         env = self.env
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "fire", incident=index, detail="ignition")
-        self.situation.begin(index, "fire")
         yield env.timeout(draws.detection_s / 60)
+        # Rules react to the fire once someone has seen it (fire_active, fire_min from detection).
+        self.situation.begin(index, "fire")
         # The three minutes run from ignition: what is left of them when the fire is found.
         window_s = max(SUPPRESSION_WINDOW_S - draws.detection_s, 0.0)
         fighters = self._crew(incident.fighters.counts(FIGHTER_ORDER)) if window_s else {}

@@ -59,16 +59,29 @@ class Situation:
         return any(active == kind for active, _ in self._active.values())
 
     def minutes_since_outage(self) -> float:
-        """Return the minutes since the last outage ended (NaN: none has; no comparison holds)."""
+        """Return the minutes since the last outage ended (NaN: none has; no comparison holds).
+
+        While another outage is still on, the hall has not recovered: NaN too, so a rule on
+        "just recovered" (``outage_ended_min <= 5``) waits for the last one to end.
+        """
+        if any(kind in OUTAGE_KINDS for kind, _ in self._active.values()):
+            return math.nan
         return self.env.now - self._outage_ended
 
-    def answered_by(self, number: int) -> int | None:
-        """Return the oldest incident in progress that a call to ``number`` is about (or None)."""
+    def answered_by(self, number: int, named: frozenset[str] = frozenset()) -> int | None:
+        """Return the incident in progress that a call to ``number`` is about (or None).
+
+        A call goes first to an incident nobody has called about yet, then to one of the kinds
+        the calling rule's ``when:`` names (``named``: a rule on ``fight_active`` calls about
+        the fight, not the media visit that began earlier), then to the oldest.
+        """
         kinds = ANSWERS.get(number, frozenset())
         candidates = [
-            (start, index) for index, (kind, start) in self._active.items() if kind in kinds
+            (index in self._called, kind not in named, start, index)
+            for index, (kind, start) in self._active.items()
+            if kind in kinds
         ]
-        return min(candidates)[1] if candidates else None
+        return min(candidates)[3] if candidates else None
 
     def called(self, index: int) -> None:
         """Note that responders are on their way to incident ``index``."""

@@ -26,20 +26,20 @@ REFERENCE_TEXTS: dict[str, dict[str, str]] = {
         "en": "customers who gave up waiting in the last 15 minutes",
     },
     "cond.outage_ended_min": {
-        "zh": "上次系统故障或停电恢复后经过的分钟数（恢复前任何比较都不成立）",
-        "en": "minutes since the last outage ended (no comparison holds before)",
+        "zh": "最后一次系统故障或停电恢复后经过的分钟数（仍有故障或尚未恢复时任何比较都不成立）",
+        "en": "minutes since the last outage ended (no comparison holds while one is on or before)",
     },
     "cond.outside_queue": {
         "zh": "暂停进厅或限流时在门外等候的人数",
         "en": "people waiting outside the door while entry is held",
     },
     "cond.incident_active": {
-        "zh": "{kind}进行中为 1，否则为 0",
-        "en": "1 while a {kind} is in progress, else 0",
+        "zh": "{kind}进行中（自发现起）为 1，否则为 0",
+        "en": "1 while a {kind} is in progress (from when it is noticed), else 0",
     },
     "cond.incident_min": {
-        "zh": "当前{kind}已持续的分钟数（无则为 0）",
-        "en": "minutes the {kind} in progress has lasted (0: none)",
+        "zh": "当前{kind}自发现起已持续的分钟数（无则为 0）",
+        "en": "minutes since the {kind} in progress was noticed (0: none)",
     },
     # Conditions said in words (simulator.model.condition_words).
     "words.outage_ended_min": {

@@ -37,11 +37,16 @@ METRICS: Mapping[str, str] = {
     "power_out": "1 while the power is out, else 0",
     "time": 'clock time, compared with "HH:MM"',
     "abandoned_recent": "customers who gave up waiting in the last 15 minutes",
-    "outage_ended_min": "minutes since the last outage ended (no comparison holds before)",
+    "outage_ended_min": (
+        "minutes since the last outage ended (no comparison holds while one is on or before)"
+    ),
     "outside_queue": "people waiting outside the door while entry is held",
-    **{name: f"1 while a {kind} is in progress, else 0" for name, kind in INCIDENT_FLAGS.items()},
     **{
-        name: f"minutes the {kind} in progress has lasted (0: none)"
+        name: f"1 while a {kind} is in progress (from when it is noticed), else 0"
+        for name, kind in INCIDENT_FLAGS.items()
+    },
+    **{
+        name: f"minutes since the {kind} in progress was noticed (0: none)"
         for name, kind in INCIDENT_MINUTES.items()
     },
 }
