@@ -112,8 +112,12 @@ def test_a_bomb_threat_isolates_the_hall_then_evacuates_on_the_decision():
     (isolated,) = events_named(record, "isolate")
     assert isolated.time == OPEN + 120
     assert record.evacuation.alarm_min == pytest.approx(OPEN + 124)
-    # Nobody reaches the cordoned hall: not counted as walking out at the queue either.
-    assert np.all(record.arrival <= OPEN + 120) and np.all(record.outcome != Outcome.BALKED)
+    # Those who come to the cordoned hall before the alarm are turned away (not balking);
+    # after the alarm the day is over.
+    cordoned = record.arrival > OPEN + 120
+    assert cordoned.any() and np.all(record.arrival <= OPEN + 124)
+    np.testing.assert_array_equal(record.outcome[cordoned], Outcome.TURNED_AWAY)
+    assert np.all(record.outcome != Outcome.BALKED) and lost_customers(record) == 0
     assert record.evacuation.responders_s == pytest.approx(12 * 60)
 
 
@@ -285,8 +289,15 @@ def test_a_sheltering_hall_stays_shut_until_the_police_and_the_scene_are_done_th
     assert end.time == pytest.approx(reopened)
     assert not np.any((record.start > start) & (record.start < reopened))
     assert record.start[record.start >= reopened].size > 100  # business as usual after
-    # Nobody reached the hall while it was shut (they never came: not counted as arrivals).
-    assert not np.any((record.arrival > start) & (record.arrival < reopened))
+    # Those who came while it was shut were turned away at the door, and are counted: the old
+    # engine dropped them from the day (41 a day in hall_incidents), "nobody lost".
+    shut = (record.arrival > start) & (record.arrival < reopened)
+    assert shut.sum() > 50
+    np.testing.assert_array_equal(record.outcome[shut], Outcome.TURNED_AWAY)
+    np.testing.assert_array_equal(record.end[shut], record.arrival[shut])
+    assert np.all(np.isnan(record.entered_at[shut]))
+    metrics = day_metrics(busy_hall(robbery), record)
+    assert metrics["turned_away_rate"] == pytest.approx(shut.mean())
     assert lost_customers(record) == 0
 
 

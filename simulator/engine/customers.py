@@ -88,6 +88,11 @@ class CustomerTable:
         self._outcome[customer] = Outcome.LEFT_OUTSIDE
         self._end[customer] = now
 
+    def turned_away(self, customer: int, now: float) -> None:
+        """End the visit of ``customer``, turned away at ``now`` from a closed-off door."""
+        self._outcome[customer] = Outcome.TURNED_AWAY
+        self._end[customer] = now
+
     def never_came(self, customer: int) -> None:
         """Note that ``customer`` never reached the hall (doors closed, a cordon)."""
         self._came[customer] = False
@@ -152,14 +157,17 @@ class CustomerTable:
     def entered(self) -> np.ndarray | None:
         """Return when each customer who came came in (None: nobody was held outside).
 
-        That is their arrival, later for those held outside, NaN for those who left outside.
+        That is their arrival, later for those held outside, NaN for those who left outside
+        or were turned away.
         """
-        if not self._entered and Outcome.LEFT_OUTSIDE not in self._outcome:
+        outcomes = set(self._outcome)
+        if not self._entered and not outcomes & {Outcome.LEFT_OUTSIDE, Outcome.TURNED_AWAY}:
             return None
         entered = np.array(self.arrival)
         for customer, time in self._entered.items():
             entered[customer] = time
-        entered[np.array(self._outcome) == Outcome.LEFT_OUTSIDE] = np.nan
+        never_in = np.isin(np.array(self._outcome), (Outcome.LEFT_OUTSIDE, Outcome.TURNED_AWAY))
+        entered[never_in] = np.nan
         return entered[np.array(self._came, dtype=bool)]
 
     def arrays(self) -> dict[str, np.ndarray]:

@@ -1,8 +1,9 @@
 """The door: customers arriving, and what is in force where they come in.
 
 Every customer drawn for the day reaches the door at their arrival time. There they may find the
-doors closed (they never come), the hall cordoned off (a bomb threat: they never come either),
-door control (they wait outside), or come in. While entry is held (``stop_entry``) people wait
+doors closed (they never come), the hall closed off by an incident (a robbery's lockdown, a bomb
+threat's cordon: they are turned away, outcome TURNED_AWAY), door control (they wait
+outside), or come in. While entry is held (``stop_entry``) people wait
 outside, in order, each for as long as their patience outside lasts; with entry metering
 (``admit_below``) they are let in as room frees, and when the hold is lifted all of them are.
 Those still outside at closing, at a cordon or at an alarm go away (outcome LEFT_OUTSIDE).
@@ -162,12 +163,12 @@ class Door:
             self._admit()  # it may let in more than the control it replaces
 
     def cordon(self) -> None:
-        """Shut the hall off (a bomb threat): nobody reaches it any more (not balking)."""
+        """Close the hall off (a robbery, a bomb threat): arrivals are turned away from now."""
         self.cordoned = True
         self.dismiss_outside()
 
     def reopen(self) -> None:
-        """Lift a cordon: people reach the hall again (a robbery's scene has been kept)."""
+        """Lift a cordon: people come in again (a robbery's scene has been kept)."""
         self.cordoned = False
 
     def outside_count(self) -> int:
@@ -337,8 +338,11 @@ class Door:
         env, customers = self.env, self.customers
         for customer, time in enumerate(customers.arrival):
             yield env.timeout(time - env.now)
-            if time >= self.closes_at or self.cordoned:  # they never reach the hall
+            if time >= self.closes_at:  # they never come
                 customers.never_came(customer)
+                continue
+            if self.cordoned:  # they come, find the hall closed off, and go: counted
+                customers.turned_away(customer, time)
                 continue
             # Door control, or others still in line outside: they wait, behind those others.
             # With room and nobody outside they walk straight in: nobody held them.

@@ -261,7 +261,7 @@ class Emergencies:
         self.log.record(EventKind.INCIDENT, "bomb_threat", incident=index, detail="threat received")
         self.situation.begin(index, "bomb_threat")
         self._call(index, "110")
-        self.door.cordon()  # later arrivals never reach the hall (not balking)
+        self.door.cordon()  # later arrivals are turned away (not balking)
         detail = "entry stopped; the area is cordoned off"
         self.log.record(EventKind.PROCEDURE, "isolate", incident=index, detail=detail)
         yield env.timeout(draws.decision_min)

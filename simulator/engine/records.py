@@ -25,6 +25,7 @@ class Outcome(IntEnum):
     CALLBACK = 6
     EVACUATED = 7
     LEFT_OUTSIDE = 8  # waited outside a held door and went before being let in
+    TURNED_AWAY = 9  # came to a door an incident had closed off (a robbery, a bomb threat)
 
 
 class Channel(IntEnum):

@@ -74,6 +74,13 @@ _METRICS = {
     "callback_rate": ("留电话待回访比例", "share who left a number for a call-back"),
     "left_outside_rate": ("门外等候后离去比例", "share who left while held outside"),
     "outside_peak": ("门外最多等候人数", "most people waiting outside"),
+    "turned_away_rate": (
+        "营业厅因事件封闭、到门口即被劝离的比例",
+        "share turned away while an incident had closed the hall",
+    ),
+    "counter_staff_hours": ("台席在岗工时（小时）", "counter staff-hours"),
+    "arrivals": ("日均到达客户（人）", "customers a day"),
+    "lost_customers": ("去向不明的客户（应为 0）", "customers unaccounted for (must be 0)"),
     "wait_mean_min_vip": ("贵宾平均等候时间（分钟）", "VIP mean wait (min)"),
     "wait_p90_min_vip": ("贵宾 90% 等候时间（分钟）", "VIP 90th-percentile wait (min)"),
     "wait_mean_min_vulnerable": (
@@ -351,6 +358,13 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.col_deviation": {"zh": "偏差（分钟）", "en": "Deviation (min)"},
     "brief.col_metric": {"zh": "指标", "en": "Metric"},
     "brief.col_team": {"zh": "团队处置", "en": "Team"},
+    "brief.key_figures": {
+        "zh": "主要指标（各模拟日的平均值）",
+        "en": "Key figures (mean of the simulated days)",
+    },
+    "brief.col_daily_mean": {"zh": "日均值", "en": "Daily mean"},
+    "brief.col_interval": {"zh": "95% 置信区间", "en": "95% CI"},
+    "brief.interval": {"zh": "{low} – {high}", "en": "{low} – {high}"},
     "brief.col_playbook": {"zh": "自动预案", "en": "Automatic playbook"},
     "brief.rule_number": {"zh": "第 {number} 条", "en": "rule {number}"},
     "brief.until": {"zh": "至 {time}", "en": "until {time}"},

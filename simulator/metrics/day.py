@@ -12,7 +12,10 @@ Waits of the three priority classes are reported apart (``wait_mean_min_vip``,
 ``wait_p90_min_vulnerable``, ``wait_p90_min_regular``, ...: the metric, then the class), NaN on
 a day nobody of that class was served. A wait counts from arrival at the door, so time held
 outside a held door (``stop_entry``) is part of it; ``left_outside_rate`` is the share who went
-away from outside, ``outside_peak`` the most people outside at once.
+away from outside, ``outside_peak`` the most people outside at once; ``turned_away_rate`` the
+share who came while an incident had closed the hall off (a robbery's lockdown, a bomb threat's
+cordon) and were turned away. ``counter_staff_hours`` is the day's cost in counter staff: hours
+staffed, the plan's own and those called in.
 """
 
 import numpy as np
@@ -47,9 +50,11 @@ METRIC_NAMES = (
     "callback_rate",
     "left_outside_rate",
     "outside_peak",
+    "turned_away_rate",
     "peak_queue",
     "peak_density_per_m2",
     "utilization",
+    "counter_staff_hours",
     "lost_customers",
     *EVACUATION_METRICS,
 )
@@ -63,6 +68,7 @@ SHARE_METRICS = frozenset(
         "redirect_rate",
         "callback_rate",
         "left_outside_rate",
+        "turned_away_rate",
         "utilization",
         "rset_exceeds_aset",
     }
@@ -97,11 +103,13 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
     if limits.vulnerable_wait_min is not None:
         wait_limit[record.priority == VULNERABLE] = limits.vulnerable_wait_min
     within = np.sum(waits <= wait_limit[served])
-    # Customers sent elsewhere as the plan says, or evacuated, did not fail to be served here.
+    # Customers sent elsewhere as the plan says, evacuated or turned away from a hall closed off
+    # by an incident did not fail to be served here.
     handed_on = np.sum(
         (outcome == Outcome.REDIRECTED)
         | (outcome == Outcome.CALLBACK)
         | (outcome == Outcome.EVACUATED)
+        | (outcome == Outcome.TURNED_AWAY)
     )
     stayed = arrivals - handed_on
 
@@ -129,9 +137,11 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "callback_rate": share(np.sum(outcome == Outcome.CALLBACK)),
         "left_outside_rate": share(np.sum(outcome == Outcome.LEFT_OUTSIDE)),
         "outside_peak": float(peak_level(*outside_intervals(record))),
+        "turned_away_rate": share(np.sum(outcome == Outcome.TURNED_AWAY)),
         "peak_queue": float(peak_level(*queue_intervals(record))),
         "peak_density_per_m2": people_peak / scenario.site.floor_area_m2,
         "utilization": record.counter_busy_minutes / staffed if staffed > 0 else np.nan,
+        "counter_staff_hours": staffed / 60.0,
         "lost_customers": float(lost_customers(record)),
         **evacuation_metrics(record),
     }

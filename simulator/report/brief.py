@@ -23,6 +23,7 @@ from simulator.i18n import Message, render
 from simulator.model.clock import format_clock
 from simulator.model.condition_words import said_when
 from simulator.report.drill_section import drill_section, participants_text
+from simulator.report.key_figures import key_figures
 from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
     RATING_ORDER,
@@ -40,6 +41,7 @@ LIMIT_FIXES = {
     "wait_mean_min": ("fix.wait", "owner.manager"),
     "wait_max_min": ("fix.wait", "owner.manager"),
     "served_within_limit_share": ("fix.wait", "owner.manager"),
+    "wait_p90_min_vulnerable": ("fix.wait", "owner.manager"),
     "abandon_rate": ("fix.abandon", "owner.manager"),
     "balk_rate": ("fix.abandon", "owner.manager"),
     "peak_density_per_m2": ("fix.density", "owner.safety"),
@@ -342,6 +344,7 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "incidents": incidents,
         "timeline": _timeline(run, lang),
         "impact": impact,
+        "key_figures": key_figures(summary, lang),
         "measures": render("brief.measures_value", lang, rated=len(ratings), performed=performed),
         "trend": render("brief.trend_value", lang, lost=metrics["lost_customers"]["mean"] or 0),
         "limits": limits,

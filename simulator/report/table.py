@@ -17,9 +17,13 @@ KEY_METRICS = (
     ("balk_rate", "walked out at the door", "{:.1%}"),
     ("redirect_rate", "sent to a neighbouring hall", "{:.1%}"),
     ("callback_rate", "left a number for a call-back", "{:.1%}"),
+    ("left_outside_rate", "left while held outside", "{:.1%}"),
+    ("outside_peak", "most waiting outside", "{:.0f}"),
+    ("turned_away_rate", "turned away (hall closed off)", "{:.1%}"),
     ("peak_queue", "peak queue", "{:.0f}"),
     ("peak_density_per_m2", "peak density (people/m²)", "{:.2f}"),
     ("utilization", "counter utilisation", "{:.1%}"),
+    ("counter_staff_hours", "counter staff-hours", "{:.1f}"),
     ("lost_customers", "lost customers (must be 0)", "{:.0f}"),
 )
 

@@ -3,12 +3,14 @@
 A limit "holds" for the plan when it held in at least ``limits.target_share`` of the replications
 (default 90 %): a duty manager plans for a bad-but-ordinary day, not for the average day.
 A limit on an evacuation metric is judged over the days that had an evacuation: a day on which
-staff put the fire out neither keeps nor breaks ``evacuation_s``.
+staff put the fire out neither keeps nor breaks ``evacuation_s``, and a day no vulnerable customer
+was served neither keeps nor breaks ``vulnerable_wait_min``.
 """
 
 import math
 from dataclasses import dataclass
 
+from simulator.metrics.day import GROUP_METRICS
 from simulator.metrics.evacuation import CONDITIONAL_METRICS
 from simulator.metrics.statistics import wilson_interval
 from simulator.model.scenario import Limit
@@ -35,7 +37,9 @@ def check_limits(result: RunResult) -> list[LimitResult]:
     judged = []
     for limit in result.scenario.limits.items:
         values = result.values.get(limit.metric) or []
-        if limit.metric in CONDITIONAL_METRICS:  # judged on the days it applies to
+        # Judged on the days it applies to: an evacuation metric on days with an evacuation,
+        # a priority class's wait on days someone of the class was served.
+        if limit.metric in CONDITIONAL_METRICS or limit.metric in GROUP_METRICS:
             values = [value for value in values if not math.isnan(value)]
         if not values:  # e.g. evacuation_s when no day had an evacuation
             judged.append(LimitResult(limit, math.nan, math.nan, math.nan, target, None))

@@ -1,0 +1,64 @@
+"""The brief's table of key figures: each day's outcome for customers, and what it cost.
+
+A hall manager signs for more than the rated limits: how many customers came, how long each
+priority class waited, how many gave up, walked out, were sent elsewhere, left a number, were
+held outside or turned away, and the counter staff-hours it took. Rows that can only be zero
+for this run (no VIP served, nobody ever held outside) are left out, so that every row says
+something; the core rows are always shown.
+"""
+
+from typing import Any
+
+from simulator.i18n import render
+from simulator.report.rated import metric_name
+from simulator.rundir.schema import Summary
+
+# The rows, in the order shown: (metric, format, shown only when some day had it).
+ROWS: tuple[tuple[str, str, bool], ...] = (
+    ("arrivals", "{:.0f}", False),
+    ("wait_mean_min", "{:.1f}", False),
+    ("wait_p90_min", "{:.1f}", False),
+    ("wait_p90_min_vip", "{:.1f}", True),
+    ("wait_p90_min_vulnerable", "{:.1f}", True),
+    ("wait_p90_min_regular", "{:.1f}", True),
+    ("served_within_limit_share", "{:.1%}", False),
+    ("abandon_rate", "{:.1%}", False),
+    ("balk_rate", "{:.1%}", True),
+    ("redirect_rate", "{:.1%}", True),
+    ("callback_rate", "{:.1%}", True),
+    ("outside_peak", "{:.0f}", True),
+    ("left_outside_rate", "{:.1%}", True),
+    ("turned_away_rate", "{:.1%}", True),
+    ("peak_queue", "{:.0f}", False),
+    ("peak_density_per_m2", "{:.2f}", False),
+    ("utilization", "{:.1%}", False),
+    ("counter_staff_hours", "{:.1f}", False),
+    ("lost_customers", "{:.0f}", False),
+)
+
+
+def key_figures(summary: Summary, lang: str) -> list[dict[str, Any]]:
+    """Return the key-figure rows of a run: metric name, daily mean and its 95 % interval."""
+    rows = []
+    for metric, template, only_if_seen in ROWS:
+        estimate = summary["metrics"].get(metric)
+        if estimate is None:  # a run directory written before the metric existed
+            continue
+        mean, low, high = estimate["mean"], estimate["ci_low"], estimate["ci_high"]
+        if only_if_seen and not mean:  # None (nobody of the class served) or 0 on every day
+            continue
+        interval = (
+            "—"
+            if low is None or high is None
+            else render(
+                "brief.interval", lang, low=template.format(low), high=template.format(high)
+            )
+        )
+        rows.append(
+            {
+                "metric": metric_name(metric, lang),
+                "mean": "—" if mean is None else template.format(mean),
+                "interval": interval,
+            }
+        )
+    return rows
