@@ -207,9 +207,14 @@ def _take_callbacks(hall: Hall, index: int, rule: act.TakeCallbacks) -> Done:
     # outage, and reusing it would ask again exactly those who had already said no.
     agrees = hall.rule_stream(index).random(len(waiting)) < share
     taken = [customer for customer, yes in zip(waiting, agrees, strict=True) if yes]
+    # During an outage they are called back once its systems are back (its call_back);
+    # at any other time nothing says when: another day.
+    outage = hall.door.outages.business_outage()
     for customer in taken:
         hall.counters.withdraw(customer)
         hall.customers.finish(customer, Outcome.CALLBACK, hall.env.now)
+        if outage is not None:
+            outage.numbers.append(customer)
     short = Reason.NOBODY_AGREED if waiting else Reason.NOBODY_WAITING
     detail = f"{len(taken)} of {len(waiting)} waiting customers left a phone number"
     return Done(ActionResult.of(None, len(taken), short), detail)

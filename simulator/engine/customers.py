@@ -67,6 +67,37 @@ class CustomerTable:
         # Only a playbook reads recent waits and abandonments; without one, skip the bookkeeping.
         self._recent_waits: deque[tuple[float, float]] | None = deque() if watched else None
         self._recent_abandons: deque[float] | None = deque() if watched else None
+        # Call-backs coming again: each a new visit, numbered after the day's customers,
+        # by the number of the visit on which they left a number.
+        self.return_of: dict[int, int] = {}
+
+    def add_return(self, customer: int, at: float) -> int:
+        """Add the visit of ``customer``, who left a number, coming again at ``at``; its number.
+
+        They come for the same business, served as long as drawn for them, with the same
+        priority and patience; they come to the counters (their business needs one: that is
+        why they were asked for a number) and do not leave a number twice.
+        """
+        visit = self.count
+        self.count += 1
+        self.return_of[visit] = customer
+        self.arrival.append(at)
+        self.service.append(self.service[customer])
+        self.priority.append(self.priority[customer])
+        self.quick.append(self.quick[customer])
+        self.uses_kiosk.append(False)
+        self.kiosk_ok.append(self.kiosk_ok[customer])
+        self.routing.append(self.routing[customer])
+        self.callback.append(1.0)  # never below a call-back share: no second number
+        self.service_minutes.append(self.service_minutes[customer])
+        self.patience.append(self.patience[customer])
+        self.prep_factor.append(1.0)
+        self._start.append(np.nan)
+        self._end.append(np.nan)
+        self._outcome.append(Outcome.PENDING)
+        self._channel.append(Channel.NONE)
+        self._came.append(True)
+        return visit
 
     def enter(self) -> None:
         """Count one more customer on the floor."""
@@ -173,10 +204,16 @@ class CustomerTable:
     def arrays(self) -> dict[str, np.ndarray]:
         """Return the records of the customers who came, as arrays for the day's record."""
         came = np.array(self._came, dtype=bool)
+        # A returning visit names the row of the visit it comes again from (-1: a first visit).
+        row = np.cumsum(came) - 1
+        return_of = np.full(self.count, -1, dtype=np.int64)
+        for visit, first in self.return_of.items():
+            return_of[visit] = row[first]
         return {
             "came": came,
+            "return_of": return_of[came],
             "arrival": np.array(self.arrival)[came],
-            "service": self.service_types[came],
+            "service": np.array(self.service, dtype=self.service_types.dtype)[came],
             "priority": np.array(self.priority, dtype=np.int8)[came],
             "start": np.array(self._start)[came],
             "end": np.array(self._end)[came],

@@ -29,6 +29,7 @@ import simpy
 from simulator.engine.customers import CustomerTable
 from simulator.engine.demand import OutsidePatience
 from simulator.engine.events import ActionResult, ActionStatus, Reason
+from simulator.engine.incidents import Outage
 from simulator.engine.log import PendingAction
 from simulator.engine.records import Outcome
 from simulator.engine.station import Station
@@ -46,8 +47,12 @@ class Outages(Protocol):
         """Return the outages in force; empty (false) on an ordinary minute."""
         ...
 
-    def callback_share(self, service: int) -> float:
-        """Return the share of arriving customers of ``service`` who leave a number now."""
+    def callback_from(self, service: int) -> Outage | None:
+        """Return the outage whose call-back arriving ``service`` customers are offered now."""
+        ...
+
+    def business_outage(self) -> Outage | None:
+        """Return the oldest outage in force that stops business (not the kiosks alone)."""
         ...
 
 
@@ -248,7 +253,9 @@ class Door:
         stop = self._strictest_stop()
         if stop is not None:  # the control that kept them out (not a line left from before)
             stop.acted_on()
-        patience = self._outside_patience.of(customer) if self._outside_patience else np.inf
+        # A call-back coming again has the patience drawn for them as a first visit.
+        first = customers.return_of.get(customer, customer)
+        patience = self._outside_patience.of(first) if self._outside_patience else np.inf
         if patience != np.inf:
             timer = self.env.timeout(patience, customer)
             timer.callbacks.append(self._give_up_outside)
@@ -334,24 +341,40 @@ class Door:
         return None, None
 
     def arrivals(self) -> Generator[simpy.Event, None, None]:
-        """Bring each customer to the door at their arrival time (a SimPy process)."""
-        env, customers = self.env, self.customers
-        for customer, time in enumerate(customers.arrival):
+        """Bring each customer drawn for the day to the door at their arrival time (a process)."""
+        env, arrival = self.env, self.customers.arrival
+        for customer in range(self.customers.count):  # not the call-backs added later
+            time = arrival[customer]
             yield env.timeout(time - env.now)
-            if time >= self.closes_at:  # they never come
-                customers.never_came(customer)
-                continue
-            if self.cordoned:  # they come, find the hall closed off, and go: counted
-                customers.turned_away(customer, time)
-                continue
-            # Door control, or others still in line outside: they wait, behind those others.
-            # With room and nobody outside they walk straight in: nobody held them.
-            if (self._stops or self._outside) and (customers.outside or not self._room()):
-                self._hold(customer)
-                self._admit()
-                continue
-            customers.enter()
-            self._come_in(customer, time)
+            self._arrive(customer, time)
+
+    def call_back(self, customer: int, at: float) -> None:
+        """Bring ``customer``, who left a number, to the door again at ``at`` as a new visit."""
+        visit = self.customers.add_return(customer, at)
+        self.counters.add_customer()
+        self.kiosks.add_customer()
+        timer = self.env.timeout(at - self.env.now, visit)
+        timer.callbacks.append(self._comes_again)
+
+    def _comes_again(self, timer: simpy.Event) -> None:
+        self._arrive(cast(int, timer.value), self.env.now)
+
+    def _arrive(self, customer: int, time: float) -> None:
+        customers = self.customers
+        if time >= self.closes_at:  # they never come
+            customers.never_came(customer)
+            return
+        if self.cordoned:  # they come, find the hall closed off, and go: counted
+            customers.turned_away(customer, time)
+            return
+        # Door control, or others still in line outside: they wait, behind those others.
+        # With room and nobody outside they walk straight in: nobody held them.
+        if (self._stops or self._outside) and (customers.outside or not self._room()):
+            self._hold(customer)
+            self._admit()
+            return
+        customers.enter()
+        self._come_in(customer, time)
 
     def _come_in(self, customer: int, time: float) -> None:
         """Take ``customer``, now on the floor, to the kiosks, elsewhere or the queue."""
@@ -363,11 +386,12 @@ class Door:
                 return
             to_counters.acted_on()  # steered from the failed kiosks to a counter
         redirect, missed = self._redirected(customer) if self._redirects else (None, None)
-        if self.outages.active and customers.callback[customer] < self.outages.callback_share(
-            customers.service[customer]
-        ):
-            customers.finish(customer, Outcome.CALLBACK, time)  # left a number: deferred
-            return
+        if self.outages.active:
+            asking = self.outages.callback_from(customers.service[customer])
+            if asking is not None and customers.callback[customer] < asking.callback_share:
+                customers.finish(customer, Outcome.CALLBACK, time)  # left a number: deferred
+                asking.numbers.append(customer)  # called back once systems are back
+                return
         if missed is not None:
             missed.missed_one()
         if redirect is not None:
@@ -412,7 +436,8 @@ class Door:
             budget += guides * measure.per_guide_per_hour / 60.0
             if budget < 1.0:
                 continue
-            waiting = sorted(self.counters.waiting_customers())
+            # Oldest first, by arrival (a call-back coming again is numbered last).
+            waiting = sorted(self.counters.waiting_customers(), key=customers.arrival.__getitem__)
             for customer in waiting:
                 if budget < 1.0:
                     break

@@ -28,6 +28,7 @@ from simulator.engine.door import Door
 from simulator.engine.emergencies import Emergencies, draw_emergencies
 from simulator.engine.evacuation import evacuate_hall
 from simulator.engine.events import EventKind
+from simulator.engine.follow_through import FollowThrough
 from simulator.engine.gauges import Gauges
 from simulator.engine.incidents import Disruptions, Outages, draw_timings
 from simulator.engine.log import EventLog
@@ -93,6 +94,7 @@ class Day:
             situation,
             self._resume,
             lambda over_min: self.counters.waits_passing(over_min, 1.0),
+            lambda outage: self.follow_through.recovered(outage),
         )
         self.door = Door(
             env,
@@ -104,6 +106,9 @@ class Day:
             scenario.hours.close_min,
             scenario.demand.balk_at_queue,
             OutsidePatience(scenario, streams, self.customers.count),
+        )
+        self.follow_through = FollowThrough(
+            env, scenario, streams, self.log, self.counters, self.door
         )
         self.emergencies = Emergencies(
             env, scenario, emergency_draws, timings, self.log, self.posts, self.door, situation
@@ -200,10 +205,17 @@ class Day:
         hours = self.scenario.hours
         end, start = table["end"], table["start"]
         day_end = max(hours.close_min, float(np.nanmax(end)) if end.size else hours.close_min)
+        # Entry work after an outage may keep clerks on after the last customer has gone.
+        entered = np.array(self.counters.entered, dtype=float).reshape(-1, 2)
+        if entered.size:
+            day_end = max(day_end, float(entered[:, 1].max()))
         busy_until = end
         if evacuation is not None:  # counters closed at the alarm; the staff walked out
             day_end = evacuation.complete_min
             busy_until = np.minimum(end, evacuation.alarm_min)
+            entered = entered[entered[:, 0] < evacuation.alarm_min]
+            entered[:, 1] = np.minimum(entered[:, 1], evacuation.alarm_min)
+        entry_minutes = float(np.sum(entered[:, 1] - entered[:, 0]))
         self.counters.close_books(evacuation.alarm_min if evacuation else day_end)
         changes = self.counters.target_changes
         if evacuation is not None:  # every counter closed at the alarm
@@ -222,7 +234,8 @@ class Day:
             outcome=table["outcome"],
             channel=channel,
             queued_for_counter=np.array(self.counters.joined, dtype=bool)[table["came"]],
-            counter_busy_minutes=float(np.sum(busy_until[at_counter] - start[at_counter])),
+            counter_busy_minutes=float(np.sum(busy_until[at_counter] - start[at_counter]))
+            + entry_minutes,
             counter_staffed_minutes=self.counters.staffed_minutes,
             floor_staff=staff.guides + staff.security,
             day_end_min=day_end,
@@ -232,6 +245,10 @@ class Day:
             counters_due=np.array([count for _, count in changes], dtype=np.int64),
             decisions=self._decisions(),
             entered=self.customers.entered(),
+            return_of=table["return_of"] if self.customers.return_of else None,
+            entry_minutes=entry_minutes,
+            entries_entered=len(entered),
+            entries_left=len(self.counters.entries) + len(self.counters.entered) - len(entered),
         )
 
     def _decisions(self) -> tuple[Decision, ...]:

@@ -33,7 +33,7 @@ lasts (only whether long waits set one off).
 
 import math
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import simpy
@@ -89,7 +89,7 @@ def draw_timings(scenario: Scenario, streams: Streams) -> dict[int, Timing]:
 
 @dataclass
 class Outage:
-    """One outage in progress."""
+    """One outage in progress, and what it leaves to do once systems are back."""
 
     started: float
     services: frozenset[int] | None  # service indices it stops; None = every service
@@ -97,6 +97,11 @@ class Outage:
     callback_share: float
     stops_kiosks: bool
     kiosks_only: bool = False  # a kiosk outage: not a system outage (outage_min ignores it)
+    index: int = -1  # the scenario's incident index
+    # Customers who left a number during it, and those whose business was pre-accepted by hand
+    # (to be entered in the system afterwards), in the order it happened.
+    numbers: list[int] = field(default_factory=list)
+    by_hand: list[int] = field(default_factory=list)
 
     def stops(self, service: int) -> bool:
         """Return whether this outage stops ``service``."""
@@ -135,9 +140,27 @@ class Outages:
                 speed = min(speed, 0.0 if at_kiosk else outage.speed)
         return speed
 
-    def callback_share(self, service: int) -> float:
-        """Return the share of arriving customers of ``service`` who leave a number now."""
-        return max((o.callback_share for o in self.active if o.stops(service)), default=0.0)
+    def callback_from(self, service: int) -> Outage | None:
+        """Return the outage in force whose call-back arriving ``service`` customers are offered.
+
+        (The one that asks most of them; None: none stops that business or asks for numbers.)
+        """
+        asking = [o for o in self.active if o.callback_share > 0 and o.stops(service)]
+        return max(asking, key=lambda outage: outage.callback_share) if asking else None
+
+    def business_outage(self) -> Outage | None:
+        """Return the oldest outage in force that stops business (not the kiosks alone)."""
+        return next((o for o in self.active if not o.kiosks_only), None)
+
+    def done_by_hand(self, customer: int, service: int) -> None:
+        """Note that ``customer``'s business was pre-accepted by hand, to be entered later.
+
+        It belongs to the slowest outage in force that stops ``service`` (the one whose
+        systems it waits for).
+        """
+        stopping = [o for o in self.active if not o.kiosks_only and o.stops(service)]
+        if stopping:
+            min(stopping, key=lambda outage: outage.speed).by_hand.append(customer)
 
     def outage_minutes(self) -> float:
         """Return how long the oldest outage in force has lasted (0 when none is)."""
@@ -150,8 +173,9 @@ class Disruptions:
 
     It logs each incident's start, steps and end with the incident's index, puts outages in
     force in :class:`Outages` and lifts them, takes staff off their :class:`~.posts.Posts` and
-    gives them back, and calls ``on_resume`` when systems come back so idle counters and kiosks
-    look at their queues again.
+    gives them back, and when systems come back calls ``on_recovered`` with the outage (its
+    follow-through, :mod:`.follow_through`) and ``on_resume``, so idle counters and kiosks look
+    at their queues again.
     """
 
     def __init__(
@@ -165,10 +189,11 @@ class Disruptions:
         situation: Situation,
         on_resume: Callable[[], None],
         long_waits: Callable[[float], int],
+        on_recovered: Callable[[Outage], None] = lambda _outage: None,
     ):
         self.env, self.log, self.outages = env, log, outages
         self.posts, self.situation, self.on_resume = posts, situation, on_resume
-        self.long_waits = long_waits
+        self.long_waits, self.on_recovered = long_waits, on_recovered
         names = [service.name for service in scenario.demand.services]
         for index, incident in enumerate(scenario.incidents):
             if isinstance(incident, SystemOutage | PowerOutage):
@@ -225,6 +250,7 @@ class Disruptions:
             speed=incident.preaccept_speed or 0.0,
             callback_share=incident.callback_share or 0.0,
             stops_kiosks=power or scope == "all",
+            index=index,
         )
         ends = format_clock(env.now + duration)
         scope_text = "all business" if scope == "all" else "、".join(scope)
@@ -236,6 +262,7 @@ class Disruptions:
         systems_back = min(duration, generator) if generator is not None else duration
         yield env.timeout(systems_back)
         self.outages.systems_back(outage)
+        self.on_recovered(outage)  # entry work queued before idle counters look again
         self.on_resume()
         if systems_back < duration:
             detail = "systems and kiosks back on generator power"

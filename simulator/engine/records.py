@@ -100,6 +100,14 @@ class DayRecord:
     # When each customer came through the door: their arrival, later for those held outside
     # (entry stopped or metered), NaN for those who left outside. None: nobody waited outside.
     entered: np.ndarray | None = None
+    # For each visit, the row of the visit on which this customer left a number, coming again
+    # now that systems are back (-1: a first visit). None: no call-back came again.
+    return_of: np.ndarray | None = None
+    # Work pre-accepted by hand during an outage: counter minutes spent entering it afterwards
+    # (part of counter_busy_minutes), pieces entered, and pieces still not entered at day end.
+    entry_minutes: float = 0.0
+    entries_entered: int = 0
+    entries_left: int = 0
 
     @property
     def entered_at(self) -> np.ndarray:

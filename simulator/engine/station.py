@@ -37,6 +37,10 @@ class ServiceSpeed(Protocol):
         """Return the share of normal speed for ``service`` now (0 = it cannot be done)."""
         ...
 
+    def done_by_hand(self, customer: int, service: int) -> None:
+        """Note that ``customer``'s business was pre-accepted by hand, to be entered later."""
+        ...
+
 
 class Station:
     """A bank of servers (counters or kiosks) with its queues; its size may change over the day."""
@@ -72,6 +76,23 @@ class Station:
         # (time, servers due on duty) at every change: the "counters open" line of the day.
         self.target_changes: list[tuple[float, int]] = []
         self.servers = 0  # server processes started so far (started when first needed)
+        # Work pre-accepted by hand during an outage, to be entered once systems are back
+        # (minutes each), and the (start, end) of every piece entered.
+        self.entries: deque[float] = deque()
+        self.entered: list[tuple[float, float]] = []
+
+    def add_customer(self) -> None:
+        """Make room for one more customer (a call-back coming again as a new visit)."""
+        self.in_queue.append(False)
+        self.joined.append(False)
+
+    def add_entries(self, minutes: list[float]) -> None:
+        """Queue pieces of entry work; regular servers take them before the next customer.
+
+        The plan's "待系统恢复正常后,将立即为您办理": the pre-accepted business is done first.
+        """
+        self.entries.extend(minutes)
+        self.wake_idle()
 
     def schedule(self, servers: int) -> None:
         """Follow the staffing plan: ``servers`` on duty from now, plus any called in."""
@@ -180,13 +201,13 @@ class Station:
 
         Scans the queues, so it is only used while an outage is in force.
         """
-        in_queue = self.in_queue
+        in_queue, arrival = self.in_queue, self.customers.arrival
         for regular, quick in self.queues:
             best = None
             for queue in (quick,) if fast else (regular, quick):
                 for position, customer in enumerate(queue):
                     if in_queue[customer] and not self._blocked(customer):
-                        if best is None or customer < best[1]:
+                        if best is None or arrival[customer] < arrival[best[1]]:
                             best = (queue, customer, position)
                         break
             if best is not None:
@@ -199,7 +220,7 @@ class Station:
     def _next_customer(self, fast: bool) -> int:
         if self.outages.active:
             return self._next_servable(fast)
-        in_queue = self.in_queue
+        in_queue, arrival = self.in_queue, self.customers.arrival
         for regular, quick in self.queues:
             while quick and not in_queue[quick[0]]:
                 quick.popleft()
@@ -209,7 +230,9 @@ class Station:
                 continue
             while regular and not in_queue[regular[0]]:
                 regular.popleft()
-            if regular and (not quick or regular[0] < quick[0]):
+            # First come first served across the two lines: by arrival, not by number, as a
+            # call-back coming again is numbered after everyone drawn for the day.
+            if regular and (not quick or arrival[regular[0]] < arrival[quick[0]]):
                 return self._take(regular)
             if quick:
                 return self._take(quick)
@@ -237,6 +260,11 @@ class Station:
             if not on_duty:
                 self.duty_since[index] = env.now
                 on_duty = True
+            if self.entries and not fast and not outages.active:
+                minutes = self.entries.popleft()
+                yield env.timeout(minutes)
+                self.entered.append((env.now - minutes, env.now))
+                continue
             customer = self._next_customer(fast)
             if customer == NO_CUSTOMER:
                 wake = env.event()
@@ -247,7 +275,10 @@ class Station:
             channel = Channel.FAST_LANE if fast else self.channel
             minutes = customers.start_service(customer, env.now, channel)
             if outages.active:  # manual pre-acceptance is slower than the system
-                minutes /= outages.speed(customers.service[customer], at_kiosk)
+                service = customers.service[customer]
+                minutes /= outages.speed(service, at_kiosk)
+                if not at_kiosk:
+                    outages.done_by_hand(customer, service)
             yield env.timeout(minutes)
             customers.finish(customer, outcome, env.now)
 

@@ -23,6 +23,7 @@ SOURCES = (
     "callbacks",
     "playbook",
     "outside",
+    "follow_through",
 )
 
 

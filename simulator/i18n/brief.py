@@ -79,6 +79,14 @@ _METRICS = {
         "share turned away while an incident had closed the hall",
     ),
     "counter_staff_hours": ("台席在岗工时（小时）", "counter staff-hours"),
+    "callbacks_returned": (
+        "恢复营业后回来办理的留电话客户（人）",
+        "call-backs who came again (people)",
+    ),
+    "entry_work_hours": (
+        "恢复后录入预受理业务用时（台席小时）",
+        "entering pre-accepted work (counter-hours)",
+    ),
     "arrivals": ("日均到达客户（人）", "customers a day"),
     "lost_customers": ("去向不明的客户（应为 0）", "customers unaccounted for (must be 0)"),
     "wait_mean_min_vip": ("贵宾平均等候时间（分钟）", "VIP mean wait (min)"),

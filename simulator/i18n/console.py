@@ -26,6 +26,14 @@ CONSOLE_TEXTS: dict[str, dict[str, str]] = {
     "step.generator_on": {"zh": "备用发电机启动，系统恢复", "en": "generator on; systems back"},
     "step.robbers_left": {"zh": "歹徒已离开营业厅", "en": "the robbers have left"},
     "step.police_arrived": {"zh": "公安人员到达现场", "en": "the police are on site"},
+    "step.work_to_enter": {
+        "zh": "系统恢复，台席录入人工预受理的业务（录入派单）",
+        "en": "systems back: counters enter the work pre-accepted by hand",
+    },
+    "step.callbacks_called": {
+        "zh": "系统恢复，通知留下电话的客户回来办理",
+        "en": "systems back: the customers who left a number are called back",
+    },
     "console.status": {
         "zh": "排队 {queue:.0f} 人 · 厅内密度 {density:.2f} 人/m² · 近 15 分钟 P90 等候 "
         "{wait:.0f} 分钟 · 开放台席 {counters} · 储备可调 {reserve}（在途 {on_the_way}）",

@@ -236,6 +236,10 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "步行速度必须始终大于 0 米/秒（最小值也不能为 0）",
         "en": "must always be above 0 m/s (its least value too)",
     },
+    "validation.call_back_both": {
+        "zh": "at（再来时刻）与 after_min（恢复后分钟数）只能写一个",
+        "en": "give either at (the time they are asked to come) or after_min, not both",
+    },
     "validation.preaccept_tiny": {
         "zh": "必须为 0（不能手工办理）或至少 0.01，实际为 {got}",
         "en": "must be 0 (no manual work) or at least 0.01, got {got}",

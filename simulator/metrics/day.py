@@ -16,6 +16,11 @@ away from outside, ``outside_peak`` the most people outside at once; ``turned_aw
 share who came while an incident had closed the hall off (a robbery's lockdown, a bomb threat's
 cordon) and were turned away. ``counter_staff_hours`` is the day's cost in counter staff: hours
 staffed, the plan's own and those called in.
+
+After an outage (``call_back``, ``entry_min``): a customer who left a number and comes again is a
+new visit, with its own wait from the moment they came back (``callbacks_returned`` counts
+them; the visit on which they left the number stays a CALLBACK); ``entry_work_hours`` is the
+counter time spent entering the work pre-accepted by hand, part of ``utilization``.
 """
 
 import numpy as np
@@ -55,6 +60,8 @@ METRIC_NAMES = (
     "peak_density_per_m2",
     "utilization",
     "counter_staff_hours",
+    "callbacks_returned",
+    "entry_work_hours",
     "lost_customers",
     *EVACUATION_METRICS,
 )
@@ -142,6 +149,10 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "peak_density_per_m2": people_peak / scenario.site.floor_area_m2,
         "utilization": record.counter_busy_minutes / staffed if staffed > 0 else np.nan,
         "counter_staff_hours": staffed / 60.0,
+        "callbacks_returned": float(np.sum(record.return_of >= 0))
+        if record.return_of is not None
+        else 0.0,
+        "entry_work_hours": record.entry_minutes / 60.0,
         "lost_customers": float(lost_customers(record)),
         **evacuation_metrics(record),
     }

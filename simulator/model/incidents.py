@@ -157,11 +157,64 @@ Scope = Annotated[
 ]
 
 
+class CallBack(Model):
+    """The customers who left a number, called back once systems are back (恢复营业后通知).
+
+    The plans: 恢复营业后…通知留下联系电话的客户; 及时通知客户在XX时刻再来营业厅办理. They come
+    back ``after_min`` after systems are back, or at the time ``at`` they are asked to come
+    (not before systems are back), spread evenly over ``spread_min``.
+    """
+
+    keys_are: ClassVar[str] = "call_back key"
+    share: Share = doc(
+        "share of those who left a number who come back the same day (the rest another day)",
+        "留下电话的客户中当天回来办理的比例（其余改日）",
+        default=1.0,
+    )
+    at: Clock | None = doc(
+        "the time they are asked to come back (XX时刻再来); none: after_min after recovery",
+        "通知客户再来的时刻（XX时刻再来）；不写则为恢复后 after_min 分钟",
+        default=None,
+        examples=["15:00"],
+    )
+    after_min: Annotated[float, Field(ge=0), capped(24 * 60)] | None = doc(
+        "how long after systems are back the first of them come (the call, the journey)",
+        "系统恢复后多久开始有客户回来（通知与路程）",
+        unit="min",
+        default=None,
+    )
+    spread_min: Annotated[float, Field(ge=0), capped(24 * 60)] = doc(
+        "they come spread evenly over this long",
+        "回来的客户均匀分布在这段时间内",
+        unit="min",
+        default=60.0,
+    )
+
+    @field_validator("at")
+    @classmethod
+    def _at_within_hours(cls, at: float | None, info: ValidationInfo) -> float | None:
+        return None if at is None else _at_in_hours(at, info)
+
+    @model_validator(mode="after")
+    def _one_time(self) -> "CallBack":
+        if self.at is not None and self.after_min is not None:
+            raise problem("call_back_both", at=("after_min",))
+        return self
+
+    def first_min(self, recovered_min: float) -> float:
+        """Return when the first of them come, systems having come back at ``recovered_min``."""
+        if self.at is not None:
+            return max(self.at, recovered_min)
+        return recovered_min + (self.after_min or 0.0)
+
+
 class Outage(Timed):
     """An outage: business stops, staff may go on by hand, customers may leave a number.
 
     The plan's 停电或系统瘫痪 clause prescribes the same for both kinds: manual
-    pre-acceptance (人工预受理) and call-back numbers (留下联系电话).
+    pre-acceptance (人工预受理) and call-back numbers (留下联系电话), and afterwards (恢复营业后)
+    the pre-accepted work entered in the system (录入派单, ``entry_min``) and the customers who
+    left a number called back (``call_back``).
     """
 
     preaccept_speed: Share | None = doc(
@@ -172,6 +225,18 @@ class Outage(Timed):
     callback_share: Share | None = doc(
         "share of arrivals who leave a phone number and go (留下联系电话)",
         "留下联系电话后离开的到达客户比例",
+        default=None,
+    )
+    entry_min: AnyDistribution | None = doc(
+        "counter time to enter each piece of work pre-accepted by hand, once systems are back"
+        " (录入派单); none: not modelled",
+        "系统恢复后每笔人工预受理业务的录入派单用时（占用台席）；不写则不计",
+        unit="min",
+        default=None,
+    )
+    call_back: CallBack | None = doc(
+        "the customers who left a number come back once systems are back; none: another day",
+        "恢复营业后通知留下电话的客户回来办理；不写则视为改日办理",
         default=None,
     )
 

@@ -26,6 +26,7 @@ ROWS: tuple[tuple[str, str, bool], ...] = (
     ("balk_rate", "{:.1%}", True),
     ("redirect_rate", "{:.1%}", True),
     ("callback_rate", "{:.1%}", True),
+    ("callbacks_returned", "{:.0f}", True),
     ("outside_peak", "{:.0f}", True),
     ("left_outside_rate", "{:.1%}", True),
     ("turned_away_rate", "{:.1%}", True),
@@ -33,6 +34,7 @@ ROWS: tuple[tuple[str, str, bool], ...] = (
     ("peak_density_per_m2", "{:.2f}", False),
     ("utilization", "{:.1%}", False),
     ("counter_staff_hours", "{:.1f}", False),
+    ("entry_work_hours", "{:.1f}", True),
     ("lost_customers", "{:.0f}", False),
 )
 

@@ -17,6 +17,7 @@ KEY_METRICS = (
     ("balk_rate", "walked out at the door", "{:.1%}"),
     ("redirect_rate", "sent to a neighbouring hall", "{:.1%}"),
     ("callback_rate", "left a number for a call-back", "{:.1%}"),
+    ("callbacks_returned", "call-backs who came again", "{:.1f}"),
     ("left_outside_rate", "left while held outside", "{:.1%}"),
     ("outside_peak", "most waiting outside", "{:.0f}"),
     ("turned_away_rate", "turned away (hall closed off)", "{:.1%}"),
@@ -24,6 +25,7 @@ KEY_METRICS = (
     ("peak_density_per_m2", "peak density (people/m²)", "{:.2f}"),
     ("utilization", "counter utilisation", "{:.1%}"),
     ("counter_staff_hours", "counter staff-hours", "{:.1f}"),
+    ("entry_work_hours", "entering pre-accepted work (h)", "{:.1f}"),
     ("lost_customers", "lost customers (must be 0)", "{:.0f}"),
 )
 
