@@ -56,7 +56,7 @@ class CustomerTable:
         self._end = [np.nan] * self.count
         self._outcome = [Outcome.PENDING] * self.count
         self._channel = [Channel.NONE] * self.count
-        # False for customers who never came in: due after the doors closed, or cordoned off.
+        # False for customers who never came: due after the doors closed.
         self._came = [True] * self.count
         self.present = 0  # customers on the floor now
         # Customers held outside the door now, and when those held came in at last.
@@ -125,7 +125,7 @@ class CustomerTable:
         self._end[customer] = now
 
     def never_came(self, customer: int) -> None:
-        """Note that ``customer`` never reached the hall (doors closed, a cordon)."""
+        """Note that ``customer`` never came: they were due after the doors closed."""
         self._came[customer] = False
 
     def pre_process(self, customer: int, factor: float) -> bool:

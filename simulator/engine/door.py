@@ -139,7 +139,7 @@ class Door:
         self.outages, self.guides = outages, guides
         self.closes_at = closes_at  # extend_hours may push it later
         self.balk_at_queue = balk_at_queue
-        self.cordoned = False  # an incident has shut the hall off: nobody reaches it
+        self.cordoned = False  # an incident has closed the hall off: arrivals are turned away
         # In force now, by rule index, in the order they were put in force.
         self.measures: dict[int, Measure] = {}
         self._redirects: list[Measure] = []

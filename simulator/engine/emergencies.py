@@ -317,3 +317,4 @@ class Emergencies:
 
     def _call(self, index: int, number: str) -> None:
         self.log.record(EventKind.PROCEDURE, "call_emergency", incident=index, target=number)
+        self.situation.called(index)  # a rule's later call goes to another incident first

@@ -63,9 +63,16 @@ def evacuate_hall(
     an incident has put them); ``guides_on_floor`` the guides who can direct customers out.
     """
     inside = customers.inside(now)
+    close = scenario.hours.close_min
     for customer in range(customers.count):
-        if customers.arrival[customer] > now:
-            customers.never_came(customer)  # the hall is cordoned off: they never come in
+        arrival = customers.arrival[customer]
+        if arrival > now:
+            # The hall stays closed for the rest of the day: those due before closing come,
+            # find it shut and go (counted: the outage of service is part of the harm).
+            if arrival < close:
+                customers.turned_away(customer, arrival)
+            else:
+                customers.never_came(customer)
     staff_delays = _staff_delays(alarm, clerks_on_duty, scenario, streams)
     group = np.concatenate(
         [np.full(len(inside), CUSTOMER), np.full(staff_delays.size, STAFF)]

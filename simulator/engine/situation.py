@@ -71,13 +71,14 @@ class Situation:
     def answered_by(self, number: int, named: frozenset[str] = frozenset()) -> int | None:
         """Return the incident in progress that a call to ``number`` is about (or None).
 
-        A call goes first to an incident nobody has called about yet, then to one of the kinds
-        the calling rule's ``when:`` names (``named``: a rule on ``fight_active`` calls about
-        the fight, not the media visit that began earlier), then to the oldest.
+        A call goes first to the kinds the calling rule's ``when:`` names (``named``: a rule on
+        ``fight_min`` calls about the fight, not the group complaint that began earlier, even
+        if someone called about the fight already), then to an incident nobody has called
+        about yet, then to the oldest.
         """
         kinds = ANSWERS.get(number, frozenset())
         candidates = [
-            (index in self._called, kind not in named, start, index)
+            (kind not in named, index in self._called, start, index)
             for index, (kind, start) in self._active.items()
             if kind in kinds
         ]

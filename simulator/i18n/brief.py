@@ -87,7 +87,7 @@ _METRICS = {
         "恢复后录入预受理业务用时（台席小时）",
         "entering pre-accepted work (counter-hours)",
     ),
-    "arrivals": ("日均到达客户（人）", "customers a day"),
+    "arrivals": ("到达客户（人）", "customers arriving"),
     "lost_customers": ("去向不明的客户（应为 0）", "customers unaccounted for (must be 0)"),
     "wait_mean_min_vip": ("贵宾平均等候时间（分钟）", "VIP mean wait (min)"),
     "wait_p90_min_vip": ("贵宾 90% 等候时间（分钟）", "VIP 90th-percentile wait (min)"),
@@ -185,6 +185,14 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "en": "{arrivals:.0f} customers a day; 90 % waited at most {wait_p90:.1f} min; "
         "{abandon:.1%} gave up waiting",
     },
+    "brief.impact_outside": {
+        "zh": "；门外最多 {peak:.0f} 人等候，{left:.1%} 在门外等候后离去",
+        "en": "; up to {peak:.0f} waiting outside, {left:.1%} left from outside",
+    },
+    "brief.impact_turned_away": {
+        "zh": "；营业厅因事件封闭，{share:.1%} 的客户到门口即被劝离",
+        "en": "; the hall was closed by an incident and {share:.1%} were turned away at the door",
+    },
     "brief.impact_evacuation": {
         "zh": "；疏散 {people:.0f} 人，RSET 中位数 {rset:.0f} 秒",
         "en": "; {people:.0f} people evacuated, median RSET {rset:.0f} s",
@@ -210,8 +218,8 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "en": "{share:.0%} ({low:.0%}–{high:.0%}), needs ≥ {target:.0%}",
     },
     "brief.limit_value": {
-        "zh": "{metric} {sign} {threshold:g}",
-        "en": "{metric} {sign} {threshold:g}",
+        "zh": "{metric} {sign} {threshold}",
+        "en": "{metric} {sign} {threshold}",
     },
     "brief.strengths": {"zh": "六、主要优点与不足", "en": "6. Strengths and areas for improvement"},
     "brief.strengths_list": {"zh": "优点", "en": "Strengths"},
@@ -248,8 +256,13 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.col_owner": {"zh": "责任人", "en": "Owner"},
     "brief.col_due": {"zh": "完成期限", "en": "Due"},
     "fix.wait": {
-        "zh": "高峰时段增开台席或开设快速受理窗口，用 drill staff 核定台席数",
+        "zh": "高峰时段增开台席或开设快速受理窗口，并按排班测算核定所需台席数",
         "en": "add counters or a fast lane at the peaks; size them with drill staff",
+    },
+    "fix.priority": {
+        "zh": "落实老弱病残孕客户优先办理（绿色通道），必要时设专门窗口",
+        "en": "serve elderly, disabled and pregnant customers first (a green channel), "
+        "with a counter of their own if needed",
     },
     "fix.abandon": {
         "zh": "缩短等候：增开台席、预登记预受理、引导自助办理",

@@ -41,7 +41,7 @@ LIMIT_FIXES = {
     "wait_mean_min": ("fix.wait", "owner.manager"),
     "wait_max_min": ("fix.wait", "owner.manager"),
     "served_within_limit_share": ("fix.wait", "owner.manager"),
-    "wait_p90_min_vulnerable": ("fix.wait", "owner.manager"),
+    "wait_p90_min_vulnerable": ("fix.priority", "owner.manager"),
     "abandon_rate": ("fix.abandon", "owner.manager"),
     "balk_rate": ("fix.abandon", "owner.manager"),
     "peak_density_per_m2": ("fix.density", "owner.safety"),
@@ -301,6 +301,13 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         wait_p90=metrics["wait_p90_min"]["mean"] or 0.0,
         abandon=metrics["abandon_rate"]["mean"] or 0.0,
     )
+    outside_peak = metrics["outside_peak"]["mean"] if "outside_peak" in metrics else None
+    if outside_peak:
+        left = metrics["left_outside_rate"]["mean"] or 0.0
+        impact += render("brief.impact_outside", lang, peak=outside_peak, left=left)
+    turned_away = metrics["turned_away_rate"]["mean"] if "turned_away_rate" in metrics else None
+    if turned_away:
+        impact += render("brief.impact_turned_away", lang, share=turned_away)
     evacuation = summary.get("evacuation")
     if evacuation:
         impact += render(

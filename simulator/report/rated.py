@@ -37,6 +37,11 @@ def rating_text(rating: str | None, lang: str) -> str:
     return render(f"rating.{rating or 'none'}", lang)
 
 
+def _threshold(metric: str, value: float) -> str:
+    """Return a limit's threshold as a reader writes it: a share in per cent (5%, not 0.05)."""
+    return f"{value * 100:g}%" if metric.endswith(("_rate", "_share")) else f"{value:g}"
+
+
 def limit_rows(summary: Summary, lang: str) -> list[dict[str, Any]]:
     """Return each limit: its statement, share of days held, rating and its text."""
     rows = []
@@ -61,7 +66,7 @@ def limit_rows(summary: Summary, lang: str) -> list[dict[str, Any]]:
                     lang,
                     metric=metric,
                     sign=sign,
-                    threshold=limit["threshold"],
+                    threshold=_threshold(limit["metric"], limit["threshold"]),
                 ),
                 "metric": limit["metric"],
                 "held": held,

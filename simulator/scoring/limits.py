@@ -3,8 +3,9 @@
 A limit "holds" for the plan when it held in at least ``limits.target_share`` of the replications
 (default 90 %): a duty manager plans for a bad-but-ordinary day, not for the average day.
 A limit on an evacuation metric is judged over the days that had an evacuation: a day on which
-staff put the fire out neither keeps nor breaks ``evacuation_s``, and a day no vulnerable customer
-was served neither keeps nor breaks ``vulnerable_wait_min``.
+staff put the fire out neither keeps nor breaks ``evacuation_s``. ``vulnerable_wait_min`` is not
+exercised when no vulnerable customer was served on any day; a single day without one served (all
+of them gave up) breaks it.
 """
 
 import math
@@ -37,10 +38,13 @@ def check_limits(result: RunResult) -> list[LimitResult]:
     judged = []
     for limit in result.scenario.limits.items:
         values = result.values.get(limit.metric) or []
-        # Judged on the days it applies to: an evacuation metric on days with an evacuation,
-        # a priority class's wait on days someone of the class was served.
-        if limit.metric in CONDITIONAL_METRICS or limit.metric in GROUP_METRICS:
+        if limit.metric in CONDITIONAL_METRICS:  # judged on the days with an evacuation
             values = [value for value in values if not math.isnan(value)]
+        # A priority class's wait is undefined on a day none of them was served: the class
+        # never came (a scenario without it: not exercised), or all of them gave up (which
+        # breaks the limit, as for wait_p90_min).
+        if limit.metric in GROUP_METRICS and all(math.isnan(value) for value in values):
+            values = []
         if not values:  # e.g. evacuation_s when no day had an evacuation
             judged.append(LimitResult(limit, math.nan, math.nan, math.nan, target, None))
             continue
