@@ -54,6 +54,11 @@ def test_a_call_goes_to_an_incident_nobody_called_about_then_to_the_kind_its_rul
     situation.called(1)
     situation.called(2)
     assert situation.answered_by(110, frozenset({"disorder"})) == 1
+    # A second rule on the fight (fight_min) calls about the fight again, not the uncalled
+    # group complaint: calling would end that one with nobody having seen to it.
+    situation.begin(3, "group_complaint")
+    assert situation.answered_by(110, frozenset({"fight"})) == 2
+    assert situation.answered_by(110) == 3
 
 
 def test_outage_ended_min_waits_for_the_last_of_overlapping_outages():
