@@ -30,6 +30,8 @@ def test_only_a_missing_resource_counts_as_unable():
         Reason.NO_SECURITY,
         Reason.NO_MANAGER,
         Reason.LAST_REGULAR_COUNTER,
+        Reason.NEIGHBOR_DOWN,  # the refuge the plan relies on is not there
+        Reason.NEIGHBOR_FULL,
     } == UNABLE
     assert {reason for reason in Reason if reason.unable} == UNABLE
     assert Reason.NO_GUIDE.unable and Reason.NO_FREE_COUNTER.unable

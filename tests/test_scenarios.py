@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from simulator.engine.demand import rate_profile
-from simulator.engine.events import EventKind
+from simulator.engine.events import EventKind, Reason
 from simulator.model import load_scenario
 from simulator.runner import run_replications
 
@@ -141,3 +141,19 @@ def test_the_power_outage_pre_accepts_by_hand_enters_the_work_and_calls_customer
     assert result.estimate("callbacks_returned").ci_low > 0
     steps = {event.name for _, event in result.events if event.kind is EventKind.INCIDENT_STEP}
     assert {"work_to_enter", "callbacks_called"} <= steps
+
+
+def test_in_the_district_wide_outage_the_bank_has_no_branch_to_send_anyone_to():
+    scenario = load_scenario(SCENARIOS[0].parent / "bank_system_outage.yaml")
+    regional = scenario.variants["片区系统故障"]
+    local = run_replications(scenario, REPLICATIONS, seed=1)
+    district = run_replications(regional, REPLICATIONS, seed=1)
+    assert local.estimate("redirect_rate").ci_low > 0
+    assert max(district.values["redirect_rate"]) == 0
+    results = [
+        event.result
+        for _, event in district.events
+        if event.kind is EventKind.ACTION and event.name == "redirect"
+    ]
+    assert all(result.done == 0 and not result.carried_out for result in results)
+    assert Reason.NEIGHBOR_DOWN in {result.reason for result in results}

@@ -20,7 +20,7 @@ act on for want of a guide, which is what its action's result reports when it is
 
 from collections import deque
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, cast
 
 import numpy as np
@@ -31,12 +31,19 @@ from simulator.engine.demand import OutsidePatience
 from simulator.engine.events import ActionResult, ActionStatus, Reason
 from simulator.engine.incidents import Outage
 from simulator.engine.log import PendingAction
+from simulator.engine.neighbors import Neighbors
 from simulator.engine.records import Outcome
 from simulator.engine.station import Station
 
 REDIRECT, PRE_REGISTER, STOP_ENTRY = "redirect", "pre_register", "stop_entry"
 COUNTERS = "counters"  # a redirect's destination for kiosk customers (kiosks down)
 MEASURES = (REDIRECT, PRE_REGISTER, STOP_ENTRY)  # the actions that stay in force until lifted
+# Why a measure missed customers, as events.csv says it.
+MISSED_BECAUSE = {
+    Reason.NO_GUIDE: "no guide on the floor",
+    Reason.NEIGHBOR_DOWN: "the neighbouring hall is down too",
+    Reason.NEIGHBOR_FULL: "the neighbouring hall can take no more",
+}
 
 
 class Outages(Protocol):
@@ -77,27 +84,32 @@ class Measure:
     per_guide_per_hour: float = 30.0  # pre-registration: customers a guide handles an hour
     needs_guide: bool = False  # it acts through a guide (steering to kiosks, pre-processing)
     applied: int = 0  # customers it acted on
-    missed: int = 0  # customers it should have acted on, with no guide on the floor to do it
+    missed: int = 0  # customers it should have acted on, and could not (see why_missed)
     guide_missing: bool = False  # no guide was on the floor when it was put in force
     event: PendingAction | None = None  # its action's event, written when it is lifted
+    # Why it missed them: no guide on the floor, the neighbouring hall down or full.
+    why_missed: dict[Reason, int] = field(default_factory=dict)
 
     def acted_on(self, customers: int = 1) -> None:
         """Count ``customers`` more it acted on."""
         self.applied += customers
 
-    def missed_one(self) -> None:
-        """Count one customer it should have acted on, had a guide been on the floor."""
+    def missed_one(self, reason: Reason = Reason.NO_GUIDE) -> None:
+        """Count one customer it should have acted on, and could not for ``reason``."""
         self.missed += 1
+        self.why_missed[reason] = self.why_missed.get(reason, 0) + 1
 
     def result(self) -> ActionResult:
         """Return what the measure achieved, short of what it should have done by ``missed``.
 
         A measure that acted on nobody did nothing: for want of a guide when one was missing,
-        else because nobody came whom it applies to.
+        else because nobody came whom it applies to. Of several reasons it missed customers
+        for, the one that missed most is given.
         """
         if self.missed:
             status = ActionStatus.PARTLY if self.applied else ActionStatus.NOT_CARRIED_OUT
-            return ActionResult(status, Reason.NO_GUIDE, self.applied + self.missed, self.applied)
+            reason = max(self.why_missed, key=self.why_missed.__getitem__)
+            return ActionResult(status, reason, self.applied + self.missed, self.applied)
         if self.applied:
             return ActionResult(ActionStatus.CARRIED_OUT, done=self.applied)
         reason = Reason.NO_GUIDE if self.guide_missing else Reason.NOBODY_ELIGIBLE
@@ -114,7 +126,10 @@ class Measure:
         else:
             metered = f", let in below {self.admit_below} inside" if self.admit_below else ""
             what, done = f"entry held{metered}", f"{self.applied} held outside"
-        missed = f"; {self.missed} missed, no guide on the floor" if self.missed else ""
+        missed = "".join(
+            f"; {count} missed, {MISSED_BECAUSE[reason]}"
+            for reason, count in self.why_missed.items()
+        )
         return f"{what}; {done}{missed}"
 
 
@@ -132,6 +147,7 @@ class Door:
         closes_at: float,
         balk_at_queue: int | None,
         outside_patience: OutsidePatience | None = None,  # None: people wait until closing
+        neighbors: Neighbors | None = None,  # None: every neighbouring hall takes anyone
     ):
         self.env = env
         self.customers = customers
@@ -147,6 +163,7 @@ class Door:
         self._stops: list[Measure] = []
         self._outside: deque[int] = deque()  # held outside, in order (leavers dropped lazily)
         self._outside_patience = outside_patience
+        self.neighbors = neighbors
         self._admitting = False
         self._closing_watched = False
 
@@ -313,7 +330,7 @@ class Door:
                 return None
         return None
 
-    def _redirected(self, customer: int) -> tuple[Measure | None, Measure | None]:
+    def _redirected(self, customer: int) -> tuple[Measure | None, tuple[Measure, Reason] | None]:
         """Return the redirect that takes this counter customer, or the one that missed them.
 
         One uniform draw per customer serves every redirect in force without overlap: the
@@ -321,7 +338,8 @@ class Door:
         customer whose draw falls in a kiosk redirect's stretch stays in the queue when their
         business needs a counter, or when no guide is on the floor to steer them (then the
         redirect missed them); they never spill into the next redirect's stretch, so each
-        redirect takes at most its share.
+        redirect takes at most its share. A neighbouring hall that is down too, or full, misses
+        them likewise (see :mod:`.neighbors`).
         """
         customers = self.customers
         draw = customers.routing[customer]
@@ -329,14 +347,17 @@ class Door:
             if measure.destination == COUNTERS:
                 continue  # it acts on kiosk customers only
             if draw < measure.share:
-                if measure.destination != "kiosks":
-                    return measure, None
+                if measure.destination != "kiosks":  # a neighbouring hall, if it can take them
+                    refusal = (
+                        self.neighbors.refusal(measure.destination) if self.neighbors else None
+                    )
+                    return (measure, None) if refusal is None else (None, (measure, refusal))
                 if not customers.kiosk_ok[customer]:
                     return None, None
                 # Guides steer people to the kiosks; with none on the floor nobody is steered.
                 if self.guides.guides_on_floor() > 0:
                     return measure, None
-                return None, measure
+                return None, (measure, Reason.NO_GUIDE)
             draw -= measure.share
         return None, None
 
@@ -393,12 +414,14 @@ class Door:
                 asking.numbers.append(customer)  # called back once systems are back
                 return
         if missed is not None:
-            missed.missed_one()
+            missed[0].missed_one(missed[1])
         if redirect is not None:
             redirect.acted_on()
             if redirect.destination == "kiosks":
                 kiosks.join(customer)
             else:  # sent to a neighbouring hall
+                if self.neighbors is not None:
+                    self.neighbors.send(redirect.destination)
                 customers.finish(customer, Outcome.REDIRECTED, time)
         elif self.balk_at_queue is not None and counters.waiting >= self.balk_at_queue:
             customers.finish(customer, Outcome.BALKED, time)

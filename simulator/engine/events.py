@@ -58,6 +58,8 @@ class Reason(StrEnum):
     NOBODY_ELIGIBLE = "nobody_eligible"  # in force, but nobody came whom it applies to
     ALREADY_IN_FORCE = "already_in_force"  # e.g. the hours were extended as far already
     NO_INCIDENT = "no_incident"  # an emergency call with no incident in progress it answers
+    NEIGHBOR_DOWN = "neighbor_down"  # the neighbouring hall is down too (a regional outage)
+    NEIGHBOR_FULL = "neighbor_full"  # the neighbouring hall can take no more this hour
 
     @property
     def unable(self) -> bool:
@@ -73,6 +75,8 @@ UNABLE = frozenset(
         Reason.NO_SECURITY,
         Reason.NO_MANAGER,
         Reason.LAST_REGULAR_COUNTER,
+        Reason.NEIGHBOR_DOWN,
+        Reason.NEIGHBOR_FULL,
     }
 )
 

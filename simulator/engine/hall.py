@@ -32,6 +32,7 @@ from simulator.engine.follow_through import FollowThrough
 from simulator.engine.gauges import Gauges
 from simulator.engine.incidents import Disruptions, Outages, draw_timings
 from simulator.engine.log import EventLog
+from simulator.engine.neighbors import Neighbors
 from simulator.engine.policy import RulePolicy, ScriptPolicy
 from simulator.engine.posts import Posts
 from simulator.engine.records import Channel, DayRecord
@@ -96,6 +97,7 @@ class Day:
             lambda over_min: self.counters.waits_passing(over_min, 1.0),
             lambda outage: self.follow_through.recovered(outage),
         )
+        self.neighbors = Neighbors(env, site, outages)
         self.door = Door(
             env,
             self.customers,
@@ -106,6 +108,7 @@ class Day:
             scenario.hours.close_min,
             scenario.demand.balk_at_queue,
             OutsidePatience(scenario, streams, self.customers.count),
+            self.neighbors,
         )
         self.follow_through = FollowThrough(
             env, scenario, streams, self.log, self.counters, self.door
@@ -249,6 +252,7 @@ class Day:
             entry_minutes=entry_minutes,
             entries_entered=len(entered),
             entries_left=len(self.counters.entries) + len(self.counters.entered) - len(entered),
+            redirect_travel_min=self.neighbors.travel_min,
         )
 
     def _decisions(self) -> tuple[Decision, ...]:

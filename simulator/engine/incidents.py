@@ -102,6 +102,7 @@ class Outage:
     # (to be entered in the system afterwards), in the order it happened.
     numbers: list[int] = field(default_factory=list)
     by_hand: list[int] = field(default_factory=list)
+    neighbors_down: frozenset[str] = frozenset()  # neighbouring halls it stops too (region)
 
     def stops(self, service: int) -> bool:
         """Return whether this outage stops ``service``."""
@@ -147,6 +148,10 @@ class Outages:
         """
         asking = [o for o in self.active if o.callback_share > 0 and o.stops(service)]
         return max(asking, key=lambda outage: outage.callback_share) if asking else None
+
+    def neighbor_down(self, name: str) -> bool:
+        """Return whether an outage in force has stopped the neighbouring hall ``name`` too."""
+        return any(name in outage.neighbors_down for outage in self.active)
 
     def business_outage(self) -> Outage | None:
         """Return the oldest outage in force that stops business (not the kiosks alone)."""
@@ -195,6 +200,7 @@ class Disruptions:
         self.posts, self.situation, self.on_resume = posts, situation, on_resume
         self.long_waits, self.on_recovered = long_waits, on_recovered
         names = [service.name for service in scenario.demand.services]
+        self.neighbor_names = tuple(neighbor.name for neighbor in scenario.site.neighbors)
         for index, incident in enumerate(scenario.incidents):
             if isinstance(incident, SystemOutage | PowerOutage):
                 env.process(self._play(index, incident, timings[index], names))
@@ -251,6 +257,7 @@ class Disruptions:
             callback_share=incident.callback_share or 0.0,
             stops_kiosks=power or scope == "all",
             index=index,
+            neighbors_down=incident.neighbors_down(self.neighbor_names),
         )
         ends = format_clock(env.now + duration)
         scope_text = "all business" if scope == "all" else "、".join(scope)

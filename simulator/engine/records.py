@@ -108,6 +108,8 @@ class DayRecord:
     entry_minutes: float = 0.0
     entries_entered: int = 0
     entries_left: int = 0
+    # Minutes the customers sent to neighbouring halls spent on their way there.
+    redirect_travel_min: float = 0.0
 
     @property
     def entered_at(self) -> np.ndarray:

@@ -83,6 +83,10 @@ _METRICS = {
         "恢复营业后回来办理的留电话客户（人）",
         "call-backs who came again (people)",
     ),
+    "redirect_travel_hours": (
+        "被分流客户前往邻近营业厅的路途用时（人·小时）",
+        "customers' travel to the neighbouring hall (person-hours)",
+    ),
     "entry_work_hours": (
         "恢复后录入预受理业务用时（台席小时）",
         "entering pre-accepted work (counter-hours)",

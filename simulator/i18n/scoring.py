@@ -95,6 +95,14 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
         "en": "nobody it applies to came while it was in force",
     },
     "reason.already_in_force": {"zh": "已在执行中", "en": "already in force"},
+    "reason.neighbor_down": {
+        "zh": "邻近营业厅同样故障，无法分流",
+        "en": "the neighbouring hall was down too",
+    },
+    "reason.neighbor_full": {
+        "zh": "邻近营业厅已满，无法再接收",
+        "en": "the neighbouring hall could take no more",
+    },
     "reason.no_incident": {"zh": "当时没有需要报警求助的事件", "en": "no incident to call about"},
     # Escalation deadlines.
     "deadline.name": {

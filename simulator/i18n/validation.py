@@ -77,6 +77,7 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     "what.alarm": {"zh": "报警方式", "en": "alarm"},
     "what.service": {"zh": "业务", "en": "service"},
     "what.exit name": {"zh": "出口名称", "en": "exit name"},
+    "what.neighbouring hall": {"zh": "邻近营业厅", "en": "neighbouring hall"},
     "what.redirect target": {"zh": "分流去向", "en": "redirect target"},
     "what.role": {"zh": "角色", "en": "role"},
     "what.value": {"zh": "取值", "en": "value"},
@@ -235,6 +236,10 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     "validation.speed_zero": {
         "zh": "步行速度必须始终大于 0 米/秒（最小值也不能为 0）",
         "en": "must always be above 0 m/s (its least value too)",
+    },
+    "validation.region": {
+        "zh": "应为 false、true 或邻近营业厅名称列表，实际为 {got}",
+        "en": "must be false, true or a list of neighbouring hall names, got {got}",
     },
     "validation.call_back_both": {
         "zh": "at（再来时刻）与 after_min（恢复后分钟数）只能写一个",

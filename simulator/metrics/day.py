@@ -21,6 +21,8 @@ After an outage (``call_back``, ``entry_min``): a customer who left a number and
 new visit, with its own wait from the moment they came back (``callbacks_returned`` counts
 them; the visit on which they left the number stays a CALLBACK); ``entry_work_hours`` is the
 counter time spent entering the work pre-accepted by hand, part of ``utilization``.
+``redirect_travel_hours`` is what redirecting cost the customers sent to a neighbouring hall:
+the hours they spent on their way there.
 """
 
 import numpy as np
@@ -62,6 +64,7 @@ METRIC_NAMES = (
     "counter_staff_hours",
     "callbacks_returned",
     "entry_work_hours",
+    "redirect_travel_hours",
     "lost_customers",
     *EVACUATION_METRICS,
 )
@@ -153,6 +156,7 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         if record.return_of is not None
         else 0.0,
         "entry_work_hours": record.entry_minutes / 60.0,
+        "redirect_travel_hours": record.redirect_travel_min / 60.0,
         "lost_customers": float(lost_customers(record)),
         **evacuation_metrics(record),
     }

@@ -72,6 +72,11 @@ class Neighbor(Model):
     accepts_share: PositiveShare = doc(
         "the largest share of counter customers it can take", "可接收的柜台客户最大比例"
     )
+    spare_per_hour: Annotated[float, Field(gt=0), capped(100_000)] | None = doc(
+        "customers an hour it can take on top of its own (a guide phones first); none: no limit",
+        "每小时最多可额外接收的客户数（引导前先电话确认）；不写则不限",
+        default=None,
+    )
 
 
 class Site(Model):

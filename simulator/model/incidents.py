@@ -157,6 +157,35 @@ Scope = Annotated[
 ]
 
 
+def _region(value: Any, info: ValidationInfo) -> Any:
+    """Read ``false``, ``true`` or a list of the site's neighbouring halls."""
+    if isinstance(value, bool):
+        return value
+    if not isinstance(value, list | tuple) or not value:
+        raise problem("region", got=Shown(value))
+    neighbors = facts(info).neighbors
+    for name in value:
+        if not isinstance(name, str):
+            raise problem("region", got=Shown(name))
+        if neighbors and name not in neighbors:
+            raise problem("unknown_name", what="neighbouring hall", name=name, options=neighbors)
+    return tuple(value)
+
+
+Region = Annotated[
+    Any,
+    WrapValidator(lambda value, _handler, info: _region(value, info)),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "boolean"},
+                {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            ]
+        }
+    ),
+]
+
+
 class CallBack(Model):
     """The customers who left a number, called back once systems are back (恢复营业后通知).
 
@@ -239,6 +268,19 @@ class Outage(Timed):
         "恢复营业后通知留下电话的客户回来办理；不写则视为改日办理",
         default=None,
     )
+    region: Region = doc(
+        "the neighbouring halls it stops too: false (this hall only), true (all of them) or"
+        " a list of their names; a redirect to a hall that is down sends nobody",
+        "同时受影响的邻近营业厅：false（仅本厅）、true（全部）或营业厅名称列表；"
+        "分流到同样故障的营业厅无人可送",
+        default=False,
+    )
+
+    def neighbors_down(self, neighbors: tuple[str, ...]) -> frozenset[str]:
+        """Return which of the hall's ``neighbors`` this outage stops too."""
+        if self.region is True:
+            return frozenset(neighbors)
+        return frozenset(self.region or ())
 
     @field_validator("preaccept_speed")
     @classmethod

@@ -25,6 +25,7 @@ ROWS: tuple[tuple[str, str, bool], ...] = (
     ("abandon_rate", "{:.1%}", False),
     ("balk_rate", "{:.1%}", True),
     ("redirect_rate", "{:.1%}", True),
+    ("redirect_travel_hours", "{:.1f}", True),
     ("callback_rate", "{:.1%}", True),
     ("callbacks_returned", "{:.0f}", True),
     ("outside_peak", "{:.0f}", True),
