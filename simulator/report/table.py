@@ -30,6 +30,18 @@ KEY_METRICS = (
 )
 
 
+# Rows shown only when some day had them (a row of zeros on every day says nothing).
+SHOWN_IF_SEEN = frozenset(
+    {
+        "callbacks_returned",
+        "left_outside_rate",
+        "outside_peak",
+        "turned_away_rate",
+        "entry_work_hours",
+    }
+)
+
+
 def _show(template: str, value: float | None) -> str:
     return "—" if value is None else template.format(value)
 
@@ -81,6 +93,8 @@ def run_table(summary: Summary) -> str:
     lines = [f"{'metric':<30} {'mean':>9}   95% CI"]
     for name, label, template in KEY_METRICS:
         estimate = summary["metrics"][name]
+        if name in SHOWN_IF_SEEN and not estimate["mean"]:
+            continue
         shown = [_show(template, estimate[key]) for key in ("mean", "ci_low", "ci_high")]
         lines.append(f"{label:<30} {shown[0]:>9}   {shown[1]} – {shown[2]}")
     lines.append("")
