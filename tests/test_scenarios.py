@@ -126,7 +126,19 @@ def test_the_hall_incidents_scenario_plays_every_new_incident_kind_of_the_plans(
     assert {"kiosk_outage", "media", "group_complaint", "fight", "robbery"} <= kinds
     result = run_replications(scenario, 20, seed=1)
     started = {event.name for _, event in result.events if event.kind is EventKind.INCIDENT}
-    assert {"kiosk_outage", "media", "group_complaint", "robbery"} <= started
+    assert {"kiosk_outage", "media", "group_complaint", "fight", "robbery"} <= started
+    # On a fight day the 110 call of the rule on fight_min is about the fight.
+    fights = {
+        (day, event.incident)
+        for day, event in result.events
+        if event.kind is EventKind.INCIDENT and event.name == "fight"
+    }
+    calls = {
+        (day, event.incident)
+        for day, event in result.events
+        if event.kind is EventKind.ACTION and event.name == "call_emergency"
+    }
+    assert calls and calls <= fights
     assert max(result.values["lost_customers"]) == 0
     # The robbery is sheltered: the hall reopens, nobody is evacuated.
     assert all(math.isnan(value) for value in result.values["evacuation_s"])
