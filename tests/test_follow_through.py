@@ -12,7 +12,8 @@ from simulator.metrics.day import lost_customers
 from simulator.model.clock import parse_clock
 from simulator.model.errors import ScenarioError
 from simulator.model.load import load_scenario_text
-from tests.factory import OPEN, fixed, hall, outage, rule
+from simulator.model.scenario import Service
+from tests.factory import OPEN, exponential, fixed, hall, outage, rule
 
 TEN, ELEVEN = OPEN + 60, OPEN + 120  # the outage: 10:00 to 11:00
 
@@ -173,3 +174,69 @@ def test_a_call_back_that_cannot_be_is_refused_with_its_key(call_back, message):
     with pytest.raises(ScenarioError) as error:
         load_scenario_text(BASE.replace("CALL_BACK", call_back), "t.yaml")
     assert message in str(error.value)
+
+
+def test_a_call_back_who_leaves_a_number_again_and_is_held_outside_keeps_their_patience():
+    # The third visit of a customer who left a number twice looked up an outside patience
+    # past the day's draws (IndexError).
+    scenario = hall(
+        per_min=3.0,
+        counters=2,
+        security=1,
+        outside_patience_min=fixed(10.0),
+        incidents=(
+            outage(60, 60, callback_share=0.5, call_back={"after_min": 0, "spread_min": 20}),
+            outage(140, 60, call_back={"after_min": 0, "spread_min": 20}),
+        ),
+        playbook=(
+            rule("outage_min >= 5", "take_callbacks", cooldown_min=1),
+            rule("time >= 12:20", "stop_entry", admit_below=10),
+        ),
+    )
+    for seed in range(3):
+        record = simulate_day(scenario, Streams(seed, 0))
+        returns = record.return_of
+        again = returns[returns >= 0]
+        assert np.any(returns[again] >= 0)  # someone came a third time
+        assert lost_customers(record) == 0
+
+
+def test_entry_work_waits_only_for_an_outage_that_stops_its_own_business():
+    services = [
+        Service(name="a", share=0.5, minutes=exponential(1.0)),
+        Service(name="b", share=0.5, minutes=exponential(1.0)),
+    ]
+    scenario = hall(
+        per_min=2.0,
+        counters=3,
+        services=services,
+        kiosks=2,
+        incidents=(
+            outage(60, 60, preaccept_speed=0.5, entry_min=fixed(3.0)),
+            outage(125, 300, kind="kiosk_outage"),
+            outage(125, 300, scope=("b",), preaccept_speed=1.0),
+        ),
+    )
+    record = simulate_day(scenario, Streams(1, 0))
+    # Service a's pieces are entered at once (the kiosks and service b being down does not
+    # stop it); service b's wait for b's system, back at 14:25.
+    a_pieces = np.sum((record.service == 0) & (record.start >= TEN) & (record.start < ELEVEN))
+    assert a_pieces > 10
+    assert record.entries_left == 0
+    assert record.day_end_min < OPEN + 8 * 60 + 30
+
+
+def test_systems_back_after_closing_leave_the_entry_work_for_another_day():
+    with_entry = hall(
+        per_min=1.0,
+        counters=3,
+        incidents=(outage(420, 300, preaccept_speed=0.5, entry_min=fixed(2.0)),),
+    )
+    without = with_entry.with_changes(incidents=(outage(420, 300, preaccept_speed=0.5),))
+    record = simulate_day(with_entry, Streams(1, 0))
+    plain = simulate_day(without, Streams(1, 0))
+    assert record.entries_entered == 0 and record.entries_left > 10
+    # Nobody is kept on the books until the systems come back at 21:00.
+    assert record.counter_staffed_minutes == plain.counter_staffed_minutes
+    (left,) = steps(record, "work_left")
+    assert left.detail == f"systems back after closing: {record.entries_left} left to enter"

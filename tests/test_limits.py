@@ -36,17 +36,18 @@ def test_an_undefined_day_never_holds_a_limit():
     assert limit.held_share == 0.9  # NaN (nobody served that day) counts as not held
 
 
-def test_the_vulnerable_wait_limit_is_rated_and_a_day_none_was_served_breaks_it():
+def test_the_vulnerable_wait_limit_is_rated_on_the_days_someone_vulnerable_was_served():
     # The old limits took vulnerable_wait_min into served_within_limit_share only: a hall
     # manager who wrote it saw no verdict on it at all.
     scenario = hall()
     limits = Limits.model_validate({"wait_p90_min": 20, "vulnerable_wait_min": 10})
     values = {name: [0.0] * 10 for name in METRIC_NAMES}
-    values["wait_p90_min_vulnerable"] = [5.0] * 8 + [15.0] + [float("nan")]
+    values["wait_p90_min_vulnerable"] = [5.0] * 7 + [15.0] + [float("nan")] * 2
     result = RunResult(scenario.with_changes(limits=limits), 1, np.zeros(1), values, {})
     _, vulnerable = check_limits(result)
     assert (vulnerable.limit.metric, vulnerable.limit.threshold) == ("wait_p90_min_vulnerable", 10)
-    assert vulnerable.held_share == 0.8  # the day all of them gave up counts against it
+    # The two days no vulnerable customer came (a small hall) neither keep nor break it.
+    assert vulnerable.held_share == 7 / 8
     assert vulnerable.held is False
     # A hall with no vulnerable customers at all: not exercised, not failed.
     values["wait_p90_min_vulnerable"] = [float("nan")] * 10

@@ -109,3 +109,22 @@ def test_a_region_naming_no_neighbour_is_refused_at_its_line(region, message):
     with pytest.raises(ScenarioError) as error:
         load_scenario_text(REGIONAL.replace("REGION", region), "t.yaml")
     assert message in str(error.value)
+
+
+def test_a_redirect_to_a_hall_that_is_down_is_not_carried_out_even_with_nobody_to_send():
+    # The old door judged the neighbour only per customer: with nobody in the share it said
+    # "nobody it applies to came", which is not held against the plan.
+    neighbor = Neighbor(name=NORTH, travel_min=15, accepts_share=0.5)
+    scenario = hall(
+        per_min=0.05,
+        counters=3,
+        neighbors=(neighbor,),
+        incidents=(outage(60, 60, region=True, callback_share=0.3),),
+        playbook=(rule("outage_min >= 50", "redirect", to=NORTH, share=0.5),),
+    )
+    for seed in range(4):
+        result = redirect_result(simulate_day(scenario, Streams(seed, 0)))
+        assert (result.status, result.reason) == (
+            ActionStatus.NOT_CARRIED_OUT,
+            Reason.NEIGHBOR_DOWN,
+        )

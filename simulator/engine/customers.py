@@ -70,6 +70,9 @@ class CustomerTable:
         # Call-backs coming again: each a new visit, numbered after the day's customers,
         # by the number of the visit on which they left a number.
         self.return_of: dict[int, int] = {}
+        # And the customer drawn for the day each such visit goes back to (through every
+        # number left: a call-back may leave a number again in a later outage).
+        self.first_visit: dict[int, int] = {}
 
     def add_return(self, customer: int, at: float) -> int:
         """Add the visit of ``customer``, who left a number, coming again at ``at``; its number.
@@ -81,6 +84,7 @@ class CustomerTable:
         visit = self.count
         self.count += 1
         self.return_of[visit] = customer
+        self.first_visit[visit] = self.first_visit.get(customer, customer)
         self.arrival.append(at)
         self.service.append(self.service[customer])
         self.priority.append(self.priority[customer])

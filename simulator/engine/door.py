@@ -85,7 +85,9 @@ class Measure:
     needs_guide: bool = False  # it acts through a guide (steering to kiosks, pre-processing)
     applied: int = 0  # customers it acted on
     missed: int = 0  # customers it should have acted on, and could not (see why_missed)
-    guide_missing: bool = False  # no guide was on the floor when it was put in force
+    # What it needed and lacked when it was put in force: a guide on the floor, a neighbouring
+    # hall that can take people (None: nothing was missing).
+    missing: Reason | None = None
     event: PendingAction | None = None  # its action's event, written when it is lifted
     # Why it missed them: no guide on the floor, the neighbouring hall down or full.
     why_missed: dict[Reason, int] = field(default_factory=dict)
@@ -102,8 +104,9 @@ class Measure:
     def result(self) -> ActionResult:
         """Return what the measure achieved, short of what it should have done by ``missed``.
 
-        A measure that acted on nobody did nothing: for want of a guide when one was missing,
-        else because nobody came whom it applies to. Of several reasons it missed customers
+        A measure that acted on nobody did nothing: for want of what was missing when it was
+        put in force (a guide, a neighbouring hall that is up and has room), else because
+        nobody came whom it applies to. Of several reasons it missed customers
         for, the one that missed most is given.
         """
         if self.missed:
@@ -112,7 +115,7 @@ class Measure:
             return ActionResult(status, reason, self.applied + self.missed, self.applied)
         if self.applied:
             return ActionResult(ActionStatus.CARRIED_OUT, done=self.applied)
-        reason = Reason.NO_GUIDE if self.guide_missing else Reason.NOBODY_ELIGIBLE
+        reason = self.missing or Reason.NOBODY_ELIGIBLE
         return ActionResult(ActionStatus.NOT_CARRIED_OUT, reason, done=0)
 
     def describe(self) -> str:
@@ -175,7 +178,10 @@ class Door:
         """
         measure.event = event
         if measure.needs_guide and self.guides.guides_on_floor() == 0:
-            measure.guide_missing = True
+            measure.missing = Reason.NO_GUIDE
+        elif self.neighbors is not None and measure.destination not in ("", "kiosks", COUNTERS):
+            # A redirect to a neighbouring hall: the guide phones first. Down, or full?
+            measure.missing = self.neighbors.refusal(measure.destination)
         earlier = self.measures.get(measure.rule)
         if earlier is not None and earlier.event is not None:
             earlier.event.close(earlier.result(), earlier.describe())
@@ -270,8 +276,8 @@ class Door:
         stop = self._strictest_stop()
         if stop is not None:  # the control that kept them out (not a line left from before)
             stop.acted_on()
-        # A call-back coming again has the patience drawn for them as a first visit.
-        first = customers.return_of.get(customer, customer)
+        # A call-back coming again has the patience drawn for them on their first visit.
+        first = customers.first_visit.get(customer, customer)
         patience = self._outside_patience.of(first) if self._outside_patience else np.inf
         if patience != np.inf:
             timer = self.env.timeout(patience, customer)

@@ -27,8 +27,8 @@ from simulator.model.scenario import Scenario
 class Entries(Protocol):
     """What recovery asks of the counters (see :class:`~.station.Station`)."""
 
-    def add_entries(self, minutes: list[float]) -> None:
-        """Queue pieces of work of these minutes, to be entered before the next customers."""
+    def add_entries(self, minutes: list[float], services: list[int]) -> None:
+        """Queue pieces of work (minutes, service each), entered before the next customers."""
         ...
 
 
@@ -53,20 +53,34 @@ class FollowThrough:
         log: EventLog,
         counters: Entries,
         door: Returns,
+        service_of: list[int],
     ):
+        """``service_of`` is each customer's service (the customer table's own list)."""
         self.env, self.scenario, self.streams, self.log = env, scenario, streams, log
-        self.counters, self.door = counters, door
+        self.counters, self.door, self.service_of = counters, door, service_of
+        self.deferred = 0  # pieces of entry work left for another day (systems back too late)
 
     def recovered(self, outage: Outage) -> None:
-        """Systems are back after ``outage``: queue its entry work, call its customers back."""
+        """Systems are back after ``outage``: queue its entry work, call its customers back.
+
+        Systems back after closing leave it all for another day: nobody stays to enter the
+        work, and nobody is called back to a closed hall.
+        """
         incident = self.scenario.incidents[outage.index]
         assert isinstance(incident, SystemOutage | PowerOutage)
+        closed = self.env.now >= self.door.closes_at
         if incident.entry_min is not None and outage.by_hand:
-            rng = self.streams.generator("follow_through", outage.index, 0)
-            minutes = incident.entry_min.sample(rng, len(outage.by_hand)).tolist()
-            self.counters.add_entries(minutes)
-            detail = f"{len(minutes)} pre-accepted by hand to enter, {sum(minutes):.0f} counter-min"
-            self._step(outage, "work_to_enter", detail)
+            if closed:
+                self.deferred += len(outage.by_hand)
+                detail = f"systems back after closing: {len(outage.by_hand)} left to enter"
+                self._step(outage, "work_left", detail)
+            else:
+                rng = self.streams.generator("follow_through", outage.index, 0)
+                minutes = incident.entry_min.sample(rng, len(outage.by_hand)).tolist()
+                services = [self.service_of[customer] for customer in outage.by_hand]
+                self.counters.add_entries(minutes, services)
+                detail = f"{len(minutes)} pre-accepted by hand to enter"
+                self._step(outage, "work_to_enter", f"{detail}, {sum(minutes):.0f} counter-min")
         if incident.call_back is not None and outage.numbers:
             self._call_back(outage, incident.call_back)
 

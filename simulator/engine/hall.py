@@ -111,7 +111,7 @@ class Day:
             self.neighbors,
         )
         self.follow_through = FollowThrough(
-            env, scenario, streams, self.log, self.counters, self.door
+            env, scenario, streams, self.log, self.counters, self.door, self.customers.service
         )
         self.emergencies = Emergencies(
             env, scenario, emergency_draws, timings, self.log, self.posts, self.door, situation
@@ -251,7 +251,10 @@ class Day:
             return_of=table["return_of"] if self.customers.return_of else None,
             entry_minutes=entry_minutes,
             entries_entered=len(entered),
-            entries_left=len(self.counters.entries) + len(self.counters.entered) - len(entered),
+            entries_left=len(self.counters.entries)
+            + len(self.counters.entered)
+            - len(entered)
+            + self.follow_through.deferred,
             redirect_travel_min=self.neighbors.travel_min,
         )
 

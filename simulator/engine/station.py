@@ -77,8 +77,8 @@ class Station:
         self.target_changes: list[tuple[float, int]] = []
         self.servers = 0  # server processes started so far (started when first needed)
         # Work pre-accepted by hand during an outage, to be entered once systems are back
-        # (minutes each), and the (start, end) of every piece entered.
-        self.entries: deque[float] = deque()
+        # ((minutes, service) each), and the (start, end) of every piece taken up.
+        self.entries: deque[tuple[float, int]] = deque()
         self.entered: list[tuple[float, float]] = []
 
     def add_customer(self) -> None:
@@ -86,13 +86,24 @@ class Station:
         self.in_queue.append(False)
         self.joined.append(False)
 
-    def add_entries(self, minutes: list[float]) -> None:
+    def add_entries(self, minutes: list[float], services: list[int]) -> None:
         """Queue pieces of entry work; regular servers take them before the next customer.
 
         The plan's "待系统恢复正常后,将立即为您办理": the pre-accepted business is done first.
         """
-        self.entries.extend(minutes)
+        self.entries.extend(zip(minutes, services, strict=True))
         self.wake_idle()
+
+    def _next_entry(self) -> float | None:
+        """Take the oldest piece of entry work whose business no outage stops now (None: none)."""
+        entries = self.entries
+        if not self.outages.active:
+            return entries.popleft()[0]
+        for position, (minutes, service) in enumerate(entries):
+            if self.outages.speed(service, False) >= 1.0:  # its system is up
+                del entries[position]
+                return minutes
+        return None
 
     def schedule(self, servers: int) -> None:
         """Follow the staffing plan: ``servers`` on duty from now, plus any called in."""
@@ -260,10 +271,10 @@ class Station:
             if not on_duty:
                 self.duty_since[index] = env.now
                 on_duty = True
-            if self.entries and not fast and not outages.active:
-                minutes = self.entries.popleft()
-                yield env.timeout(minutes)
-                self.entered.append((env.now - minutes, env.now))
+            entry = self._next_entry() if self.entries and not fast else None
+            if entry is not None:
+                self.entered.append((env.now, env.now + entry))  # cut short by an alarm
+                yield env.timeout(entry)
                 continue
             customer = self._next_customer(fast)
             if customer == NO_CUSTOMER:

@@ -91,7 +91,10 @@ _METRICS = {
         "恢复后录入预受理业务用时（台席小时）",
         "entering pre-accepted work (counter-hours)",
     ),
-    "arrivals": ("到达客户（人）", "customers arriving"),
+    "arrivals": (
+        "到达客户（人次，含回访再来）",
+        "customer visits (call-backs coming again included)",
+    ),
     "lost_customers": ("去向不明的客户（应为 0）", "customers unaccounted for (must be 0)"),
     "wait_mean_min_vip": ("贵宾平均等候时间（分钟）", "VIP mean wait (min)"),
     "wait_p90_min_vip": ("贵宾 90% 等候时间（分钟）", "VIP 90th-percentile wait (min)"),

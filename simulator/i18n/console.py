@@ -30,6 +30,10 @@ CONSOLE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "系统恢复，台席录入人工预受理的业务（录入派单）",
         "en": "systems back: counters enter the work pre-accepted by hand",
     },
+    "step.work_left": {
+        "zh": "营业结束后系统才恢复，人工预受理的业务改日录入",
+        "en": "systems back only after closing: the pre-accepted work is entered another day",
+    },
     "step.callbacks_called": {
         "zh": "系统恢复，通知留下电话的客户回来办理",
         "en": "systems back: the customers who left a number are called back",

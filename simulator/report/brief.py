@@ -184,7 +184,7 @@ def _timeline(run: RunFiles, lang: str) -> list[dict[str, str]]:
                 "brief.happened_duration", lang, minutes=statistics.median(durations)
             )
         inject = render(f"kind.{kind}", lang)
-        if incident["note"]:
+        if incident["note"] and incident["note"] != inject:  # not 突发停电：突发停电
             inject += render("brief.colon", lang) + incident["note"]
         rows.append(
             {
@@ -284,16 +284,19 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
     limits = limit_rows(summary, lang)
     objectives = objective_rows(summary, lang)
     ratings = [item["rating"] for item in [*limits, *objectives] if item["rating"]]
-    incidents = [
-        render(
-            "brief.incident_item_noted" if incident["note"] else "brief.incident_item",
-            lang,
-            kind=render(f"kind.{incident['kind']}", lang),
-            at=incident["at"],
-            note=incident["note"],
+    incidents = []
+    for incident in scenario["incidents"]:
+        kind = render(f"kind.{incident['kind']}", lang)
+        noted = incident["note"] and incident["note"] != kind  # a note that says more
+        incidents.append(
+            render(
+                "brief.incident_item_noted" if noted else "brief.incident_item",
+                lang,
+                kind=kind,
+                at=incident["at"],
+                note=incident["note"],
+            )
         )
-        for incident in scenario["incidents"]
-    ]
     impact = render(
         "brief.impact_value",
         lang,

@@ -3,9 +3,8 @@
 A limit "holds" for the plan when it held in at least ``limits.target_share`` of the replications
 (default 90 %): a duty manager plans for a bad-but-ordinary day, not for the average day.
 A limit on an evacuation metric is judged over the days that had an evacuation: a day on which
-staff put the fire out neither keeps nor breaks ``evacuation_s``. ``vulnerable_wait_min`` is not
-exercised when no vulnerable customer was served on any day; a single day without one served (all
-of them gave up) breaks it.
+staff put the fire out neither keeps nor breaks ``evacuation_s``, and a day no vulnerable customer
+was served neither keeps nor breaks ``vulnerable_wait_min`` (not exercised if none ever was).
 """
 
 import math
@@ -38,13 +37,12 @@ def check_limits(result: RunResult) -> list[LimitResult]:
     judged = []
     for limit in result.scenario.limits.items:
         values = result.values.get(limit.metric) or []
-        if limit.metric in CONDITIONAL_METRICS:  # judged on the days with an evacuation
+        # Judged on the days it applies to: an evacuation metric on the days with an
+        # evacuation, a priority class's wait on the days someone of the class was served (in
+        # a small hall many days bring no vulnerable customer at all; a day all of them gave
+        # up is left to the abandon_rate limit).
+        if limit.metric in CONDITIONAL_METRICS or limit.metric in GROUP_METRICS:
             values = [value for value in values if not math.isnan(value)]
-        # A priority class's wait is undefined on a day none of them was served: the class
-        # never came (a scenario without it: not exercised), or all of them gave up (which
-        # breaks the limit, as for wait_p90_min).
-        if limit.metric in GROUP_METRICS and all(math.isnan(value) for value in values):
-            values = []
         if not values:  # e.g. evacuation_s when no day had an evacuation
             judged.append(LimitResult(limit, math.nan, math.nan, math.nan, target, None))
             continue
