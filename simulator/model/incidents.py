@@ -128,61 +128,47 @@ class Surge(Incident):
         return self
 
 
+def _names(value: Any, known: tuple[str, ...], what: str, code: str, item_code: str) -> Any:
+    """Read a non-empty list of names, each one of ``known`` (when the file's are known)."""
+    if not isinstance(value, list | tuple) or not value:
+        raise problem(code, got=Shown(value))
+    for name in value:
+        if not isinstance(name, str):
+            raise problem(item_code, got=Shown(name))
+        if known and name not in known:
+            raise problem("unknown_name", what=what, name=name, options=known)
+    return tuple(value)
+
+
+def _or_names(single: dict[str, Any]) -> WithJsonSchema:
+    """Return the JSON Schema of ``single`` or a non-empty list of names."""
+    names = {"type": "array", "items": {"type": "string"}, "minItems": 1}
+    return WithJsonSchema({"anyOf": [single, names]})
+
+
 def _scope(value: Any, info: ValidationInfo) -> Any:
     """Read ``all`` or a non-empty list of the scenario's service names."""
     if value == "all":
         return "all"
-    if not isinstance(value, list | tuple) or not value:
-        raise problem("scope", got=Shown(value))
-    services = facts(info).services
-    for name in value:
-        if not isinstance(name, str):
-            raise problem("scope_names", got=Shown(name))
-        if services and name not in services:
-            raise problem("unknown_name", what="service", name=name, options=services)
-    return tuple(value)
-
-
-Scope = Annotated[
-    Any,
-    WrapValidator(lambda value, _handler, info: _scope(value, info)),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"const": "all"},
-                {"type": "array", "items": {"type": "string"}, "minItems": 1},
-            ]
-        }
-    ),
-]
+    return _names(value, facts(info).services, "service", "scope", "scope_names")
 
 
 def _region(value: Any, info: ValidationInfo) -> Any:
     """Read ``false``, ``true`` or a list of the site's neighbouring halls."""
     if isinstance(value, bool):
         return value
-    if not isinstance(value, list | tuple) or not value:
-        raise problem("region", got=Shown(value))
-    neighbors = facts(info).neighbors
-    for name in value:
-        if not isinstance(name, str):
-            raise problem("region", got=Shown(name))
-        if neighbors and name not in neighbors:
-            raise problem("unknown_name", what="neighbouring hall", name=name, options=neighbors)
-    return tuple(value)
+    return _names(value, facts(info).neighbors, "neighbouring hall", "region", "region")
 
 
+Scope = Annotated[
+    Any,
+    WrapValidator(lambda value, _handler, info: _scope(value, info)),
+    _or_names({"const": "all"}),
+]
 Region = Annotated[
     Any,
     WrapValidator(lambda value, _handler, info: _region(value, info)),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "boolean"},
-                {"type": "array", "items": {"type": "string"}, "minItems": 1},
-            ]
-        }
-    ),
+    _or_names({"type": "boolean"}),
 ]
 
 
