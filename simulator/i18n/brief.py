@@ -79,6 +79,9 @@ _METRICS = {
         "share turned away while an incident had closed the hall",
     ),
     "counter_staff_hours": ("台席在岗工时（小时）", "counter staff-hours"),
+    "floor_staff_hours": ("引导员与安保人员在岗工时（小时）", "guide and security staff-hours"),
+    "reserve_called": ("增调备用人员（人次）", "reserve staff called in"),
+    "staff_cost": ("人力成本（按每小时成本计）", "staff cost (at the hourly rates)"),
     "callbacks_returned": (
         "恢复营业后回来办理的留电话客户（人）",
         "call-backs who came again (people)",

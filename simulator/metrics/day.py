@@ -15,7 +15,9 @@ outside a held door (``stop_entry``) is part of it; ``left_outside_rate`` is the
 away from outside, ``outside_peak`` the most people outside at once; ``turned_away_rate`` the
 share who came while an incident had closed the hall off (a robbery's lockdown, a bomb threat's
 cordon) and were turned away. ``counter_staff_hours`` is the day's cost in counter staff: hours
-staffed, the plan's own and those called in.
+staffed, the plan's own and those called in; ``floor_staff_hours`` the guides' and security's
+hours (on the floor from opening to the day's end), ``reserve_called`` the reserve staff called
+in, and ``staff_cost`` all of it at ``staff.cost_per_hour`` (NaN when the scenario gives none).
 
 After an outage (``call_back``, ``entry_min``): a customer who left a number and comes again is a
 new visit, with its own wait from the moment they came back (``callbacks_returned`` counts
@@ -28,6 +30,7 @@ the hours they spent on their way there.
 import numpy as np
 
 from simulator.engine.demand import REGULAR, VIP, VULNERABLE
+from simulator.engine.events import EventKind
 from simulator.engine.records import DayRecord, Outcome
 from simulator.metrics.evacuation import EVACUATION_METRICS, evacuation_metrics
 from simulator.metrics.timeseries import (
@@ -62,6 +65,9 @@ METRIC_NAMES = (
     "peak_density_per_m2",
     "utilization",
     "counter_staff_hours",
+    "floor_staff_hours",
+    "reserve_called",
+    "staff_cost",
     "callbacks_returned",
     "entry_work_hours",
     "redirect_travel_hours",
@@ -99,6 +105,34 @@ def lost_customers(record: DayRecord) -> int:
     never_started = (record.end >= record.arrival) & np.isnan(record.start)
     bad_other = ~served & ~pending & ~(never_started | interrupted)
     return int(np.sum(pending | bad_served | bad_other))
+
+
+def reserve_called(record: DayRecord) -> float:
+    """Return how many reserve staff the day called in (open_counters, as carried out)."""
+    called = 0.0
+    for event in record.events:
+        if event.kind is EventKind.ACTION and event.name == "open_counters" and event.result:
+            called += event.result.done or 0.0
+    return called
+
+
+def _costs(scenario: Scenario, record: DayRecord) -> dict[str, float]:
+    """Return the floor staff's hours, reserve call-ins and the day's staff cost (NaN: no rates)."""
+    staff = scenario.staff
+    day_hours = max(record.day_end_min - record.open_min, 0.0) / 60.0
+    counter_hours = record.counter_staffed_minutes / 60.0
+    rates = staff.cost_per_hour
+    cost = (
+        rates.counters * counter_hours
+        + (rates.guides * staff.guides + rates.security * staff.security) * day_hours
+        if rates is not None
+        else np.nan
+    )
+    return {
+        "floor_staff_hours": record.floor_staff * day_hours,
+        "reserve_called": reserve_called(record),
+        "staff_cost": cost,
+    }
 
 
 def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
@@ -152,6 +186,7 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "peak_density_per_m2": people_peak / scenario.site.floor_area_m2,
         "utilization": record.counter_busy_minutes / staffed if staffed > 0 else np.nan,
         "counter_staff_hours": staffed / 60.0,
+        **_costs(scenario, record),
         "callbacks_returned": float(np.sum(record.return_of >= 0))
         if record.return_of is not None
         else 0.0,

@@ -6,7 +6,7 @@ opening time, shares that add up) and, through :class:`~simulator.model.base.Fac
 needs of the rest of the file (a block's start inside opening hours).
 """
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
@@ -193,6 +193,18 @@ class Reserve(Model):
     )
 
 
+Rate = Annotated[float, Field(ge=0), capped(100_000)]
+
+
+class HourlyCost(Model):
+    """What an hour of each post costs (in the scenario's currency), for the cost of a plan."""
+
+    keys_are: ClassVar[str] = "cost_per_hour key"
+    counters: Rate = doc("an hour of a counter clerk", "柜员每小时成本")
+    guides: Rate = doc("an hour of a lobby guide", "大堂引导员每小时成本", default=0.0)
+    security: Rate = doc("an hour of a security guard", "安保人员每小时成本", default=0.0)
+
+
 class Staff(Model):
     """Who works the hall."""
 
@@ -210,6 +222,11 @@ class Staff(Model):
         default=1,
     )
     reserve: Reserve = doc("staff who can be called in", "备用人员", default=Reserve())
+    cost_per_hour: HourlyCost | None = doc(
+        "what an hour of each post costs; gives each plan's staff cost (none: hours only)",
+        "各岗位每小时成本；给出后报告每个方案的人力成本（不写则只报工时）",
+        default=None,
+    )
 
     @field_validator("counters")
     @classmethod

@@ -35,6 +35,9 @@ ROWS: tuple[tuple[str, str, bool], ...] = (
     ("peak_density_per_m2", "{:.2f}", False),
     ("utilization", "{:.1%}", False),
     ("counter_staff_hours", "{:.1f}", False),
+    ("floor_staff_hours", "{:.1f}", True),
+    ("reserve_called", "{:.1f}", True),
+    ("staff_cost", "{:,.0f}", True),
     ("entry_work_hours", "{:.1f}", True),
     ("lost_customers", "{:.0f}", False),
 )

@@ -25,6 +25,9 @@ KEY_METRICS = (
     ("peak_density_per_m2", "peak density (people/m²)", "{:.2f}"),
     ("utilization", "counter utilisation", "{:.1%}"),
     ("counter_staff_hours", "counter staff-hours", "{:.1f}"),
+    ("floor_staff_hours", "guide and security staff-hours", "{:.1f}"),
+    ("reserve_called", "reserve staff called in", "{:.1f}"),
+    ("staff_cost", "staff cost (at the hourly rates)", "{:,.0f}"),
     ("entry_work_hours", "entering pre-accepted work (h)", "{:.1f}"),
     ("lost_customers", "lost customers (must be 0)", "{:.0f}"),
 )
@@ -38,6 +41,9 @@ SHOWN_IF_SEEN = frozenset(
         "outside_peak",
         "turned_away_rate",
         "entry_work_hours",
+        "floor_staff_hours",
+        "reserve_called",
+        "staff_cost",
     }
 )
 
