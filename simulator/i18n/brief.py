@@ -389,6 +389,23 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.col_deviation": {"zh": "偏差（分钟）", "en": "Deviation (min)"},
     "brief.col_metric": {"zh": "指标", "en": "Metric"},
     "brief.col_team": {"zh": "团队处置", "en": "Team"},
+    "brief.comparison_effects": {
+        "zh": "各方案的效果、副作用与成本（日均值；括号内为与基准方案之差，≈ 表示差异不显著）",
+        "en": "Effects, side effects and cost of each plan (daily means; in brackets the "
+        "difference to the base, ≈ where it is not significant)",
+    },
+    "brief.comparison_limits": {
+        "zh": "各方案的限值达标情况（达标天数比例）",
+        "en": "Each plan's limits (share of days held)",
+    },
+    "brief.effect_change": {"zh": "{mean}（{change}）", "en": "{mean} ({change})"},
+    "brief.verdict_held": {"zh": "达标（{share:.0%}）", "en": "held ({share:.0%})"},
+    "brief.verdict_broken": {"zh": "未达标（{share:.0%}）", "en": "NOT held ({share:.0%})"},
+    "brief.verdict_none": {"zh": "未涉及", "en": "not exercised"},
+    "brief.breaks": {
+        "zh": "注意：方案“{plan}”未能保持基准方案已达标的限值：{limits}",
+        "en": "Note: plan “{plan}” breaks limits the base holds: {limits}",
+    },
     "brief.key_figures": {
         "zh": "主要指标（各模拟日的平均值）",
         "en": "Key figures (mean of the simulated days)",

@@ -5,10 +5,43 @@ brief's comparison section is written from.
 """
 
 from simulator.report.text import display_width, pad_to
-from simulator.rundir.schema import ComparisonFile
+from simulator.rundir.schema import ComparisonFile, LimitEntry
 
-# What the terminal table shows beside the ranking metric.
+# What the terminal table shows beside the ranking metric: the core, always ...
 TABLE_METRICS = ("wait_mean_min", "wait_p90_min", "abandon_rate", "peak_queue", "utilization")
+# ... then the side effects and the cost, where some plan had them (a row of zeros says nothing).
+SIDE_METRICS = (
+    "wait_p90_min_vip",
+    "wait_p90_min_vulnerable",
+    "wait_p90_min_regular",
+    "balk_rate",
+    "redirect_rate",
+    "callback_rate",
+    "outside_peak",
+    "left_outside_rate",
+    "turned_away_rate",
+    "counter_staff_hours",
+    "floor_staff_hours",
+    "reserve_called",
+    "staff_cost",
+)
+
+
+def shown_metrics(data: ComparisonFile) -> list[str]:
+    """Return the metrics a comparison shows: the core, and the side effects some plan had."""
+    seen = [
+        metric
+        for metric in SIDE_METRICS
+        if any(arm["metrics"][metric]["mean"] for arm in data["arms"])
+    ]
+    return [*TABLE_METRICS, *seen]
+
+
+def verdict_cell(limit: LimitEntry) -> str:
+    """Return a limit's verdict on one plan: ``held 100%``, ``NOT 62%`` or ``—``."""
+    if limit["held"] is None or limit["held_share"] is None:
+        return "—"
+    return f"{'held' if limit['held'] else 'NOT'} {limit['held_share']:.0%}"
 
 
 def _format(value: float | None, metric: str, signed: bool = False) -> str:
@@ -45,6 +78,8 @@ def comparison_table(data: ComparisonFile) -> str:
                 f"{_format(difference['ci_high'], by, signed=True)})"
                 + ("" if difference["significant"] else "  not significant")
             )
+        if arm["breaks"]:
+            line += "  ⚠ breaks " + ", ".join(arm["breaks"]) + " (the base holds it)"
         lines.append(line)
     variants = [
         (arm["name"], arm["differences"]) for arm in data["arms"] if arm["differences"] is not None
@@ -52,13 +87,21 @@ def comparison_table(data: ComparisonFile) -> str:
     if variants:
         lines += ["", "paired difference to the base (n.s. = not significant at 95 %)"]
         lines.append(pad_to("metric", 24) + "".join(pad_to(name, 18) for name, _ in variants))
-        for metric in TABLE_METRICS:
+        for metric in shown_metrics(data):
             cells = []
             for _name, differences in variants:
                 difference = differences[metric]
                 text = _format(difference["mean"], metric, signed=True)
                 cells.append(pad_to(text + ("" if difference["significant"] else " n.s."), 18))
             lines.append(pad_to(metric, 24) + "".join(cells))
+    names = [arm["name"] for arm in data["arms"]]
+    lines += ["", "limits: share of days each plan held them (needs ≥ the target share)"]
+    lines.append(pad_to("limit", 28) + "".join(pad_to(name, 18) for name in names))
+    for position, limit in enumerate(data["arms"][0]["limits"]):
+        sign = "≤" if limit["direction"] == "max" else "≥"
+        label = f"{limit['name']} {sign} {limit['threshold']:g}"
+        cells = [verdict_cell(arm["limits"][position]) for arm in data["arms"]]
+        lines.append(pad_to(label, 28) + "".join(pad_to(cell, 18) for cell in cells))
     if data["precision"] is not None:
         verdict = "reached" if data["precision_met"] else "NOT reached (replication cap)"
         lines += ["", f"precision ±{data['precision']:g} on Δ {by}: {verdict}"]

@@ -7,8 +7,12 @@ Each turns the JSON file its command wrote beside the run (``comparison.json``,
 from typing import Any
 
 from simulator.i18n import render
-from simulator.report.rated import metric_name, target_text
-from simulator.rundir.schema import ComparisonFile, StaffingFile, block_plans
+from simulator.report.comparison import shown_metrics
+from simulator.report.rated import limit_label, metric_name, target_text
+from simulator.rundir.schema import ArmEntry, ComparisonFile, LimitEntry, StaffingFile, block_plans
+
+# Counts and money are shown coarser than minutes.
+COARSE = {"peak_queue": ".1f", "outside_peak": ".1f", "reserve_called": ".1f", "staff_cost": ",.0f"}
 
 
 def _value(value: float | None, metric: str, signed: bool = False) -> str:
@@ -16,7 +20,8 @@ def _value(value: float | None, metric: str, signed: bool = False) -> str:
         return "—"
     sign = "+" if signed else ""
     share = metric.endswith(("_rate", "_share")) or metric == "utilization"
-    return f"{value:{sign}.1%}" if share else f"{value:{sign}.2f}"
+    shape = ".1%" if share else COARSE.get(metric, ".2f")
+    return f"{value:{sign}{shape}}"
 
 
 def comparison_section(data: ComparisonFile | None, lang: str) -> dict[str, Any] | None:
@@ -65,7 +70,63 @@ def comparison_section(data: ComparisonFile | None, lang: str) -> dict[str, Any]
         metric=metric_name(by, lang),
         better=render(f"brief.{data['better']}_better", lang),
     )
-    return {"intro": intro, "rows": rows, "precision": precision}
+    arms = data["arms"]
+    return {
+        "intro": intro,
+        "rows": rows,
+        "precision": precision,
+        "columns": [_plan_name(arm, lang) for arm in arms],
+        "effects": [
+            {
+                "metric": metric_name(metric, lang),
+                "cells": [_effect(arm, metric, lang) for arm in arms],
+            }
+            for metric in shown_metrics(data)
+        ],
+        "limits": [
+            {
+                "limit": limit_label(limit, lang),
+                "cells": [_verdict(arm["limits"][position], lang) for arm in arms],
+            }
+            for position, limit in enumerate(arms[0]["limits"])
+        ],
+        "breaks": [
+            render(
+                "brief.breaks",
+                lang,
+                plan=arm["name"],
+                limits=render("brief.list_separator", lang).join(
+                    limit_label(limit, lang)
+                    for limit in arm["limits"]
+                    if limit["name"] in arm["breaks"]
+                ),
+            )
+            for arm in arms
+            if arm["breaks"]
+        ],
+    }
+
+
+def _plan_name(arm: ArmEntry, lang: str) -> str:
+    return render("brief.base_plan", lang) if arm["differences"] is None else arm["name"]
+
+
+def _effect(arm: ArmEntry, metric: str, lang: str) -> str:
+    """Return a plan's daily mean of ``metric``; a variant's with its change (≈: n.s.)."""
+    mean = _value(arm["metrics"][metric]["mean"], metric)
+    if arm["differences"] is None:
+        return mean
+    change = arm["differences"][metric]
+    marker = "" if change["significant"] else "≈"
+    shown = marker + _value(change["mean"], metric, signed=True)
+    return render("brief.effect_change", lang, mean=mean, change=shown)
+
+
+def _verdict(limit: LimitEntry, lang: str) -> str:
+    if limit["held"] is None or limit["held_share"] is None:
+        return render("brief.verdict_none", lang)
+    key = "brief.verdict_held" if limit["held"] else "brief.verdict_broken"
+    return render(key, lang, share=limit["held_share"])
 
 
 def staffing_section(data: StaffingFile | None, lang: str) -> dict[str, Any] | None:

@@ -42,13 +42,19 @@ def _threshold(metric: str, value: float) -> str:
     return f"{value * 100:g}%" if metric.endswith(("_rate", "_share")) else f"{value:g}"
 
 
+def limit_label(limit: Mapping[str, Any], lang: str) -> str:
+    """Return a limit as a manager states it: ``放弃等候比例 ≤ 5%``."""
+    metric_key = f"metric.{limit['metric']}"
+    metric = render(metric_key, lang) if metric_key in CATALOG else limit["name"]
+    sign = "≤" if limit["direction"] == "max" else "≥"
+    threshold = _threshold(limit["metric"], limit["threshold"])
+    return render("brief.limit_value", lang, metric=metric, sign=sign, threshold=threshold)
+
+
 def limit_rows(summary: Summary, lang: str) -> list[dict[str, Any]]:
     """Return each limit: its statement, share of days held, rating and its text."""
     rows = []
     for limit in summary["limits"]:
-        metric_key = f"metric.{limit['metric']}"
-        metric = render(metric_key, lang) if metric_key in CATALOG else limit["name"]
-        sign = "≤" if limit["direction"] == "max" else "≥"
         held = "—"
         if limit["held_share"] is not None:
             held = render(
@@ -61,13 +67,7 @@ def limit_rows(summary: Summary, lang: str) -> list[dict[str, Any]]:
             )
         rows.append(
             {
-                "name": render(
-                    "brief.limit_value",
-                    lang,
-                    metric=metric,
-                    sign=sign,
-                    threshold=_threshold(limit["metric"], limit["threshold"]),
-                ),
+                "name": limit_label(limit, lang),
                 "metric": limit["metric"],
                 "held": held,
                 "rating": limit["rating"],

@@ -1,7 +1,8 @@
 """A comparison of plan variants as files: ``comparison.json`` and ``comparison.csv``.
 
 ``comparison.json`` (:class:`~simulator.rundir.schema.ComparisonFile`) holds, per arm, every
-metric's mean and 95 % interval and (for variants) the paired difference to the base with its
+metric's mean and 95 % interval, every limit's verdict on that plan's days and the limits it
+breaks that the base holds, and (for variants) the paired difference to the base with its
 interval and whether it is significant; ``comparison.csv`` is the same as flat rows for a
 spreadsheet. Like ``summary.json`` they hold only what the inputs determine, so the same seed
 gives the same bytes whatever the executor.
@@ -24,6 +25,8 @@ from simulator.rundir.schema import (
     json_text,
     spreadsheet_safe,
 )
+from simulator.rundir.writer import limit_entry
+from simulator.scoring import check_limits
 
 
 def _estimate(estimate: Estimate) -> EstimateEntry:
@@ -37,6 +40,8 @@ def _estimate(estimate: Estimate) -> EstimateEntry:
 def comparison_dict(comparison: Comparison) -> ComparisonFile:
     """Return ``comparison.json``'s content."""
     ranks = {arm.name: rank for rank, arm in enumerate(comparison.ranking(), start=1)}
+    judged = [check_limits(arm.result) for arm in comparison.arms]
+    held_by_base = {limit.limit.name for limit in judged[0] if limit.held}
     arms: list[ArmEntry] = []
     for index, arm in enumerate(comparison.arms):
         differences: dict[str, DifferenceEntry] | None = None
@@ -57,6 +62,12 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
                 "rank": ranks[arm.name],
                 "metrics": {m: _estimate(arm.result.estimate(m)) for m in METRIC_NAMES},
                 "differences": differences,
+                "limits": [limit_entry(limit) for limit in judged[index]],
+                "breaks": [
+                    limit.limit.name
+                    for limit in judged[index]
+                    if limit.held is False and limit.limit.name in held_by_base
+                ],
             }
         )
     return {

@@ -275,6 +275,8 @@ class ArmEntry(TypedDict):
     rank: int
     metrics: dict[str, EstimateEntry]
     differences: dict[str, DifferenceEntry] | None
+    limits: list[LimitEntry]  # every limit of the scenario, judged on this plan's days
+    breaks: list[str]  # the limits the base holds and this plan does not (names)
 
 
 class ComparisonFile(TypedDict):

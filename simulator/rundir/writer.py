@@ -38,6 +38,7 @@ from simulator.rundir.schema import (
     TIMESERIES_FILE,
     EstimateEntry,
     EvacuationEntry,
+    LimitEntry,
     ObjectiveEntry,
     ScenarioEntry,
     Summary,
@@ -158,6 +159,22 @@ def _objective_dict(objective: Objective) -> ObjectiveEntry:
     }
 
 
+def limit_entry(judged: LimitResult) -> LimitEntry:
+    """Return one judged limit as ``summary.json`` and ``comparison.json`` keep it."""
+    return {
+        "name": judged.limit.name,
+        "metric": judged.limit.metric,
+        "threshold": judged.limit.threshold,
+        "direction": judged.limit.direction,
+        "held_share": finite_or_none(judged.held_share),
+        "held_share_ci_low": finite_or_none(judged.ci_low),
+        "held_share_ci_high": finite_or_none(judged.ci_high),
+        "target_share": judged.target_share,
+        "held": judged.held,
+        "rating": _rating(judged.rating),
+    }
+
+
 def summary_dict(
     result: RunResult, limits: list[LimitResult], objectives: Sequence[Objective] = ()
 ) -> Summary:
@@ -178,21 +195,7 @@ def summary_dict(
         "seed": result.seed,
         "replications": result.replications,
         "metrics": metrics,
-        "limits": [
-            {
-                "name": judged.limit.name,
-                "metric": judged.limit.metric,
-                "threshold": judged.limit.threshold,
-                "direction": judged.limit.direction,
-                "held_share": finite_or_none(judged.held_share),
-                "held_share_ci_low": finite_or_none(judged.ci_low),
-                "held_share_ci_high": finite_or_none(judged.ci_high),
-                "target_share": judged.target_share,
-                "held": judged.held,
-                "rating": _rating(judged.rating),
-            }
-            for judged in limits
-        ],
+        "limits": [limit_entry(judged) for judged in limits],
         "objectives": [_objective_dict(objective) for objective in objectives],
         "evacuation": _evacuation_dict(summarize_evacuations(result)),
     }

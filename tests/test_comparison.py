@@ -1,0 +1,54 @@
+"""What a comparison shows: side effects, cost and every limit's verdict beside the ranking."""
+
+from simulator.analysis.compare import run_comparison
+from simulator.model.scenario import Limit
+from simulator.report.comparison import comparison_table
+from simulator.report.plan_sections import comparison_section
+from simulator.rundir.comparison import comparison_dict
+from tests.factory import hall
+
+# A busy hall, and a variant whose customers walk out at a queue of 3: shorter waits, bought by
+# turning people away, which breaks the balk_rate limit the base holds.
+BASE = hall(
+    per_min=2.2,
+    counters=2,
+    limits=(Limit("balk_rate", "balk_rate", 0.02, "max"),),
+)
+WALK_OUT = BASE.with_changes(demand=BASE.demand.model_copy(update={"balk_at_queue": 3}))
+
+
+def compared():
+    comparison = run_comparison(
+        [("base", BASE), ("门口劝离", WALK_OUT)], 12, seed=2, by="wait_p90_min"
+    )
+    return comparison, comparison_dict(comparison)
+
+
+def test_a_plan_that_wins_by_breaking_a_limit_the_base_holds_is_flagged_with_its_cost():
+    comparison, data = compared()
+    assert comparison.ranking()[0].name == "门口劝离"  # it "wins" on waits ...
+    base, variant = data["arms"]
+    assert base["breaks"] == [] and variant["breaks"] == ["balk_rate"]
+    verdicts = {limit["name"]: limit["held"] for limit in variant["limits"]}
+    assert verdicts == {"wait_p90_min": True, "balk_rate": False}
+    table = comparison_table(data)
+    assert "⚠ breaks balk_rate (the base holds it)" in table
+    # ... and the walk-outs and the limit appear beside the waits.
+    assert "balk_rate" in [line.split()[0] for line in table.splitlines() if line.strip()]
+    assert any(line.startswith("balk_rate ≤ 0.02") and "NOT" in line for line in table.splitlines())
+
+
+def test_the_brief_sets_each_plans_side_effects_and_verdicts_beside_the_base():
+    _, data = compared()
+    section = comparison_section(data, "zh")
+    assert section is not None
+    assert section["columns"] == ["基准方案", "门口劝离"]
+    effects = {row["metric"]: row["cells"] for row in section["effects"]}
+    base_cell, variant_cell = effects["进门即离开比例"]
+    assert base_cell == "0.0%" and variant_cell.startswith(("1", "2", "3", "4", "5", "6", "7"))
+    limits = {row["limit"]: row["cells"] for row in section["limits"]}
+    assert limits["进门即离开比例 ≤ 2%"][0].startswith("达标")
+    assert limits["进门即离开比例 ≤ 2%"][1].startswith("未达标")
+    assert section["breaks"] == [
+        "注意：方案“门口劝离”未能保持基准方案已达标的限值：进门即离开比例 ≤ 2%"
+    ]
