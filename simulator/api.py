@@ -305,7 +305,7 @@ def compare(
     variants: Sequence[str] = (),
     replications: int = 30,
     seed: int = 1,
-    by: str = "wait_p90_min",
+    by: str | None = None,
     precision: float | None = None,
     max_replications: int = 1000,
     jobs: int = 1,
@@ -316,13 +316,16 @@ def compare(
     """Compare the base plan of ``scenario`` with its ``variants`` (default: all of them).
 
     Every plan sees the same customers on day *i*; with ``precision``, days are added until the
-    paired difference of ``by`` is known to ± that (95 %), up to ``max_replications``.
+    paired difference of ``by`` is known to ± that (95 %), up to ``max_replications``. Without
+    ``by`` the plans are ranked limits first: those that hold every limit, cheapest first (staff
+    cost, else staff-hours), ties by the 90th-percentile wait; for a scenario that evacuates,
+    the least often RSET > ASET, then the shortest RSET.
     Raises :class:`PlanError` for a variant the scenario does not have, a metric that cannot
     rank plans, or a cap below the days asked for.
     """
     started = time.perf_counter()
     _at_least_one(replications)
-    if by not in RANKABLE:
+    if by is not None and by not in RANKABLE:
         raise PlanError(
             f"plans cannot be ranked by {by!r}{_did_you_mean(by, RANKABLE)}; "
             f"choose from {', '.join(RANKABLE)}"

@@ -48,9 +48,10 @@ from simulator.rundir.schema import staffed_file
 @click.option(
     "--by",
     type=click.Choice(RANKABLE),
-    default="wait_p90_min",
-    show_default=True,
-    help="Metric to rank the plans by.",
+    default=None,
+    help="Metric to rank the plans by [default: the plans that hold every limit first, the"
+    " cheapest of them first (staff cost, else staff-hours), ties by 90th-percentile wait; for"
+    " a scenario that evacuates, RSET > ASET least often, then the shortest RSET].",
 )
 @replications_option(30)
 @click.option(
@@ -75,7 +76,7 @@ from simulator.rundir.schema import staffed_file
 def compare(
     file: str,
     variants: tuple[str, ...],
-    by: str,
+    by: str | None,
     replications: int,
     precision: float | None,
     max_replications: int,

@@ -1,11 +1,17 @@
 """What a comparison shows: side effects, cost and every limit's verdict beside the ranking."""
 
-from simulator.analysis.compare import run_comparison
+from simulator.analysis.compare import (
+    LIMITS_THEN_COST,
+    LIMITS_THEN_RSET,
+    default_ranking,
+    run_comparison,
+)
+from simulator.model.hall import HourlyCost
 from simulator.model.scenario import Limit
 from simulator.report.comparison import comparison_table
 from simulator.report.plan_sections import comparison_section
 from simulator.rundir.comparison import comparison_dict
-from tests.factory import hall
+from tests.factory import emergency, hall
 
 # A busy hall, and a variant whose customers walk out at a queue of 3: shorter waits, bought by
 # turning people away, which breaks the balk_rate limit the base holds.
@@ -52,3 +58,20 @@ def test_the_brief_sets_each_plans_side_effects_and_verdicts_beside_the_base():
     assert section["breaks"] == [
         "注意：方案“门口劝离”未能保持基准方案已达标的限值：进门即离开比例 ≤ 2%"
     ]
+
+
+def test_by_default_a_plan_breaking_a_limit_the_base_holds_never_comes_first():
+    comparison = run_comparison([("base", BASE), ("门口劝离", WALK_OUT)], 12, seed=2, by=None)
+    assert (comparison.rule, comparison.by) == (LIMITS_THEN_COST, "staff_hours")
+    assert [arm.name for arm in comparison.ranking()] == ["base", "门口劝离"]
+    table = comparison_table(comparison_dict(comparison))
+    assert table.splitlines()[0].startswith("ranked by limits held first, then staff_hours")
+
+
+def test_a_scenario_that_evacuates_is_ranked_by_rset_after_the_limits():
+    fire = BASE.with_changes(incidents=(emergency("fire", 120),))
+    assert default_ranking([("base", fire)]) == (LIMITS_THEN_RSET, "evacuation_s")
+    priced = BASE.with_changes(
+        staff=BASE.staff.model_copy(update={"cost_per_hour": HourlyCost(counters=50)})
+    )
+    assert default_ranking([("base", priced)]) == (LIMITS_THEN_COST, "staff_cost")

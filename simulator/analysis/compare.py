@@ -22,6 +22,7 @@ import numpy as np
 
 from simulator.metrics import METRIC_NAMES
 from simulator.metrics.statistics import Estimate, mean_interval
+from simulator.model.incidents import EVACUATION_KINDS
 from simulator.model.scenario import Scenario
 from simulator.runner import (
     Executor,
@@ -30,8 +31,16 @@ from simulator.runner import (
     add_replications,
     run_replications,
 )
+from simulator.scoring import check_limits
 
 BASE = "base"
+# How plans are ranked: by one metric (``--by``), or, by default, limits first: a plan that
+# breaks a limit the base holds never ahead of the base; the plans that hold every limit ahead
+# of those that break some (fewer broken first), then the cheapest
+# (staff cost at the scenario's rates, else staff-hours), ties by the 90th-percentile wait; for
+# a scenario that evacuates, the least often RSET > ASET, then the shortest RSET.
+BY_METRIC, LIMITS_THEN_COST, LIMITS_THEN_RSET = "metric", "limits_then_cost", "limits_then_rset"
+TIE_BREAK = {LIMITS_THEN_COST: "wait_p90_min", LIMITS_THEN_RSET: "evacuation_s"}
 # Metrics where more is better; for the others (waits, rates, crowding, times) less is better.
 HIGHER_IS_BETTER = frozenset({"served_within_limit_share", "utilization"})
 # Metrics that describe demand or bookkeeping, not how well a plan does: never ranked by.
@@ -71,6 +80,7 @@ class Comparison:
     precision: float | None
     precision_met: bool | None
     independent: bool
+    rule: str = BY_METRIC  # BY_METRIC, LIMITS_THEN_COST or LIMITS_THEN_RSET
 
     @property
     def replications(self) -> int:
@@ -82,14 +92,45 @@ class Comparison:
         return paired_difference(arm.result.values[metric], self.arms[0].result.values[metric])
 
     def ranking(self) -> list[Arm]:
-        """Return the arms best first by the mean of the ranking metric (NaN last)."""
+        """Return the arms best first (NaN last): by ``by``, or limits first (see ``rule``)."""
         sign = -1.0 if self.by in HIGHER_IS_BETTER else 1.0
 
-        def key(arm: Arm) -> tuple[bool, float]:
-            mean = arm.result.estimate(self.by).mean
-            return (math.isnan(mean), sign * mean if not math.isnan(mean) else 0.0)
+        def mean_key(arm: Arm, metric: str, direction: float = 1.0) -> tuple[bool, float]:
+            mean = arm.result.estimate(metric).mean
+            return (math.isnan(mean), direction * mean if not math.isnan(mean) else 0.0)
+
+        held_by_base = {
+            limit.limit.name for limit in check_limits(self.arms[0].result) if limit.held
+        }
+
+        def key(arm: Arm) -> tuple:
+            if self.rule == BY_METRIC:
+                return mean_key(arm, self.by, sign)
+            judged = check_limits(arm.result)
+            # Never ahead of the base by breaking what the base holds; then fewest broken.
+            worse = any(
+                limit.held is False and limit.limit.name in held_by_base for limit in judged
+            )
+            broken = sum(limit.held is False for limit in judged)
+            if self.rule == LIMITS_THEN_RSET:
+                rset = mean_key(arm, "rset_exceeds_aset")
+                return (worse, broken, rset, mean_key(arm, self.by))
+            return (worse, broken, mean_key(arm, self.by), mean_key(arm, TIE_BREAK[self.rule]))
 
         return sorted(self.arms, key=key)  # stable: ties keep the order asked for
+
+
+def default_ranking(arms: list[tuple[str, Scenario]]) -> tuple[str, str]:
+    """Return the ranking rule and metric when none is asked for: limits, then cost or RSET."""
+    scenarios = [scenario for _, scenario in arms]
+    if any(
+        incident.kind in EVACUATION_KINDS or incident.evacuate
+        for scenario in scenarios
+        for incident in scenario.incidents
+    ):
+        return LIMITS_THEN_RSET, "evacuation_s"
+    priced = all(scenario.staff.cost_per_hour is not None for scenario in scenarios)
+    return LIMITS_THEN_COST, "staff_cost" if priced else "staff_hours"
 
 
 def paired_difference(variant: list[float], base: list[float]) -> Difference:
@@ -123,7 +164,7 @@ def run_comparison(
     arms: list[tuple[str, Scenario]],
     replications: int,
     seed: int,
-    by: str,
+    by: str | None,
     executor: Executor | None = None,
     precision: float | None = None,
     max_replications: int = 1000,
@@ -133,8 +174,12 @@ def run_comparison(
     """Run every arm (the base first) ``replications`` times, then more until ``precision``.
 
     ``precision`` is the largest acceptable 95 % half-width of the paired difference of ``by``;
-    replications stop growing at ``max_replications`` whether or not it is reached.
+    replications stop growing at ``max_replications`` whether or not it is reached. With ``by``
+    None the plans are ranked limits first (:func:`default_ranking`).
     """
+    rule = BY_METRIC
+    if by is None:
+        rule, by = default_ranking(arms)
     runs = [
         Arm(
             name,
@@ -157,4 +202,4 @@ def run_comparison(
             target = min(max_replications, max(done + MIN_BATCH, math.ceil(needed)))
             for arm in runs:
                 add_replications(arm.result, target - done, executor, on_done)
-    return Comparison(tuple(runs), by, precision, met, independent)
+    return Comparison(tuple(runs), by, precision, met, independent, rule)

@@ -81,6 +81,7 @@ _METRICS = {
     "counter_staff_hours": ("台席在岗工时（小时）", "counter staff-hours"),
     "floor_staff_hours": ("引导员与安保人员在岗工时（小时）", "guide and security staff-hours"),
     "reserve_called": ("增调备用人员（人次）", "reserve staff called in"),
+    "staff_hours": ("人员在岗总工时（小时）", "staff-hours in all"),
     "staff_cost": ("人力成本（按每小时成本计）", "staff cost (at the hourly rates)"),
     "callbacks_returned": (
         "恢复营业后回来办理的留电话客户（人）",
@@ -304,12 +305,28 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "owner.safety": {"zh": "安保主管", "en": "safety officer"},
     "brief.comparison": {"zh": "九、方案比较", "en": "9. Plan comparison"},
     "brief.comparison_intro": {
-        "zh": "基准方案与 {variants} 个备选方案各模拟 {days} 天，{crn}；按“{metric}”排序"
-        "（{better}）。差值为“方案 − 基准”的逐日配对差的均值及 95% 置信区间，区间不含 0 即为显著。",
+        "zh": "基准方案与 {variants} 个备选方案各模拟 {days} 天，{crn}；{order}。"
+        "差值为“方案 − 基准”的逐日配对差的均值及 95% 置信区间，区间不含 0 即为显著。",
         "en": "The base and {variants} alternative plans were each simulated for {days} days "
-        "with {crn}, ranked by {metric} ({better}). A difference is the mean of the daily "
+        "with {crn}, {order}. A difference is the mean of the daily "
         "paired differences plan − base with its 95 % interval; it is significant when the "
         "interval excludes 0.",
+    },
+    "brief.order_metric": {
+        "zh": "按“{metric}”排序（{better}）",
+        "en": "ranked by {metric} ({better})",
+    },
+    "brief.order_limits_then_cost": {
+        "zh": "先看各项限值（未能保持基准方案已达标限值的方案排在基准之后；全部达标者在前，"
+        "未达标项少者次之），再按“{metric}”由低到高排序，持平时比较 90% 客户等候时间",
+        "en": "ranked limits first (a plan breaking a limit the base holds never ahead of the "
+        "base; plans that hold every limit ahead, then those that break fewest), then by "
+        "{metric}, lowest first, ties by the 90th-percentile wait",
+    },
+    "brief.order_limits_then_rset": {
+        "zh": "先看各项限值，再比 RSET 超过 ASET 的天数比例，最后比“{metric}”，均为低者优先",
+        "en": "ranked limits first, then by how often RSET exceeded ASET, then by {metric}, "
+        "lowest first",
     },
     "brief.crn": {"zh": "采用共同随机数（各方案逐日面对相同客流）", "en": "common random numbers"},
     "brief.independent": {"zh": "各方案使用独立随机数", "en": "independent random numbers"},

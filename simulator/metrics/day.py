@@ -66,6 +66,7 @@ METRIC_NAMES = (
     "utilization",
     "counter_staff_hours",
     "floor_staff_hours",
+    "staff_hours",
     "reserve_called",
     "staff_cost",
     "callbacks_returned",
@@ -130,6 +131,7 @@ def _costs(scenario: Scenario, record: DayRecord) -> dict[str, float]:
     )
     return {
         "floor_staff_hours": record.floor_staff * day_hours,
+        "staff_hours": counter_hours + record.floor_staff * day_hours,
         "reserve_called": reserve_called(record),
         "staff_cost": cost,
     }

@@ -57,8 +57,13 @@ def comparison_table(data: ComparisonFile) -> str:
     by = data["by"]
     arms = sorted(data["arms"], key=lambda arm: arm["rank"])
     name_width = max(display_width(arm["name"]) for arm in arms) + 2
+    order = f"{by} ({data['better']} is better)"
+    if data["rule"] == "limits_then_cost":
+        order = f"limits held first, then {by} (lower is better), ties by wait_p90_min"
+    elif data["rule"] == "limits_then_rset":
+        order = f"limits held first, then RSET > ASET least often, then {by}"
     lines = [
-        f"ranked by {by} ({data['better']} is better); {data['replications']} days per plan, "
+        f"ranked by {order}; {data['replications']} days per plan, "
         + ("common random numbers" if data["common_random_numbers"] else "independent seeds"),
         "",
         pad_to("rank plan", name_width + 5) + f"{'mean':>9}  {'95% CI':<17}  Δ vs base (95% CI)",

@@ -67,8 +67,12 @@ def comparison_section(data: ComparisonFile | None, lang: str) -> dict[str, Any]
         variants=len(data["arms"]) - 1,
         days=data["replications"],
         crn=render("brief.crn" if data["common_random_numbers"] else "brief.independent", lang),
-        metric=metric_name(by, lang),
-        better=render(f"brief.{data['better']}_better", lang),
+        order=render(
+            f"brief.order_{data['rule']}",
+            lang,
+            metric=metric_name(by, lang),
+            better=render(f"brief.{data['better']}_better", lang),
+        ),
     )
     arms = data["arms"]
     return {

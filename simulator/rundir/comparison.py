@@ -75,6 +75,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
         "seed": comparison.arms[0].result.seed,
         "replications": comparison.replications,
         "by": comparison.by,
+        "rule": comparison.rule,
         "better": "higher" if comparison.by in HIGHER_IS_BETTER else "lower",
         "precision": comparison.precision,
         "precision_met": comparison.precision_met,

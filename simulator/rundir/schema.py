@@ -286,6 +286,7 @@ class ComparisonFile(TypedDict):
     seed: int
     replications: int
     by: str
+    rule: str  # "metric" (by alone), "limits_then_cost" or "limits_then_rset" (limits first)
     better: str  # "higher" or "lower"
     precision: float | None
     precision_met: bool | None
