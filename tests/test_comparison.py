@@ -7,11 +7,11 @@ from simulator.analysis.compare import (
     run_comparison,
 )
 from simulator.model.hall import HourlyCost
-from simulator.model.scenario import Limit
+from simulator.model.scenario import Limit, Reserve
 from simulator.report.comparison import comparison_table
 from simulator.report.plan_sections import comparison_section
 from simulator.rundir.comparison import comparison_dict
-from tests.factory import emergency, hall
+from tests.factory import emergency, hall, rule
 
 # A busy hall, and a variant whose customers walk out at a queue of 3: shorter waits, bought by
 # turning people away, which breaks the balk_rate limit the base holds.
@@ -75,3 +75,30 @@ def test_a_scenario_that_evacuates_is_ranked_by_rset_after_the_limits():
         staff=BASE.staff.model_copy(update={"cost_per_hour": HourlyCost(counters=50)})
     )
     assert default_ranking([("base", priced)]) == (LIMITS_THEN_COST, "staff_cost")
+
+
+def test_a_variant_that_cannot_act_says_why_and_what_would_help():
+    # More reserve staff in a hall whose every counter position is staffed changes nothing:
+    # the comparison says so instead of showing +0.00 everywhere.
+    full = BASE.with_changes(
+        site=BASE.site.model_copy(update={"counters": 2}),
+        playbook=(rule("queue >= 5", "open_counters", count=1, cooldown_min=30),),
+    )
+    more_reserve = full.with_changes(
+        staff=full.staff.model_copy(update={"reserve": Reserve(count=3, call_in_min=5)})
+    )
+    comparison = run_comparison([("base", full), ("多备用", more_reserve)], 6, seed=2, by=None)
+    data = comparison_dict(comparison)
+    (entry, *_) = data["arms"][1]["unable"]
+    assert (entry["action"], entry["reason"]) == ("open_counters", "no_free_counter")
+    assert entry["times"] >= 6
+    assert "every counter position was staffed: more positions (site.counters)" in (
+        comparison_table(data)
+    )
+    section = comparison_section(data, "zh")
+    assert section is not None
+    assert any(
+        line.startswith("多备用：“增开台席”有")
+        and "台席已全部开放，增加备用人员无济于事，需增加台席位置" in line
+        for line in section["unable"]
+    )

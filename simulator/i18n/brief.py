@@ -415,6 +415,40 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "zh": "各方案的限值达标情况（达标天数比例）",
         "en": "Each plan's limits (share of days held)",
     },
+    "brief.comparison_unable": {
+        "zh": "各方案因缺少资源未能（完全）执行的措施",
+        "en": "What the plans could not (fully) do for want of a resource",
+    },
+    "brief.unable": {
+        "zh": "{plan}：“{action}”有 {times} 次未能完全执行（{reason}）；{remedy}",
+        "en": "{plan}: {action} fell short {times} times ({reason}); {remedy}",
+    },
+    "remedy.reserve_exhausted": {
+        "zh": "需增加备用人员",
+        "en": "more reserve staff would be needed",
+    },
+    "remedy.no_free_counter": {
+        "zh": "台席已全部开放，增加备用人员无济于事，需增加台席位置",
+        "en": "every position was staffed: more reserve cannot help, more positions can",
+    },
+    "remedy.no_guide": {"zh": "需安排引导员在岗", "en": "a lobby guide must be on the floor"},
+    "remedy.no_security": {"zh": "需安排安保人员在门口", "en": "a guard must be at the door"},
+    "remedy.no_manager": {
+        "zh": "需另有一名经理负责上报",
+        "en": "a second manager must be free to report",
+    },
+    "remedy.last_regular_counter": {
+        "zh": "需减少快速窗口或增加台席",
+        "en": "fewer fast lanes, or more counters",
+    },
+    "remedy.neighbor_down": {
+        "zh": "邻近营业厅同样故障，需另寻分流去处",
+        "en": "the neighbouring hall was down too: another refuge is needed",
+    },
+    "remedy.neighbor_full": {
+        "zh": "邻近营业厅接待能力已满，需另寻分流去处",
+        "en": "the neighbouring hall was full: another refuge is needed",
+    },
     "brief.effect_change": {"zh": "{mean}（{change}）", "en": "{mean} ({change})"},
     "brief.verdict_held": {"zh": "达标（{share:.0%}）", "en": "held ({share:.0%})"},
     "brief.verdict_broken": {"zh": "未达标（{share:.0%}）", "en": "NOT held ({share:.0%})"},

@@ -27,6 +27,19 @@ SIDE_METRICS = (
 )
 
 
+# What lacking each resource asks for (the terminal's English; the brief's is catalogued).
+REMEDIES = {
+    "reserve_exhausted": "more reserve staff (staff.reserve.count)",
+    "no_free_counter": "every counter position was staffed: more positions (site.counters)",
+    "no_guide": "a lobby guide on the floor (staff.guides)",
+    "no_security": "a security guard at the door (staff.security)",
+    "no_manager": "a manager free to report (staff.managers)",
+    "last_regular_counter": "fewer fast lanes, or more counters",
+    "neighbor_down": "another refuge: the neighbouring hall was down too",
+    "neighbor_full": "another refuge: the neighbouring hall was full",
+}
+
+
 def shown_metrics(data: ComparisonFile) -> list[str]:
     """Return the metrics a comparison shows: the core, and the side effects some plan had."""
     seen = [
@@ -107,6 +120,14 @@ def comparison_table(data: ComparisonFile) -> str:
         label = f"{limit['name']} {sign} {limit['threshold']:g}"
         cells = [verdict_cell(arm["limits"][position]) for arm in data["arms"]]
         lines.append(pad_to(label, 28) + "".join(pad_to(cell, 18) for cell in cells))
+    unable = [(arm["name"], entry) for arm in data["arms"] for entry in arm["unable"]]
+    if unable:
+        lines += ["", "what the plans could not do, for want of a resource (over all days)"]
+        for name, entry in unable:
+            lines.append(
+                f"  {name}: {entry['action']} short {entry['times']} times: {entry['reason']}"
+                f" — {REMEDIES.get(entry['reason'], 'see events.csv')}"
+            )
     if data["precision"] is not None:
         verdict = "reached" if data["precision_met"] else "NOT reached (replication cap)"
         lines += ["", f"precision ±{data['precision']:g} on Δ {by}: {verdict}"]

@@ -108,6 +108,19 @@ def comparison_section(data: ComparisonFile | None, lang: str) -> dict[str, Any]
             for arm in arms
             if arm["breaks"]
         ],
+        "unable": [
+            render(
+                "brief.unable",
+                lang,
+                plan=_plan_name(arm, lang),
+                action=render(f"action.{entry['action']}", lang),
+                times=entry["times"],
+                reason=render(f"reason.{entry['reason']}", lang),
+                remedy=render(f"remedy.{entry['reason']}", lang),
+            )
+            for arm in arms
+            for entry in arm["unable"]
+        ],
     }
 
 

@@ -12,6 +12,7 @@ import csv
 import io
 
 from simulator.analysis.compare import HIGHER_IS_BETTER, Comparison
+from simulator.engine.events import EventKind
 from simulator.metrics.statistics import Estimate
 from simulator.rundir.schema import (
     COMPARISON_COLUMNS,
@@ -21,11 +22,13 @@ from simulator.rundir.schema import (
     ComparisonFile,
     DifferenceEntry,
     EstimateEntry,
+    UnableEntry,
     finite_or_none,
     json_text,
     spreadsheet_safe,
 )
 from simulator.rundir.writer import limit_entry
+from simulator.runner import RunResult
 from simulator.scoring import check_limits
 
 
@@ -35,6 +38,25 @@ def _estimate(estimate: Estimate) -> EstimateEntry:
         "ci_low": finite_or_none(estimate.ci_low),
         "ci_high": finite_or_none(estimate.ci_high),
     }
+
+
+def _unable(result: RunResult) -> list[UnableEntry]:
+    """Return what the plan's actions could not do for want of a resource, most often first.
+
+    (Not carried out, or only partly: two counters asked, one free position.)
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for _, event in result.events:
+        outcome = event.result
+        if event.kind is not EventKind.ACTION or outcome is None or outcome.reason is None:
+            continue
+        if outcome.reason.unable:
+            key = (event.name, outcome.reason.value)
+            counts[key] = counts.get(key, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [
+        {"action": action, "reason": reason, "times": times} for (action, reason), times in ordered
+    ]
 
 
 def comparison_dict(comparison: Comparison) -> ComparisonFile:
@@ -68,6 +90,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
                     for limit in judged[index]
                     if limit.held is False and limit.limit.name in held_by_base
                 ],
+                "unable": _unable(arm.result),
             }
         )
     return {

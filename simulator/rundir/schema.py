@@ -268,6 +268,14 @@ class DifferenceEntry(TypedDict):
     significant: bool
 
 
+class UnableEntry(TypedDict):
+    """An action a plan could not carry out for want of a resource, and how often."""
+
+    action: str
+    reason: str  # an engine Reason whose ``unable`` is true (no_free_counter, ...)
+    times: int  # over all the plan's simulated days
+
+
 class ArmEntry(TypedDict):
     """One plan of a comparison, with its paired differences to the base (None: the base)."""
 
@@ -277,6 +285,7 @@ class ArmEntry(TypedDict):
     differences: dict[str, DifferenceEntry] | None
     limits: list[LimitEntry]  # every limit of the scenario, judged on this plan's days
     breaks: list[str]  # the limits the base holds and this plan does not (names)
+    unable: list[UnableEntry]  # what the plan could not do for want of a resource
 
 
 class ComparisonFile(TypedDict):
