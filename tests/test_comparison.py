@@ -1,14 +1,18 @@
 """What a comparison shows: side effects, cost and every limit's verdict beside the ranking."""
 
+from types import SimpleNamespace
+
 from simulator.analysis.compare import (
     LIMITS_THEN_COST,
     LIMITS_THEN_RSET,
     default_ranking,
     run_comparison,
 )
+from simulator.i18n import render
 from simulator.model.hall import HourlyCost
 from simulator.model.scenario import Limit, Reserve
 from simulator.report.comparison import comparison_table
+from simulator.report.plan_charts import BREAKS, comparison_chart
 from simulator.report.plan_sections import comparison_section
 from simulator.rundir.comparison import comparison_dict
 from tests.factory import emergency, hall, rule
@@ -102,3 +106,20 @@ def test_a_variant_that_cannot_act_says_why_and_what_would_help():
         and "台席已全部开放，增加备用人员无济于事，需增加台席位置" in line
         for line in section["unable"]
     )
+
+
+def test_the_comparison_chart_marks_in_red_a_plan_that_breaks_a_limit_the_base_holds():
+    _, data = compared()
+    run = SimpleNamespace(comparison=data)
+    figure = comparison_chart(
+        run,  # type: ignore[arg-type]
+        lambda key, **args: render(key, "en", **args),
+        "en",
+        lambda name, _fallback: name,
+    )
+    assert figure is not None
+    (axis,) = figure.axes
+    colours = {label.get_text(): label.get_color() for label in axis.get_yticklabels()}
+    assert colours == {"门口劝离": BREAKS}
+    legend = [text.get_text() for text in axis.get_legend().get_texts()]
+    assert "breaks a limit the base holds" in legend

@@ -62,6 +62,10 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
     "chart.comparison_axis": {"zh": "{metric}：方案 − 基准", "en": "{metric}: plan − base"},
     "chart.significant": {"zh": "显著", "en": "significant"},
     "chart.not_significant": {"zh": "不显著", "en": "not significant"},
+    "chart.breaks_limit": {
+        "zh": "未能保持基准方案已达标的限值",
+        "en": "breaks a limit the base holds",
+    },
     "figure.comparison": {
         "zh": "各方案相对基准方案的配对差值及其 95% 置信区间（共同随机数）",
         "en": "Paired difference of each plan to the base, with 95 % intervals (common random "

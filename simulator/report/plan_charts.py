@@ -39,6 +39,9 @@ def scorecard_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Fig
     return figure
 
 
+BREAKS = "#d62728"  # a plan that breaks a limit the base holds
+
+
 def comparison_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Figure | None:
     """Paired difference of the ranking metric, variant by variant, with 95 % error bars."""
     data = run.comparison
@@ -48,9 +51,10 @@ def comparison_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Fi
     variants = [
         (arm["name"], arm["differences"]) for arm in data["arms"] if arm["differences"] is not None
     ]
+    breaking = {arm["name"] for arm in data["arms"] if arm["breaks"]}
     figure = Figure(figsize=(8.3, 1.4 + 0.45 * len(variants)), layout="constrained")
     axis = figure.subplots()
-    for y, (_name, differences) in enumerate(reversed(variants)):
+    for y, (name, differences) in enumerate(reversed(variants)):
         change = differences[by]
         if change["mean"] is None:
             continue
@@ -61,6 +65,8 @@ def comparison_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Fi
             "mean"
         ]
         colour = "#1f77b4" if change["significant"] else "#9a9a9a"
+        if name in breaking:  # it breaks a limit the base holds, whatever it gains here
+            colour = BREAKS
         axis.errorbar(
             change["mean"], y, xerr=[[low], [high]], fmt="o", color=colour, capsize=4, markersize=6
         )
@@ -70,12 +76,15 @@ def comparison_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Fi
         for number, (name, _differences) in enumerate(variants, start=1)
     ]
     axis.set_yticks(range(len(variants)), names[::-1])
+    for label, (name, _differences) in zip(axis.get_yticklabels(), variants[::-1], strict=True):
+        if name in breaking:
+            label.set_color(BREAKS)
     axis.set_ylim(-0.6, len(variants) - 0.4)
     axis.set_xlabel(text("chart.comparison_axis", metric=metric_name(by, lang)))
-    handles = [
-        axis.plot([], [], "o", color=colour, label=text(key))[0]
-        for colour, key in (("#1f77b4", "chart.significant"), ("#9a9a9a", "chart.not_significant"))
-    ]
+    keys = [("#1f77b4", "chart.significant"), ("#9a9a9a", "chart.not_significant")]
+    if breaking:
+        keys.append((BREAKS, "chart.breaks_limit"))
+    handles = [axis.plot([], [], "o", color=colour, label=text(key))[0] for colour, key in keys]
     axis.legend(handles=handles, fontsize=8, loc="best")
     figure.suptitle(text("chart.comparison_title"))
     return figure
