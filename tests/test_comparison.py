@@ -10,12 +10,12 @@ from simulator.analysis.compare import (
 )
 from simulator.i18n import render
 from simulator.model.hall import HourlyCost
-from simulator.model.scenario import Limit, Reserve
+from simulator.model.scenario import Limit, Reserve, Service
 from simulator.report.comparison import comparison_table
 from simulator.report.plan_charts import BREAKS, comparison_chart
 from simulator.report.plan_sections import comparison_section
 from simulator.rundir.comparison import comparison_dict
-from tests.factory import emergency, hall, rule
+from tests.factory import emergency, exponential, hall, rule
 
 # A busy hall, and a variant whose customers walk out at a queue of 3: shorter waits, bought by
 # turning people away, which breaks the balk_rate limit the base holds.
@@ -123,3 +123,20 @@ def test_the_comparison_chart_marks_in_red_a_plan_that_breaks_a_limit_the_base_h
     assert colours == {"门口劝离": BREAKS}
     legend = [text.get_text() for text in axis.get_legend().get_texts()]
     assert "breaks a limit the base holds" in legend
+
+
+def test_a_fast_lane_variant_shows_the_quick_and_the_other_waits_moving_apart():
+    services = [
+        Service(name="缴费", share=0.5, minutes=exponential(0.5), quick=True),
+        Service(name="开户", share=0.5, minutes=exponential(1.5)),
+    ]
+    base = hall(per_min=2.4, counters=3, services=services)
+    fast = base.with_changes(staff=base.staff.model_copy(update={"fast_lane": 1}))
+    comparison = run_comparison([("base", base), ("快速窗口", fast)], 20, seed=4, by=None)
+    data = comparison_dict(comparison)
+    change = data["arms"][1]["differences"]
+    assert change["wait_p90_min_quick"]["mean"] < 0 < change["wait_p90_min_other"]["mean"]
+    assert change["wait_p90_min_quick"]["significant"]
+    assert change["wait_p90_min_other"]["significant"]
+    rows = [line.split()[0] for line in comparison_table(data).splitlines() if line.strip()]
+    assert {"wait_p90_min_quick", "wait_p90_min_other"} <= set(rows)

@@ -110,6 +110,16 @@ _METRICS = {
         "老弱病残孕客户 90% 等候时间（分钟）",
         "vulnerable customers' 90th-percentile wait (min)",
     ),
+    "wait_mean_min_quick": ("快速业务平均等候时间（分钟）", "quick services' mean wait (min)"),
+    "wait_p90_min_quick": (
+        "快速业务 90% 等候时间（分钟）",
+        "quick services' 90th-percentile wait (min)",
+    ),
+    "wait_mean_min_other": ("其他柜台业务平均等候时间（分钟）", "other business' mean wait (min)"),
+    "wait_p90_min_other": (
+        "其他柜台业务 90% 等候时间（分钟）",
+        "other business' 90th-percentile wait (min)",
+    ),
     "wait_mean_min_regular": ("普通客户平均等候时间（分钟）", "regular customers' mean wait (min)"),
     "wait_p90_min_regular": (
         "普通客户 90% 等候时间（分钟）",

@@ -9,15 +9,17 @@ prescribe) are left out of it. ``lost_customers`` is the
 conservation check: customers without a final outcome or with impossible times; it must be 0.
 
 Waits of the three priority classes are reported apart (``wait_mean_min_vip``,
-``wait_p90_min_vulnerable``, ``wait_p90_min_regular``, ...: the metric, then the class), NaN on
-a day nobody of that class was served. A wait counts from arrival at the door, so time held
-outside a held door (``stop_entry``) is part of it; ``left_outside_rate`` is the share who went
-away from outside, ``outside_peak`` the most people outside at once; ``turned_away_rate`` the
-share who came while an incident had closed the hall off (a robbery's lockdown, a bomb threat's
-cordon) and were turned away. ``counter_staff_hours`` is the day's cost in counter staff: hours
-staffed, the plan's own and those called in; ``floor_staff_hours`` the guides' and security's
-hours (on the floor from opening to the day's end), ``reserve_called`` the reserve staff called
-in, and ``staff_cost`` all of it at ``staff.cost_per_hour`` (NaN when the scenario gives none).
+``wait_p90_min_vulnerable``, ``wait_p90_min_regular``, ...: the metric, then the class), NaN on a
+day nobody of that class was served; likewise the counter waits of quick services and of the rest
+(``wait_p90_min_quick``, ``wait_p90_min_other``), which a fast lane pulls apart. A wait counts from
+arrival at the door, so time held outside a held door (``stop_entry``) is part of it;
+``left_outside_rate`` is the share who went away from outside, ``outside_peak`` the most people
+outside at once; ``turned_away_rate`` the share who came while an incident had closed the hall off
+(a robbery's lockdown, a bomb threat's cordon) and were turned away. ``counter_staff_hours`` is the
+day's cost in counter staff: hours staffed, the plan's own and those called in;
+``floor_staff_hours`` the guides' and security's hours (on the floor from opening to the day's
+end), ``reserve_called`` the reserve staff called in, and ``staff_cost`` all of it at
+``staff.cost_per_hour`` (NaN when the scenario gives none).
 
 After an outage (``call_back``, ``entry_min``): a customer who left a number and comes again is a
 new visit, with its own wait from the moment they came back (``callbacks_returned`` counts
@@ -31,7 +33,7 @@ import numpy as np
 
 from simulator.engine.demand import REGULAR, VIP, VULNERABLE
 from simulator.engine.events import EventKind
-from simulator.engine.records import DayRecord, Outcome
+from simulator.engine.records import Channel, DayRecord, Outcome
 from simulator.metrics.evacuation import EVACUATION_METRICS, evacuation_metrics
 from simulator.metrics.timeseries import (
     hall_intervals,
@@ -43,8 +45,13 @@ from simulator.model.scenario import Scenario
 
 # The priority classes whose waits are reported apart, by the suffix of their metrics.
 GROUPS = {"vip": VIP, "vulnerable": VULNERABLE, "regular": REGULAR}
+# The business a fast lane splits: quick services (``quick: true``) and the rest, served at the
+# counters (a fast lane can shorten one and lengthen the other: the pooled wait hides both).
+BUSINESS = ("quick", "other")
 GROUP_METRICS = tuple(
-    f"{metric}_{group}" for group in GROUPS for metric in ("wait_mean_min", "wait_p90_min")
+    f"{metric}_{group}"
+    for group in (*GROUPS, *BUSINESS)
+    for metric in ("wait_mean_min", "wait_p90_min")
 )
 
 METRIC_NAMES = (
@@ -162,9 +169,16 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
     def share(count: float, among: int = arrivals) -> float:
         return float(count) / float(among) if among else 0.0
 
+    quick_services = np.array([service.quick for service in scenario.demand.services])
+    channel = record.channel[served]
+    at_counter = (channel == Channel.COUNTER) | (channel == Channel.FAST_LANE)
+    quick = quick_services[record.service[served]] if quick_services.size else at_counter & False
+    masks = {group: record.priority[served] == priority for group, priority in GROUPS.items()}
+    masks["quick"] = at_counter & quick
+    masks["other"] = at_counter & ~quick
     by_group = {}
-    for group, priority in GROUPS.items():
-        mine = waits[record.priority[served] == priority]
+    for group, mask in masks.items():
+        mine = waits[mask]
         by_group[f"wait_mean_min_{group}"] = float(np.mean(mine)) if mine.size else np.nan
         by_group[f"wait_p90_min_{group}"] = float(np.percentile(mine, 90)) if mine.size else np.nan
 

@@ -14,6 +14,8 @@ SIDE_METRICS = (
     "wait_p90_min_vip",
     "wait_p90_min_vulnerable",
     "wait_p90_min_regular",
+    "wait_p90_min_quick",
+    "wait_p90_min_other",
     "balk_rate",
     "redirect_rate",
     "callback_rate",
@@ -47,6 +49,8 @@ def shown_metrics(data: ComparisonFile) -> list[str]:
         for metric in SIDE_METRICS
         if any(arm["metrics"][metric]["mean"] for arm in data["arms"])
     ]
+    if "wait_p90_min_quick" not in seen and "wait_p90_min_other" in seen:
+        seen.remove("wait_p90_min_other")  # the rest of the business, only beside the quick
     return [*TABLE_METRICS, *seen]
 
 

@@ -21,6 +21,8 @@ ROWS: tuple[tuple[str, str, bool], ...] = (
     ("wait_p90_min_vip", "{:.1f}", True),
     ("wait_p90_min_vulnerable", "{:.1f}", True),
     ("wait_p90_min_regular", "{:.1f}", True),
+    ("wait_p90_min_quick", "{:.1f}", True),
+    ("wait_p90_min_other", "{:.1f}", True),
     ("served_within_limit_share", "{:.1%}", False),
     ("abandon_rate", "{:.1%}", False),
     ("balk_rate", "{:.1%}", True),
@@ -46,12 +48,17 @@ ROWS: tuple[tuple[str, str, bool], ...] = (
 def key_figures(summary: Summary, lang: str) -> list[dict[str, Any]]:
     """Return the key-figure rows of a run: metric name, daily mean and its 95 % interval."""
     rows = []
+    metrics = summary["metrics"]
     for metric, template, only_if_seen in ROWS:
-        estimate = summary["metrics"].get(metric)
+        estimate = metrics.get(metric)
         if estimate is None:  # a run directory written before the metric existed
             continue
         mean, low, high = estimate["mean"], estimate["ci_low"], estimate["ci_high"]
         if only_if_seen and not mean:  # None (nobody of the class served) or 0 on every day
+            continue
+        # "The rest" of the business means something only beside the quick services.
+        quick = metrics.get("wait_p90_min_quick")
+        if metric == "wait_p90_min_other" and not (quick and quick["mean"]):
             continue
         interval = (
             "—"
