@@ -12,7 +12,7 @@ from simulator.i18n import render
 from simulator.model.hall import HourlyCost
 from simulator.model.scenario import Limit, Reserve, Service
 from simulator.report.comparison import comparison_table
-from simulator.report.plan_charts import BREAKS, comparison_chart
+from simulator.report.plan_charts import BREAKS, comparison_chart, pareto_front
 from simulator.report.plan_sections import comparison_section
 from simulator.rundir.comparison import comparison_dict
 from tests.factory import emergency, exponential, hall, rule
@@ -140,3 +140,9 @@ def test_a_fast_lane_variant_shows_the_quick_and_the_other_waits_moving_apart():
     assert change["wait_p90_min_other"]["significant"]
     rows = [line.split()[0] for line in comparison_table(data).splitlines() if line.strip()]
     assert {"wait_p90_min_quick", "wait_p90_min_other"} <= set(rows)
+
+
+def test_the_best_buy_front_keeps_only_plans_no_other_beats_on_cost_and_effect():
+    # (cost, wait): the third is dearer and slower than the first; the last ties the second.
+    points = [(100.0, 12.0), (120.0, 7.0), (130.0, 13.0), (90.0, 15.0), (120.0, 7.0)]
+    assert pareto_front(points) == [3, 0, 1, 4]

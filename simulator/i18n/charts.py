@@ -26,6 +26,7 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "en": "{count} more days with nobody served",
     },
     "chart.plan": {"zh": "方案 {number}", "en": "plan {number}"},
+    "chart.base": {"zh": "基准方案", "en": "base"},
     # Queue and density over the day.
     "chart.queue_title": {"zh": "排队人数与厅内密度", "en": "Queue and in-hall density"},
     "chart.queue_axis": {"zh": "排队人数（人）", "en": "queue (people)"},
@@ -66,6 +67,14 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "zh": "未能保持基准方案已达标的限值",
         "en": "breaks a limit the base holds",
     },
+    "figure.cost_effect": {
+        "zh": "各方案的人力成本与效果（均值及 95% 置信区间）；"
+        "虚线连接不被其他方案同时在成本与效果上超越的方案",
+        "en": "Each plan's staff cost against its effect (means with 95 % intervals); the dashed "
+        "line joins the plans no other beats on both",
+    },
+    "chart.pareto": {"zh": "最优方案前沿", "en": "best-buy front"},
+    "chart.cost_effect_title": {"zh": "方案成本与效果", "en": "Cost and effect of the plans"},
     "figure.comparison": {
         "zh": "各方案相对基准方案的配对差值及其 95% 置信区间（共同随机数）",
         "en": "Paired difference of each plan to the base, with 95 % intervals (common random "

@@ -18,7 +18,12 @@ from simulator.i18n import render
 from simulator.report.chart_parts import latin_only
 from simulator.report.day_charts import counters_chart, evacuation_chart, queue_chart, waits_chart
 from simulator.report.fonts import ChartLanguage
-from simulator.report.plan_charts import comparison_chart, scorecard_chart, staffing_chart
+from simulator.report.plan_charts import (
+    comparison_chart,
+    cost_effect_chart,
+    scorecard_chart,
+    staffing_chart,
+)
 from simulator.rundir.reader import RunFiles
 
 DPI = 150
@@ -64,6 +69,7 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
         ("evacuation", lambda: evacuation_chart(run, text)),
         ("scorecard", lambda: scorecard_chart(run, text, lang, author)),
         ("comparison", lambda: comparison_chart(run, text, lang, author)),
+        ("cost_effect", lambda: cost_effect_chart(run, text, lang, author)),
         ("staffing", lambda: staffing_chart(run, text, lang)),
     )
     charts = []

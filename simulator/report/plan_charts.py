@@ -7,7 +7,7 @@ from simulator.model.clock import format_clock, parse_clock
 from simulator.report.chart_parts import Author, Text
 from simulator.report.rated import limit_rows, metric_name, objective_rows, target_text
 from simulator.rundir.reader import RunFiles
-from simulator.rundir.schema import block_plans
+from simulator.rundir.schema import ArmEntry, block_plans
 
 RATING_COLOURS = {"P": "#2ca02c", "S": "#bcbd22", "M": "#ff7f0e", "U": "#d62728", None: "#c7c7c7"}
 SCORECARD_NAME_CHARS = 46  # longer objective names are cut, the brief has them in full
@@ -87,6 +87,75 @@ def comparison_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Fi
     handles = [axis.plot([], [], "o", color=colour, label=text(key))[0] for colour, key in keys]
     axis.legend(handles=handles, fontsize=8, loc="best")
     figure.suptitle(text("chart.comparison_title"))
+    return figure
+
+
+def pareto_front(points: list[tuple[float, float]]) -> list[int]:
+    """Return the indices of the points no other point beats on both (lower is better), by cost.
+
+    A plan is on the front when no other costs no more and does at least as well, being
+    strictly better on one of the two.
+    """
+    front = []
+    for index, (cost, effect) in enumerate(points):
+        dominated = any(
+            other_cost <= cost
+            and other_effect <= effect
+            and (other_cost, other_effect) != (cost, effect)
+            for other_cost, other_effect in points
+        )
+        if not dominated:
+            front.append(index)
+    return sorted(front, key=lambda index: points[index])
+
+
+def cost_effect_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Figure | None:
+    """Each plan's cost against its effect, with 95 % intervals, and the front of the best buys.
+
+    Cost is the staff cost (staff-hours without rates); the effect is the 90th-percentile wait
+    (RSET for a scenario that evacuates). A plan that breaks a limit the base holds is red.
+    """
+    data = run.comparison
+    if not data or len(data["arms"]) < 2:
+        return None
+    arms = data["arms"]
+    priced = all(arm["metrics"]["staff_cost"]["mean"] is not None for arm in arms)
+    cost = "staff_cost" if priced else "staff_hours"
+    effect = "evacuation_s" if data["rule"] == "limits_then_rset" else "wait_p90_min"
+    plotted: list[tuple[ArmEntry, float, float]] = []
+    for arm in arms:
+        x, y = arm["metrics"][cost]["mean"], arm["metrics"][effect]["mean"]
+        if x is not None and y is not None:
+            plotted.append((arm, x, y))
+    if len(plotted) < 2:
+        return None
+    figure = Figure(figsize=(8.3, 4.6), layout="constrained")
+    axis = figure.subplots()
+    points = [(x, y) for _, x, y in plotted]
+    front = pareto_front(points)
+    axis.plot(
+        [points[index][0] for index in front],
+        [points[index][1] for index in front],
+        color="#2ca02c",
+        linestyle="--",
+        label=text("chart.pareto"),
+    )
+    for number, (arm, x, y) in enumerate(plotted):
+        x_estimate, y_estimate = arm["metrics"][cost], arm["metrics"][effect]
+        x_error = [[x - (x_estimate["ci_low"] or x)], [(x_estimate["ci_high"] or x) - x]]
+        y_error = [[y - (y_estimate["ci_low"] or y)], [(y_estimate["ci_high"] or y) - y]]
+        base = arm["differences"] is None
+        colour = BREAKS if arm["breaks"] else ("#000000" if base else "#1f77b4")
+        axis.errorbar(x, y, xerr=x_error, yerr=y_error, fmt="o", color=colour, capsize=3)
+        fallback = text("chart.plan", number=number)
+        name = text("chart.base") if base else author(arm["name"], fallback)
+        axis.annotate(
+            name, (x, y), textcoords="offset points", xytext=(6, 6), fontsize=8, color=colour
+        )
+    axis.set_xlabel(metric_name(cost, lang))
+    axis.set_ylabel(metric_name(effect, lang))
+    axis.legend(fontsize=8, loc="best")
+    figure.suptitle(text("chart.cost_effect_title"))
     return figure
 
 
