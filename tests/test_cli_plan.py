@@ -46,7 +46,7 @@ def test_by_default_the_plans_holding_every_limit_come_first_cheapest_first(
     out = tmp_path / "cmp"
     result = invoke("compare", scenario_file, "-n", 8, "--out", out, "--no-brief")
     assert result.exit_code == 0, result.output
-    assert "ranked by limits held first, then staff_hours (lower is better)" in result.output
+    assert "ranked by limits held first, then staff_hours (lower is better;" in result.output
     data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
     assert (data["rule"], data["by"]) == ("limits_then_cost", "staff_hours")
     arms = {arm["name"]: arm for arm in data["arms"]}

@@ -2,19 +2,25 @@
 
 from types import SimpleNamespace
 
+import numpy as np
+
 from simulator.analysis.compare import (
     LIMITS_THEN_COST,
     LIMITS_THEN_RSET,
+    Arm,
+    Comparison,
     default_ranking,
     run_comparison,
 )
 from simulator.i18n import render
+from simulator.metrics import METRIC_NAMES
 from simulator.model.hall import HourlyCost
 from simulator.model.scenario import Limit, Reserve, Service
 from simulator.report.comparison import comparison_table
 from simulator.report.plan_charts import BREAKS, comparison_chart, pareto_front
 from simulator.report.plan_sections import comparison_section
 from simulator.rundir.comparison import comparison_dict
+from simulator.runner import RunResult
 from tests.factory import emergency, exponential, hall, rule
 
 # A busy hall, and a variant whose customers walk out at a queue of 3: shorter waits, bought by
@@ -146,3 +152,51 @@ def test_the_best_buy_front_keeps_only_plans_no_other_beats_on_cost_and_effect()
     # (cost, wait): the third is dearer and slower than the first; the last ties the second.
     points = [(100.0, 12.0), (120.0, 7.0), (130.0, 13.0), (90.0, 15.0), (120.0, 7.0)]
     assert pareto_front(points) == [3, 0, 1, 4]
+
+
+def arm_with(name, **columns):
+    """Return an arm whose days have these metric values (the others 0)."""
+    days = len(next(iter(columns.values())))
+    values = {metric: [0.0] * days for metric in METRIC_NAMES}
+    values.update(columns)
+    return Arm(name, RunResult(BASE, 1, np.zeros(1), values, {}))
+
+
+def test_a_cost_difference_that_is_not_significant_counts_as_none_and_the_wait_decides():
+    cheaper_by_luck = [100.4, 99.2, 100.9, 99.1, 100.3, 99.8, 100.2, 99.6]
+    comparison = Comparison(
+        (
+            arm_with("base", staff_hours=[100.0] * 8, wait_p90_min=[12.0] * 8),
+            arm_with("luck", staff_hours=cheaper_by_luck, wait_p90_min=[14.0] * 8),
+            arm_with("faster", staff_hours=[100.0] * 8, wait_p90_min=[9.0] * 8),
+        ),
+        "staff_hours",
+        None,
+        None,
+        False,
+        LIMITS_THEN_COST,
+    )
+    assert not comparison.difference(comparison.arms[1], "staff_hours").significant
+    assert [arm.name for arm in comparison.ranking()] == ["faster", "base", "luck"]
+
+
+def test_a_plan_that_evacuates_less_often_is_not_ranked_on_other_days_than_the_base():
+    nan = float("nan")
+    comparison = Comparison(
+        (
+            # Evacuated on half the days, RSET > ASET on one of them.
+            arm_with(
+                "base",
+                rset_exceeds_aset=[1.0, 0.0, nan, nan],
+                evacuation_s=[300.0, 200.0, nan, nan],
+            ),
+            # Never evacuates (staff put every fire out): nobody ever left inside past ASET.
+            arm_with("put out", rset_exceeds_aset=[nan] * 4, evacuation_s=[nan] * 4),
+        ),
+        "evacuation_s",
+        None,
+        None,
+        False,
+        LIMITS_THEN_RSET,
+    )
+    assert [arm.name for arm in comparison.ranking()] == ["put out", "base"]

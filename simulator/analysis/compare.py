@@ -36,9 +36,10 @@ from simulator.scoring import check_limits
 BASE = "base"
 # How plans are ranked: by one metric (``--by``), or, by default, limits first: a plan that
 # breaks a limit the base holds never ahead of the base; the plans that hold every limit ahead
-# of those that break some (fewer broken first), then the cheapest
-# (staff cost at the scenario's rates, else staff-hours), ties by the 90th-percentile wait; for
-# a scenario that evacuates, the least often RSET > ASET, then the shortest RSET.
+# of those that break some (fewer broken first), then the cheapest (staff cost at the
+# scenario's rates, else staff-hours; a difference to the base that is not significant counts
+# as none), then the 90th-percentile wait; for a scenario that evacuates, the share of days
+# with RSET > ASET, then the paired change of RSET.
 BY_METRIC, LIMITS_THEN_COST, LIMITS_THEN_RSET = "metric", "limits_then_cost", "limits_then_rset"
 TIE_BREAK = {LIMITS_THEN_COST: "wait_p90_min", LIMITS_THEN_RSET: "evacuation_s"}
 # Metrics where more is better; for the others (waits, rates, crowding, times) less is better.
@@ -91,6 +92,17 @@ class Comparison:
         """Return the paired difference ``arm − base`` of ``metric``."""
         return paired_difference(arm.result.values[metric], self.arms[0].result.values[metric])
 
+    def _change(self, arm: Arm, metric: str) -> float:
+        """Return the paired change of ``metric`` from the base, 0 when it is not significant.
+
+        A cost or RSET difference the days cannot tell from luck counts as none, so the next
+        criterion decides between such plans (the base's change is 0 by definition).
+        """
+        if arm is self.arms[0]:
+            return 0.0
+        difference = self.difference(arm, metric)
+        return difference.estimate.mean if difference.significant else 0.0
+
     def ranking(self) -> list[Arm]:
         """Return the arms best first (NaN last): by ``by``, or limits first (see ``rule``)."""
         sign = -1.0 if self.by in HIGHER_IS_BETTER else 1.0
@@ -113,9 +125,12 @@ class Comparison:
             )
             broken = sum(limit.held is False for limit in judged)
             if self.rule == LIMITS_THEN_RSET:
-                rset = mean_key(arm, "rset_exceeds_aset")
-                return (worse, broken, rset, mean_key(arm, self.by))
-            return (worse, broken, mean_key(arm, self.by), mean_key(arm, TIE_BREAK[self.rule]))
+                # Over all days alike: a day without an evacuation left nobody inside past
+                # ASET; RSET is compared on the days both plans evacuated (paired), so a plan
+                # that evacuates less often is not ranked on other days than the base.
+                exceeded = np.nan_to_num(np.asarray(arm.result.values["rset_exceeds_aset"]))
+                return (worse, broken, float(exceeded.mean()), self._change(arm, self.by))
+            return (worse, broken, self._change(arm, self.by), mean_key(arm, TIE_BREAK[self.rule]))
 
         return sorted(self.arms, key=key)  # stable: ties keep the order asked for
 

@@ -328,13 +328,16 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     },
     "brief.order_limits_then_cost": {
         "zh": "先看各项限值（未能保持基准方案已达标限值的方案排在基准之后；全部达标者在前，"
-        "未达标项少者次之），再按“{metric}”由低到高排序，持平时比较 90% 客户等候时间",
+        "未达标项少者次之），再按“{metric}”由低到高排序（与基准方案之差不显著的视为相同），"
+        "相同时比较 90% 客户等候时间",
         "en": "ranked limits first (a plan breaking a limit the base holds never ahead of the "
         "base; plans that hold every limit ahead, then those that break fewest), then by "
-        "{metric}, lowest first, ties by the 90th-percentile wait",
+        "{metric}, lowest first (a difference to the base that is not significant counting as "
+        "none), then by the 90th-percentile wait",
     },
     "brief.order_limits_then_rset": {
-        "zh": "先看各项限值，再比 RSET 超过 ASET 的天数比例，最后比“{metric}”，均为低者优先",
+        "zh": "先看各项限值，再比 RSET 超过 ASET 的天数比例，最后比“{metric}”"
+        "（在两方案均疏散的日子逐日配对比较，差异不显著视为相同），均为低者优先",
         "en": "ranked limits first, then by how often RSET exceeded ASET, then by {metric}, "
         "lowest first",
     },
@@ -430,8 +433,10 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "en": "What the plans could not (fully) do for want of a resource",
     },
     "brief.unable": {
-        "zh": "{plan}：“{action}”有 {times} 次未能完全执行（{reason}）；{remedy}",
-        "en": "{plan}: {action} fell short {times} times ({reason}); {remedy}",
+        "zh": "{plan}：“{action}”有 {times} 次未能完全执行（其中 {none} 次完全未执行；{reason}）；"
+        "{remedy}",
+        "en": "{plan}: {action} fell short {times} times ({none} of them did nothing; {reason});"
+        " {remedy}",
     },
     "remedy.reserve_exhausted": {
         "zh": "需增加备用人员",

@@ -16,7 +16,8 @@ arrival at the door, so time held outside a held door (``stop_entry``) is part o
 ``left_outside_rate`` is the share who went away from outside, ``outside_peak`` the most people
 outside at once; ``turned_away_rate`` the share who came while an incident had closed the hall off
 (a robbery's lockdown, a bomb threat's cordon) and were turned away. ``counter_staff_hours`` is the
-day's cost in counter staff: hours staffed, the plan's own and those called in;
+day's cost in counter staff: hours staffed, the plan's own and those called in (on a day an
+evacuation ended early, the rota's hours to closing: staff are paid for their shift);
 ``floor_staff_hours`` the guides' and security's hours (on the floor from opening to the day's
 end), ``reserve_called`` the reserve staff called in, and ``staff_cost`` all of it at
 ``staff.cost_per_hour`` (NaN when the scenario gives none).
@@ -124,11 +125,28 @@ def reserve_called(record: DayRecord) -> float:
     return called
 
 
+def rota_minutes(scenario: Scenario) -> float:
+    """Return the counter-minutes of the staffing plan's own rota, from opening to closing."""
+    blocks = scenario.staff.counters
+    ends = [block.start_min for block in blocks[1:]] + [scenario.hours.close_min]
+    return sum(
+        block.count * (end - block.start_min) for block, end in zip(blocks, ends, strict=True)
+    )
+
+
 def _costs(scenario: Scenario, record: DayRecord) -> dict[str, float]:
-    """Return the floor staff's hours, reserve call-ins and the day's staff cost (NaN: no rates)."""
+    """Return the staff-hours, reserve call-ins and the day's staff cost (NaN: no rates).
+
+    Staff are paid for their shift: on a day an evacuation ended early, the rota's counters and
+    the floor staff count to closing, not to the moment the hall was empty.
+    """
     staff = scenario.staff
-    day_hours = max(record.day_end_min - record.open_min, 0.0) / 60.0
-    counter_hours = record.counter_staffed_minutes / 60.0
+    day_end = max(record.day_end_min, record.close_min)
+    day_hours = max(day_end - record.open_min, 0.0) / 60.0
+    counter_minutes = record.counter_staffed_minutes
+    if record.evacuation is not None:
+        counter_minutes = max(counter_minutes, rota_minutes(scenario))
+    counter_hours = counter_minutes / 60.0
     rates = staff.cost_per_hour
     cost = (
         rates.counters * counter_hours
@@ -137,6 +155,7 @@ def _costs(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         else np.nan
     )
     return {
+        "counter_staff_hours": counter_hours,
         "floor_staff_hours": record.floor_staff * day_hours,
         "staff_hours": counter_hours + record.floor_staff * day_hours,
         "reserve_called": reserve_called(record),
@@ -201,7 +220,6 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "peak_queue": float(peak_level(*queue_intervals(record))),
         "peak_density_per_m2": people_peak / scenario.site.floor_area_m2,
         "utilization": record.counter_busy_minutes / staffed if staffed > 0 else np.nan,
-        "counter_staff_hours": staffed / 60.0,
         **_costs(scenario, record),
         "callbacks_returned": float(np.sum(record.return_of >= 0))
         if record.return_of is not None

@@ -16,6 +16,8 @@ SIDE_METRICS = (
     "wait_p90_min_regular",
     "wait_p90_min_quick",
     "wait_p90_min_other",
+    "evacuation_s",
+    "rset_exceeds_aset",
     "balk_rate",
     "redirect_rate",
     "callback_rate",
@@ -76,9 +78,14 @@ def comparison_table(data: ComparisonFile) -> str:
     name_width = max(display_width(arm["name"]) for arm in arms) + 2
     order = f"{by} ({data['better']} is better)"
     if data["rule"] == "limits_then_cost":
-        order = f"limits held first, then {by} (lower is better), ties by wait_p90_min"
+        order = (
+            f"limits held first, then {by} (lower is better; a change to the base that is not"
+            " significant counts as none), then wait_p90_min"
+        )
     elif data["rule"] == "limits_then_rset":
-        order = f"limits held first, then RSET > ASET least often, then {by}"
+        order = (
+            f"limits held first, then RSET > ASET on fewest days, then the paired change of {by}"
+        )
     lines = [
         f"ranked by {order}; {data['replications']} days per plan, "
         + ("common random numbers" if data["common_random_numbers"] else "independent seeds"),
@@ -101,7 +108,8 @@ def comparison_table(data: ComparisonFile) -> str:
                 + ("" if difference["significant"] else "  not significant")
             )
         if arm["breaks"]:
-            line += "  ⚠ breaks " + ", ".join(arm["breaks"]) + " (the base holds it)"
+            held = "it" if len(arm["breaks"]) == 1 else "them"
+            line += "  ⚠ breaks " + ", ".join(arm["breaks"]) + f" (the base holds {held})"
         lines.append(line)
     variants = [
         (arm["name"], arm["differences"]) for arm in data["arms"] if arm["differences"] is not None
@@ -129,7 +137,8 @@ def comparison_table(data: ComparisonFile) -> str:
         lines += ["", "what the plans could not do, for want of a resource (over all days)"]
         for name, entry in unable:
             lines.append(
-                f"  {name}: {entry['action']} short {entry['times']} times: {entry['reason']}"
+                f"  {name}: {entry['action']} short {entry['times']} times"
+                f" ({entry['none']} did nothing): {entry['reason']}"
                 f" — {REMEDIES.get(entry['reason'], 'see events.csv')}"
             )
     if data["precision"] is not None:

@@ -115,6 +115,7 @@ def comparison_section(data: ComparisonFile | None, lang: str) -> dict[str, Any]
                 plan=_plan_name(arm, lang),
                 action=render(f"action.{entry['action']}", lang),
                 times=entry["times"],
+                none=entry["none"],
                 reason=render(f"reason.{entry['reason']}", lang),
                 remedy=render(f"remedy.{entry['reason']}", lang),
             )

@@ -45,17 +45,19 @@ def _unable(result: RunResult) -> list[UnableEntry]:
 
     (Not carried out, or only partly: two counters asked, one free position.)
     """
-    counts: dict[tuple[str, str], int] = {}
+    counts: dict[tuple[str, str], list[int]] = {}
     for _, event in result.events:
         outcome = event.result
         if event.kind is not EventKind.ACTION or outcome is None or outcome.reason is None:
             continue
         if outcome.reason.unable:
-            key = (event.name, outcome.reason.value)
-            counts[key] = counts.get(key, 0) + 1
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            tally = counts.setdefault((event.name, outcome.reason.value), [0, 0])
+            tally[0] += 1
+            tally[1] += not outcome.carried_out
+    ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
     return [
-        {"action": action, "reason": reason, "times": times} for (action, reason), times in ordered
+        {"action": action, "reason": reason, "times": times, "none": none}
+        for (action, reason), (times, none) in ordered
     ]
 
 

@@ -274,6 +274,7 @@ class UnableEntry(TypedDict):
     action: str
     reason: str  # an engine Reason whose ``unable`` is true (no_free_counter, ...)
     times: int  # over all the plan's simulated days
+    none: int  # of those, the times it did nothing at all (the rest: partly)
 
 
 class ArmEntry(TypedDict):
