@@ -7,6 +7,7 @@ import numpy as np
 from simulator.analysis.compare import (
     LIMITS_THEN_COST,
     LIMITS_THEN_RSET,
+    RANKABLE,
     Arm,
     Comparison,
     default_ranking,
@@ -200,3 +201,18 @@ def test_a_plan_that_evacuates_less_often_is_not_ranked_on_other_days_than_the_b
         LIMITS_THEN_RSET,
     )
     assert [arm.name for arm in comparison.ranking()] == ["put out", "base"]
+
+
+def test_holm_keeps_a_real_gain_and_clears_an_identical_plan():
+    comparison = run_comparison(
+        [("base", BASE), ("same", BASE), ("门口劝离", WALK_OUT)], 12, seed=2, by="wait_p90_min"
+    )
+    data = comparison_dict(comparison)
+    same, walk_out = data["arms"][1]["differences"], data["arms"][2]["differences"]
+    assert not any(entry["significant_holm"] for entry in same.values())
+    assert walk_out["balk_rate"]["significant_holm"]
+    # Holm never calls significant what the plain interval does not.
+    for arm in data["arms"][1:]:
+        for entry in arm["differences"].values():
+            assert entry["significant"] or not entry["significant_holm"]
+    assert data["comparisons"] == 2 * len(RANKABLE)

@@ -1,9 +1,18 @@
 """Confidence intervals and exact per-minute quantiles."""
 
+import math
+
 import numpy as np
 import pytest
+from scipy import stats
 
-from simulator.metrics.statistics import IntegerSeriesAggregate, mean_interval, wilson_interval
+from simulator.metrics.statistics import (
+    IntegerSeriesAggregate,
+    holm,
+    mean_interval,
+    t_test_p,
+    wilson_interval,
+)
 
 
 def test_mean_interval_uses_student_t():
@@ -56,3 +65,21 @@ def test_clipped_interval_stays_inside_the_metric_range():
     clipped = estimate.clipped(0.0, 1.0)
     assert clipped.ci_low == 0.0 and clipped.ci_high == estimate.ci_high
     assert clipped.mean == estimate.mean
+
+
+def test_holm_holds_each_p_to_its_own_step_and_stops_at_the_first_that_fails():
+    # m = 4: the smallest p is held to 0.05/4, the next to 0.05/3, then 0.05/2 ...
+    assert holm([0.01, 0.04, 0.012, 0.03]) == [True, False, True, False]
+    assert holm([0.0125, 0.0166, 0.025, 0.05]) == [True, True, True, True]
+    # An undefined test neither counts in m nor is rejected.
+    assert holm([0.02, math.nan, 0.024]) == [True, False, True]
+    assert holm([]) == []
+
+
+def test_the_paired_t_test_matches_scipy_and_is_undefined_without_spread():
+    differences = np.array([0.3, -0.1, 0.8, 0.4, 0.2, 0.9, -0.2, 0.5])
+    expected = stats.ttest_1samp(differences, 0.0).pvalue
+    assert t_test_p(differences) == pytest.approx(expected, rel=1e-12)
+    assert math.isnan(t_test_p(np.zeros(5)))  # identical plans: nothing to test
+    assert t_test_p(np.full(5, 2.0)) == 0.0  # the same gain every day
+    assert math.isnan(t_test_p(np.array([1.0, math.nan])))

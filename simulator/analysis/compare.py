@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator.metrics import METRIC_NAMES
-from simulator.metrics.statistics import Estimate, mean_interval
+from simulator.metrics.statistics import Estimate, holm, mean_interval, t_test_p
 from simulator.model.incidents import EVACUATION_KINDS
 from simulator.model.scenario import Scenario
 from simulator.runner import (
@@ -91,6 +91,23 @@ class Comparison:
     def difference(self, arm: Arm, metric: str) -> Difference:
         """Return the paired difference ``arm − base`` of ``metric``."""
         return paired_difference(arm.result.values[metric], self.arms[0].result.values[metric])
+
+    def holm_significant(self) -> dict[tuple[str, str], bool]:
+        """Return, per (variant, metric), whether the difference survives Holm's correction.
+
+        The family is every variant against the base on every rankable metric: with many
+        variants and metrics, some 95 % intervals exclude 0 by luck alone; Holm's step-down
+        procedure keeps the chance of any false "significant" in the family to 5 %.
+        """
+        pairs = [(arm.name, metric) for arm in self.arms[1:] for metric in RANKABLE]
+        p_values = []
+        for arm in self.arms[1:]:
+            for metric in RANKABLE:
+                differences = np.asarray(arm.result.values[metric], dtype=float) - np.asarray(
+                    self.arms[0].result.values[metric], dtype=float
+                )
+                p_values.append(t_test_p(differences))
+        return dict(zip(pairs, holm(p_values), strict=True))
 
     def _change(self, arm: Arm, metric: str) -> float:
         """Return the paired change of ``metric`` from the base, 0 when it is not significant.

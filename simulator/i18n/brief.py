@@ -424,6 +424,13 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "en": "Effects, side effects and cost of each plan (daily means; in brackets the "
         "difference to the base, ≈ where it is not significant)",
     },
+    "brief.holm_note": {
+        "zh": "* 表示在对全部 {comparisons} 项比较（各方案 × 各指标）作 Holm 多重比较校正后"
+        "仍然显著；未标 * 的显著差异可能只是多次比较中的偶然结果。",
+        "en": "* marks a difference still significant after Holm's correction over all "
+        "{comparisons} comparisons (plans × metrics); a significant difference without * may be "
+        "luck among many comparisons.",
+    },
     "brief.comparison_limits": {
         "zh": "各方案的限值达标情况（达标天数比例）",
         "en": "Each plan's limits (share of days held)",

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy.special import stdtrit
+from scipy.special import stdtr, stdtrit
 
 CONFIDENCE = 0.95
 
@@ -53,6 +53,37 @@ def mean_interval(values: np.ndarray) -> Estimate:
     half = float(stdtrit(count - 1, 0.5 + CONFIDENCE / 2)) * float(np.std(finite, ddof=1))
     half /= math.sqrt(count)
     return Estimate(mean, mean - half, mean + half, count)
+
+
+def t_test_p(values: np.ndarray) -> float:
+    """Return the two-sided p-value of a one-sample t test that the mean is 0 (NaN: undefined).
+
+    NaNs are ignored; with fewer than two values, or none varying, the test is undefined,
+    except that identical non-zero values are as clear as evidence gets (p = 0).
+    """
+    finite = values[~np.isnan(values)]
+    if finite.size < 2:
+        return math.nan
+    mean, spread = float(np.mean(finite)), float(np.std(finite, ddof=1))
+    if spread == 0:
+        return math.nan if mean == 0 else 0.0
+    statistic = abs(mean) / (spread / math.sqrt(finite.size))
+    return float(2 * stdtr(finite.size - 1, -statistic))
+
+
+def holm(p_values: list[float], alpha: float = 1 - CONFIDENCE) -> list[bool]:
+    """Return which hypotheses Holm's step-down procedure rejects at family-wise ``alpha``.
+
+    The smallest p is held to alpha/m, the next to alpha/(m-1), and so on; the first that fails
+    stops it. Undefined p-values (NaN) are never rejected and do not count in m.
+    """
+    defined = sorted((p, index) for index, p in enumerate(p_values) if not math.isnan(p))
+    rejected = [False] * len(p_values)
+    for rank, (p, index) in enumerate(defined):
+        if p > alpha / (len(defined) - rank):
+            break
+        rejected[index] = True
+    return rejected
 
 
 def wilson_interval(successes: int, trials: int) -> tuple[float, float]:

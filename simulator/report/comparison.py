@@ -115,14 +115,19 @@ def comparison_table(data: ComparisonFile) -> str:
         (arm["name"], arm["differences"]) for arm in data["arms"] if arm["differences"] is not None
     ]
     if variants:
-        lines += ["", "paired difference to the base (n.s. = not significant at 95 %)"]
+        lines += [
+            "",
+            "paired difference to the base (n.s. = not significant at 95 %; * = still"
+            f" significant after Holm's correction over {data['comparisons']} comparisons)",
+        ]
         lines.append(pad_to("metric", 24) + "".join(pad_to(name, 18) for name, _ in variants))
         for metric in shown_metrics(data):
             cells = []
             for _name, differences in variants:
                 difference = differences[metric]
                 text = _format(difference["mean"], metric, signed=True)
-                cells.append(pad_to(text + ("" if difference["significant"] else " n.s."), 18))
+                mark = " *" if difference["significant_holm"] else ""
+                cells.append(pad_to(text + (mark if difference["significant"] else " n.s."), 18))
             lines.append(pad_to(metric, 24) + "".join(cells))
     names = [arm["name"] for arm in data["arms"]]
     lines += ["", "limits: share of days each plan held them (needs ≥ the target share)"]

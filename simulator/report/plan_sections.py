@@ -80,6 +80,7 @@ def comparison_section(data: ComparisonFile | None, lang: str) -> dict[str, Any]
         "rows": rows,
         "precision": precision,
         "columns": [_plan_name(arm, lang) for arm in arms],
+        "holm": render("brief.holm_note", lang, comparisons=data["comparisons"]),
         "effects": [
             {
                 "metric": metric_name(metric, lang),
@@ -137,6 +138,8 @@ def _effect(arm: ArmEntry, metric: str, lang: str) -> str:
     change = arm["differences"][metric]
     marker = "" if change["significant"] else "≈"
     shown = marker + _value(change["mean"], metric, signed=True)
+    if change["significant_holm"]:
+        shown += "*"
     return render("brief.effect_change", lang, mean=mean, change=shown)
 
 

@@ -1,11 +1,12 @@
 """A comparison of plan variants as files: ``comparison.json`` and ``comparison.csv``.
 
 ``comparison.json`` (:class:`~simulator.rundir.schema.ComparisonFile`) holds, per arm, every
-metric's mean and 95 % interval, every limit's verdict on that plan's days and the limits it
-breaks that the base holds, and (for variants) the paired difference to the base with its
-interval and whether it is significant; ``comparison.csv`` is the same as flat rows for a
-spreadsheet. Like ``summary.json`` they hold only what the inputs determine, so the same seed
-gives the same bytes whatever the executor.
+metric's mean and 95 % interval, every limit's verdict on that plan's days and the limits it breaks
+that the base holds, and (for variants) the paired difference to the base with its interval,
+whether it is significant, and whether it still is after Holm's correction over every variant and
+rankable metric (``comparisons``); ``comparison.csv`` is the same as flat rows for a spreadsheet.
+Like ``summary.json`` they hold only what the inputs determine, so the same seed gives the same
+bytes whatever the executor.
 """
 
 import csv
@@ -64,6 +65,7 @@ def _unable(result: RunResult) -> list[UnableEntry]:
 def comparison_dict(comparison: Comparison) -> ComparisonFile:
     """Return ``comparison.json``'s content."""
     ranks = {arm.name: rank for rank, arm in enumerate(comparison.ranking(), start=1)}
+    corrected = comparison.holm_significant()
     judged = [check_limits(arm.result) for arm in comparison.arms]
     held_by_base = {limit.limit.name for limit in judged[0] if limit.held}
     arms: list[ArmEntry] = []
@@ -79,6 +81,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
                     "ci_low": estimate["ci_low"],
                     "ci_high": estimate["ci_high"],
                     "significant": difference.significant,
+                    "significant_holm": corrected.get((arm.name, metric), False),
                 }
         arms.append(
             {
@@ -106,6 +109,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
         "precision_met": comparison.precision_met,
         "common_random_numbers": not comparison.independent,
         "ranking": [arm.name for arm in comparison.ranking()],
+        "comparisons": len(corrected),
         "arms": arms,
     }
 
@@ -130,9 +134,10 @@ def comparison_csv(data: ComparisonFile) -> str:
             row += map(cell, estimate.values())
             difference = (arm["differences"] or {}).get(metric)
             if difference is None:
-                row += ["", "", "", ""]
+                row += ["", "", "", "", ""]
             else:
                 row += [cell(difference[key]) for key in ("mean", "ci_low", "ci_high")]
                 row.append(str(difference["significant"]).lower())
+                row.append(str(difference["significant_holm"]).lower())
             writer.writerow(row)
     return buffer.getvalue()

@@ -107,7 +107,8 @@ EVENT_COLUMNS = (
 
 COMPARISON_COLUMNS = (
     *("arm", "rank", "metric", "mean", "ci_low", "ci_high"),
-    *("difference", "difference_ci_low", "difference_ci_high", "significant"),
+    *("difference", "difference_ci_low", "difference_ci_high"),
+    *("significant", "significant_holm"),
 )
 # staffing.csv: these, then a column "kept:<target>" per staffing target.
 STAFFING_COLUMNS = (
@@ -266,6 +267,7 @@ class DifferenceEntry(TypedDict):
     ci_low: float | None
     ci_high: float | None
     significant: bool
+    significant_holm: bool  # still significant after Holm's correction over the family
 
 
 class UnableEntry(TypedDict):
@@ -302,6 +304,7 @@ class ComparisonFile(TypedDict):
     precision_met: bool | None
     common_random_numbers: bool
     ranking: list[str]
+    comparisons: int  # the family Holm's correction runs over: variants × rankable metrics
     arms: list[ArmEntry]
 
 
