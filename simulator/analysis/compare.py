@@ -17,6 +17,7 @@ seed does not depend on how many batches it took or on the executor.
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -31,7 +32,7 @@ from simulator.runner import (
     add_replications,
     run_replications,
 )
-from simulator.scoring import check_limits
+from simulator.scoring import LimitResult, check_limits
 
 BASE = "base"
 # How plans are ranked: by one metric (``--by``), or, by default, limits first: a plan that
@@ -83,6 +84,11 @@ class Comparison:
     independent: bool
     rule: str = BY_METRIC  # BY_METRIC, LIMITS_THEN_COST or LIMITS_THEN_RSET
 
+    @cached_property
+    def limits(self) -> tuple[list[LimitResult], ...]:
+        """Return every arm's judged limits, in the order of ``arms`` (judged once)."""
+        return tuple(check_limits(arm.result) for arm in self.arms)
+
     @property
     def replications(self) -> int:
         """Return how many replications each arm has."""
@@ -128,14 +134,13 @@ class Comparison:
             mean = arm.result.estimate(metric).mean
             return (math.isnan(mean), direction * mean if not math.isnan(mean) else 0.0)
 
-        held_by_base = {
-            limit.limit.name for limit in check_limits(self.arms[0].result) if limit.held
-        }
+        held_by_base = {limit.limit.name for limit in self.limits[0] if limit.held}
+        judged_of = {arm.name: judged for arm, judged in zip(self.arms, self.limits, strict=True)}
 
         def key(arm: Arm) -> tuple:
             if self.rule == BY_METRIC:
                 return mean_key(arm, self.by, sign)
-            judged = check_limits(arm.result)
+            judged = judged_of[arm.name]
             # Never ahead of the base by breaking what the base holds; then fewest broken.
             worse = any(
                 limit.held is False and limit.limit.name in held_by_base for limit in judged

@@ -14,6 +14,7 @@ from typing import Any
 from simulator.i18n.brief import BRIEF_TEXTS
 from simulator.i18n.charts import CHART_TEXTS
 from simulator.i18n.console import CONSOLE_TEXTS
+from simulator.i18n.plausibility import PLAUSIBILITY_TEXTS
 from simulator.i18n.reading import READING_TEXTS
 from simulator.i18n.reference import REFERENCE_TEXTS
 from simulator.i18n.scoring import SCORING_TEXTS
@@ -26,6 +27,7 @@ CATALOG: dict[str, dict[str, str]] = {
     **CHART_TEXTS,
     **CONSOLE_TEXTS,
     **VALIDATION_TEXTS,
+    **PLAUSIBILITY_TEXTS,
     **READING_TEXTS,
     **REFERENCE_TEXTS,
 }

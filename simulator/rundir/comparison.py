@@ -30,7 +30,6 @@ from simulator.rundir.schema import (
 )
 from simulator.rundir.writer import limit_entry
 from simulator.runner import RunResult
-from simulator.scoring import check_limits
 
 
 def _estimate(estimate: Estimate) -> EstimateEntry:
@@ -64,9 +63,10 @@ def _unable(result: RunResult) -> list[UnableEntry]:
 
 def comparison_dict(comparison: Comparison) -> ComparisonFile:
     """Return ``comparison.json``'s content."""
-    ranks = {arm.name: rank for rank, arm in enumerate(comparison.ranking(), start=1)}
+    ranking = comparison.ranking()
+    ranks = {arm.name: rank for rank, arm in enumerate(ranking, start=1)}
     corrected = comparison.holm_significant()
-    judged = [check_limits(arm.result) for arm in comparison.arms]
+    judged = comparison.limits
     held_by_base = {limit.limit.name for limit in judged[0] if limit.held}
     arms: list[ArmEntry] = []
     for index, arm in enumerate(comparison.arms):
@@ -108,7 +108,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
         "precision": comparison.precision,
         "precision_met": comparison.precision_met,
         "common_random_numbers": not comparison.independent,
-        "ranking": [arm.name for arm in comparison.ranking()],
+        "ranking": [arm.name for arm in ranking],
         "comparisons": len(corrected),
         "arms": arms,
     }
