@@ -84,13 +84,18 @@ class Measure:
     per_guide_per_hour: float = 30.0  # pre-registration: customers a guide handles an hour
     needs_guide: bool = False  # it acts through a guide (steering to kiosks, pre-processing)
     applied: int = 0  # customers it acted on
-    missed: int = 0  # customers it should have acted on, and could not (see why_missed)
     # What it needed and lacked when it was put in force: a guide on the floor, a neighbouring
     # hall that can take people (None: nothing was missing).
     missing: Reason | None = None
     event: PendingAction | None = None  # its action's event, written when it is lifted
-    # Why it missed them: no guide on the floor, the neighbouring hall down or full.
+    # Customers it should have acted on and could not, by why: no guide on the floor, the
+    # neighbouring hall down or full.
     why_missed: dict[Reason, int] = field(default_factory=dict)
+
+    @property
+    def missed(self) -> int:
+        """Return how many customers it should have acted on, and could not."""
+        return sum(self.why_missed.values())
 
     def acted_on(self, customers: int = 1) -> None:
         """Count ``customers`` more it acted on."""
@@ -98,7 +103,6 @@ class Measure:
 
     def missed_one(self, reason: Reason = Reason.NO_GUIDE) -> None:
         """Count one customer it should have acted on, and could not for ``reason``."""
-        self.missed += 1
         self.why_missed[reason] = self.why_missed.get(reason, 0) + 1
 
     def result(self) -> ActionResult:
