@@ -25,7 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.analysis.compare import BASE, RANKABLE, Comparison, run_comparison
+from simulator.analysis.compare import BASE, Comparison, rankable_metrics, run_comparison
 from simulator.analysis.staffing import StaffingResult, find_staffing
 from simulator.analysis.targets import Target, block_edges, default_targets, parse_target
 from simulator.model import Scenario, load_scenario
@@ -34,7 +34,6 @@ from simulator.rundir.comparison import comparison_csv, comparison_dict, compari
 from simulator.rundir.schema import (
     COMPARISON_CSV,
     COMPARISON_FILE,
-    REPLICATION_COLUMNS,
     STAFFING_CSV,
     STAFFING_FILE,
     ComparisonFile,
@@ -101,6 +100,28 @@ def _scenario(scenario: ScenarioLike) -> Scenario:
 def _at_least_one(replications: int) -> None:
     if replications < 1:
         raise PlanError(f"replications must be at least 1, got {replications}")
+
+
+def check_ranking_metric(by: str | None, arms: list[tuple[str, Scenario]]) -> None:
+    """Raise :class:`PlanError` unless plans of ``arms`` can be ranked by ``by`` (None: default).
+
+    Any metric but demand and bookkeeping can rank plans, the waits of a service every plan
+    has (``wait_p90_min[开户]``) included.
+    """
+    if by is None:
+        return
+    rankable = rankable_metrics([plan for _, plan in arms])
+    if by not in rankable:
+        raise PlanError(
+            f"plans cannot be ranked by {by!r}{_did_you_mean(by, rankable)}; "
+            f"choose from {', '.join(rankable)}"
+        )
+    unpriced = [name for name, plan in arms if plan.staff.cost_per_hour is None]
+    if by == "staff_cost" and unpriced:
+        raise PlanError(
+            "plans cannot be ranked by staff_cost without hourly rates (staff.cost_per_hour) "
+            f"for every plan, and {', '.join(unpriced)} have none; rank by staff_hours instead"
+        )
 
 
 def _did_you_mean(name: str, known: Sequence[str]) -> str:
@@ -172,8 +193,7 @@ class Run:
 
     def to_frame(self) -> "pandas.DataFrame":
         """Return one row per simulated day, one column per metric (``replications.csv``)."""
-        values = self.result.values
-        columns = {name: values[name] for name in REPLICATION_COLUMNS[1:]}
+        columns = dict(self.result.values)  # METRIC_NAMES, then the per-service waits
         frame = _pandas().DataFrame(columns)
         frame.index.name = "replication"
         return frame
@@ -325,15 +345,11 @@ def compare(
     """
     started = time.perf_counter()
     _at_least_one(replications)
-    if by is not None and by not in RANKABLE:
-        raise PlanError(
-            f"plans cannot be ranked by {by!r}{_did_you_mean(by, RANKABLE)}; "
-            f"choose from {', '.join(RANKABLE)}"
-        )
     if precision is not None and max_replications < replications:
         raise PlanError(f"max_replications {max_replications} is below replications {replications}")
     plan = _scenario(scenario)
     arms = comparison_arms(plan, variants)
+    check_ranking_metric(by, arms)
     pool, owned = _executor(jobs, executor)
     try:
         comparison = run_comparison(

@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 from simulator import api
-from simulator.analysis.compare import RANKABLE
 from simulator.analysis.targets import (
     METRIC_HELP,
     Target,
@@ -47,9 +46,11 @@ from simulator.rundir.schema import staffed_file
 )
 @click.option(
     "--by",
-    type=click.Choice(RANKABLE),
+    metavar="METRIC",
     default=None,
-    help="Metric to rank the plans by [default: the plans that hold every limit first, the"
+    help="Metric to rank the plans by: any of comparison.csv's, e.g. wait_p90_min, staff_cost,"
+    " wait_p90_min_vulnerable, wait_p90_min[<service>] [default: the plans that hold every"
+    " limit first, the"
     " cheapest of them first (staff cost, else staff-hours), ties by 90th-percentile wait; for"
     " a scenario that evacuates, RSET > ASET least often, then the shortest RSET].",
 )
@@ -96,6 +97,10 @@ def compare(
         if not scenario.variants:
             raise InputError(f"{error}.") from None
         raise click.BadParameter(f"{error}.", param_hint="--variant") from None
+    try:
+        api.check_ranking_metric(by, arms)
+    except api.PlanError as error:
+        raise click.BadParameter(f"{error}.", param_hint="--by") from None
     if precision is not None and max_replications < replications:
         raise click.BadParameter(
             f"{max_replications} is below -n {replications}.", param_hint="--max-replications"

@@ -23,7 +23,11 @@ def test_three_lines_from_a_scenario_file_to_a_table_of_metrics():
     run = drill.run(drill.load(PROMOTION), replications=4, seed=2)
     frame = run.to_frame()
     assert isinstance(frame, pandas.DataFrame)
-    assert list(frame.columns) == list(METRIC_NAMES) and len(frame) == 4
+    services = [service.name for service in run.scenario.demand.services]
+    per_service = [
+        f"{metric}[{name}]" for name in services for metric in ("wait_mean_min", "wait_p90_min")
+    ]
+    assert list(frame.columns) == [*METRIC_NAMES, *per_service] and len(frame) == 4
     assert frame["wait_p90_min"].tolist() == run.result.values["wait_p90_min"]
     assert frame["lost_customers"].sum() == 0
 
@@ -64,7 +68,8 @@ def test_compare_and_staff_return_what_their_commands_write():
     assert names[0] == "base" and len(names) > 1
     frame = compared.to_frame()
     assert list(frame.columns) == list(COMPARISON_COLUMNS)  # the CSV, as a frame
-    assert set(frame["arm"]) == set(names) and len(frame) == len(names) * len(METRIC_NAMES)
+    per_arm = len(METRIC_NAMES) + 2 * len(drill.load(PROMOTION).demand.services)
+    assert set(frame["arm"]) == set(names) and len(frame) == len(names) * per_arm
     base, variants = frame[frame["arm"] == "base"], frame[frame["arm"] != "base"]
     assert base["difference"].isna().all()  # the base has no difference to itself
     assert variants[variants["metric"] == "wait_p90_min"]["difference"].notna().all()

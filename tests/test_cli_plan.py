@@ -79,7 +79,7 @@ def test_compare_writes_tables_a_chart_and_a_brief_section(scenario_file, tmp_pa
     )
     with (out / "comparison.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 3 * len(METRIC_NAMES)
+    assert len(rows) == 3 * (len(METRIC_NAMES) + 2)  # and the waits of the one service
     assert (out / "charts" / "comparison.png").exists()
     brief = (out / "brief.md").read_text(encoding="utf-8")
     assert f"## {render('brief.comparison', 'zh')}" in brief and "加一台" in brief
@@ -109,6 +109,38 @@ def test_an_unknown_variant_is_bad_input_with_a_suggestion(scenario_file, tmp_pa
     assert result.exit_code == 2
     assert "has no variant '加一' (did you mean '加一台'?)" in result.output
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("by", "message"),
+    [
+        ("wait_p90", "plans cannot be ranked by 'wait_p90' (did you mean 'wait_p90_min'?)"),
+        ("arrivals", "plans cannot be ranked by 'arrivals'"),  # demand, not how a plan does
+        ("wait_p90_min[开户]", "'wait_p90_min[开户]' (did you mean 'wait_p90_min[缴费]'?)"),
+        ("staff_cost", "base, 加一台, 原样 have none; rank by staff_hours instead"),
+    ],
+)
+def test_a_metric_plans_cannot_be_ranked_by_is_bad_input(scenario_file, tmp_path, by, message):
+    result = invoke("compare", scenario_file, "--by", by, "--out", tmp_path / "x")
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert "Invalid value for --by" in result.output and not (tmp_path / "x").exists()
+
+
+def test_a_service_wait_ranks_the_plans(scenario_file, tmp_path):
+    result = invoke(
+        "compare",
+        scenario_file,
+        "-n",
+        4,
+        "--by",
+        "wait_p90_min[缴费]",
+        "--no-brief",
+        "--out",
+        tmp_path / "run",
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "run" / "comparison.json").read_text(encoding="utf-8"))
+    assert data["by"] == "wait_p90_min[缴费]" and data["ranking"][0] == "加一台"
 
 
 def test_a_scenario_without_variants_is_bad_input(tmp_path):

@@ -9,8 +9,8 @@ from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
 from simulator.metrics import day_metrics
 from simulator.model.hall import HourlyCost
-from simulator.model.scenario import Exit, Reserve
-from tests.factory import OPEN, emergency, fixed, hall, rule
+from simulator.model.scenario import Exit, Reserve, Service
+from tests.factory import OPEN, emergency, exponential, fixed, hall, rule
 
 
 def test_the_staff_cost_is_every_posts_hours_at_its_rate():
@@ -61,3 +61,65 @@ def test_an_evacuation_day_costs_the_whole_shift_not_the_hours_until_the_hall_wa
     assert metrics["counter_staff_hours"] == pytest.approx(3 * 4 + 2 * 4)  # the rota to 17:00
     assert metrics["floor_staff_hours"] == pytest.approx(2 * 8)
     assert metrics["utilization"] < 1  # utilisation still counts the hours really staffed
+
+
+def _due_minutes(record, until: float) -> float:
+    """Integrate the engine's own "counters due on duty" line from opening to ``until``."""
+    starts = np.append(record.counter_change_min, until)
+    return float(np.sum(record.counters_due * np.diff(np.minimum(starts, until))))
+
+
+def test_counter_staff_hours_are_the_rota_to_the_minute():
+    # 2 counters 09:00-11:00, 4 to 13:00, 3 to closing at 17:00: 240 + 480 + 720 = 1440 minutes,
+    # then those on duty at closing serve the last customers until the hall is empty.
+    one_minute = [Service(name="any", share=1.0, minutes=fixed(1.0))]
+    scenario = hall(per_min=1.5, counters=[(0, 2), (120, 4), (240, 3)], services=one_minute)
+    for replication in range(4):
+        record = simulate_day(scenario, Streams(7, replication))
+        staffed = day_metrics(scenario, record)["counter_staff_hours"] * 60
+        after_closing = 3 * (record.day_end_min - scenario.hours.close_min)
+        # The clerk going off at 13:00 finishes the customer in hand: at most one minute more.
+        assert 1440 + after_closing <= staffed <= 1440 + after_closing + 1.0
+        assert _due_minutes(record, record.day_end_min) == pytest.approx(1440 + after_closing)
+
+
+def test_counter_staff_hours_count_each_call_in_from_when_the_clerk_arrived():
+    one_minute = [Service(name="any", share=1.0, minutes=fixed(1.0))]
+    scenario = hall(
+        per_min=3.0,
+        counters=2,
+        services=one_minute,
+        reserve=Reserve(count=2, call_in_min=10),
+        playbook=(rule("queue >= 8", "open_counters", count=2, cooldown_min=600),),
+    )
+    record = simulate_day(scenario, Streams(3, 0))
+    metrics = day_metrics(scenario, record)
+    assert metrics["reserve_called"] == 2
+    opened = float(record.counter_change_min[np.argmax(record.counters_due == 4)])
+    expected = 2 * 480 + 2 * (scenario.hours.close_min - opened)  # the rota, the call-ins
+    expected += 4 * (record.day_end_min - scenario.hours.close_min)
+    assert expected <= metrics["counter_staff_hours"] * 60 <= expected + 2 * 1.0
+    # The call-in came when the rule fired, plus the ten minutes it takes to arrive.
+    fired = next(event.time for event in record.events if event.name == "open_counters")
+    assert opened == pytest.approx(fired + 10)
+
+
+def test_the_waits_of_each_service_add_up_to_the_halls():
+    services = [
+        Service(name="缴费", share=0.6, minutes=exponential(1.0), quick=True, kiosk=True),
+        Service(name="开户", share=0.4, minutes=exponential(4.0)),
+    ]
+    scenario = hall(per_min=1.2, counters=2, services=services, kiosks=1, kiosk_uptake=0.5)
+    record = simulate_day(scenario, Streams(5, 0))
+    metrics = day_metrics(scenario, record)
+    served = np.isfinite(record.start)
+    counts = [np.sum(served & (record.service == index)) for index in range(2)]
+    pooled = sum(
+        count * metrics[f"wait_mean_min[{service.name}]"]
+        for count, service in zip(counts, services, strict=True)
+    )
+    # Every served customer is in exactly one service: the weighted means are the hall's mean.
+    assert pooled / sum(counts) == pytest.approx(metrics["wait_mean_min"], rel=1e-12)
+    assert metrics["wait_p90_min[开户]"] > metrics["wait_p90_min[缴费]"]  # four times longer
+    mine = (record.start - record.arrival)[served & (record.service == 1)]
+    assert metrics["wait_p90_min[开户]"] == pytest.approx(np.percentile(mine, 90))

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from simulator.metrics import statistics
 from simulator.metrics.statistics import (
     IntegerSeriesAggregate,
     holm,
@@ -15,13 +16,45 @@ from simulator.metrics.statistics import (
 )
 
 
-def test_mean_interval_uses_student_t():
-    values = np.arange(10, dtype=float)  # mean 4.5, sd 3.02765
+def test_mean_interval_of_symmetric_values_is_close_to_student_t():
+    values = np.random.default_rng(3).normal(10.0, 2.0, size=200)
     estimate = mean_interval(values)
-    half = 2.2621571627982 * np.std(values, ddof=1) / np.sqrt(10)  # t(0.975, 9)
-    assert estimate.mean == 4.5
-    assert estimate.ci_low == pytest.approx(4.5 - half, rel=1e-12)
-    assert estimate.half_width == pytest.approx(half, rel=1e-12)
+    half = stats.t.ppf(0.975, 199) * np.std(values, ddof=1) / np.sqrt(200)
+    assert estimate.mean == pytest.approx(np.mean(values), rel=1e-12)
+    # No skew to learn: both ends within 10 % of the t interval's half-width.
+    assert estimate.ci_low == pytest.approx(estimate.mean - half, abs=0.1 * half)
+    assert estimate.ci_high == pytest.approx(estimate.mean + half, abs=0.1 * half)
+
+
+def test_mean_interval_of_right_skewed_values_reaches_further_up():
+    values = np.random.default_rng(4).lognormal(1.0, 1.0, size=30)
+    estimate = mean_interval(values)
+    t_half = stats.t.ppf(0.975, 29) * np.std(values, ddof=1) / np.sqrt(30)
+    above, below = estimate.ci_high - estimate.mean, estimate.mean - estimate.ci_low
+    assert above > 1.3 * below
+    # The t interval's upper end is where the misses of skewed means happen: the bootstrap-t
+    # reaches past it.
+    assert estimate.ci_high > estimate.mean + t_half
+
+
+def test_mean_interval_depends_on_the_values_alone(monkeypatch):
+    values = np.random.default_rng(5).exponential(4.0, size=57)
+    first = mean_interval(values)
+    np.random.default_rng(99).random(10)  # other draws elsewhere change nothing
+    assert mean_interval(values.copy()) == first
+    # Resampling in small blocks (to bound memory) draws the same resamples.
+    monkeypatch.setattr(statistics, "_BLOCK_VALUES", 57 * 7)
+    assert mean_interval(values) == first
+
+
+def test_mean_interval_falls_back_to_student_t_when_resamples_can_lack_spread():
+    rates = np.array([0.0] * 9 + [0.01])  # a resample of ten zeros has no spread
+    estimate = mean_interval(rates)
+    half = 2.2621571627982 * np.std(rates, ddof=1) / np.sqrt(10)  # t(0.975, 9)
+    assert estimate.ci_low == pytest.approx(0.001 - half, rel=1e-12)
+    assert estimate.ci_high == pytest.approx(0.001 + half, rel=1e-12)
+    constant = mean_interval(np.full(30, 7.5))
+    assert (constant.ci_low, constant.mean, constant.ci_high) == (7.5, 7.5, 7.5)
 
 
 def test_mean_interval_ignores_nan_and_is_undefined_for_one_value():

@@ -2,9 +2,10 @@
 
 Replication *i* of every variant draws from the same random streams (``Streams(seed, i)``), so
 day *i* brings the same customers, service times and incidents to each plan. The difference
-``variant_i − base_i`` then cancels the day-to-day noise the plans share, and its Student-t
-interval is far narrower than the difference of two independent means: that is what lets a
-manager tell a 30-second improvement from luck with a few dozen days instead of thousands.
+``variant_i − base_i`` then cancels the day-to-day noise the plans share, and its bootstrap-t
+interval (:func:`~simulator.metrics.statistics.mean_interval`) is far narrower than the
+difference of two independent means: that is what lets a manager tell a 30-second
+improvement from luck with a few dozen days instead of thousands.
 With ``independent=True`` each variant gets its own root seed instead; it exists to measure
 how much common random numbers buy (tests and ``benchmarks/compare.py``), not for planning.
 
@@ -15,13 +16,13 @@ seed does not depend on how many batches it took or on the executor.
 """
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
-from simulator.metrics import METRIC_NAMES
+from simulator.metrics import METRIC_NAMES, metric_names
 from simulator.metrics.statistics import Estimate, holm, mean_interval, t_test_p
 from simulator.model.incidents import EVACUATION_KINDS
 from simulator.model.scenario import Scenario
@@ -48,6 +49,19 @@ HIGHER_IS_BETTER = frozenset({"served_within_limit_share", "utilization"})
 # Metrics that describe demand or bookkeeping, not how well a plan does: never ranked by.
 NOT_RANKABLE = frozenset({"arrivals", "lost_customers", "evacuated"})
 RANKABLE = tuple(name for name in METRIC_NAMES if name not in NOT_RANKABLE)
+
+
+def rankable_metrics(scenarios: Sequence[Scenario]) -> tuple[str, ...]:
+    """Return what plans of ``scenarios`` can be ranked by, the shared service waits last.
+
+    :data:`RANKABLE`, then the waits of every service all of them have (a variant may rename or
+    drop a service).
+    """
+    names = [metric_names(scenario)[len(METRIC_NAMES) :] for scenario in scenarios]
+    shared = set(names[0]).intersection(*names[1:])
+    return RANKABLE + tuple(name for name in names[0] if name in shared)
+
+
 PRECISION_GROWTH = 1.2  # aim a little past the estimated need so one more batch rarely follows
 MIN_BATCH = 10
 
@@ -89,6 +103,16 @@ class Comparison:
         """Return every arm's judged limits, in the order of ``arms`` (judged once)."""
         return tuple(check_limits(arm.result) for arm in self.arms)
 
+    @cached_property
+    def metrics(self) -> tuple[str, ...]:
+        """Return every metric all arms have: :data:`METRIC_NAMES`, then shared service waits."""
+        return METRIC_NAMES + self.rankable[len(RANKABLE) :]
+
+    @cached_property
+    def rankable(self) -> tuple[str, ...]:
+        """Return what every arm can be ranked by, the waits of their shared services included."""
+        return rankable_metrics([arm.result.scenario for arm in self.arms])
+
     @property
     def replications(self) -> int:
         """Return how many replications each arm has."""
@@ -98,22 +122,29 @@ class Comparison:
         """Return the paired difference ``arm − base`` of ``metric``."""
         return paired_difference(arm.result.values[metric], self.arms[0].result.values[metric])
 
-    def holm_significant(self) -> dict[tuple[str, str], bool]:
-        """Return, per (variant, metric), whether the difference survives Holm's correction.
+    @cached_property
+    def holm_family(self) -> tuple[dict[tuple[str, str], bool], int]:
+        """Return which (variant, metric) differences survive Holm's correction, and m.
 
-        The family is every variant against the base on every rankable metric: with many
-        variants and metrics, some 95 % intervals exclude 0 by luck alone; Holm's step-down
-        procedure keeps the chance of any false "significant" in the family to 5 %.
+        m is the size of the family the correction ran over.
+
+        The family is every variant against the base on every rankable metric whose difference
+        can be tested at all (not one that is 0, or undefined, on every day): with many variants
+        and metrics, some 95 % intervals exclude 0 by luck alone; Holm's step-down procedure
+        keeps the chance of any false "significant" in the family to 5 %. Its p-values come
+        from the paired t test: 1999 resamples cannot resolve the α/m of a large family (the
+        smallest bootstrap p-value is 1/1000).
         """
-        pairs = [(arm.name, metric) for arm in self.arms[1:] for metric in RANKABLE]
+        pairs = [(arm.name, metric) for arm in self.arms[1:] for metric in self.rankable]
         p_values = []
         for arm in self.arms[1:]:
-            for metric in RANKABLE:
+            for metric in self.rankable:
                 differences = np.asarray(arm.result.values[metric], dtype=float) - np.asarray(
                     self.arms[0].result.values[metric], dtype=float
                 )
                 p_values.append(t_test_p(differences))
-        return dict(zip(pairs, holm(p_values), strict=True))
+        family = sum(not math.isnan(p) for p in p_values)
+        return dict(zip(pairs, holm(p_values), strict=True)), family
 
     def _change(self, arm: Arm, metric: str) -> float:
         """Return the paired change of ``metric`` from the base, 0 when it is not significant.
@@ -171,7 +202,7 @@ def default_ranking(arms: list[tuple[str, Scenario]]) -> tuple[str, str]:
 
 
 def paired_difference(variant: list[float], base: list[float]) -> Difference:
-    """Return the mean and 95 % t interval of ``variant[i] − base[i]``.
+    """Return the mean and 95 % bootstrap-t interval of ``variant[i] − base[i]``.
 
     Replications where either value is undefined (NaN: no evacuation that day, say) are left out,
     so a metric defined only on some days is compared on the days both plans define it.

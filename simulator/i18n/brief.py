@@ -131,6 +131,15 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     **{f"kind.{k}": {"zh": zh, "en": en} for k, (zh, en) in _KINDS.items()},
     **{f"expected.{k}": {"zh": zh, "en": en} for k, (zh, en) in _EXPECTED.items()},
     **{f"metric.{k}": {"zh": zh, "en": en} for k, (zh, en) in _METRICS.items()},
+    # The waits of one service, named as the scenario names it (wait_p90_min[开户]).
+    "metric.service.wait_mean_min": {
+        "zh": "“{service}”业务平均等候时间（分钟）",
+        "en": "{service}: mean wait (min)",
+    },
+    "metric.service.wait_p90_min": {
+        "zh": "“{service}”业务 90% 等候时间（分钟）",
+        "en": "{service}: 90th-percentile wait (min)",
+    },
     "rating.P": {"zh": "P 顺利完成", "en": "P performed without challenges"},
     "rating.S": {"zh": "S 基本完成，存在一些问题", "en": "S performed with some challenges"},
     "rating.M": {"zh": "M 勉强完成，存在重大问题", "en": "M performed with major challenges"},

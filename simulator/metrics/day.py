@@ -11,7 +11,9 @@ conservation check: customers without a final outcome or with impossible times; 
 Waits of the three priority classes are reported apart (``wait_mean_min_vip``,
 ``wait_p90_min_vulnerable``, ``wait_p90_min_regular``, ...: the metric, then the class), NaN on a
 day nobody of that class was served; likewise the counter waits of quick services and of the rest
-(``wait_p90_min_quick``, ``wait_p90_min_other``), which a fast lane pulls apart. A wait counts from
+(``wait_p90_min_quick``, ``wait_p90_min_other``), which a fast lane pulls apart, and the waits
+of each service by its name in brackets (``wait_p90_min[开户]``: the scenario's own names, so
+these metrics differ from scenario to scenario, see :func:`metric_names`). A wait counts from
 arrival at the door, so time held outside a held door (``stop_entry``) is part of it;
 ``left_outside_rate`` is the share who went away from outside, ``outside_peak`` the most people
 outside at once; ``turned_away_rate`` the share who came while an incident had closed the hall off
@@ -83,6 +85,32 @@ METRIC_NAMES = (
     "lost_customers",
     *EVACUATION_METRICS,
 )
+
+# The waits reported per service, as ``wait_p90_min[<service name>]``.
+SERVICE_WAIT_METRICS = ("wait_mean_min", "wait_p90_min")
+
+
+def service_metric(metric: str, service: str) -> str:
+    """Return the name of ``metric`` for one service: ``wait_p90_min[开户]``."""
+    return f"{metric}[{service}]"
+
+
+def split_service_metric(name: str) -> tuple[str, str] | None:
+    """Return (metric, service) of a per-service metric name, None for any other metric."""
+    metric, bracket, rest = name.partition("[")
+    if not bracket or not rest.endswith("]") or metric not in SERVICE_WAIT_METRICS:
+        return None
+    return metric, rest[:-1]
+
+
+def metric_names(scenario: Scenario) -> tuple[str, ...]:
+    """Return every metric of a run of ``scenario``: :data:`METRIC_NAMES`, then per service."""
+    return METRIC_NAMES + tuple(
+        service_metric(metric, service.name)
+        for service in scenario.demand.services
+        for metric in SERVICE_WAIT_METRICS
+    )
+
 
 # Metrics that are shares of something, bounded by 1; every metric is at least 0.
 SHARE_METRICS = frozenset(
@@ -164,7 +192,7 @@ def _costs(scenario: Scenario, record: DayRecord) -> dict[str, float]:
 
 
 def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
-    """Return every metric of :data:`METRIC_NAMES` for one replication."""
+    """Return every metric of :func:`metric_names` for one replication."""
     arrivals = record.arrival.size
     outcome = record.outcome
     served = (outcome == Outcome.SERVED) | (outcome == Outcome.SERVED_KIOSK)
@@ -200,6 +228,15 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         mine = waits[mask]
         by_group[f"wait_mean_min_{group}"] = float(np.mean(mine)) if mine.size else np.nan
         by_group[f"wait_p90_min_{group}"] = float(np.percentile(mine, 90)) if mine.size else np.nan
+    by_service = {}
+    served_service = record.service[served]
+    for index, service in enumerate(scenario.demand.services):
+        mine = waits[served_service == index]
+        mean, p90 = (
+            (float(np.mean(mine)), float(np.percentile(mine, 90))) if mine.size else (np.nan,) * 2
+        )
+        by_service[service_metric("wait_mean_min", service.name)] = mean
+        by_service[service_metric("wait_p90_min", service.name)] = p90
 
     people_peak = peak_level(*hall_intervals(record)) + record.floor_staff
     staffed = record.counter_staffed_minutes
@@ -228,4 +265,5 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "redirect_travel_hours": record.redirect_travel_min / 60.0,
         "lost_customers": float(lost_customers(record)),
         **evacuation_metrics(record),
+        **by_service,
     }

@@ -4,6 +4,7 @@ It reads the file's content (:class:`~simulator.rundir.schema.ComparisonFile`), 
 brief's comparison section is written from.
 """
 
+from simulator.report.rated import service_waits
 from simulator.report.text import display_width, pad_to
 from simulator.rundir.schema import ComparisonFile, LimitEntry
 
@@ -31,6 +32,10 @@ SIDE_METRICS = (
 )
 
 
+# The side metrics the per-service waits are shown after (the waits of each class).
+SERVICES_AFTER = frozenset(SIDE_METRICS[:5])
+
+
 # What lacking each resource asks for (the terminal's English; the brief's is catalogued).
 REMEDIES = {
     "reserve_exhausted": "more reserve staff (staff.reserve.count)",
@@ -53,7 +58,10 @@ def shown_metrics(data: ComparisonFile) -> list[str]:
     ]
     if "wait_p90_min_quick" not in seen and "wait_p90_min_other" in seen:
         seen.remove("wait_p90_min_other")  # the rest of the business, only beside the quick
-    return [*TABLE_METRICS, *seen]
+    # Each service's wait, after the classes': a plan can shorten one and lengthen another.
+    services = service_waits(data["arms"][0]["metrics"])
+    at = sum(metric in SERVICES_AFTER for metric in seen)
+    return [*TABLE_METRICS, *seen[:at], *services, *seen[at:]]
 
 
 def verdict_cell(limit: LimitEntry) -> str:

@@ -1,18 +1,19 @@
 """The brief's table of key figures: each day's outcome for customers, and what it cost.
 
 A hall manager signs for more than the rated limits: how many customers came, how long each
-priority class waited, how many gave up, walked out, were sent elsewhere, left a number, were
-held outside or turned away, and the counter staff-hours it took. Rows that can only be zero
-for this run (no VIP served, nobody ever held outside) are left out, so that every row says
-something; the core rows are always shown.
+priority class and each service waited, how many gave up, walked out, were sent elsewhere, left
+a number, were held outside or turned away, and the counter staff-hours it took. Rows that can
+only be zero for this run (no VIP served, nobody ever held outside) are left out, so that every
+row says something; the core rows are always shown.
 """
 
 from typing import Any
 
 from simulator.i18n import render
-from simulator.report.rated import metric_name
+from simulator.report.rated import metric_name, service_waits
 from simulator.rundir.schema import Summary
 
+SERVICES = "services"  # the place of the per-service rows among the others
 # The rows, in the order shown: (metric, format, shown only when some day had it).
 ROWS: tuple[tuple[str, str, bool], ...] = (
     ("arrivals", "{:.0f}", False),
@@ -23,6 +24,7 @@ ROWS: tuple[tuple[str, str, bool], ...] = (
     ("wait_p90_min_regular", "{:.1f}", True),
     ("wait_p90_min_quick", "{:.1f}", True),
     ("wait_p90_min_other", "{:.1f}", True),
+    (SERVICES, "{:.1f}", True),  # each service's 90th-percentile wait, when there are several
     ("served_within_limit_share", "{:.1%}", False),
     ("abandon_rate", "{:.1%}", False),
     ("balk_rate", "{:.1%}", True),
@@ -49,7 +51,12 @@ def key_figures(summary: Summary, lang: str) -> list[dict[str, Any]]:
     """Return the key-figure rows of a run: metric name, daily mean and its 95 % interval."""
     rows = []
     metrics = summary["metrics"]
-    for metric, template, only_if_seen in ROWS:
+    shown = [
+        (name, template, seen)
+        for metric, template, seen in ROWS
+        for name in (service_waits(metrics) if metric == SERVICES else [metric])
+    ]
+    for metric, template, only_if_seen in shown:
         estimate = metrics.get(metric)
         if estimate is None:  # a run directory written before the metric existed
             continue

@@ -8,15 +8,31 @@ from collections.abc import Mapping
 from typing import Any
 
 from simulator.i18n import CATALOG, render
+from simulator.metrics.day import split_service_metric
 from simulator.rundir.schema import Summary
 
 RATING_ORDER = ("P", "S", "M", "U")
 
 
 def metric_name(metric: str, lang: str) -> str:
-    """Return the catalogue name of ``metric``, or the metric key when it has none."""
+    """Return the catalogue name of ``metric``, or the metric key when it has none.
+
+    A service's wait (``wait_p90_min[开户]``) is named with the scenario's name of the service.
+    """
+    per_service = split_service_metric(metric)
+    if per_service is not None:
+        return render(f"metric.service.{per_service[0]}", lang, service=per_service[1])
     key = f"metric.{metric}"
     return render(key, lang) if key in CATALOG else metric
+
+
+def service_waits(metrics: Mapping[str, Any], metric: str = "wait_p90_min") -> list[str]:
+    """Return the per-service ``metric`` of a run's metrics, in the scenario's order of services.
+
+    Empty when the scenario has one service: its wait is the hall's, already shown.
+    """
+    names = [name for name in metrics if (split_service_metric(name) or ("",))[0] == metric]
+    return names if len(names) > 1 else []
 
 
 def target_text(target: str, lang: str) -> str:

@@ -17,7 +17,6 @@ from simulator.engine.events import EventKind
 from simulator.metrics.statistics import Estimate
 from simulator.rundir.schema import (
     COMPARISON_COLUMNS,
-    METRIC_NAMES,
     SCHEMA_VERSION,
     ArmEntry,
     ComparisonFile,
@@ -65,7 +64,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
     """Return ``comparison.json``'s content."""
     ranking = comparison.ranking()
     ranks = {arm.name: rank for rank, arm in enumerate(ranking, start=1)}
-    corrected = comparison.holm_significant()
+    corrected, family = comparison.holm_family
     judged = comparison.limits
     held_by_base = {limit.limit.name for limit in judged[0] if limit.held}
     arms: list[ArmEntry] = []
@@ -73,7 +72,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
         differences: dict[str, DifferenceEntry] | None = None
         if index:
             differences = {}
-            for metric in METRIC_NAMES:
+            for metric in comparison.metrics:
                 difference = comparison.difference(arm, metric)
                 estimate = _estimate(difference.estimate)
                 differences[metric] = {
@@ -87,7 +86,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
             {
                 "name": arm.name,
                 "rank": ranks[arm.name],
-                "metrics": {m: _estimate(arm.result.estimate(m)) for m in METRIC_NAMES},
+                "metrics": {m: _estimate(arm.result.estimate(m)) for m in comparison.metrics},
                 "differences": differences,
                 "limits": [limit_entry(limit) for limit in judged[index]],
                 "breaks": [
@@ -109,7 +108,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
         "precision_met": comparison.precision_met,
         "common_random_numbers": not comparison.independent,
         "ranking": [arm.name for arm in ranking],
-        "comparisons": len(corrected),
+        "comparisons": family,
         "arms": arms,
     }
 
@@ -130,7 +129,7 @@ def comparison_csv(data: ComparisonFile) -> str:
 
     for arm in data["arms"]:
         for metric, estimate in arm["metrics"].items():
-            row = [spreadsheet_safe(arm["name"]), arm["rank"], metric]
+            row = [spreadsheet_safe(arm["name"]), arm["rank"], spreadsheet_safe(metric)]
             row += map(cell, estimate.values())
             difference = (arm["differences"] or {}).get(metric)
             if difference is None:

@@ -6,7 +6,8 @@ A run directory (``results/<scenario>-<timestamp>/``) holds:
   mean and 95 % interval, limits, objectives with stable ids, evacuation), never a clock time,
   so the same scenario and seed give the same bytes; ``schema_version`` says which layout;
 - ``run.json``: the circumstances (when, the command, workers, wall time);
-- ``replications.csv`` (:data:`REPLICATION_COLUMNS`): a row per simulated day;
+- ``replications.csv`` (:data:`REPLICATION_COLUMNS`, then the per-service waits of the
+  scenario, ``wait_p90_min[开户]``): a row per simulated day;
 - ``timeseries.csv`` (:data:`TIMESERIES_COLUMNS`): a row per minute;
 - ``events.csv`` (:data:`EVENT_COLUMNS`): a row per event, typed as the engine's
   :class:`~simulator.engine.events.Event` (:func:`event_row`, :func:`event_from_row`);
@@ -54,6 +55,8 @@ def staffed_file(stem: str) -> str:
     return f"{stem}.staffed.yaml"
 
 
+# The columns every run has; the per-service waits (``wait_mean_min[<service>]``, see
+# :func:`~simulator.metrics.day.metric_names`) follow them, named by the scenario's services.
 REPLICATION_COLUMNS = ("replication", *METRIC_NAMES)
 # Per quantity: its mean and its P10/P90 band across the replications, minute by minute.
 TIMESERIES_QUANTITIES = (
@@ -304,7 +307,9 @@ class ComparisonFile(TypedDict):
     precision_met: bool | None
     common_random_numbers: bool
     ranking: list[str]
-    comparisons: int  # the family Holm's correction runs over: variants × rankable metrics
+    # The family Holm's correction runs over: variant × rankable metric pairs that can be tested
+    # (not those that are 0, or undefined, on every day).
+    comparisons: int
     arms: list[ArmEntry]
 
 

@@ -28,8 +28,6 @@ from simulator.rundir.schema import (
     EVACUATION_FILE,
     EVENT_COLUMNS,
     EVENTS_FILE,
-    METRIC_NAMES,
-    REPLICATION_COLUMNS,
     REPLICATIONS_FILE,
     RUN_INFO_FILE,
     SCHEMA_VERSION,
@@ -181,7 +179,7 @@ def summary_dict(
     """Return the content of ``summary.json``."""
     scenario = result.scenario
     metrics: dict[str, EstimateEntry] = {}
-    for name in METRIC_NAMES:
+    for name in result.values:  # METRIC_NAMES, then the per-service waits
         estimate = result.estimate(name)
         metrics[name] = {
             "mean": finite_or_none(estimate.mean),
@@ -204,11 +202,10 @@ def summary_dict(
 def _write_replications(result: RunResult, path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(REPLICATION_COLUMNS)
+        names = list(result.values)  # METRIC_NAMES, then the per-service waits
+        writer.writerow(["replication", *names])
         for index in range(result.replications):
-            writer.writerow(
-                [index, *(repr(float(result.values[name][index])) for name in METRIC_NAMES)]
-            )
+            writer.writerow([index, *(repr(float(result.values[name][index])) for name in names)])
 
 
 def _write_timeseries(result: RunResult, path: Path) -> None:

@@ -15,7 +15,7 @@ import numpy as np
 from simulator.engine.events import Event
 from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
-from simulator.metrics import METRIC_NAMES, day_metrics, minute_grid, minute_series
+from simulator.metrics import METRIC_NAMES, day_metrics, metric_names, minute_grid, minute_series
 from simulator.metrics.day import SHARE_METRICS
 from simulator.metrics.evacuation import curve_grid, evacuation_curve
 from simulator.metrics.statistics import Estimate, IntegerSeriesAggregate, mean_interval
@@ -68,7 +68,8 @@ class RunResult:
     scenario: Scenario
     seed: int
     grid: np.ndarray
-    values: dict[str, list[float]]  # metric → one value per replication, in order
+    # metric → one value per replication, in order: every metric of ``metric_names(scenario)``.
+    values: dict[str, list[float]]
     series: dict[str, IntegerSeriesAggregate]
     # (replication, event): a few dozen a day, kept for events.csv and for scoring.
     events: list[tuple[int, Event]] = field(default_factory=list)
@@ -79,6 +80,10 @@ class RunResult:
     )
     # Decisions played instead of the playbook's rules (a drill log, a tabletop), if any.
     script: tuple[Decision, ...] | None = None
+    # (metric, days) → estimate: a bootstrap is worth computing once per metric and day count.
+    _estimates: dict[tuple[str, int], Estimate] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def replications(self) -> int:
@@ -87,13 +92,19 @@ class RunResult:
 
     def estimate(self, metric: str) -> Estimate:
         """Return the mean and 95 % interval of ``metric``, the interval cut to its range."""
-        estimate = mean_interval(np.asarray(self.values[metric], dtype=float))
-        return estimate.clipped(0.0, 1.0 if metric in SHARE_METRICS else math.inf)
+        values = self.values[metric]
+        key = (metric, len(values))
+        if key not in self._estimates:
+            estimate = mean_interval(np.asarray(values, dtype=float))
+            self._estimates[key] = estimate.clipped(
+                0.0, 1.0 if metric in SHARE_METRICS else math.inf
+            )
+        return self._estimates[key]
 
     def add(self, result: ReplicationResult) -> None:
         """Fold one replication in (callers add them in replication order)."""
-        for name in METRIC_NAMES:
-            self.values[name].append(result.metrics[name])
+        for name, values in self.values.items():
+            values.append(result.metrics[name])
         for name, series in result.series.items():
             self.series[name].add(series)
         self.events.extend((result.index, event) for event in result.events)
@@ -119,7 +130,7 @@ def run_replications(
         scenario=scenario,
         seed=seed,
         grid=grid,
-        values={name: [] for name in METRIC_NAMES},
+        values={name: [] for name in metric_names(scenario)},
         series={name: IntegerSeriesAggregate(grid.size) for name in SERIES},
         script=script,
     )
