@@ -58,7 +58,8 @@ from simulator.rundir.schema import staffed_file
 @click.option(
     "--precision",
     type=click.FloatRange(min=0, min_open=True),
-    help="Add days until every paired difference of --by is known to ± this (95 %).",
+    help="Add days until every paired difference of the ranking metric is known to ± this"
+    " (95 %), in its own unit: minutes for --by wait_p90_min.",
 )
 @click.option(
     "--max-replications",
@@ -127,7 +128,8 @@ def compare(
     published: list[Published] = []
     compared.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
 
-    click.echo(f"{scenario.name} — {len(arms) - 1} variants against the base, seed {seed}")
+    against = f"{len(arms) - 1} variant{'s' if len(arms) > 2 else ''}"
+    click.echo(f"{scenario.name} — {against} against the base, seed {seed}")
     click.echo(comparison_table(compared.summary))
     close_run(published, f"\nResults: {target.target}")
 

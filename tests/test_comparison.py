@@ -189,10 +189,16 @@ def test_a_plan_that_evacuates_less_often_is_not_ranked_on_other_days_than_the_b
             arm_with(
                 "base",
                 rset_exceeds_aset=[1.0, 0.0, nan, nan],
+                past_aset_day_share=[1.0, 0.0, 0.0, 0.0],
                 evacuation_s=[300.0, 200.0, nan, nan],
             ),
             # Never evacuates (staff put every fire out): nobody ever left inside past ASET.
-            arm_with("put out", rset_exceeds_aset=[nan] * 4, evacuation_s=[nan] * 4),
+            arm_with(
+                "put out",
+                rset_exceeds_aset=[nan] * 4,
+                past_aset_day_share=[0.0] * 4,
+                evacuation_s=[nan] * 4,
+            ),
         ),
         "evacuation_s",
         None,
@@ -217,3 +223,30 @@ def test_holm_keeps_a_real_gain_and_clears_an_identical_plan():
             assert entry["significant"] or not entry["significant_holm"]
     # A plan identical to the base adds no test to the family: its differences are 0 every day.
     assert 0 < data["comparisons"] < len(RANKABLE)
+
+
+def test_a_variant_whose_own_rule_never_fired_is_said_to_have_done_nothing():
+    never = rule("queue >= 500", "open_counters", count=1)
+    often = rule("queue >= 1", "open_counters", count=1, cooldown_min=600)
+    base = BASE.with_changes(playbook=(often,))
+    idle = base.with_changes(playbook=(often, never))
+    comparison = run_comparison([("base", base), ("五百人再加台", idle)], 6, seed=2, by=None)
+    data = comparison_dict(comparison)
+    assert data["arms"][0]["idle_rules"] == []
+    # Only the variant's own rule: the base's, shared, fired (and is not the variant's change).
+    assert data["arms"][1]["idle_rules"] == [
+        {
+            "rule": 2,
+            "action": "open_counters",
+            "when": "queue >= 500",
+            "when_zh": "排队人数 ≥ 500 人",
+            "when_en": "queue ≥ 500",
+        }
+    ]
+    assert "五百人再加台: rule 2 (open_counters when queue ≥ 500) never fired" in comparison_table(
+        data
+    )
+    section = comparison_section(data, "zh")
+    assert "五百人再加台：规则 2（排队人数 ≥ 500 人时增开台席）在 6 天中从未触发" in " ".join(
+        section["unable"]
+    )

@@ -123,3 +123,25 @@ def test_the_waits_of_each_service_add_up_to_the_halls():
     assert metrics["wait_p90_min[开户]"] > metrics["wait_p90_min[缴费]"]  # four times longer
     mine = (record.start - record.arrival)[served & (record.service == 1)]
     assert metrics["wait_p90_min[开户]"] == pytest.approx(np.percentile(mine, 90))
+
+
+@pytest.mark.parametrize(("asset_min", "past"), [(0.5, 1.0), (120.0, 0.0), (None, math.nan)])
+def test_an_evacuation_day_and_a_day_past_aset_count_among_all_days(asset_min, past):
+    timed = {"asset_min": fixed(asset_min)} if asset_min else {}
+    fire = emergency("fire", 60, detection_s=fixed(240.0), **timed)
+    scenario = hall(per_min=2.0, counters=3, incidents=(fire,))
+    metrics = day_metrics(scenario, simulate_day(scenario, Streams(1, 0)))
+    assert metrics["evacuation_day_share"] == 1.0
+    # Everyone is out minutes after the alarm: past an ASET of 30 s, within one of two hours.
+    assert metrics["past_aset_day_share"] == past or (
+        math.isnan(past) and math.isnan(metrics["past_aset_day_share"])
+    )
+    calm = hall(per_min=2.0, counters=3)
+    quiet = day_metrics(calm, simulate_day(calm, Streams(1, 0)))
+    assert quiet["evacuation_day_share"] == 0.0 and math.isnan(quiet["evacuation_s"])
+    # A day without an evacuation, in a scenario whose fire gives an ASET: nobody was inside
+    # past it (a day of the calm hall, measured as the timed scenario's).
+    timed_fire = calm.with_changes(incidents=(emergency("fire", 60, asset_min=fixed(5.0)),))
+    calm_day = simulate_day(calm, Streams(1, 0))
+    assert day_metrics(timed_fire, calm_day)["past_aset_day_share"] == 0.0
+    assert math.isnan(quiet["past_aset_day_share"])  # and without one it is not known

@@ -178,11 +178,11 @@ class Comparison:
             )
             broken = sum(limit.held is False for limit in judged)
             if self.rule == LIMITS_THEN_RSET:
-                # Over all days alike: a day without an evacuation left nobody inside past
-                # ASET; RSET is compared on the days both plans evacuated (paired), so a plan
-                # that evacuates less often is not ranked on other days than the base.
-                exceeded = np.nan_to_num(np.asarray(arm.result.values["rset_exceeds_aset"]))
-                return (worse, broken, float(exceeded.mean()), self._change(arm, self.by))
+                # Over all days alike (past_aset_day_share: a day without an evacuation left
+                # nobody inside past ASET); RSET is compared on the days both plans evacuated
+                # (paired), so a plan that evacuates less often is not ranked on other days.
+                past = np.nan_to_num(np.asarray(arm.result.values["past_aset_day_share"]))
+                return (worse, broken, float(past.mean()), self._change(arm, self.by))
             return (worse, broken, self._change(arm, self.by), mean_key(arm, TIE_BREAK[self.rule]))
 
         return sorted(self.arms, key=key)  # stable: ties keep the order asked for

@@ -100,6 +100,11 @@ _METRICS = {
         "customer visits (call-backs coming again included)",
     ),
     "lost_customers": ("去向不明的客户（应为 0）", "customers unaccounted for (must be 0)"),
+    "evacuation_day_share": ("发生疏散的天数比例", "share of days with an evacuation"),
+    "past_aset_day_share": (
+        "可用安全疏散时间（ASET）用尽时仍有人未撤出的天数比例",
+        "share of days with people still inside when ASET ran out",
+    ),
     "wait_mean_min_vip": ("贵宾平均等候时间（分钟）", "VIP mean wait (min)"),
     "wait_p90_min_vip": ("贵宾 90% 等候时间（分钟）", "VIP 90th-percentile wait (min)"),
     "wait_mean_min_vulnerable": (
@@ -434,19 +439,30 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "difference to the base, ≈ where it is not significant)",
     },
     "brief.holm_note": {
-        "zh": "* 表示在对全部 {comparisons} 项比较（各方案 × 各指标）作 Holm 多重比较校正后"
-        "仍然显著；未标 * 的显著差异可能只是多次比较中的偶然结果。",
+        "zh": "* 表示在对全部 {comparisons} 项可检验的比较（各方案 × 各指标）作 Holm 多重比较校正后"
+        "仍然显著；未标 * 的显著差异可能只是多次比较中的偶然结果。排序所依据的指标是事先选定的"
+        "单一指标，按其本身的 95% 置信区间判断是否显著。",
         "en": "* marks a difference still significant after Holm's correction over all "
-        "{comparisons} comparisons (plans × metrics); a significant difference without * may be "
-        "luck among many comparisons.",
+        "{comparisons} testable comparisons (plans × metrics); a significant difference without * "
+        "may be chance among many comparisons. The ranking's own metric is chosen before the run "
+        "and judged by its own 95 % interval.",
+    },
+    "brief.breaks_short": {
+        "zh": "⚠ 未能保持基准方案已达标的限值",
+        "en": "⚠ breaks a limit the base holds",
     },
     "brief.comparison_limits": {
         "zh": "各方案的限值达标情况（达标天数比例）",
         "en": "Each plan's limits (share of days held)",
     },
     "brief.comparison_unable": {
-        "zh": "各方案因缺少资源未能（完全）执行的措施",
-        "en": "What the plans could not (fully) do for want of a resource",
+        "zh": "各方案因缺少资源未能（完全）执行或未起作用的措施",
+        "en": "What the plans could not (fully) do for want of a resource, or what did nothing",
+    },
+    "brief.idle_rule": {
+        "zh": "{plan}：规则 {rule}（{when}时{action}）在 {days} 天中从未触发，这项改动没有起作用。",
+        "en": "{plan}: rule {rule} ({action} when {when}) never fired in {days} days; this change"
+        " did nothing.",
     },
     "brief.unable": {
         "zh": "{plan}：“{action}”有 {times} 次未能完全执行（其中 {none} 次完全未执行；{reason}）；"

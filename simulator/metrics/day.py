@@ -30,7 +30,14 @@ them; the visit on which they left the number stays a CALLBACK); ``entry_work_ho
 counter time spent entering the work pre-accepted by hand, part of ``utilization``.
 ``redirect_travel_hours`` is what redirecting cost the customers sent to a neighbouring hall:
 the hours they spent on their way there.
+
+``evacuation_day_share`` is 1 on a day that ended in an evacuation, ``past_aset_day_share`` 1 on
+a day someone was still inside when ASET ran out (both 0 on other days): their means are shares
+of all days, so two plans that evacuate on different days are still compared on the same days,
+unlike the evacuation metrics, which are defined only on the days with one.
 """
+
+import math
 
 import numpy as np
 
@@ -83,6 +90,8 @@ METRIC_NAMES = (
     "entry_work_hours",
     "redirect_travel_hours",
     "lost_customers",
+    "evacuation_day_share",
+    "past_aset_day_share",
     *EVACUATION_METRICS,
 )
 
@@ -124,6 +133,8 @@ SHARE_METRICS = frozenset(
         "turned_away_rate",
         "utilization",
         "rset_exceeds_aset",
+        "evacuation_day_share",
+        "past_aset_day_share",
     }
 )
 
@@ -189,6 +200,24 @@ def _costs(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "reserve_called": reserve_called(record),
         "staff_cost": cost,
     }
+
+
+def _evacuation_days(scenario: Scenario, record: DayRecord) -> dict[str, float]:
+    """Return whether the day ended in an evacuation and whether anyone was inside past ASET.
+
+    Each is 1 or 0; the second is 0 on a day without an evacuation, NaN when no incident of
+    the scenario gives an ASET or the day's incident gives none.
+
+    Defined on every day, unlike the evacuation metrics, so that their means are shares of all
+    days and two plans that evacuate on different days are compared on the same days.
+    """
+    evacuation = record.evacuation
+    timed = any(getattr(incident, "asset_min", None) for incident in scenario.incidents)
+    if evacuation is None:
+        return {"evacuation_day_share": 0.0, "past_aset_day_share": 0.0 if timed else math.nan}
+    asset = evacuation.asset_s
+    past = math.nan if math.isnan(asset) else float(evacuation.rset_s > asset)
+    return {"evacuation_day_share": 1.0, "past_aset_day_share": past}
 
 
 def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
@@ -264,6 +293,7 @@ def day_metrics(scenario: Scenario, record: DayRecord) -> dict[str, float]:
         "entry_work_hours": record.entry_minutes / 60.0,
         "redirect_travel_hours": record.redirect_travel_min / 60.0,
         "lost_customers": float(lost_customers(record)),
+        **_evacuation_days(scenario, record),
         **evacuation_metrics(record),
         **by_service,
     }

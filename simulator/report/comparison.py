@@ -17,6 +17,8 @@ SIDE_METRICS = (
     "wait_p90_min_regular",
     "wait_p90_min_quick",
     "wait_p90_min_other",
+    "evacuation_day_share",
+    "past_aset_day_share",
     "evacuation_s",
     "rset_exceeds_aset",
     "balk_rate",
@@ -126,7 +128,8 @@ def comparison_table(data: ComparisonFile) -> str:
         lines += [
             "",
             "paired difference to the base (n.s. = not significant at 95 %; * = still"
-            f" significant after Holm's correction over {data['comparisons']} comparisons)",
+            f" significant after Holm's correction over {data['comparisons']} testable"
+            " comparisons; the ranking's own metric is judged by its own interval)",
         ]
         lines.append(pad_to("metric", 24) + "".join(pad_to(name, 18) for name, _ in variants))
         for metric in shown_metrics(data):
@@ -153,6 +156,14 @@ def comparison_table(data: ComparisonFile) -> str:
                 f"  {name}: {entry['action']} short {entry['times']} times"
                 f" ({entry['none']} did nothing): {entry['reason']}"
                 f" — {REMEDIES.get(entry['reason'], 'see events.csv')}"
+            )
+    idle = [(arm["name"], rule) for arm in data["arms"] for rule in arm["idle_rules"]]
+    if idle:
+        lines += ["", f"rules of a variant's own that never fired in {data['replications']} days"]
+        for name, rule in idle:
+            lines.append(
+                f"  {name}: rule {rule['rule']} ({rule['action']} when {rule['when_en']})"
+                " never fired: this change did nothing"
             )
     if data["precision"] is not None:
         verdict = "reached" if data["precision_met"] else "NOT reached (replication cap)"

@@ -43,6 +43,8 @@ ROWS: tuple[tuple[str, str, bool], ...] = (
     ("reserve_called", "{:.1f}", True),
     ("staff_cost", "{:,.0f}", True),
     ("entry_work_hours", "{:.1f}", True),
+    ("evacuation_day_share", "{:.0%}", True),
+    ("past_aset_day_share", "{:.0%}", True),
     ("lost_customers", "{:.0f}", False),
 )
 

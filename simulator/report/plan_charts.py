@@ -138,6 +138,10 @@ def cost_effect_chart(run: RunFiles, text: Text, lang: str, author: Author) -> F
         [points[index][1] for index in front],
         color="#2ca02c",
         linestyle="--",
+        # A ring round each plan on the front: a front of one plan draws no line.
+        marker="o",
+        markersize=13,
+        markerfacecolor="none",
         label=text("chart.pareto"),
     )
     for number, (arm, x, y) in enumerate(plotted):

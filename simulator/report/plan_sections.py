@@ -56,7 +56,16 @@ def comparison_section(data: ComparisonFile | None, lang: str) -> dict[str, Any]
                 )
             )
         name = render("brief.base_plan", lang) if arm["differences"] is None else arm["name"]
-        rows.append({"rank": arm["rank"], "name": name, "mean": mean, "difference": difference})
+        breaks = render("brief.breaks_short", lang) if arm["breaks"] else ""
+        rows.append(
+            {
+                "rank": arm["rank"],
+                "name": name,
+                "mean": mean,
+                "difference": difference,
+                "breaks": breaks,
+            }
+        )
     precision = None
     if data["precision"] is not None:
         key = "brief.precision_met" if data["precision_met"] else "brief.precision_missed"
@@ -122,6 +131,19 @@ def comparison_section(data: ComparisonFile | None, lang: str) -> dict[str, Any]
             )
             for arm in arms
             for entry in arm["unable"]
+        ]
+        + [
+            render(
+                "brief.idle_rule",
+                lang,
+                plan=arm["name"],
+                rule=entry["rule"],
+                when=entry["when_zh"] if lang == "zh" else entry["when_en"],
+                action=render(f"action.{entry['action']}", lang),
+                days=data["replications"],
+            )
+            for arm in arms
+            for entry in arm.get("idle_rules", [])
         ],
     }
 

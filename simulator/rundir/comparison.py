@@ -15,6 +15,7 @@ import io
 from simulator.analysis.compare import HIGHER_IS_BETTER, Comparison
 from simulator.engine.events import EventKind
 from simulator.metrics.statistics import Estimate
+from simulator.model.condition_words import said_when
 from simulator.rundir.schema import (
     COMPARISON_COLUMNS,
     SCHEMA_VERSION,
@@ -22,6 +23,7 @@ from simulator.rundir.schema import (
     ComparisonFile,
     DifferenceEntry,
     EstimateEntry,
+    IdleRuleEntry,
     UnableEntry,
     finite_or_none,
     json_text,
@@ -60,6 +62,32 @@ def _unable(result: RunResult) -> list[UnableEntry]:
     ]
 
 
+def _idle_rules(result: RunResult, base: RunResult) -> list[IdleRuleEntry]:
+    """Return the rules of ``result``'s playbook the base lacks that never fired on any day.
+
+    A variant whose only change is such a rule is the base under another name: the comparison
+    must say so rather than show a row of +0.00.
+    """
+    if result is base:
+        return []
+    fired = {event.rule for _, event in result.events if event.kind is EventKind.ACTION}
+    idle: list[IdleRuleEntry] = []
+    for index, rule in enumerate(result.scenario.playbook):
+        if index in fired or rule in base.scenario.playbook:
+            continue
+        words = said_when(rule.when)
+        idle.append(
+            {
+                "rule": index + 1,
+                "action": rule.action,
+                "when": rule.when,
+                "when_zh": words if isinstance(words, str) else words.text("zh"),
+                "when_en": words if isinstance(words, str) else words.text("en"),
+            }
+        )
+    return idle
+
+
 def comparison_dict(comparison: Comparison) -> ComparisonFile:
     """Return ``comparison.json``'s content."""
     ranking = comparison.ranking()
@@ -95,6 +123,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
                     if limit.held is False and limit.limit.name in held_by_base
                 ],
                 "unable": _unable(arm.result),
+                "idle_rules": _idle_rules(arm.result, comparison.arms[0].result),
             }
         )
     return {

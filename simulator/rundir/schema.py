@@ -282,6 +282,16 @@ class UnableEntry(TypedDict):
     none: int  # of those, the times it did nothing at all (the rest: partly)
 
 
+class IdleRuleEntry(TypedDict):
+    """A rule of a variant's own (not the base's) that never fired on any of its days."""
+
+    rule: int  # numbered from 1, as in the scenario's playbook
+    action: str
+    when: str  # the condition as the scenario writes it
+    when_zh: str  # in words, for the brief
+    when_en: str
+
+
 class ArmEntry(TypedDict):
     """One plan of a comparison, with its paired differences to the base (None: the base)."""
 
@@ -292,6 +302,7 @@ class ArmEntry(TypedDict):
     limits: list[LimitEntry]  # every limit of the scenario, judged on this plan's days
     breaks: list[str]  # the limits the base holds and this plan does not (names)
     unable: list[UnableEntry]  # what the plan could not do for want of a resource
+    idle_rules: list[IdleRuleEntry]  # the variant's own rules that never fired: it did nothing
 
 
 class ComparisonFile(TypedDict):
