@@ -4,8 +4,8 @@ Code never writes user-facing text with ``if lang == ...``: it builds a :class:`
 catalogue key and its arguments) and renders it in a language when it is shown. Scoring, for
 instance, returns its evidence as messages; ``summary.json`` keeps both renderings, and the brief
 picks the one it is written in. The catalogue is split by subject (:mod:`.scoring`,
-:mod:`.brief`, :mod:`.charts`, :mod:`.console`); a test checks that every entry exists in both
-languages with the same fields.
+:mod:`.brief`, :mod:`.metrics`, :mod:`.charts`, :mod:`.console`); a test checks that every entry
+exists in both languages with the same fields.
 """
 
 from dataclasses import dataclass
@@ -14,6 +14,7 @@ from typing import Any
 from simulator.i18n.brief import BRIEF_TEXTS
 from simulator.i18n.charts import CHART_TEXTS
 from simulator.i18n.console import CONSOLE_TEXTS
+from simulator.i18n.metrics import METRIC_TEXTS
 from simulator.i18n.plausibility import PLAUSIBILITY_TEXTS
 from simulator.i18n.reading import READING_TEXTS
 from simulator.i18n.reference import REFERENCE_TEXTS
@@ -24,6 +25,7 @@ LANGUAGES = ("zh", "en")
 CATALOG: dict[str, dict[str, str]] = {
     **SCORING_TEXTS,
     **BRIEF_TEXTS,
+    **METRIC_TEXTS,
     **CHART_TEXTS,
     **CONSOLE_TEXTS,
     **VALIDATION_TEXTS,

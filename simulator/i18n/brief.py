@@ -58,93 +58,10 @@ _EXPECTED = {
         "evacuate the customers and keep the scene",
     ),
 }
-_METRICS = {
-    "wait_p90_min": ("90% 客户等候时间（分钟）", "90th-percentile wait (min)"),
-    "wait_mean_min": ("平均等候时间（分钟）", "mean wait (min)"),
-    "wait_max_min": ("最长等候时间（分钟）", "longest wait (min)"),
-    "abandon_rate": ("放弃等候比例", "share who gave up waiting"),
-    "balk_rate": ("进门即离开比例", "share who walked out at the door"),
-    "redirect_rate": ("分流至其他营业厅比例", "share sent to another hall"),
-    "peak_density_per_m2": ("厅内峰值密度（人/m²）", "peak density in the hall (persons/m²)"),
-    "peak_queue": ("最长排队人数", "longest queue"),
-    "utilization": ("台席利用率", "counter utilisation"),
-    "evacuation_s": ("疏散完成时间 RSET（秒，自事件发生）", "RSET (s from the incident)"),
-    "egress_s": ("疏散用时（秒，自报警）", "evacuation time (s from the alarm)"),
-    "served_within_limit_share": ("限时内办理比例", "share served within the wait limit"),
-    "callback_rate": ("留电话待回访比例", "share who left a number for a call-back"),
-    "left_outside_rate": ("门外等候后离去比例", "share who left while held outside"),
-    "outside_peak": ("门外最多等候人数", "most people waiting outside"),
-    "turned_away_rate": (
-        "营业厅因事件封闭、到门口即被劝离的比例",
-        "share turned away while an incident had closed the hall",
-    ),
-    "counter_staff_hours": ("台席在岗工时（小时）", "counter staff-hours"),
-    "floor_staff_hours": ("引导员与安保人员在岗工时（小时）", "guide and security staff-hours"),
-    "reserve_called": ("增调备用人员（人次）", "reserve staff called in"),
-    "staff_hours": ("人员在岗总工时（小时）", "staff-hours in all"),
-    "staff_cost": ("人力成本（按每小时成本计）", "staff cost (at the hourly rates)"),
-    "callbacks_returned": (
-        "恢复营业后回来办理的留电话客户（人）",
-        "call-backs who came again (people)",
-    ),
-    "redirect_travel_hours": (
-        "被分流客户前往邻近营业厅的路途用时（人·小时）",
-        "customers' travel to the neighbouring hall (person-hours)",
-    ),
-    "entry_work_hours": (
-        "恢复后录入预受理业务用时（台席小时）",
-        "entering pre-accepted work (counter-hours)",
-    ),
-    "arrivals": (
-        "到达客户（人次，含回访再来）",
-        "customer visits (call-backs coming again included)",
-    ),
-    "lost_customers": ("去向不明的客户（应为 0）", "customers unaccounted for (must be 0)"),
-    "evacuation_day_share": ("发生疏散的天数比例", "share of days with an evacuation"),
-    "past_aset_day_share": (
-        "可用安全疏散时间（ASET）用尽时仍有人未撤出的天数比例",
-        "share of days with people still inside when ASET ran out",
-    ),
-    "wait_mean_min_vip": ("贵宾平均等候时间（分钟）", "VIP mean wait (min)"),
-    "wait_p90_min_vip": ("贵宾 90% 等候时间（分钟）", "VIP 90th-percentile wait (min)"),
-    "wait_mean_min_vulnerable": (
-        "老弱病残孕客户平均等候时间（分钟）",
-        "vulnerable customers' mean wait (min)",
-    ),
-    "wait_p90_min_vulnerable": (
-        "老弱病残孕客户 90% 等候时间（分钟）",
-        "vulnerable customers' 90th-percentile wait (min)",
-    ),
-    "wait_mean_min_quick": ("快速业务平均等候时间（分钟）", "quick services' mean wait (min)"),
-    "wait_p90_min_quick": (
-        "快速业务 90% 等候时间（分钟）",
-        "quick services' 90th-percentile wait (min)",
-    ),
-    "wait_mean_min_other": ("其他柜台业务平均等候时间（分钟）", "other business' mean wait (min)"),
-    "wait_p90_min_other": (
-        "其他柜台业务 90% 等候时间（分钟）",
-        "other business' 90th-percentile wait (min)",
-    ),
-    "wait_mean_min_regular": ("普通客户平均等候时间（分钟）", "regular customers' mean wait (min)"),
-    "wait_p90_min_regular": (
-        "普通客户 90% 等候时间（分钟）",
-        "regular customers' 90th-percentile wait (min)",
-    ),
-}
 
 BRIEF_TEXTS: dict[str, dict[str, str]] = {
     **{f"kind.{k}": {"zh": zh, "en": en} for k, (zh, en) in _KINDS.items()},
     **{f"expected.{k}": {"zh": zh, "en": en} for k, (zh, en) in _EXPECTED.items()},
-    **{f"metric.{k}": {"zh": zh, "en": en} for k, (zh, en) in _METRICS.items()},
-    # The waits of one service, named as the scenario names it (wait_p90_min[开户]).
-    "metric.service.wait_mean_min": {
-        "zh": "“{service}”业务平均等候时间（分钟）",
-        "en": "{service}: mean wait (min)",
-    },
-    "metric.service.wait_p90_min": {
-        "zh": "“{service}”业务 90% 等候时间（分钟）",
-        "en": "{service}: 90th-percentile wait (min)",
-    },
     "rating.P": {"zh": "P 顺利完成", "en": "P performed without challenges"},
     "rating.S": {"zh": "S 基本完成，存在一些问题", "en": "S performed with some challenges"},
     "rating.M": {"zh": "M 勉强完成，存在重大问题", "en": "M performed with major challenges"},

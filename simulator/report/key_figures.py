@@ -10,10 +10,9 @@ row says something; the core rows are always shown.
 from typing import Any
 
 from simulator.i18n import render
-from simulator.report.rated import metric_name, service_waits
+from simulator.report.rated import SERVICES, metric_name, shown_metrics_of
 from simulator.rundir.schema import Summary
 
-SERVICES = "services"  # the place of the per-service rows among the others
 # The rows, in the order shown: (metric, format, shown only when some day had it).
 ROWS: tuple[tuple[str, str, bool], ...] = (
     ("arrivals", "{:.0f}", False),
@@ -53,22 +52,11 @@ def key_figures(summary: Summary, lang: str) -> list[dict[str, Any]]:
     """Return the key-figure rows of a run: metric name, daily mean and its 95 % interval."""
     rows = []
     metrics = summary["metrics"]
-    shown = [
-        (name, template, seen)
-        for metric, template, seen in ROWS
-        for name in (service_waits(metrics) if metric == SERVICES else [metric])
-    ]
-    for metric, template, only_if_seen in shown:
-        estimate = metrics.get(metric)
-        if estimate is None:  # a run directory written before the metric existed
-            continue
-        mean, low, high = estimate["mean"], estimate["ci_low"], estimate["ci_high"]
-        if only_if_seen and not mean:  # None (nobody of the class served) or 0 on every day
-            continue
-        # "The rest" of the business means something only beside the quick services.
-        quick = metrics.get("wait_p90_min_quick")
-        if metric == "wait_p90_min_other" and not (quick and quick["mean"]):
-            continue
+    templates = {metric: template for metric, template, _ in ROWS}
+    order = [metric for metric, _, _ in ROWS]
+    for metric in shown_metrics_of(metrics, order, {m for m, _, seen in ROWS if seen}):
+        template = templates.get(metric, templates[SERVICES])
+        mean, low, high = (metrics[metric][key] for key in ("mean", "ci_low", "ci_high"))
         interval = (
             "—"
             if low is None or high is None

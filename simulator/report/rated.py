@@ -4,7 +4,7 @@
 (``name`` beside ``name_zh``); these helpers turn them into rows in one language.
 """
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 from simulator.i18n import CATALOG, render
@@ -24,6 +24,33 @@ def metric_name(metric: str, lang: str) -> str:
         return render(f"metric.service.{per_service[0]}", lang, service=per_service[1])
     key = f"metric.{metric}"
     return render(key, lang) if key in CATALOG else metric
+
+
+# In a list of metrics to show: the place of each service's 90th-percentile wait.
+SERVICES = "services"
+
+
+def shown_metrics_of(
+    metrics: Mapping[str, Any], order: Sequence[str], only_if_seen: Container[str]
+) -> list[str]:
+    """Return the metrics of a run to show, in ``order``, as the brief and the terminal do.
+
+    :data:`SERVICES` stands for each service's wait; a metric in ``only_if_seen`` is left out
+    when it is 0 or undefined on every day; "the rest of the business" is shown only beside the
+    quick services; a metric the run directory does not have (written before it existed) is
+    left out.
+    """
+    quick = metrics.get("wait_p90_min_quick")
+    shown = []
+    for metric in order:
+        for name in service_waits(metrics) if metric == SERVICES else [metric]:
+            estimate = metrics.get(name)
+            if estimate is None or (name in only_if_seen and not estimate["mean"]):
+                continue
+            if name == "wait_p90_min_other" and not (quick and quick["mean"]):
+                continue
+            shown.append(name)
+    return shown
 
 
 def service_waits(metrics: Mapping[str, Any], metric: str = "wait_p90_min") -> list[str]:

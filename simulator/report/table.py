@@ -6,11 +6,10 @@ same record the brief reads, so the terminal and the brief can never disagree.
 
 from simulator.metrics.day import split_service_metric
 from simulator.metrics.evacuation import DENSITY_DANGER, DENSITY_WARNING
-from simulator.report.rated import service_waits
+from simulator.report.rated import SERVICES, shown_metrics_of
 from simulator.report.text import pad_to, terminal_text
 from simulator.rundir.schema import Summary
 
-SERVICES = "services"  # the place of the per-service 90th-percentile waits
 # The metrics worth a glance on the terminal, with how to show them.
 KEY_METRICS = (
     ("arrivals", "customers per day", "{:.0f}"),
@@ -109,32 +108,17 @@ def _evacuation_lines(summary: Summary) -> list[str]:
     return lines
 
 
-def _rows(summary: Summary) -> list[tuple[str, str, str]]:
-    """Return (metric, label, format) of the rows in order, each service's wait in its place."""
-    rows = []
-    for metric, label, template in KEY_METRICS:
-        if metric != SERVICES:
-            rows.append((metric, label, template))
-            continue
-        for name in service_waits(summary["metrics"]):
-            _, service = split_service_metric(name) or ("", name)
-            rows.append((name, f"  {terminal_text(service)}", template))
-    return rows
-
-
 def run_table(summary: Summary) -> str:
     """Return the metric, limit and objective tables of a run as text."""
     lines = [f"{'metric':<30} {'mean':>9}   95% CI"]
     metrics = summary["metrics"]
-    quick_estimate = metrics.get("wait_p90_min_quick")
-    quick = quick_estimate["mean"] if quick_estimate else None
-    for name, label, template in _rows(summary):
-        estimate = metrics[name]
-        if name in SHOWN_IF_SEEN and not estimate["mean"]:
-            continue
-        if name == "wait_p90_min_other" and not quick:  # "the rest" only beside the quick
-            continue
-        shown = [_show(template, estimate[key]) for key in ("mean", "ci_low", "ci_high")]
+    rows = {metric: (label, template) for metric, label, template in KEY_METRICS}
+    for name in shown_metrics_of(metrics, list(rows), SHOWN_IF_SEEN):
+        label, template = rows.get(name) or (
+            f"  {terminal_text((split_service_metric(name) or ('', name))[1])}",
+            rows[SERVICES][1],
+        )
+        shown = [_show(template, metrics[name][key]) for key in ("mean", "ci_low", "ci_high")]
         lines.append(f"{pad_to(label, 30)} {shown[0]:>9}   {shown[1]} – {shown[2]}")
     lines.append("")
     lines.append(f"{'limit':<30} {'held in':>9}   95% CI         verdict")

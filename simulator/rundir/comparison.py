@@ -14,7 +14,6 @@ import io
 
 from simulator.analysis.compare import HIGHER_IS_BETTER, Comparison
 from simulator.engine.events import EventKind
-from simulator.metrics.statistics import Estimate
 from simulator.model.condition_words import said_when
 from simulator.rundir.schema import (
     COMPARISON_COLUMNS,
@@ -22,23 +21,13 @@ from simulator.rundir.schema import (
     ArmEntry,
     ComparisonFile,
     DifferenceEntry,
-    EstimateEntry,
     IdleRuleEntry,
     UnableEntry,
-    finite_or_none,
     json_text,
     spreadsheet_safe,
 )
-from simulator.rundir.writer import limit_entry
+from simulator.rundir.writer import estimate_entry, limit_entry
 from simulator.runner import RunResult
-
-
-def _estimate(estimate: Estimate) -> EstimateEntry:
-    return {
-        "mean": finite_or_none(estimate.mean),
-        "ci_low": finite_or_none(estimate.ci_low),
-        "ci_high": finite_or_none(estimate.ci_high),
-    }
 
 
 def _unable(result: RunResult) -> list[UnableEntry]:
@@ -102,7 +91,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
             differences = {}
             for metric in comparison.metrics:
                 difference = comparison.difference(arm, metric)
-                estimate = _estimate(difference.estimate)
+                estimate = estimate_entry(difference.estimate)
                 differences[metric] = {
                     "mean": estimate["mean"],
                     "ci_low": estimate["ci_low"],
@@ -114,7 +103,7 @@ def comparison_dict(comparison: Comparison) -> ComparisonFile:
             {
                 "name": arm.name,
                 "rank": ranks[arm.name],
-                "metrics": {m: _estimate(arm.result.estimate(m)) for m in comparison.metrics},
+                "metrics": {m: estimate_entry(arm.result.estimate(m)) for m in comparison.metrics},
                 "differences": differences,
                 "limits": [limit_entry(limit) for limit in judged[index]],
                 "breaks": [

@@ -20,6 +20,7 @@ from typing import Any
 
 from simulator._version import __version__
 from simulator.metrics.evacuation import curve_grid
+from simulator.metrics.statistics import Estimate
 from simulator.model.clock import format_clock
 from simulator.model.scenario import Scenario
 from simulator.rundir.reader import RunDirError
@@ -173,19 +174,22 @@ def limit_entry(judged: LimitResult) -> LimitEntry:
     }
 
 
+def estimate_entry(estimate: Estimate) -> EstimateEntry:
+    """Return a metric's mean and interval as the run-directory files keep it (None: undefined)."""
+    return {
+        "mean": finite_or_none(estimate.mean),
+        "ci_low": finite_or_none(estimate.ci_low),
+        "ci_high": finite_or_none(estimate.ci_high),
+    }
+
+
 def summary_dict(
     result: RunResult, limits: list[LimitResult], objectives: Sequence[Objective] = ()
 ) -> Summary:
     """Return the content of ``summary.json``."""
     scenario = result.scenario
-    metrics: dict[str, EstimateEntry] = {}
-    for name in result.values:  # METRIC_NAMES, then the per-service waits
-        estimate = result.estimate(name)
-        metrics[name] = {
-            "mean": finite_or_none(estimate.mean),
-            "ci_low": finite_or_none(estimate.ci_low),
-            "ci_high": finite_or_none(estimate.ci_high),
-        }
+    # METRIC_NAMES, then the per-service waits
+    metrics = {name: estimate_entry(result.estimate(name)) for name in result.values}
     return {
         "schema_version": SCHEMA_VERSION,
         "drill_version": __version__,
