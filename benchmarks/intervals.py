@@ -7,7 +7,8 @@ utilisation 0.9, M/M/2 at 0.98, M/M/3 at 0.9), ``--repetitions`` runs of ``--day
 (root seeds 1000, 1001, …) report the mean wait and the 90th-percentile wait with drill's interval
 (the bootstrap-t of :func:`simulator.metrics.statistics.mean_interval`) and, for comparison,
 Student's t on the same days. The script prints the share of runs whose interval contains the
-truth, and the misses below (interval under the truth) and above.
+truth, and the misses below (interval under the truth) and above. Then the same for days that are
+exactly zero on most days (a rate such as balking), where drill uses the BCa interval.
 
 The truth is the mean over 60,000 days (``Streams(1, 0 … 59999)``), as stored below and in
 ``tests/test_statistics.py``; ``--truth`` computes it again (about five minutes with two jobs).
@@ -125,6 +126,33 @@ def measure_coverage(repetitions: int, days: int, jobs: int) -> None:
                 print(f"{case[0]}  {metric:<14} bootstrap-t {cells[0]}   Student t {cells[1]}")
 
 
+# Shares of days at zero for the zero-inflated days (a rate such as balking: 0 on most days,
+# exponential with mean 1 otherwise, so the truth is 1 − share).
+ZERO_SHARES = (0.5, 0.8, 0.9)
+
+
+def measure_zero_inflated(repetitions: int, days: int) -> None:
+    """Print how often each interval covers the mean of days that are mostly exactly zero."""
+    rng = np.random.default_rng(7)
+    for zero_share in ZERO_SHARES:
+        truth = 1 - zero_share
+        sides = np.zeros((repetitions, 2))
+        for repetition in range(repetitions):
+            values = np.where(rng.random(days) < zero_share, 0.0, rng.exponential(1.0, days))
+            estimate = mean_interval(values)
+            half = float(stdtrit(days - 1, 0.975)) * float(np.std(values, ddof=1)) / math.sqrt(days)
+            for method, (low, high) in enumerate(
+                ((estimate.ci_low, estimate.ci_high), (values.mean() - half, values.mean() + half))
+            ):
+                sides[repetition, method] = -1 if high < truth else 1 if low > truth else 0
+        cells = [
+            f"{np.mean(sides[:, m] == 0):6.1%} ({np.mean(sides[:, m] < 0):.1%} / "
+            f"{np.mean(sides[:, m] > 0):.1%})"
+            for m in (0, 1)
+        ]
+        print(f"{zero_share:.0%} of days zero  drill {cells[0]}   Student t {cells[1]}")
+
+
 def main() -> None:
     """Parse the options and measure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -136,6 +164,8 @@ def main() -> None:
     if options.truth:
         measure_truth(options.jobs)
     measure_coverage(options.repetitions, options.days, options.jobs)
+    print(f"zero-inflated days: {2 * options.repetitions} runs of {options.days} days each")
+    measure_zero_inflated(2 * options.repetitions, options.days)
 
 
 if __name__ == "__main__":

@@ -50,14 +50,42 @@ def test_mean_interval_depends_on_the_values_alone(monkeypatch):
     assert mean_interval(values) == first
 
 
-def test_mean_interval_falls_back_to_student_t_when_resamples_can_lack_spread():
-    rates = np.array([0.0] * 9 + [0.01])  # a resample of ten zeros has no spread
+def test_mean_interval_of_days_mostly_at_one_value_is_bca_decided_by_the_days():
+    rates = np.array([0.0] * 9 + [0.01])  # a resample is all zeros with probability 0.35
     estimate = mean_interval(rates)
-    half = 2.2621571627982 * np.std(rates, ddof=1) / np.sqrt(10)  # t(0.975, 9)
-    assert estimate.ci_low == pytest.approx(0.001 - half, rel=1e-12)
-    assert estimate.ci_high == pytest.approx(0.001 + half, rel=1e-12)
+    # The BCa bounds are resampled means, so they never leave the range of the days (Student's
+    # t would reach to -0.0013).
+    assert 0.0 <= estimate.ci_low < 0.001 < estimate.ci_high <= 0.01
     constant = mean_interval(np.full(30, 7.5))
     assert (constant.ci_low, constant.mean, constant.ci_high) == (7.5, 7.5, 7.5)
+
+
+def test_mean_interval_of_a_share_of_days_is_wilson():
+    evacuated = np.array([1.0] * 3 + [0.0] * 27)
+    estimate = mean_interval(evacuated)
+    assert (estimate.ci_low, estimate.ci_high) == wilson_interval(3, 30)
+
+
+def _zero_inflated_coverage(zero_share: float, days: int, repetitions: int) -> tuple[float, float]:
+    """Return how often (drill's interval, Student's t) covers the mean of zero-inflated days."""
+    rng = np.random.default_rng(11)
+    truth = 1 - zero_share  # positive days are exponential with mean 1
+    covered = student = 0
+    for _ in range(repetitions):
+        values = np.where(rng.random(days) < zero_share, 0.0, rng.exponential(1.0, days))
+        estimate = mean_interval(values)
+        covered += estimate.ci_low <= truth <= estimate.ci_high
+        half = stats.t.ppf(0.975, days - 1) * np.std(values, ddof=1) / np.sqrt(days)
+        student += abs(np.mean(values) - truth) <= half
+    return covered / repetitions, student / repetitions
+
+
+def test_mean_interval_of_mostly_zero_days_covers_far_better_than_student_t():
+    # A rate that is zero on 80 % of days (balking, turned away): 30 days. Measured over 1000
+    # repetitions: 92.3 % against Student's 83.4 % (docs/statistics.md).
+    covered, student = _zero_inflated_coverage(0.8, 30, 400)
+    assert covered >= 0.90, covered
+    assert student <= 0.87, student
 
 
 def test_mean_interval_ignores_nan_and_is_undefined_for_one_value():
@@ -95,9 +123,10 @@ def test_series_quantile_level_is_not_fooled_by_float_rounding():
 
 
 def test_clipped_interval_stays_inside_the_metric_range():
-    rates = np.array([0.0] * 9 + [0.01])
+    # Symmetric days near zero: the bootstrap-t interval leaves the range of a rate.
+    rates = np.random.default_rng(8).normal(0.001, 0.01, size=30)
     estimate = mean_interval(rates)
-    assert estimate.ci_low < 0  # the raw t interval leaves the range of a rate
+    assert estimate.ci_low < 0
     clipped = estimate.clipped(0.0, 1.0)
     assert clipped.ci_low == 0.0 and clipped.ci_high == estimate.ci_high
     assert clipped.mean == estimate.mean
@@ -137,6 +166,8 @@ def test_the_reported_interval_covers_the_truth_as_promised():
         hours=8,
     )
     covered = {metric: 0 for metric in MM1_TRUTH}
+    below = {metric: 0 for metric in MM1_TRUTH}
+    above = {metric: 0 for metric in MM1_TRUTH}
     student_covered = 0
     repetitions = 200
     for repetition in range(repetitions):
@@ -144,10 +175,15 @@ def test_the_reported_interval_covers_the_truth_as_promised():
         for metric, truth in MM1_TRUTH.items():
             estimate = result.estimate(metric)  # what drill run reports
             covered[metric] += estimate.ci_low <= truth <= estimate.ci_high
+            below[metric] += estimate.ci_high < truth
+            above[metric] += estimate.ci_low > truth
         days = np.asarray(result.values["wait_mean_min"])
         half = stats.t.ppf(0.975, 29) * np.std(days, ddof=1) / np.sqrt(30)
         student_covered += abs(np.mean(days) - MM1_TRUTH["wait_mean_min"]) <= half
     for metric, count in covered.items():
-        assert count / repetitions >= 0.93, (metric, count)
+        # Near the promise from both sides: an interval that is simply too wide fails too.
+        assert 0.93 <= count / repetitions <= 0.975, (metric, count)
+        # Neither side takes most of the misses (Student's t misses almost only below).
+        assert below[metric] <= 10 and above[metric] <= 10, (metric, below, above)
     # The case has teeth: Student's t on the very same days falls short of the promise.
     assert student_covered / repetitions < 0.93, student_covered

@@ -124,27 +124,37 @@ class Comparison:
 
     @cached_property
     def holm_family(self) -> tuple[dict[tuple[str, str], bool], int]:
-        """Return which (variant, metric) differences survive Holm's correction, and m.
+        """Return which (variant, metric) differences stay significant after Holm, and m.
 
         m is the size of the family the correction ran over.
 
-        The family is every variant against the base on every rankable metric whose difference
-        can be tested at all (not one that is 0, or undefined, on every day): with many variants
-        and metrics, some 95 % intervals exclude 0 by luck alone; Holm's step-down procedure
-        keeps the chance of any false "significant" in the family to 5 %. Its p-values come
-        from the paired t test: 1999 resamples cannot resolve the α/m of a large family (the
-        smallest bootstrap p-value is 1/1000).
+        The family is every variant against the base on every rankable metric but the ranking's
+        own (``by``, chosen before the run and judged by its own interval), where the difference
+        can be tested at all (not 0, or undefined, on every day): with many variants and
+        metrics, some 95 % intervals exclude 0 by luck alone; Holm's step-down procedure keeps
+        the chance of any false "significant" in the family to 5 %. Its p-values come from the
+        paired t test: 1999 resamples cannot resolve the α/m of a large family (the smallest
+        bootstrap p-value is 1/1000). A difference counts as significant after Holm only when
+        its own interval excludes 0 as well, so the star never contradicts the interval.
         """
-        pairs = [(arm.name, metric) for arm in self.arms[1:] for metric in self.rankable]
-        p_values = []
+        family_metrics = [metric for metric in self.rankable if metric != self.by]
+        pairs = [(arm, metric) for arm in self.arms[1:] for metric in family_metrics]
+        p_values = [
+            t_test_p(
+                np.asarray(arm.result.values[metric], dtype=float)
+                - np.asarray(self.arms[0].result.values[metric], dtype=float)
+            )
+            for arm, metric in pairs
+        ]
+        corrected = {
+            (arm.name, metric): rejected and self.difference(arm, metric).significant
+            for (arm, metric), rejected in zip(pairs, holm(p_values), strict=True)
+        }
         for arm in self.arms[1:]:
-            for metric in self.rankable:
-                differences = np.asarray(arm.result.values[metric], dtype=float) - np.asarray(
-                    self.arms[0].result.values[metric], dtype=float
-                )
-                p_values.append(t_test_p(differences))
+            if self.by in self.rankable:
+                corrected[(arm.name, self.by)] = self.difference(arm, self.by).significant
         family = sum(not math.isnan(p) for p in p_values)
-        return dict(zip(pairs, holm(p_values), strict=True)), family
+        return corrected, family
 
     def _change(self, arm: Arm, metric: str) -> float:
         """Return the paired change of ``metric`` from the base, 0 when it is not significant.

@@ -356,13 +356,14 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "difference to the base, ≈ where it is not significant)",
     },
     "brief.holm_note": {
-        "zh": "* 表示在对全部 {comparisons} 项可检验的比较（各方案 × 各指标）作 Holm 多重比较校正后"
-        "仍然显著；未标 * 的显著差异可能只是多次比较中的偶然结果。排序所依据的指标是事先选定的"
-        "单一指标，按其本身的 95% 置信区间判断是否显著。",
-        "en": "* marks a difference still significant after Holm's correction over all "
-        "{comparisons} testable comparisons (plans × metrics); a significant difference without * "
-        "may be chance among many comparisons. The ranking's own metric is chosen before the run "
-        "and judged by its own 95 % interval.",
+        "zh": "* 表示在对排序指标以外全部 {comparisons} 项可检验的比较（各方案 × 各指标）作 Holm "
+        "多重比较校正后仍然显著；未标 * 的显著差异可能只是多次比较中的偶然结果。排序所依据的指标"
+        "是事先选定的单一指标，不计入校正，按其本身的 95% 置信区间判断是否显著。",
+        "en": "* marks a difference still significant after Holm's correction over the "
+        "{comparisons} testable comparisons (plans × metrics) other than the ranking's own; a "
+        "significant difference without * may be chance among many comparisons. The ranking's "
+        "own metric is chosen before the run, stays out of the correction and is judged by its "
+        "own 95 % interval.",
     },
     "brief.breaks_short": {
         "zh": "⚠ 未能保持基准方案已达标的限值",
