@@ -14,12 +14,14 @@ from simulator.analysis.compare import (
     run_comparison,
 )
 from simulator.i18n import render
-from simulator.metrics import METRIC_NAMES
+from simulator.metrics import metric_names
+from simulator.metrics.statistics import t_test_p
 from simulator.model.hall import HourlyCost
 from simulator.model.scenario import Limit, Reserve, Service
 from simulator.report.comparison import comparison_table
 from simulator.report.plan_charts import BREAKS, comparison_chart, pareto_front
 from simulator.report.plan_sections import comparison_section
+from simulator.report.text import display_width
 from simulator.rundir.comparison import comparison_dict
 from simulator.runner import RunResult
 from tests.factory import emergency, exponential, hall, rule
@@ -149,6 +151,28 @@ def test_a_fast_lane_variant_shows_the_quick_and_the_other_waits_moving_apart():
     assert {"wait_p90_min_quick", "wait_p90_min_other"} <= set(rows)
 
 
+def test_columns_are_as_wide_as_long_service_and_plan_names():
+    long_name = "个人住房贷款提前还款与抵押登记"  # 15 characters, 30 terminal columns
+    services = [
+        Service(name=long_name, share=0.5, minutes=exponential(1.0)),
+        Service(name="缴费", share=0.5, minutes=exponential(1.0)),
+    ]
+    base = hall(per_min=1.5, counters=2, services=services)
+    wider = base.with_changes(staff=base.staff.model_copy(update={"fast_lane": 0}))
+    plan = "午间高峰加开一个窗口的方案"  # 26 columns, past the 18 of a cell
+    comparison = run_comparison([("base", base), (plan, wider)], 4, seed=1, by="wait_p90_min")
+    lines = comparison_table(comparison_dict(comparison)).splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith("metric"))
+    block = lines[start : lines.index("", start)]
+    assert any(f"wait_p90_min[{long_name}]" in line for line in block)
+    # Every row's value starts in the column of the plan's name in the header: no row is pushed.
+    column = display_width(block[0][: block[0].index(plan)])
+    for line in block[1:]:
+        _name, rest = line.split(maxsplit=1)
+        assert display_width(line[: len(line) - len(rest)]) == column, line
+    assert column > display_width(f"wait_p90_min[{long_name}]")
+
+
 def test_the_best_buy_front_keeps_only_plans_no_other_beats_on_cost_and_effect():
     # (cost, wait): the third is dearer and slower than the first; the last ties the second.
     points = [(100.0, 12.0), (120.0, 7.0), (130.0, 13.0), (90.0, 15.0), (120.0, 7.0)]
@@ -158,7 +182,7 @@ def test_the_best_buy_front_keeps_only_plans_no_other_beats_on_cost_and_effect()
 def arm_with(name, **columns):
     """Return an arm whose days have these metric values (the others 0)."""
     days = len(next(iter(columns.values())))
-    values = {metric: [0.0] * days for metric in METRIC_NAMES}
+    values = {metric: [0.0] * days for metric in metric_names(BASE)}
     values.update(columns)
     return Arm(name, RunResult(BASE, 1, np.zeros(1), values, {}))
 
@@ -225,6 +249,31 @@ def test_holm_keeps_a_real_gain_and_clears_an_identical_plan():
     assert 0 < data["comparisons"] < len(RANKABLE)
 
 
+def test_the_holm_star_never_contradicts_the_interval_and_spares_the_ranking_metric():
+    # Left-skewed differences: the t test's p is 0.0009, but the bootstrap-t interval reaches
+    # below 0, so the difference is not significant, and Holm may not call it so either.
+    skewed = [1.67, 1.49, 1.88, 1.82, 1.29, -0.14, 0.2, 1.51, 1.95]
+    clear = [5.0 + 0.1 * day for day in range(9)]
+    comparison = Comparison(
+        (
+            arm_with("base", wait_mean_min=[0.0] * 9, wait_p90_min=[0.0] * 9),
+            arm_with("plan", wait_mean_min=skewed, wait_p90_min=clear),
+        ),
+        "wait_p90_min",
+        None,
+        None,
+        False,
+    )
+    corrected, family = comparison.holm_family
+    assert t_test_p(np.array(skewed)) < 0.001
+    assert not comparison.difference(comparison.arms[1], "wait_mean_min").significant
+    assert corrected[("plan", "wait_mean_min")] is False
+    # The ranking metric is outside the family (judged by its own interval): m counts only the
+    # other testable metrics, here wait_mean_min alone.
+    assert corrected[("plan", "wait_p90_min")] is True
+    assert family == 1
+
+
 def test_a_variant_whose_own_rule_never_fired_is_said_to_have_done_nothing():
     never = rule("queue >= 500", "open_counters", count=1)
     often = rule("queue >= 1", "open_counters", count=1, cooldown_min=600)
@@ -243,7 +292,7 @@ def test_a_variant_whose_own_rule_never_fired_is_said_to_have_done_nothing():
             "when_en": "queue ≥ 500",
         }
     ]
-    assert "五百人再加台: rule 2 (open_counters when queue ≥ 500) never fired" in comparison_table(
+    assert "五百人再加台: rule 2 (open counters when queue ≥ 500) never fired" in comparison_table(
         data
     )
     section = comparison_section(data, "zh")

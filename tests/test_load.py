@@ -331,6 +331,16 @@ CASES = {
         'playbook: [{when: "' + "(" * 400 + "queue >= 5" + ")" * 400 + '", do: escalate}]\n',
         [("hall.yaml:18:", "parentheses nest too deeply (20 at the most)")],
     ),
+    "a service name with a line break": (
+        [("{name: pay,", '{name: "pay\\nday",')],
+        "",
+        [("hall.yaml:16 demand.services[0].name:", "must be one line")],
+    ),
+    "a plan name with a line break": (
+        [],
+        'variants:\n  "two\\nlines": {}\n',
+        [("hall.yaml:19 variants.'two\\nlines':", "must be one line")],
+    ),
     "a floor of 1e-300 m²": (
         [("floor_area_m2: 200", "floor_area_m2: 1.0e-300")],
         "",

@@ -24,13 +24,16 @@ Minutes = Annotated[float, capped(LONGEST_MIN)]
 Metres = Annotated[float, capped(LARGEST_M)]
 
 
-def _not_blank(text: str) -> str:
+def _one_line(text: str) -> str:
     if not text.strip():
         raise problem("blank")
+    # A name is shown in table cells and chart labels: a line break or tab would split the row.
+    if any(char in text for char in "\n\t"):
+        raise problem("multiline_name")
     return text
 
 
-Text = Annotated[str, AfterValidator(_not_blank)]
+Text = Annotated[str, AfterValidator(_one_line)]
 Share = Annotated[float, Field(ge=0, le=1)]
 PositiveShare = Annotated[float, Field(gt=0, le=1)]
 Count = Annotated[int, Field(ge=0), capped(MANY)]

@@ -305,6 +305,10 @@ def _variants(
             found.append(Problem(file, here, f"variants.{name}", message))
             continue
         named[str(name)] = here
+        if any(char in str(name) for char in "\n\t") or not str(name).strip():
+            message = render("validation.variant_name", lang)
+            found.append(Problem(file, here, f"variants.{name!r}", message))
+            continue
         if not isinstance(overlay, Mapping):
             message = render("validation.variant_mapping", lang, got=show(overlay, lang))
             found.append(Problem(file, here, f"variants.{name}", message))

@@ -4,6 +4,7 @@ It reads the file's content (:class:`~simulator.rundir.schema.ComparisonFile`), 
 brief's comparison section is written from.
 """
 
+from simulator.i18n import render
 from simulator.report.rated import service_waits
 from simulator.report.text import display_width, pad_to
 from simulator.rundir.schema import ComparisonFile, LimitEntry
@@ -81,6 +82,11 @@ def _format(value: float | None, metric: str, signed: bool = False) -> str:
     return f"{value:{sign}.1%}" if share else f"{value:{sign}.2f}"
 
 
+def _cell_width(name: str) -> int:
+    """Return the width of a plan's column: 18, or its name and two spaces if longer."""
+    return max(18, display_width(name) + 2)
+
+
 def comparison_table(data: ComparisonFile) -> str:
     """Return the plain-text table: arms ranked by the chosen metric, then paired differences."""
     by = data["by"]
@@ -128,32 +134,48 @@ def comparison_table(data: ComparisonFile) -> str:
         lines += [
             "",
             "paired difference to the base (n.s. = not significant at 95 %; * = still"
-            f" significant after Holm's correction over {data['comparisons']} testable"
-            " comparisons; the ranking's own metric is judged by its own interval)",
+            f" significant after Holm's correction over the {data['comparisons']} testable"
+            " comparisons beside the ranking's own metric, which is judged by its own interval)",
         ]
-        lines.append(pad_to("metric", 24) + "".join(pad_to(name, 18) for name, _ in variants))
-        for metric in shown_metrics(data):
+        shown = shown_metrics(data)
+        # Columns as wide as their longest entry: per-service metric names can be long.
+        metric_width = max([24] + [display_width(metric) + 2 for metric in shown])
+        lines.append(
+            pad_to("metric", metric_width)
+            + "".join(pad_to(name, _cell_width(name)) for name, _ in variants)
+        )
+        for metric in shown:
             cells = []
-            for _name, differences in variants:
+            for name, differences in variants:
                 difference = differences[metric]
                 text = _format(difference["mean"], metric, signed=True)
                 mark = " *" if difference["significant_holm"] else ""
-                cells.append(pad_to(text + (mark if difference["significant"] else " n.s."), 18))
-            lines.append(pad_to(metric, 24) + "".join(cells))
+                cell = text + (mark if difference["significant"] else " n.s.")
+                cells.append(pad_to(cell, _cell_width(name)))
+            lines.append(pad_to(metric, metric_width) + "".join(cells))
     names = [arm["name"] for arm in data["arms"]]
     lines += ["", "limits: share of days each plan held them (needs ≥ the target share)"]
-    lines.append(pad_to("limit", 28) + "".join(pad_to(name, 18) for name in names))
-    for position, limit in enumerate(data["arms"][0]["limits"]):
-        sign = "≤" if limit["direction"] == "max" else "≥"
-        label = f"{limit['name']} {sign} {limit['threshold']:g}"
-        cells = [verdict_cell(arm["limits"][position]) for arm in data["arms"]]
-        lines.append(pad_to(label, 28) + "".join(pad_to(cell, 18) for cell in cells))
+    labels = [
+        f"{limit['name']} {'≤' if limit['direction'] == 'max' else '≥'} {limit['threshold']:g}"
+        for limit in data["arms"][0]["limits"]
+    ]
+    label_width = max([28] + [display_width(label) + 2 for label in labels])
+    lines.append(
+        pad_to("limit", label_width) + "".join(pad_to(name, _cell_width(name)) for name in names)
+    )
+    for position, label in enumerate(labels):
+        cells = [
+            pad_to(verdict_cell(arm["limits"][position]), _cell_width(arm["name"]))
+            for arm in data["arms"]
+        ]
+        lines.append(pad_to(label, label_width) + "".join(cells))
     unable = [(arm["name"], entry) for arm in data["arms"] for entry in arm["unable"]]
     if unable:
         lines += ["", "what the plans could not do, for want of a resource (over all days)"]
         for name, entry in unable:
             lines.append(
-                f"  {name}: {entry['action']} short {entry['times']} times"
+                f"  {name}: {render('action.' + entry['action'], 'en')}"
+                f" short {entry['times']} times"
                 f" ({entry['none']} did nothing): {entry['reason']}"
                 f" — {REMEDIES.get(entry['reason'], 'see events.csv')}"
             )
@@ -162,7 +184,8 @@ def comparison_table(data: ComparisonFile) -> str:
         lines += ["", f"rules of a variant's own that never fired in {data['replications']} days"]
         for name, rule in idle:
             lines.append(
-                f"  {name}: rule {rule['rule']} ({rule['action']} when {rule['when_en']})"
+                f"  {name}: rule {rule['rule']} ({render('action.' + rule['action'], 'en')}"
+                f" when {rule['when_en']})"
                 " never fired: this change did nothing"
             )
     if data["precision"] is not None:

@@ -7,7 +7,7 @@ same record the brief reads, so the terminal and the brief can never disagree.
 from simulator.metrics.day import split_service_metric
 from simulator.metrics.evacuation import DENSITY_DANGER, DENSITY_WARNING
 from simulator.report.rated import SERVICES, shown_metrics_of
-from simulator.report.text import pad_to, terminal_text
+from simulator.report.text import display_width, pad_to, terminal_text
 from simulator.rundir.schema import Summary
 
 # The metrics worth a glance on the terminal, with how to show them.
@@ -110,16 +110,27 @@ def _evacuation_lines(summary: Summary) -> list[str]:
 
 def run_table(summary: Summary) -> str:
     """Return the metric, limit and objective tables of a run as text."""
-    lines = [f"{'metric':<30} {'mean':>9}   95% CI"]
     metrics = summary["metrics"]
     rows = {metric: (label, template) for metric, label, template in KEY_METRICS}
-    for name in shown_metrics_of(metrics, list(rows), SHOWN_IF_SEEN):
-        label, template = rows.get(name) or (
-            f"  {terminal_text((split_service_metric(name) or ('', name))[1])}",
-            rows[SERVICES][1],
+    labelled = [
+        (
+            name,
+            *(
+                rows.get(name)
+                or (
+                    f"  {terminal_text((split_service_metric(name) or ('', name))[1])}",
+                    rows[SERVICES][1],
+                )
+            ),
         )
+        for name in shown_metrics_of(metrics, list(rows), SHOWN_IF_SEEN)
+    ]
+    # As wide as the longest label: a service's name can be long.
+    width = max([30] + [display_width(label) + 1 for _, label, _ in labelled])
+    lines = [f"{pad_to('metric', width)} {'mean':>9}   95% CI"]
+    for name, label, template in labelled:
         shown = [_show(template, metrics[name][key]) for key in ("mean", "ci_low", "ci_high")]
-        lines.append(f"{pad_to(label, 30)} {shown[0]:>9}   {shown[1]} – {shown[2]}")
+        lines.append(f"{pad_to(label, width)} {shown[0]:>9}   {shown[1]} – {shown[2]}")
     lines.append("")
     lines.append(f"{'limit':<30} {'held in':>9}   95% CI         verdict")
     for limit in summary["limits"]:
