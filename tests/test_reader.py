@@ -44,10 +44,18 @@ def test_a_run_written_with_another_layout_is_bad_input_saying_what_to_do(run_di
     summary = json.loads((old / "summary.json").read_text(encoding="utf-8"))
     del summary["schema_version"]  # as drill 0.1 wrote it
     (old / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
-    with pytest.raises(RunDirError, match="layout 1; this drill reads layout 2"):
+    with pytest.raises(RunDirError, match="layout 1; this drill reads layout 3"):
         read_run(old)
     result = CliRunner().invoke(cli, ["brief", str(old)])
     assert result.exit_code == 2 and "Run the scenario again" in result.output
+    # As drill 0.2 wrote it: layout 2, before the evacuation day shares. The layout is named,
+    # not the first metric it lacks.
+    summary["schema_version"] = 2
+    del summary["metrics"]["evacuation_day_share"]
+    (old / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["brief", str(old)])
+    assert result.exit_code == 2, result.output
+    assert "layout 2; this drill reads layout 3. Run the scenario again." in result.output
 
 
 def test_a_damaged_events_file_names_its_line(run_dir, tmp_path):

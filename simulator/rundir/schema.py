@@ -31,7 +31,9 @@ from simulator.metrics.day import METRIC_NAMES
 from simulator.model.clock import format_clock
 
 # The layout of every file here; written into each JSON file as ``schema_version``.
-SCHEMA_VERSION = 2  # 2: typed events, objective ids, the scenario's playbook in the summary
+# 2: typed events, objective ids, the scenario's playbook in the summary; 3: cost and side-effect
+# metrics, per-service waits, evacuation day shares, idle rules in comparisons.
+SCHEMA_VERSION = 3
 
 SUMMARY_FILE = "summary.json"
 RUN_INFO_FILE = "run.json"
