@@ -32,14 +32,16 @@ from simulator.i18n import render
 from simulator.model import ScenarioError
 from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, read_participants
 from simulator.report.drill_section import OUTCOME_METRICS
+from simulator.report.observed_section import clause_table
 from simulator.report.publish import Published
 from simulator.report.rated import metric_name
 from simulator.report.table import run_table
 from simulator.report.text import display_width, pad_to, terminal_text
 from simulator.rundir.drill import drill_dict, drill_json
 from simulator.rundir.history import past_drills
-from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, drill_log_file
+from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, DrillFile, drill_log_file
 from simulator.runner import RunResult, run_replication
+from simulator.scoring.observed import injects_of_day, score_observed
 from simulator.tabletop.console import Console
 
 
@@ -73,10 +75,13 @@ def score(
     check_size(scenario, replications, jobs)
     target = run_directory(out, file, suffix="-score")
     log_text = Path(log).read_text(encoding="utf-8-sig")
+    observed = score_observed(drill_log, scenario)
+    recorded: dict[str, DrillFile] = {}
 
     def records(result: RunResult) -> dict[str, str]:
+        recorded["drill"] = drill_dict("score", drill_log, result, observed)
         return {
-            DRILL_FILE: drill_json(drill_dict("score", drill_log, result)),
+            DRILL_FILE: drill_json(recorded["drill"]),
             drill_log_file(Path(log).suffix): log_text,
         }
 
@@ -90,6 +95,8 @@ def score(
         script=drill_log.decisions,
         extra_files=records,
     )
+    click.echo(clause_table(recorded["drill"], scenario.language))
+    click.echo("\n" + render("observed.simulated_table", scenario.language, days=replications))
     click.echo(run_table(done.summary))
     close_run(published, f"\nResults: {target.target}")
 
@@ -188,21 +195,27 @@ def play(
                 "The exercise was stopped before the day ended; nothing was written."
             ) from None
         title, date = "", dt.date.today().isoformat()
-    drill_log = DrillLog(script, people, title, date, DECISIONS_FILE)
     team = api.run(scenario, 1, seed, decisions=script)
     result = team.result
+    # The played day is the drill's timeline: its incidents are the injects.
+    injects = injects_of_day([event for _day, event in result.events])
+    drill_log = DrillLog(script, people, title, date, DECISIONS_FILE, injects=injects)
+    observed = score_observed(drill_log, scenario)
     automatic = run_replication(scenario, seed, 0)
     outcome = {
         "team": _metrics({name: values[0] for name, values in result.values.items()}),
         "playbook": _metrics(automatic.metrics),
     }
+    played = drill_dict("play", drill_log, result, observed, outcome)
     team.extra_files = {
-        DRILL_FILE: drill_json(drill_dict("play", drill_log, result, outcome)),
+        DRILL_FILE: drill_json(played),
         DECISIONS_FILE: drill_log_yaml(drill_log, scenario),
     }
     team.wall_seconds = time.perf_counter() - started  # the whole session at the console
     published: list[Published] = []
     team.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
+    click.echo("")
+    click.echo(clause_table(played, scenario.language))
     click.echo("")
     click.echo(_outcome_table(outcome, scenario.language))
     close_run(

@@ -54,7 +54,7 @@ def test_score_records_the_drill_with_timings_and_writes_a_brief(tmp_path):
     assert result.exit_code == 0, result.output
     drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
     assert drill["kind"] == "score" and drill["date"] == "2026-11-20"
-    late = drill["decisions"][3]
+    late = drill["decisions"][4]
     # Minute 41 of the outage against the 30-minute rule: 11:11 against 11:00.
     assert (late["time"], late["rule"], late["planned"], late["deviation_min"]) == (
         "11:11",
@@ -76,7 +76,33 @@ def test_score_records_the_drill_with_timings_and_writes_a_brief(tmp_path):
     assert listed.exit_code == 0, listed.output
     [line] = [row for row in listed.output.splitlines() if row.startswith("2026-11-20")]
     assert "score" in line and "业务系统故障演练" in line and "陈主任" in line
-    assert line.split()[2] == "U"  # the worst rating: the 60-minute report never made
+    # The verdict is the log's, not the simulation's: the 30-minute report came 11 minutes
+    # late (M); the 60-minute one never fell due in a 35-minute outage.
+    assert line.split()[2] == "M" and drill["verdict"] == "M"
+    clauses = {clause["id"]: clause for clause in drill["clauses"]}
+    assert clauses["rule-5"]["rating"] is None and clauses["rule-1"]["rating"] == "P"
+    assert "| 4 | 故障超过30分钟上报" in brief and "评估意见：大堂经理忙于向客户解释" in brief
+    assert "## 推演：五、目标与评定" in brief
+
+
+def test_a_fire_drill_where_nobody_acted_is_rated_unable_in_the_brief_and_history(tmp_path):
+    log = tmp_path / "nothing.yaml"
+    log.write_text(
+        'injects:\n  - {at: "10:30", start: fire}\n'
+        'log:\n  - {at: "10:31", do: notify_customers, message: 请保持镇静}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "run"
+    result = invoke("score", SCENARIOS / "bank_fire_drill.yaml", log, "-n", "4", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "演练评定：U 未能完成" in result.output
+    drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
+    assert {clause["rating"] for clause in drill["clauses"]} == {"U"}
+    brief = (out / "brief.md").read_text(encoding="utf-8")
+    assert "均顺利完成" not in brief and "预案未能达到目标" in brief
+    assert brief.count("| U 未能完成 | 10:") == 9  # every fire step, not carried out
+    listed = invoke("history", "--results", tmp_path)
+    assert listed.output.splitlines()[1].split()[2] == "U"
 
 
 def test_a_bad_log_is_bad_input_and_writes_nothing(tmp_path):

@@ -1,5 +1,6 @@
 """Reading a drill's log: YAML and CSV alike, every problem with file, line and key."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,22 @@ def test_the_shipped_logs_read_the_same_in_yaml_and_csv():
     csv_log = read_drill_log(SCENARIOS / "logs" / "bank_system_outage.log.csv", OUTAGE)
     strip = [(d.time_min, d.action, d.params, d.rule, d.who) for d in yaml_log.decisions]
     assert strip == [(d.time_min, d.action, d.params, d.rule, d.who) for d in csv_log.decisions]
-    assert [d.rule for d in yaml_log.decisions] == [0, 1, 2, 3]  # matched to the rules
-    assert yaml_log.decisions[2].until_min == 12 * 60
+    # Matched to the rules; calling customers back is the plan's, not a playbook rule.
+    assert [d.rule for d in yaml_log.decisions] == [0, 1, 6, 2, 3]
+    assert yaml_log.decisions[3].until_min == 12 * 60
     assert yaml_log.participants["players"] == ["大堂经理 李娜", "柜员 王强", "引导员 赵敏"]
-    assert csv_log.decisions[3].line == 5  # the CSV's own line numbers
+    assert csv_log.decisions[4].line == 9  # the CSV's own line numbers
+    # The injects, the measured queue and the evaluator's note read the same from both.
+    for part in ("injects", "measurements", "notes"):
+        assert [replace(x, line=None) for x in getattr(yaml_log, part)] == [
+            replace(x, line=None) for x in getattr(csv_log, part)
+        ]
+    assert [(i.time_min, i.kind, i.starts) for i in csv_log.injects] == [
+        (630.0, "system_outage", True),
+        (665.0, "system_outage", False),
+    ]
+    assert [i.line for i in csv_log.injects] == [2, 8]
+    assert [n.line for n in csv_log.notes] == [10]
 
 
 def test_a_log_written_out_reads_back_to_the_same_decisions(tmp_path):
@@ -133,6 +146,76 @@ def test_an_action_no_rule_foresaw_gets_its_own_index(tmp_path):
             "cells.csv",
             "time,action,params\n10:30,open_counters,count=two\n",
             "cells.csv:2 log[0].count: must be a whole number",
+        ),
+        (
+            "inject.yaml",
+            'injects:\n  - {at: "10:30", begin: system_outage}\nlog: []\n',
+            "inject.yaml:2 injects[0].begin: unknown inject key 'begin'",
+        ),
+        (
+            "neither.yaml",
+            'injects:\n  - {at: "10:30"}\nlog: []\n',
+            "neither.yaml:2 injects[0]: each inject gives either start (the incident begins)",
+        ),
+        (
+            "nofire.yaml",
+            'log: []\ninjects:\n  - {at: "10:30", start: fire}\n',
+            "nofire.yaml:3 injects[0].start: the scenario has no fire incident to match",
+        ),
+        (
+            "unstarted.yaml",
+            'injects:\n  - {at: "11:05", end: system_outage}\nlog: []\n',
+            "unstarted.yaml:2 injects[0].end: ends a system_outage that no earlier inject started",
+        ),
+        (
+            "kind.yaml",
+            'injects:\n  - {at: "10:30", start: fier}\nlog: []\n',
+            "kind.yaml:2 injects[0].start: ",
+        ),
+        (
+            "clause.yaml",
+            "log: []\nobservations:\n  - {clause: 12, rating: S}\n",
+            "clause.yaml:3 observations[0].clause: no clause 12: clauses are numbered 1–7",
+        ),
+        (
+            "clause_id.yaml",
+            "log: []\nobservations:\n  - {clause: fire-119, rating: S}\n",
+            "clause_id.yaml:3 observations[0].clause: no clause fire-119",
+        ),
+        (
+            "rating.yaml",
+            "log: []\nobservations:\n  - {clause: 3, rating: X}\n",
+            "rating.yaml:3 observations[0].rating: ",
+        ),
+        (
+            "measure.yaml",
+            "log: []\nobservations:\n  - {measure: egres_s, value: 140}\n",
+            "measure.yaml:3 observations[0].measure: ",
+        ),
+        (
+            "headcount.yaml",
+            "log: []\nobservations:\n  - {measure: headcount_complete, value: 3}\n",
+            "headcount.yaml:3 observations[0].value: headcount_complete takes true/false",
+        ),
+        (
+            "both.yaml",
+            "log: []\nobservations:\n  - {measure: queue, value: 3, clause: 2}\n",
+            "both.yaml:3 observations[0]: an observation is a measurement",
+        ),
+        (
+            "step.yaml",
+            'log:\n  - {at: "10:30", do: evacuate, until: "11:00"}\n',
+            "step.yaml:2 log[0].until: only pre_register, redirect, stop_entry stay in force",
+        ),
+        (
+            "inject.csv",
+            "time,action,params\n10:30,inject,start=fier\n",
+            "inject.csv:2 injects[0].start: ",
+        ),
+        (
+            "measure.csv",
+            "time,action,params\n10:30,stop_entry,\n10:45,measure,queue=many\n",
+            "measure.csv:3 observations[0].value: ",
         ),
     ],
 )

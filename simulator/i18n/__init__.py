@@ -16,6 +16,7 @@ from simulator.i18n.charts import CHART_TEXTS
 from simulator.i18n.console import CONSOLE_TEXTS
 from simulator.i18n.metrics import METRIC_TEXTS
 from simulator.i18n.plausibility import PLAUSIBILITY_TEXTS
+from simulator.i18n.procedure import PROCEDURE_TEXTS
 from simulator.i18n.reading import READING_TEXTS
 from simulator.i18n.reference import REFERENCE_TEXTS
 from simulator.i18n.scoring import SCORING_TEXTS
@@ -30,6 +31,7 @@ CATALOG: dict[str, dict[str, str]] = {
     **CONSOLE_TEXTS,
     **VALIDATION_TEXTS,
     **PLAUSIBILITY_TEXTS,
+    **PROCEDURE_TEXTS,
     **READING_TEXTS,
     **REFERENCE_TEXTS,
 }

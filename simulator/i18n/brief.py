@@ -232,6 +232,16 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "zh": "增加疏散引导，分散至各安全出口，保持出口畅通",
         "en": "more guides to spread the crowd over the exits; keep exits clear",
     },
+    "fix.clause": {
+        "zh": "对照预案重新培训该项处置，明确责任人和时限，下次演练复查",
+        "en": "train this step against the plan again, name who does it and by when; check it "
+        "at the next drill",
+    },
+    "fix.clause_life": {
+        "zh": "组织该项应急处置专项训练，明确岗位分工（发现人、报警人、疏散引导人），下次演练复查",
+        "en": "drill this emergency step on its own, naming who notices, who calls and who "
+        "guides; check it at the next drill",
+    },
     "fix.rule": {
         "zh": "补足储备人员或调整触发条件，确保措施可执行",
         "en": "enlarge the reserve or adjust the trigger so the measure can be carried out",
@@ -323,12 +333,14 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.counters_met": {"zh": "{counters}（{met:.0%}）", "en": "{counters} ({met:.0%})"},
     "brief.drill": {"zh": "九、演练决策记录", "en": "9. Decision log"},
     "brief.drill_intro_score": {
-        "zh": "实际演练日志（{file}）共记录 {decisions} 项处置措施，"
-        "按其实际时间在 {days} 个模拟营业日上回放并逐项评定。"
+        "zh": "实际演练日志（{file}）共记录 {decisions} 项处置措施；"
+        "演练评定见“演练评定”一节。此处将各项措施按其实际时间"
+        "在 {days} 个模拟营业日上回放（推演，仅供参考）。"
         "“预案时间”为预案条件要求采取该措施的时间（各模拟日中与实际最接近一次的中位数），"
         "“偏差”为实际时间减预案时间（分钟，正值为滞后）。",
-        "en": "The drill's log ({file}) records {decisions} actions; they were replayed at the "
-        "times they really happened on {days} simulated days and rated objective by objective. "
+        "en": "The drill's log ({file}) records {decisions} actions; the drill is rated in the "
+        'section "Drill rating". Here they are replayed at the times they really happened on '
+        "{days} simulated days (a what-if, for reference). "
         '"Playbook time" is when the playbook\'s condition called for the action (median over '
         'the days of the call nearest the action); "deviation" is actual minus playbook time '
         "in minutes (positive: late).",

@@ -392,6 +392,50 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": "must be later than at ({start}) and within opening hours {hours} (or up to 3 h "
         "after closing)",
     },
+    "validation.inject_start_or_end": {
+        "zh": "每条注入须写 start（事件开始）或 end（事件结束）之一，"
+        '如 {{at: "10:30", start: fire}}',
+        "en": "each inject gives either start (the incident begins) or end (it ends), e.g. "
+        '{{at: "10:30", start: fire}}',
+    },
+    "validation.inject_no_incident": {
+        "zh": "场景中没有 {kind} 类事件可对应",
+        "en": "the scenario has no {kind} incident to match",
+    },
+    "validation.inject_other_kind": {
+        "zh": "场景第 {number} 个事件是 {is}，不是 {kind}",
+        "en": "the scenario's incident {number} is a {is}, not a {kind}",
+    },
+    "validation.inject_end_unstarted": {
+        "zh": "结束的 {kind} 此前未注入开始（先写 start）",
+        "en": "ends a {kind} that no earlier inject started (give its start first)",
+    },
+    "validation.observation_both": {
+        "zh": "一条记录要么是测量（measure、value），"
+        "要么是评估意见（clause、rating、note），不能兼有",
+        "en": "an observation is a measurement (measure, value) or an evaluator's word (clause, "
+        "rating, note), not both",
+    },
+    "validation.observation_value": {
+        "zh": "测量项目 {measure} 缺少 value",
+        "en": "the measurement {measure} needs a value",
+    },
+    "validation.observation_type": {
+        "zh": "{measure} 的值应为 {expected}",
+        "en": "{measure} takes {expected}",
+    },
+    "validation.observation_what": {
+        "zh": "须写 measure（测量项目）或 clause（评估的条款）",
+        "en": "give measure (what was measured) or clause (the clause rated)",
+    },
+    "validation.observation_empty": {
+        "zh": "对条款的评估须写 rating（P/S/M/U）或 note（评估意见）",
+        "en": "an evaluator's word on a clause gives a rating (P/S/M/U) or a note",
+    },
+    "validation.clause_unknown": {
+        "zh": "没有条款 {got}：条款序号为 1–{count}，或编号 {ids}",
+        "en": "no clause {got}: clauses are numbered 1–{count}, or by id: {ids}",
+    },
     "validation.no_rules": {
         "zh": "场景没有可对应的预案规则",
         "en": "the scenario has no playbook rules to refer to",

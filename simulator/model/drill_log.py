@@ -29,20 +29,31 @@ import datetime as dt
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Union
 
 import yaml
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from simulator.i18n import render
-from simulator.model.actions import AnyEntry
+from simulator.model.actions import ENTRIES
 from simulator.model.base import ListOf, Model, Shown, doc, problem
 from simulator.model.clock import format_clock
 from simulator.model.decisions import Decision, matching_rule
+from simulator.model.drill_record import (
+    EvaluatorNote,
+    Inject,
+    InjectRecord,
+    Measurement,
+    Observation,
+    Step,
+    StepEntry,
+    match_injects,
+)
 from simulator.model.errors import Problem, ScenarioError
 from simulator.model.load import facts_of, language_of, read_text, validate
+from simulator.model.procedures import clauses_of
 from simulator.model.scenario import Scenario
 from simulator.model.yaml_source import (
     NotAMapping,
@@ -53,18 +64,29 @@ from simulator.model.yaml_source import (
 )
 
 ROLES = ("facilitator", "players", "evaluator", "observers")
+# A line of the log: an action the engine plays, or a step of the plan it records.
+_LINES = (*ENTRIES.values(), StepEntry)
+AnyLine = Annotated[Union[_LINES], Field(discriminator="do")]  # type: ignore[valid-type]  # noqa: UP007
 CSV_COLUMNS = {"time": "at", "action": "do", "who": "who", "until": "until"}
 
 
 @dataclass(frozen=True)
 class DrillLog:
-    """A drill's decisions and the people who took part."""
+    """A drill as its log records it: decisions, steps, injects, measurements, who took part.
+
+    ``decisions`` are the actions the engine plays; ``steps`` the plan's other steps, recorded
+    for rating only.
+    """
 
     decisions: tuple[Decision, ...]
     participants: dict[str, list[str]] = field(default_factory=dict)
     title: str = ""
     date: str = ""
     source: str = ""
+    steps: tuple[Step, ...] = ()
+    injects: tuple[InjectRecord, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+    notes: tuple[EvaluatorNote, ...] = ()
 
 
 def _names(value: Any) -> Any:
@@ -120,16 +142,23 @@ class LogFile(Model):
         "the day it was held", "演练日期", default=None, examples=["2026-11-20"]
     )
     participants: Participants | None = doc("who took part", "参加人员", default=None)
-    log: ListOf(AnyEntry) = doc(  # type: ignore[valid-type]
+    injects: ListOf(Inject) = doc(  # type: ignore[valid-type]
+        "what the facilitator injected and when", "导调注入的情况及时间", default=()
+    )
+    log: ListOf(AnyLine) = doc(  # type: ignore[valid-type]
         "what was done when", "演练中采取的措施及时间"
+    )
+    observations: ListOf(Observation) = doc(  # type: ignore[valid-type]
+        "what was measured, and the evaluator's word on clauses", "测量结果与评估意见", default=()
     )
 
 
-def _csv_as_yaml(text: str, file: str, lang: str) -> tuple[str, list[Problem]]:
-    """Rewrite a CSV log as YAML with every row on the same line number.
+def _csv_as_yaml(text: str, file: str, lang: str) -> tuple[str, list[Problem], dict[int, int]]:
+    """Rewrite a CSV log as YAML with every action row on the same line number.
 
-    Return the YAML and the problems of the rows' cells; a row with a bad cell is kept with
-    what could be read of it, so every row is still checked and keeps its place in the log.
+    Return the YAML, the problems of the rows' cells, and the CSV line of each YAML line
+    that is not on its own (injects and observations, listed after the log). A row with a bad
+    cell is kept with what could be read of it, so every row is still checked.
     """
 
     def fail(line: int | None, key: str, message: str) -> ScenarioError:
@@ -149,6 +178,9 @@ def _csv_as_yaml(text: str, file: str, lang: str) -> tuple[str, list[Problem]]:
         )
         raise fail(1, "", render("validation.csv_header", lang, wrong=wrong))
     lines, found = ["log:"], []
+    # Injects, measurements and the evaluator's words go to their own lists after the log;
+    # each keeps the CSV line it came from, to name it in problems.
+    extra: dict[str, list[tuple[int, dict[str, object]]]] = {"injects": [], "observations": []}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             lines.append("")
@@ -156,8 +188,15 @@ def _csv_as_yaml(text: str, file: str, lang: str) -> tuple[str, list[Problem]]:
         if len(row) > len(header):
             message = render("validation.csv_cells", lang, cells=len(row), columns=len(header))
             found.append(Problem(file, number, "", message))
-        entry: dict[str, object] = {}
         cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
+        kind = CSV_RECORDS.get(cells.get("action", "").lower())
+        if kind is not None:
+            lines.append("")
+            record, bad = _csv_record(cells, kind, file, number, lang)
+            found += bad
+            extra["injects" if kind == "inject" else "observations"].append((number, record))
+            continue
+        entry: dict[str, object] = {}
         for name, cell in cells.items():
             if name != "params" and cell:
                 entry[CSV_COLUMNS[name]] = cell
@@ -176,7 +215,42 @@ def _csv_as_yaml(text: str, file: str, lang: str) -> tuple[str, list[Problem]]:
                 continue
             entry[key] = scalar(value)
         lines.append("  - " + json.dumps(entry, ensure_ascii=False))
-    return "\n".join(lines) + "\n", found
+    line_map: dict[int, int] = {}
+    for key, records in extra.items():
+        if records:
+            lines.append(f"{key}:")
+            for number, record in records:
+                lines.append("  - " + json.dumps(record, ensure_ascii=False))
+                line_map[len(lines)] = number
+    return "\n".join(lines) + "\n", found, line_map
+
+
+# CSV rows that are not actions: ``10:30,inject,start=fire``, ``10:36,measure,egress_s=142``,
+# ``,rate,clause=4; rating=S; note=...``.
+CSV_RECORDS = {"inject": "inject", "measure": "measure", "rate": "rate"}
+
+
+def _csv_record(
+    cells: dict[str, str], kind: str, file: str, number: int, lang: str
+) -> tuple[dict[str, object], list[Problem]]:
+    """Return an inject, measurement or rating row as its YAML item, and its cells' problems."""
+    record: dict[str, object] = {}
+    found = []
+    if cells.get("time"):
+        record["at"] = cells["time"]
+    for pair in filter(None, (part.strip() for part in cells.get("params", "").split(";"))):
+        key, sep, value = (part.strip() for part in pair.partition("="))
+        if not sep:
+            message = render("validation.csv_pair", lang, pair=repr(pair))
+            found.append(Problem(file, number, "params", message))
+            continue
+        if kind == "measure" and key not in ("measure", "value"):
+            record["measure"], record["value"] = key, scalar(value)  # egress_s=142
+            if value.lower() in ("true", "false"):
+                record["value"] = value.lower() == "true"
+        else:
+            record[key] = scalar(value)
+    return record, found
 
 
 def scalar(text: str) -> object:
@@ -210,15 +284,25 @@ def read_drill_log(path: Path, scenario: Scenario) -> DrillLog:
     text, _sha = read_text(path, "drill log", scenario.language)
     if Path(path).suffix.lower() in (".yaml", ".yml"):
         return read_drill_log_text(text, file, scenario)
-    text, cells = _csv_as_yaml(text, file, scenario.language)
+    text, cells, line_map = _csv_as_yaml(text, file, scenario.language)
+
+    def line(number: int | None) -> int | None:
+        return line_map.get(number, number) if number is not None else None
+
     try:
         log = read_drill_log_text(text, file, scenario)
     except ScenarioError as error:
-        found = sorted([*cells, *error.problems], key=lambda problem: problem.line or 0)
+        moved = [replace(p, line=line(p.line)) for p in error.problems]
+        found = sorted([*cells, *moved], key=lambda problem: problem.line or 0)
         raise ScenarioError(found, scenario.language) from None
     if cells:
         raise ScenarioError(cells, scenario.language)
-    return log
+    return replace(
+        log,
+        injects=tuple(replace(i, line=line(i.line)) for i in log.injects),
+        measurements=tuple(replace(m, line=line(m.line)) for m in log.measurements),
+        notes=tuple(replace(n, line=line(n.line)) for n in log.notes),
+    )
 
 
 def _entry_problems(
@@ -275,10 +359,14 @@ def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
             for p in found
         ]
         raise ScenarioError(sorted(found, key=lambda problem: problem.line or 0), lang)
-    spots = document["log"].item_spots if isinstance(document.get("log"), SourceList) else []
-    decisions = []
+    injects, measurements, notes = _record(log, document, scenario, file)
+    lines = _lines(document, "log")
+    decisions, steps = [], []
     for index, entry in enumerate(log.log):
-        line = spots[index].line if index < len(spots) else None
+        line = lines[index]
+        if isinstance(entry, StepEntry):
+            steps.append(Step(entry.time_min, entry.do, entry.who, entry.note, line))
+            continue
         rule = entry.rule - 1 if entry.rule else matching_rule(scenario.playbook, entry)
         decisions.append(Decision(entry.time_min, entry, rule, entry.until_min, entry.who, line))
     # Actions no rule foresaw get their own indices past the rules', in the order they came.
@@ -290,7 +378,61 @@ def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
             unmatched += 1
         numbered.append(decision)
     people = log.participants.by_role() if log.participants else {}
-    return DrillLog(tuple(numbered), people, log.drill, log.date or "", file)
+    return DrillLog(
+        tuple(numbered),
+        people,
+        log.drill,
+        log.date or "",
+        file,
+        tuple(sorted(steps, key=lambda step: (step.time_min, step.line or 0))),
+        injects,
+        measurements,
+        notes,
+    )
+
+
+def _lines(document: SourceMap, key: str) -> list[int | None]:
+    """Return the line of each item of the list ``key`` (None past what the file shows)."""
+    items = document.get(key)
+    spots = items.item_spots if isinstance(items, SourceList) else []
+    return [spot.line for spot in spots] + [None] * 10_000
+
+
+def _record(
+    log: LogFile, document: SourceMap, scenario: Scenario, file: str
+) -> tuple[tuple[InjectRecord, ...], tuple[Measurement, ...], tuple[EvaluatorNote, ...]]:
+    """Check the injects and the evaluator's clauses against ``scenario``; raise if wrong."""
+    lang = scenario.language
+    inject_lines = _lines(document, "injects")
+    kinds = tuple(incident.kind for incident in scenario.incidents)
+    injects, wrong = match_injects(log.injects, inject_lines, kinds)
+    found = [
+        Problem(file, line, key, render(f"validation.{name}", lang, **args))
+        for line, key, name, args in wrong
+    ]
+    clauses = clauses_of(scenario)
+    ids = [clause.id for clause in clauses]
+    observation_lines = _lines(document, "observations")
+    measurements, notes = [], []
+    for index, observation in enumerate(log.observations):
+        line = observation_lines[index]
+        if observation.measure is not None and observation.value is not None:
+            measurements.append(
+                Measurement(observation.measure, observation.value, observation.time_min, line)
+            )
+            continue
+        clause = observation.clause
+        known = clause in ids if isinstance(clause, str) else 1 <= (clause or 0) <= len(ids)
+        if not known:
+            message = render(
+                "validation.clause_unknown", lang, got=clause, count=len(ids), ids=", ".join(ids)
+            )
+            found.append(Problem(file, line, f"observations[{index}].clause", message))
+            continue
+        notes.append(EvaluatorNote(clause or 0, observation.rating, observation.note, line))
+    if found:
+        raise ScenarioError(sorted(found, key=lambda problem: problem.line or 0), lang)
+    return tuple(injects), tuple(measurements), tuple(notes)
 
 
 def _as_document(scenario: Scenario) -> dict[str, Any]:

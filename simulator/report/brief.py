@@ -24,6 +24,7 @@ from simulator.model.clock import format_clock
 from simulator.model.condition_words import said_when
 from simulator.report.drill_section import drill_section, participants_text
 from simulator.report.key_figures import key_figures
+from simulator.report.observed_section import observed_ratings, observed_section
 from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
     RATING_ORDER,
@@ -53,6 +54,9 @@ OBJECTIVE_FIXES = {
     "deadline": ("fix.deadline", "owner.duty"),
     "evacuation_time": ("fix.evacuation", "owner.safety"),
     "evacuation_crowd": ("fix.crowd", "owner.safety"),
+    "clause": ("fix.clause", "owner.duty"),
+    "clause_life": ("fix.clause_life", "owner.safety"),
+    "measured": ("fix.evacuation", "owner.safety"),
 }
 
 
@@ -330,6 +334,23 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         if item["rating"] in ("S", "M", "U")
     ]
     site = scenario["site"]
+    observed = observed_section(run.drill, lang)
+    rectifications = _rectifications(limits, objectives, date + dt.timedelta(days=DUE_DAYS), lang)
+    if observed is not None:
+        # A drill is rated from its log, clause by clause; the simulation only adds what-ifs.
+        ratings = observed_ratings(run.drill)
+        rated_items = observed["rated"]
+        strengths = [
+            item["name"] + colon + item["rating_text"]
+            for item in rated_items
+            if item["rating"] == "P"
+        ]
+        improvements = [
+            item["name"] + colon + item["rating_text"]
+            for item in rated_items
+            if item["rating"] in ("S", "M", "U")
+        ]
+        rectifications = _rectifications([], rated_items, date + dt.timedelta(days=DUE_DAYS), lang)
     overall = _overall(ratings, lang)
     performed = sum(rating == "P" for rating in ratings)
     return {
@@ -362,9 +383,9 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "strengths": strengths,
         "improvements": improvements,
         "overall": overall,
-        "rectifications": _rectifications(
-            limits, objectives, date + dt.timedelta(days=DUE_DAYS), lang
-        ),
+        "rectifications": rectifications,
+        "observed": observed,
+        "simulated": render("observed.simulated", lang) if observed else "",
         "target_share": summary["limits"][0]["target_share"] if summary["limits"] else 0.9,
         "comparison": comparison_section(run.comparison, lang),
         "staffing": staffing_section(run.staffing, lang),

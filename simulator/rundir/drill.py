@@ -3,7 +3,9 @@
 ``drill.json`` (:class:`~simulator.rundir.schema.DrillFile`) says what kind of drill it was
 (``play`` or ``score``), its title and date, who took part in which role, and every decision
 with, where a playbook rule covers it, when the playbook would have acted (the median over the
-simulated days of its call nearest the decision) and how far the people were from that.
+simulated days of its call nearest the decision) and how far the people were from that. It
+holds the drill's verdict too: every clause of the plan rated from the log
+(:mod:`simulator.scoring.observed`), the measured outcomes and the overall rating.
 """
 
 import statistics
@@ -15,8 +17,17 @@ from simulator.engine.events import EventKind
 from simulator.model.clock import format_clock
 from simulator.model.decisions import Decision
 from simulator.model.drill_log import DrillLog
-from simulator.rundir.schema import SCHEMA_VERSION, DecisionEntry, DrillFile, json_text
+from simulator.rundir.schema import (
+    SCHEMA_VERSION,
+    ClauseEntry,
+    DecisionEntry,
+    DrillFile,
+    InjectEntry,
+    MeasuredEntry,
+    json_text,
+)
 from simulator.runner.replicate import RunResult
+from simulator.scoring.observed import ObservedScore
 
 
 def _planned(result: RunResult, decision: Decision) -> float | None:
@@ -55,20 +66,98 @@ def decision_rows(result: RunResult, decisions: tuple[Decision, ...]) -> list[De
     return rows
 
 
+def _step_rows(log: DrillLog) -> list[DecisionEntry]:
+    """Return the plan's steps the log records (evacuate, cut the power) as decision rows."""
+    return [
+        {
+            "time": format_clock(step.time_min),
+            "action": step.do,
+            "params": {"note": step.note} if step.note else {},
+            "until": None,
+            "who": step.who,
+            "rule": None,
+            "planned": None,
+            "deviation_min": None,
+        }
+        for step in log.steps
+    ]
+
+
+def _clock(minutes: float | None) -> str | None:
+    return None if minutes is None else format_clock(minutes)
+
+
+def clause_rows(observed: ObservedScore) -> list[ClauseEntry]:
+    """Return every clause's rating from the log, in both languages."""
+    return [
+        {
+            "number": rated.number,
+            "id": rated.clause.id,
+            "rule": None if rated.clause.rule is None else rated.clause.rule + 1,
+            "urgency": rated.clause.urgency.value,
+            "name": rated.name.text("en"),
+            "name_zh": rated.name.text("zh"),
+            "expected": rated.expected.text("en"),
+            "expected_zh": rated.expected.text("zh"),
+            "due": _clock(rated.due_min),
+            "done": _clock(rated.done_min),
+            "who": rated.who,
+            "deviation_min": rated.deviation_min,
+            "computed": rated.computed.value if rated.computed else None,
+            "evaluator": rated.evaluator.value if rated.evaluator else None,
+            "evaluator_note": rated.evaluator_note,
+            "rating": rated.rating.value if rated.rating else None,
+            "evidence": rated.evidence.text("en"),
+            "evidence_zh": rated.evidence.text("zh"),
+        }
+        for rated in observed.clauses
+    ]
+
+
+def _observed_parts(log: DrillLog, observed: ObservedScore) -> dict[str, object]:
+    injects: list[InjectEntry] = [
+        {
+            "time": format_clock(inject.time_min),
+            "kind": inject.kind,
+            "starts": inject.starts,
+            "incident": inject.incident + 1,
+        }
+        for inject in log.injects
+    ]
+    measured: list[MeasuredEntry] = [
+        {"measure": m.measure, "value": m.value, "limit": m.limit, "rating": m.rating.value}
+        for m in observed.measured
+    ]
+    verdict = observed.verdict
+    return {
+        "injects": injects,
+        "clauses": clause_rows(observed),
+        "measured": measured,
+        "verdict": verdict.value if verdict else None,
+    }
+
+
 def drill_dict(
-    kind: str, log: DrillLog, result: RunResult, outcome: dict[str, Any] | None = None
+    kind: str,
+    log: DrillLog,
+    result: RunResult,
+    observed: ObservedScore,
+    outcome: dict[str, Any] | None = None,
 ) -> DrillFile:
     """Return ``drill.json``'s content for a ``play`` or ``score`` run."""
-    return {
+    rows = decision_rows(result, log.decisions) + _step_rows(log)
+    data: DrillFile = {
         "schema_version": SCHEMA_VERSION,
         "kind": kind,
         "title": log.title,
         "date": log.date,
         "participants": log.participants,
         "log_file": Path(log.source).name if log.source else None,
-        "decisions": decision_rows(result, log.decisions),
+        "decisions": sorted(rows, key=lambda row: row["time"]),
         "outcome": outcome,
     }
+    data.update(_observed_parts(log, observed))  # type: ignore[typeddict-item]
+    return data
 
 
 def drill_json(data: DrillFile) -> str:

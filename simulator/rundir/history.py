@@ -30,6 +30,14 @@ def overall_rating(summary: Summary | dict[str, Any]) -> str:
     return max(rated, key=RATING_ORDER.index) if rated else "—"
 
 
+def drill_rating(drill: dict[str, Any], summary: Summary | dict[str, Any]) -> str:
+    """Return a drill's verdict: from its log, clause by clause (older records: the run's)."""
+    if "clauses" in drill:
+        verdict = drill.get("verdict")
+        return verdict if verdict in RATING_ORDER else "—"
+    return overall_rating(summary)
+
+
 def past_drills(results: Path) -> tuple[list[PastDrill], list[str]]:
     """Return the drills recorded under ``results`` (oldest first) and what could not be read."""
     drills, unreadable = [], []
@@ -51,7 +59,7 @@ def past_drills(results: Path) -> tuple[list[PastDrill], list[str]]:
                     kind=str(drill["kind"]),
                     scenario=str(summary["scenario"]["name"]),
                     participants="、".join(map(str, names)) if names else "—",
-                    rating=overall_rating(summary),
+                    rating=drill_rating(drill, summary),
                 )
             )
         # A damaged record is listed as skipped, never the end of the listing: any of these is

@@ -387,6 +387,51 @@ class DecisionEntry(TypedDict):
     deviation_min: float | None
 
 
+class InjectEntry(TypedDict):
+    """An inject of the drill: an incident starting or ending (``incident`` from 1)."""
+
+    time: str
+    kind: str
+    starts: bool
+    incident: int
+
+
+class ClauseEntry(TypedDict):
+    """A clause of the plan rated from the drill's log (the verdict, not a simulation).
+
+    ``computed`` is the rating the written rules give, ``evaluator`` the evaluator's own where
+    the log gives one, ``rating`` the one that counts; ``None`` everywhere: not applicable.
+    """
+
+    number: int
+    id: str
+    rule: int | None  # the playbook rule's number (from 1), for a rule's clause
+    urgency: str  # "life", "service" or "deadline" (see docs/scoring.md)
+    name: str
+    name_zh: str
+    expected: str
+    expected_zh: str
+    due: str | None
+    done: str | None
+    who: str
+    deviation_min: float | None
+    computed: str | None
+    evaluator: str | None
+    evaluator_note: str
+    rating: str | None
+    evidence: str
+    evidence_zh: str
+
+
+class MeasuredEntry(TypedDict):
+    """A measured outcome of the drill against the scenario's limit."""
+
+    measure: str
+    value: float
+    limit: float
+    rating: str
+
+
 class DrillFile(TypedDict):
     """``drill.json``: the record of a drill people ran (``play``) or a real one (``score``)."""
 
@@ -398,6 +443,10 @@ class DrillFile(TypedDict):
     log_file: str | None
     decisions: list[DecisionEntry]
     outcome: NotRequired[dict[str, dict[str, float | None]] | None]
+    injects: NotRequired[list[InjectEntry]]
+    clauses: NotRequired[list[ClauseEntry]]
+    measured: NotRequired[list[MeasuredEntry]]
+    verdict: NotRequired[str | None]  # the worst of the clauses' and measured ratings
 
 
 def finite_or_none(value: float) -> float | None:

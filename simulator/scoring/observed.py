@@ -1,0 +1,398 @@
+"""A real drill rated from what its log shows: clause by clause, then its measured outcomes.
+
+This is the verdict of ``drill score`` and ``drill play``; simulation only adds what-ifs beside
+it. For every clause of the plan (:func:`~simulator.model.procedures.clauses_of`):
+
+1. *When was it due?* Its condition is evaluated on the drill's own timeline: the injects (an
+   outage from 10:30 to 11:05), the time, and what was measured (a queue counted at 10:45).
+   The first moment it holds is when the clause fell due; a clause whose condition never held
+   is not applicable (a 60-minute report after a 35-minute outage), and one that reads a
+   quantity nobody measured says so.
+2. *Was it done?* The first log line doing that action or step (to the same level, the same
+   number) since the incident began counts.
+3. *How promptly?* By the clause's urgency (:class:`~simulator.model.procedures.Urgency`):
+   life-safety steps "at once" on a one-minute scale, service steps "at once" on a five-minute
+   scale, reports due D minutes into an incident by :func:`~.ratings.rate_deadline`. Not done
+   at all: U. An evaluator's rating in the log overrides the computed one; both are kept.
+
+Measured outcomes (a stopwatch egress of 142 s) are rated against the scenario's limits. The
+overall verdict is the worst of all these ratings. The scales are written out in
+docs/scoring.md.
+"""
+
+import math
+from dataclasses import dataclass
+
+from simulator.engine.events import Event, EventKind
+from simulator.i18n import Message, message
+from simulator.model.actions import AFTER_CLOSING_MIN
+from simulator.model.condition_words import said
+from simulator.model.conditions import (
+    INCIDENT_FLAGS,
+    INCIDENT_MINUTES,
+    AllOf,
+    AnyOf,
+    Compare,
+    Condition,
+    metrics_of,
+)
+from simulator.model.drill_log import DrillLog
+from simulator.model.drill_record import InjectRecord, Measurement
+from simulator.model.incidents import OUTAGE_KINDS
+from simulator.model.procedures import Clause, Urgency, clauses_of, kinds_of
+from simulator.model.scenario import Scenario
+from simulator.scoring.ratings import SOME_CHALLENGES_LATENESS, Rating, rate_deadline, worst
+
+# "At once": within these minutes of falling due it is P, within the second S, later M.
+PROMPT_MIN = {Urgency.LIFE: (1.0, 2.0), Urgency.SERVICE: (5.0, 10.0)}
+# A clause due on a measured quantity (a queue of 30) counts actions taken up to this long
+# before the measurement: the team may have seen it coming.
+LOOKBACK_MIN = 15.0
+# Measured outcomes and the limit each is held to (the queue: its largest count).
+MEASURED_LIMITS = {"egress_s": "egress_s", "evacuation_s": "evacuation_s", "queue": "peak_queue"}
+MEASURED_LIMITS["wait_p90_min"] = "wait_p90_min"
+# Quantities the log can give by measurement (the rest of the when: language it cannot).
+MEASURABLE = frozenset({"queue", "in_hall", "outside_queue"})
+_EPSILON = 1e-6
+
+
+@dataclass(frozen=True)
+class Period:
+    """One incident as it ran in the drill: from its start inject to its end (None: not ended)."""
+
+    kind: str
+    incident: int
+    start: float
+    end: float | None
+    assumed: bool = False  # no inject logged: the scenario's own time is taken
+
+
+@dataclass(frozen=True)
+class ClauseRating:
+    """One clause rated from the log: when it was due, what was done, how it rates."""
+
+    number: int
+    clause: Clause
+    name: Message
+    expected: Message
+    due_min: float | None
+    done_min: float | None
+    who: str
+    computed: Rating | None  # None: not applicable
+    evidence: Message
+    evaluator: Rating | None = None
+    evaluator_note: str = ""
+
+    @property
+    def rating(self) -> Rating | None:
+        """Return the rating that counts: the evaluator's where given, else the computed one."""
+        return self.evaluator or self.computed
+
+    @property
+    def deviation_min(self) -> float | None:
+        """Return how late (+) or early (-) it was done against when it fell due."""
+        if self.due_min is None or self.done_min is None:
+            return None
+        return self.done_min - self.due_min
+
+
+@dataclass(frozen=True)
+class MeasuredRating:
+    """A measured outcome against its limit."""
+
+    measure: str
+    value: float
+    limit: float
+    rating: Rating
+
+
+@dataclass(frozen=True)
+class ObservedScore:
+    """The drill's rating from its log: the periods, every clause, the measured outcomes."""
+
+    periods: tuple[Period, ...]
+    clauses: tuple[ClauseRating, ...]
+    measured: tuple[MeasuredRating, ...]
+
+    @property
+    def verdict(self) -> Rating | None:
+        """Return the worst rating of every rated clause and measured outcome."""
+        rated = [c.rating for c in self.clauses if c.rating is not None]
+        rated += [m.rating for m in self.measured]
+        return worst(rated) if rated else None
+
+
+def periods_of(log: DrillLog, scenario: Scenario) -> tuple[Period, ...]:
+    """Return each incident of the drill, from its injects (or the scenario's time if none).
+
+    A fire with no end inject ends when ``fire_out_s`` says it was out; an incident that never
+    ends in the log runs to the end of the day.
+    """
+    fire_out = [m.value for m in log.measurements if m.measure == "fire_out_s"]
+    if log.injects:
+        return _from_injects(log.injects, fire_out)
+    periods = []
+    for index, incident in enumerate(scenario.incidents):
+        start = getattr(incident, "start_min", None)
+        if start is None:
+            continue
+        end = start + float(fire_out[0]) / 60 if incident.kind == "fire" and fire_out else None
+        periods.append(Period(incident.kind, index, start, end, assumed=True))
+    return tuple(periods)
+
+
+def _from_injects(
+    injects: tuple[InjectRecord, ...], fire_out: list[float | bool]
+) -> tuple[Period, ...]:
+    open_: dict[int, InjectRecord] = {}
+    periods = []
+    for inject in injects:
+        if inject.starts:
+            open_[inject.incident] = inject
+        elif inject.incident in open_:
+            began = open_.pop(inject.incident)
+            periods.append(Period(began.kind, began.incident, began.time_min, inject.time_min))
+    for began in open_.values():
+        end = None
+        if began.kind == "fire" and fire_out:
+            end = began.time_min + float(fire_out[0]) / 60
+        periods.append(Period(began.kind, began.incident, began.time_min, end))
+    return tuple(sorted(periods, key=lambda period: (period.start, period.incident)))
+
+
+class Timeline:
+    """The drill's state at any time, as the log shows it: what the ``when:`` language reads."""
+
+    def __init__(self, periods: tuple[Period, ...], measurements: tuple[Measurement, ...]):
+        self.periods = periods
+        self.measured = sorted(
+            (m for m in measurements if m.time_min is not None and m.measure in MEASURABLE),
+            key=lambda m: m.time_min or 0.0,
+        )
+
+    def _running(self, kinds: frozenset[str] | tuple[str, ...], time: float) -> Period | None:
+        running = [
+            p
+            for p in self.periods
+            if p.kind in kinds and p.start <= time and (p.end is None or time < p.end)
+        ]
+        return running[-1] if running else None
+
+    def state(self, time: float) -> dict[str, float]:
+        """Return every quantity a condition may read at ``time`` (NaN: the log cannot say)."""
+        state: dict[str, float] = {"time": time}
+        for name, kind in INCIDENT_FLAGS.items():
+            running = self._running((kind,), time)
+            state[name] = 1.0 if running else 0.0
+        for name, kind in INCIDENT_MINUTES.items():
+            running = self._running((kind,), time)
+            state[name] = time - running.start if running else 0.0
+        outage = self._running(OUTAGE_KINDS, time)
+        state["outage_min"] = time - outage.start if outage else 0.0
+        state["power_out"] = 1.0 if self._running(("power_outage",), time) else 0.0
+        ended = [
+            p.end
+            for p in self.periods
+            if p.kind in OUTAGE_KINDS and p.end is not None and p.end <= time
+        ]
+        state["outage_ended_min"] = time - max(ended) if ended and not outage else math.nan
+        for name in ("queue", "queue_vip", "in_hall", "density", "wait_p90_recent"):
+            state[name] = math.nan
+        state["abandoned_recent"] = state["outside_queue"] = math.nan
+        for measured in self.measured:
+            if (measured.time_min or 0.0) <= time:
+                state[measured.measure] = float(measured.value)
+        return state
+
+    def candidates(self, condition: Condition, day_end: float) -> list[float]:
+        """Return the times at which ``condition`` may start to hold, in order."""
+        times = {p.start for p in self.periods} | {p.end for p in self.periods if p.end}
+        times |= {m.time_min for m in self.measured if m.time_min is not None}
+        for compare in _comparisons(condition):
+            edges = [p.start for p in self.periods] + [p.end for p in self.periods if p.end]
+            if compare.metric == "time":
+                edges = [0.0]
+            for edge in edges:
+                times |= {edge + compare.value, edge + compare.value + _EPSILON}
+        return sorted(t for t in times if t <= day_end)
+
+
+def _comparisons(condition: Condition) -> list[Compare]:
+    if isinstance(condition, Compare):
+        return [condition]
+    assert isinstance(condition, AllOf | AnyOf)
+    return [compare for part in condition.parts for compare in _comparisons(part)]
+
+
+def _matches(clause: Clause, action: str, params: dict[str, object]) -> bool:
+    return action == clause.do and all(params.get(key) == value for key, value in clause.match)
+
+
+def _prompt(urgency: Urgency, late_min: float, deadline_min: float) -> Rating:
+    """Rate how promptly a clause was carried out, ``late_min`` after it fell due."""
+    if urgency is Urgency.DEADLINE:
+        return rate_deadline(deadline_min + max(late_min, 0.0), deadline_min)
+    good, fair = PROMPT_MIN[urgency]
+    if late_min <= good:
+        return Rating.P
+    return Rating.S if late_min <= fair else Rating.M
+
+
+def expected(clause: Clause) -> Message:
+    """Return how promptly the clause is due, in words."""
+    if clause.urgency is Urgency.DEADLINE:
+        condition = clause.condition
+        minutes = condition.value if isinstance(condition, Compare) else 0.0
+        late = minutes * (1 + SOME_CHALLENGES_LATENESS)
+        return message("clause.expected_deadline", minutes=minutes, late=late)
+    good, fair = PROMPT_MIN[clause.urgency]
+    return message("clause.expected_at_once", good=good, fair=fair)
+
+
+def clause_name(clause: Clause) -> Message:
+    """Return the clause's name: the plan's words for built-in ones, the rule's own otherwise."""
+    if clause.rule is None:
+        return message(clause.key)
+    action = message(f"action.{clause.do}")
+    when = said(clause.condition)
+    if clause.note:
+        return message("rule.name", note=clause.note, action=action, when=when)
+    return message("rule.name_plain", action=action, when=when)
+
+
+def _lines(log: DrillLog) -> list[tuple[float, str, dict[str, object], str]]:
+    """Return every line of the log as (time, action or step, its parameters, who)."""
+    lines = [(d.time_min, d.action, dict(d.params), d.who) for d in log.decisions]
+    lines += [(s.time_min, s.do, {}, s.who) for s in log.steps]
+    return sorted(lines, key=lambda line: line[0])
+
+
+def _rate_clause(
+    number: int, clause: Clause, timeline: Timeline, log: DrillLog, day_end: float
+) -> ClauseRating:
+    condition = clause.condition
+    name, when = clause_name(clause), said(condition)
+    due = next(
+        (
+            t
+            for t in timeline.candidates(condition, day_end)
+            if condition.evaluate(timeline.state(t))
+        ),
+        None,
+    )
+
+    def rated(
+        computed: Rating | None, evidence: Message, done: float | None = None, who: str = ""
+    ) -> ClauseRating:
+        return ClauseRating(
+            number, clause, name, expected(clause), due, done, who, computed, evidence
+        )
+
+    if due is None:
+        unmeasured = metrics_of(condition) & MEASURABLE
+        if unmeasured and not any(m.measure in unmeasured for m in timeline.measured):
+            metrics = tuple(message(f"clause.measure.{metric}") for metric in sorted(unmeasured))
+            return rated(None, message("clause.na_unmeasured", when=when, metrics=metrics))
+        return rated(None, message("clause.na_never", when=when))
+    kinds = kinds_of(condition)
+    running = timeline._running(tuple(kinds), due) if kinds else None
+    if "outage_ended_min" in metrics_of(condition):
+        since = due
+    elif running is not None:
+        since = running.start
+    else:
+        since = due - LOOKBACK_MIN
+    deadline = due - running.start if running is not None else 0.0
+    done = [
+        (time, who)
+        for time, action, params, who in _lines(log)
+        if time >= since and _matches(clause, action, params)
+    ]
+    if not done:
+        return rated(Rating.U, message("clause.not_done", due=_clock(due)))
+    time, who = done[0]
+    late = time - due
+    if clause.cutoff_min is not None and late > clause.cutoff_min:
+        evidence = message(
+            "clause.too_late", due=_clock(due), done=_clock(time), cutoff=clause.cutoff_min
+        )
+        return rated(Rating.U, evidence, time, who)
+    rating = _prompt(clause.urgency, late, deadline)
+    evidence = message(
+        "clause.done_early" if late <= 0 else "clause.done",
+        due=_clock(due),
+        done=_clock(time),
+        who=who or "—",
+        late=abs(late),
+    )
+    return rated(rating, evidence, time, who)
+
+
+def _clock(minutes: float) -> str:
+    whole = round(minutes * 60)
+    hours, rest = divmod(whole, 3600)
+    clock = f"{hours:02d}:{rest // 60:02d}"
+    return clock if rest % 60 == 0 else f"{clock}:{rest % 60:02d}"
+
+
+def _head_count(rating: ClauseRating, log: DrillLog) -> ClauseRating:
+    """Mark a head count that found people missing as done with major challenges."""
+    missing = [
+        m for m in log.measurements if m.measure == "headcount_complete" and m.value is False
+    ]
+    if rating.clause.do != "head_count" or not missing or rating.computed is None:
+        return rating
+    computed = worst([rating.computed, Rating.M])
+    evidence = message("clause.headcount_missing", evidence=rating.evidence)
+    return ClauseRating(**{**rating.__dict__, "computed": computed, "evidence": evidence})
+
+
+def _with_evaluator(rating: ClauseRating, log: DrillLog) -> ClauseRating:
+    notes = [n for n in log.notes if n.clause in (rating.number, rating.clause.id)]
+    if not notes:
+        return rating
+    given = [n.rating for n in notes if n.rating]
+    text = "；".join(n.note for n in notes if n.note)
+    evaluator = Rating(given[-1]) if given else None
+    return ClauseRating(**{**rating.__dict__, "evaluator": evaluator, "evaluator_note": text})
+
+
+def measured_ratings(log: DrillLog, scenario: Scenario) -> tuple[MeasuredRating, ...]:
+    """Rate each measured outcome the scenario has a limit for (the largest queue counted)."""
+    found = []
+    for measure, limit_name in MEASURED_LIMITS.items():
+        limit = getattr(scenario.limits, limit_name, None)
+        values = [float(m.value) for m in log.measurements if m.measure == measure]
+        if limit is None or not values:
+            continue
+        value = max(values)
+        if value <= limit:
+            rating = Rating.P
+        elif value <= limit * (1 + SOME_CHALLENGES_LATENESS):
+            rating = Rating.S
+        else:
+            rating = Rating.M
+        found.append(MeasuredRating(measure, value, float(limit), rating))
+    return tuple(found)
+
+
+def score_observed(log: DrillLog, scenario: Scenario) -> ObservedScore:
+    """Rate the drill ``log`` of ``scenario`` clause by clause, then its measured outcomes."""
+    periods = periods_of(log, scenario)
+    timeline = Timeline(periods, log.measurements)
+    day_end = scenario.hours.close_min + AFTER_CLOSING_MIN
+    ratings = []
+    for number, clause in enumerate(clauses_of(scenario), start=1):
+        rating = _rate_clause(number, clause, timeline, log, day_end)
+        ratings.append(_with_evaluator(_head_count(rating, log), log))
+    return ObservedScore(periods, tuple(ratings), measured_ratings(log, scenario))
+
+
+def injects_of_day(events: list[Event]) -> tuple[InjectRecord, ...]:
+    """Return a simulated day's incidents as injects (a tabletop's day is its own timeline)."""
+    found = [
+        InjectRecord(event.time, event.name, event.kind is EventKind.INCIDENT, event.incident)
+        for event in events
+        if event.kind in (EventKind.INCIDENT, EventKind.INCIDENT_END) and event.incident is not None
+    ]
+    return tuple(found)

@@ -1,0 +1,184 @@
+"""A real drill rated from its log: the plan's clauses against the observed timeline."""
+
+from pathlib import Path
+
+import pytest
+
+from simulator.model import load_scenario
+from simulator.model.drill_log import read_drill_log, read_drill_log_text
+from simulator.scoring.observed import ObservedScore, score_observed
+from simulator.scoring.ratings import Rating
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+FIRE = load_scenario(SCENARIOS / "bank_fire_drill.yaml")
+OUTAGE = load_scenario(SCENARIOS / "bank_system_outage.yaml")
+PROMOTION = load_scenario(SCENARIOS / "promotion_day.yaml")
+FIRE_STEPS = [
+    "fire-report",
+    "fire-fight",
+    "fire-alarm",
+    "fire-119",
+    "fire-power",
+    "fire-evacuate",
+    "fire-cash",
+    "fire-guide",
+    "fire-headcount",
+]
+# Every fire step, on time: the report and the attempt at once, the rest as the three minutes end.
+ON_TIME = """\
+injects:
+  - {at: "10:30", start: fire}
+log:
+  - {at: "10:30", do: escalate, to: 营业厅主任, who: 张三}
+  - {at: "10:30", do: fight_fire, who: 李四}
+  - {at: "10:33", do: sound_alarm, who: 张三}
+  - {at: "10:33", do: call_emergency, number: 119, who: 张三}
+  - {at: "10:33", do: cut_power, who: 王五}
+  - {at: "10:33", do: evacuate, who: 赵六}
+  - {at: "10:34", do: secure_cash, who: 王五}
+  - {at: "10:36", do: guide_brigade, who: 钱七}
+  - {at: "10:38", do: head_count, who: 赵六}
+"""
+
+
+def score(scenario, text: str) -> ObservedScore:
+    return score_observed(read_drill_log_text(text, "log.yaml", scenario), scenario)
+
+
+def ratings(observed: ObservedScore) -> dict[str, str | None]:
+    return {c.clause.id: c.rating.value if c.rating else None for c in observed.clauses}
+
+
+def test_a_fire_drill_where_nobody_did_anything_fails_every_step():
+    observed = score(
+        FIRE,
+        'injects:\n  - {at: "10:30", start: fire}\nlog:\n'
+        '  - {at: "10:31", do: notify_customers, message: 请保持镇静}\n',
+    )
+    assert ratings(observed) == dict.fromkeys(FIRE_STEPS, "U")
+    assert observed.verdict is Rating.U
+
+
+def test_a_fire_drill_with_every_step_on_time_is_performed_without_challenges():
+    observed = score(FIRE, ON_TIME)
+    assert ratings(observed) == dict.fromkeys(FIRE_STEPS, "P")
+    assert observed.verdict is Rating.P
+
+
+@pytest.mark.parametrize(
+    ("line", "clause", "expected"),
+    [
+        # Life-safety steps at once: P within a minute of falling due, S within two, M later.
+        ('{at: "10:34", do: evacuate}', "fire-evacuate", "P"),
+        ('{at: "10:35", do: evacuate}', "fire-evacuate", "S"),
+        ('{at: "10:36", do: evacuate}', "fire-evacuate", "M"),
+        ('{at: "10:45", do: call_emergency, number: 119}', "fire-119", "M"),
+        # 119 called before the three minutes were up: on time.
+        ('{at: "10:31", do: call_emergency, number: 119}', "fire-119", "P"),
+        # A call to 110 is not the call to 119.
+        ('{at: "10:33", do: call_emergency, number: 110}', "fire-119", "U"),
+        # First-aid fire fighting after the three minutes does not count.
+        ('{at: "10:32", do: fight_fire}', "fire-fight", "S"),
+        ('{at: "10:33", do: fight_fire}', "fire-fight", "M"),
+        ('{at: "10:34", do: fight_fire}', "fire-fight", "U"),
+        # Service steps at once: P within 5 minutes, S within 10, M later.
+        ('{at: "10:41", do: guide_brigade}', "fire-guide", "S"),
+        ('{at: "10:44", do: guide_brigade}', "fire-guide", "M"),
+    ],
+)
+def test_a_late_step_rates_as_the_written_scale_says(line, clause, expected):
+    observed = score(FIRE, f'injects:\n  - {{at: "10:30", start: fire}}\nlog:\n  - {line}\n')
+    assert ratings(observed)[clause] == expected
+
+
+def test_a_fire_put_out_within_three_minutes_needs_no_evacuation():
+    observed = score(
+        FIRE,
+        'injects:\n  - {at: "10:30", start: fire}\n  - {at: "10:32", end: fire}\n'
+        'log:\n  - {at: "10:30", do: fight_fire}\n  - {at: "10:30", do: escalate, to: 主任}\n',
+    )
+    found = ratings(observed)
+    assert found["fire-fight"] == found["fire-report"] == "P"
+    assert all(found[step] is None for step in FIRE_STEPS[2:])  # not applicable
+    assert observed.verdict is Rating.P
+    # The fire's stopwatch time says the same as an end inject.
+    by_stopwatch = score(
+        FIRE,
+        'injects:\n  - {at: "10:30", start: fire}\nlog:\n  - {at: "10:30", do: fight_fire}\n'
+        "observations:\n  - {measure: fire_out_s, value: 150}\n",
+    )
+    assert ratings(by_stopwatch)["fire-evacuate"] is None
+
+
+def test_the_shipped_outage_log_rates_the_report_after_an_hour_not_applicable():
+    log = read_drill_log(SCENARIOS / "logs" / "bank_system_outage.log.yaml", OUTAGE)
+    observed = score_observed(log, OUTAGE)
+    found = ratings(observed)
+    # IT called at minute 4 of the outage: at once by the five-minute scale.
+    assert found["rule-1"] == "P"
+    # Reported at minute 41 against the 30-minute deadline (S up to minute 40).
+    assert found["rule-4"] == "M"
+    # The outage lasted 35 minutes: the 60-minute report never fell due.
+    assert found["rule-5"] is None
+    assert "60" in observed.clauses[4].evidence.text("en")
+    assert observed.verdict is Rating.M
+    csv = read_drill_log(SCENARIOS / "logs" / "bank_system_outage.log.csv", OUTAGE)
+    assert ratings(score_observed(csv, OUTAGE)) == found
+
+
+def test_without_injects_the_scenarios_times_are_taken_and_the_outage_never_ends():
+    observed = score(OUTAGE, 'log:\n  - {at: "10:34", do: escalate, to: 技术维护部门}\n')
+    assert observed.periods[0].assumed
+    assert ratings(observed)["rule-5"] == "U"  # an outage not ended: every report fell due
+
+
+def test_a_report_due_thirty_minutes_in_is_some_challenges_up_to_a_third_late():
+    base = 'injects:\n  - {at: "10:30", start: system_outage}\nlog:\n'
+    for at, expected in (("10:59", "P"), ("11:10", "S"), ("11:11", "M")):
+        line = f'  - {{at: "{at}", do: escalate, to: 上级服务管理部门}}\n'
+        assert ratings(score(OUTAGE, base + line))["rule-4"] == expected
+
+
+def test_an_evaluators_rating_overrides_and_both_are_kept():
+    observed = score(
+        OUTAGE,
+        'injects:\n  - {at: "10:30", start: system_outage}\n  - {at: "10:50", end: system_outage}\n'
+        'log:\n  - {at: "10:45", do: escalate, to: 技术维护部门}\n'
+        "observations:\n  - {clause: 1, rating: S, note: 电话打了但未说明故障现象}\n"
+        "  - {clause: system_outage-callbacks, note: 没有登记电话}\n",
+    )
+    first = observed.clauses[0]
+    assert (first.computed, first.evaluator, first.rating) == (Rating.M, Rating.S, Rating.S)
+    assert first.evaluator_note == "电话打了但未说明故障现象"
+    callbacks = next(c for c in observed.clauses if c.clause.id == "system_outage-callbacks")
+    assert callbacks.rating is Rating.U and callbacks.evaluator_note == "没有登记电话"
+
+
+@pytest.mark.parametrize(("seconds", "expected"), [(142, "P"), (200, "S"), (260, "M")])
+def test_a_measured_egress_is_rated_against_the_limit(seconds, expected):
+    observed = score(FIRE, f"log: []\nobservations:\n  - {{measure: egress_s, value: {seconds}}}\n")
+    [measured] = observed.measured
+    assert (measured.value, measured.limit, measured.rating.value) == (seconds, 180, expected)
+
+
+def test_a_head_count_that_found_people_missing_is_major_challenges():
+    text = ON_TIME + "observations:\n  - {measure: headcount_complete, value: false}\n"
+    assert ratings(score(FIRE, text))["fire-headcount"] == "M"
+
+
+def test_a_rule_on_the_queue_is_due_when_a_measured_queue_reached_it():
+    measured = score(
+        PROMOTION,
+        'log:\n  - {at: "10:50", do: open_counters, count: 2}\n'
+        'observations:\n  - {at: "10:40", measure: queue, value: 22}\n'
+        '  - {at: "10:45", measure: queue, value: 31}\n',
+    )
+    first = measured.clauses[0]
+    assert (first.due_min, first.done_min, first.rating) == (645.0, 650.0, Rating.P)
+    unmeasured = score(PROMOTION, 'log:\n  - {at: "10:50", do: open_counters, count: 2}\n')
+    assert unmeasured.clauses[0].rating is None
+    assert "measured no queue" in unmeasured.clauses[0].evidence.text("en")
+
+
+def test_rating_the_same_log_twice_gives_the_same_ratings():
+    assert score(FIRE, ON_TIME) == score(FIRE, ON_TIME)
