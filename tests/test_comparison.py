@@ -250,13 +250,14 @@ def test_holm_keeps_a_real_gain_and_clears_an_identical_plan():
 
 
 def test_the_holm_star_never_contradicts_the_interval_and_spares_the_ranking_metric():
-    # Left-skewed differences: the t test's p is 0.0009, but the bootstrap-t interval reaches
-    # below 0, so the difference is not significant, and Holm may not call it so either.
-    skewed = [1.67, 1.49, 1.88, 1.82, 1.29, -0.14, 0.2, 1.51, 1.95]
-    clear = [5.0 + 0.1 * day for day in range(9)]
+    # Left-skewed differences over 12 days: the t test's p is 0.0002, but the bootstrap-t
+    # interval reaches below 0, so the difference is not significant, and Holm may not call it
+    # so either.
+    skewed = [1.67, 1.49, 1.88, 1.82, 1.29, -0.14, 0.2, 1.51, 1.95, 1.75, 1.6, -0.2]
+    clear = [5.0 + 0.1 * day for day in range(12)]
     comparison = Comparison(
         (
-            arm_with("base", wait_mean_min=[0.0] * 9, wait_p90_min=[0.0] * 9),
+            arm_with("base", wait_mean_min=[0.0] * 12, wait_p90_min=[0.0] * 12),
             arm_with("plan", wait_mean_min=skewed, wait_p90_min=clear),
         ),
         "wait_p90_min",

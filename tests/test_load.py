@@ -336,6 +336,16 @@ CASES = {
         "",
         [("hall.yaml:16 demand.services[0].name:", "must be one line")],
     ),
+    "a service name with a carriage return": (
+        [("{name: pay,", '{name: "pay\\rday",')],
+        "",
+        [("hall.yaml:16 demand.services[0].name:", "must be one line")],
+    ),
+    "a plan name with a carriage return": (
+        [],
+        'variants:\n  "two\\rlines": {}\n',
+        [("hall.yaml:19 variants.'two\\rlines':", "must be one line")],
+    ),
     "a plan name with a line break": (
         [],
         'variants:\n  "two\\nlines": {}\n',

@@ -116,12 +116,13 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     },
     "validation.blank": {"zh": "不能为空", "en": "must not be empty"},
     "validation.multiline_name": {
-        "zh": "名称须写在一行内，不能含换行或制表符",
-        "en": "a name must be one line, without line breaks or tabs",
+        "zh": "名称须写在一行内，不能含换行、回车或制表符",
+        "en": "a name must be one line, without line breaks, carriage returns or tabs",
     },
     "validation.variant_name": {
-        "zh": "方案名称须写在一行内，不能为空，也不能含换行或制表符",
-        "en": "a plan's name must be one line: not empty, without line breaks or tabs",
+        "zh": "方案名称须写在一行内，不能为空，也不能含换行、回车或制表符",
+        "en": "a plan's name must be one line: not empty, without line breaks, carriage returns "
+        "or tabs",
     },
     "validation.mapping": {
         "zh": "必须是键值映射，实际为 {got}",

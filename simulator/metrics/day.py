@@ -121,6 +121,9 @@ def metric_names(scenario: Scenario) -> tuple[str, ...]:
     )
 
 
+# Metrics that are 1 or 0 on each day (it evacuated or not): their mean is a share of days,
+# with a binomial (Wilson) interval.
+DAY_SHARE_METRICS = frozenset({"rset_exceeds_aset", "evacuation_day_share", "past_aset_day_share"})
 # Metrics that are shares of something, bounded by 1; every metric is at least 0.
 SHARE_METRICS = frozenset(
     {

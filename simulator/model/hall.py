@@ -24,11 +24,20 @@ Minutes = Annotated[float, capped(LONGEST_MIN)]
 Metres = Annotated[float, capped(LARGEST_M)]
 
 
+# Characters that break a line or jump a column in a table row or a terminal: none in a name.
+BREAKS_LINE = "\n\r\t\v\f\x85\u2028\u2029"
+
+
+def one_line(text: str) -> bool:
+    """Return whether ``text`` keeps to one line (no line break, carriage return or tab)."""
+    return not any(char in text for char in BREAKS_LINE)
+
+
 def _one_line(text: str) -> str:
     if not text.strip():
         raise problem("blank")
     # A name is shown in table cells and chart labels: a line break or tab would split the row.
-    if any(char in text for char in "\n\t"):
+    if not one_line(text):
         raise problem("multiline_name")
     return text
 

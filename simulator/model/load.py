@@ -24,7 +24,7 @@ from simulator.i18n import CATALOG, render
 from simulator.model.actions import LogEntry, Rule
 from simulator.model.base import Facts, Model, show
 from simulator.model.errors import Problem, ScenarioError, ScenarioWarning, guess_language
-from simulator.model.hall import Demand, Hours
+from simulator.model.hall import Demand, Hours, one_line
 from simulator.model.plausibility import doubts
 from simulator.model.problems import keys_of, locate, problems
 from simulator.model.scenario import LANGUAGES, Scenario
@@ -305,7 +305,7 @@ def _variants(
             found.append(Problem(file, here, f"variants.{name}", message))
             continue
         named[str(name)] = here
-        if any(char in str(name) for char in "\n\t") or not str(name).strip():
+        if not one_line(str(name)) or not str(name).strip():
             message = render("validation.variant_name", lang)
             found.append(Problem(file, here, f"variants.{name!r}", message))
             continue

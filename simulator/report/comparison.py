@@ -6,7 +6,7 @@ brief's comparison section is written from.
 
 from simulator.i18n import render
 from simulator.report.rated import service_waits
-from simulator.report.text import display_width, pad_to
+from simulator.report.text import display_width, pad_to, terminal_text
 from simulator.rundir.schema import ComparisonFile, LimitEntry
 
 # What the terminal table shows beside the ranking metric: the core, always ...
@@ -135,7 +135,7 @@ def comparison_table(data: ComparisonFile) -> str:
             "",
             "paired difference to the base (n.s. = not significant at 95 %; * = still"
             f" significant after Holm's correction over the {data['comparisons']} testable"
-            " comparisons beside the ranking's own metric, which is judged by its own interval)",
+            " comparisons other than the ranking metric's, which is judged by its own interval)",
         ]
         shown = shown_metrics(data)
         # Columns as wide as their longest entry: per-service metric names can be long.
@@ -191,4 +191,5 @@ def comparison_table(data: ComparisonFile) -> str:
     if data["precision"] is not None:
         verdict = "reached" if data["precision_met"] else "NOT reached (replication cap)"
         lines += ["", f"precision ±{data['precision']:g} on Δ {by}: {verdict}"]
-    return "\n".join(line.rstrip() for line in lines)
+    # Names come from files anyone may have edited: no control character reaches the terminal.
+    return terminal_text("\n".join(line.rstrip() for line in lines))

@@ -16,7 +16,7 @@ from simulator.engine.events import Event
 from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
 from simulator.metrics import METRIC_NAMES, day_metrics, metric_names, minute_grid, minute_series
-from simulator.metrics.day import SHARE_METRICS
+from simulator.metrics.day import DAY_SHARE_METRICS, SHARE_METRICS
 from simulator.metrics.evacuation import curve_grid, evacuation_curve
 from simulator.metrics.statistics import Estimate, IntegerSeriesAggregate, mean_interval
 from simulator.metrics.timeseries import SERIES
@@ -95,7 +95,8 @@ class RunResult:
         values = self.values[metric]
         key = (metric, len(values))
         if key not in self._estimates:
-            estimate = mean_interval(np.asarray(values, dtype=float))
+            shares_of_days = metric in DAY_SHARE_METRICS
+            estimate = mean_interval(np.asarray(values, dtype=float), shares_of_days)
             self._estimates[key] = estimate.clipped(
                 0.0, 1.0 if metric in SHARE_METRICS else math.inf
             )
