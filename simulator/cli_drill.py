@@ -32,16 +32,17 @@ from simulator.i18n import render
 from simulator.model import ScenarioError
 from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, read_participants
 from simulator.report.drill_section import OUTCOME_METRICS
-from simulator.report.observed_section import clause_table
+from simulator.report.observed_section import clause_table, odds_table
 from simulator.report.publish import Published
 from simulator.report.rated import metric_name
 from simulator.report.table import run_table
 from simulator.report.text import display_width, pad_to, terminal_text
-from simulator.rundir.drill import drill_dict, drill_json
+from simulator.rundir.drill import drill_dict, drill_json, odds_rows
 from simulator.rundir.history import past_drills
 from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, DrillFile, drill_log_file
 from simulator.runner import RunResult, run_replication
 from simulator.scoring.observed import injects_of_day, score_observed
+from simulator.scoring.what_if import as_drilled, longer_incidents
 from simulator.tabletop.console import Console
 
 
@@ -51,6 +52,13 @@ from simulator.tabletop.console import Console
 @replications_option(100)
 @common_options
 @click.option("--no-brief", is_flag=True, help="Do not write the brief and charts.")
+@click.option(
+    "--what-if",
+    "what_if",
+    type=click.Choice(["longer"]),
+    help="Also replay the log with the scenario's own incident lengths (longer): which clauses "
+    "would have come due, and how the team's timing would have fared.",
+)
 def score(
     file: str,
     log: str,
@@ -61,11 +69,14 @@ def score(
     scheduler: str | None,
     out: str | None,
     no_brief: bool,
+    what_if: str | None,
 ) -> None:
-    """Replay a real drill's LOG (YAML or CSV) against FILE and rate it objective by objective.
+    """Rate a real drill's LOG (YAML or CSV) against FILE, clause by clause, from what it shows.
 
-    Each logged action happens at the time it really happened, on every simulated day; the
-    playbook's rules only say, in the shadow, when they would have acted.
+    The verdict comes from the log alone: what was injected, done and measured, against the
+    plan's clauses. Beside it, as a labelled what-if (推演), the day is replayed on many
+    simulated days with the drill's own inject times: the team's actions at their real times
+    beside the automatic playbook on the same days.
     """
     scenario = load_or_fail(file)
     try:
@@ -76,17 +87,29 @@ def score(
     target = run_directory(out, file, suffix="-score")
     log_text = Path(log).read_text(encoding="utf-8-sig")
     observed = score_observed(drill_log, scenario)
+    drilled = as_drilled(scenario, drill_log)  # the day as it was drilled: its inject times
     recorded: dict[str, DrillFile] = {}
 
     def records(result: RunResult) -> dict[str, str]:
-        recorded["drill"] = drill_dict("score", drill_log, result, observed)
+        # The automatic playbook on the same simulated days, for the what-if beside the team.
+        automatic = api.run(drilled, replications, seed, jobs=jobs).result
+        outcome = {
+            "team": _means(result),
+            "playbook": _means(automatic),
+        }
+        data = drill_dict("score", drill_log, result, observed, outcome)
+        if what_if == "longer":
+            longer = api.run(scenario, replications, seed, jobs=jobs, decisions=script).result
+            data["what_if"] = odds_rows(longer_incidents(drill_log, longer), replications)
+        recorded["drill"] = data
         return {
-            DRILL_FILE: drill_json(recorded["drill"]),
+            DRILL_FILE: drill_json(data),
             drill_log_file(Path(log).suffix): log_text,
         }
 
+    script = drill_log.decisions
     done, published = simulate_and_write(
-        scenario,
+        drilled,
         replications,
         seed,
         (jobs, executor_kind, scheduler),
@@ -95,23 +118,37 @@ def score(
         script=drill_log.decisions,
         extra_files=records,
     )
-    click.echo(clause_table(recorded["drill"], scenario.language))
-    click.echo("\n" + render("observed.simulated_table", scenario.language, days=replications))
+    lang = scenario.language
+    click.echo(clause_table(recorded["drill"], lang))
+    click.echo("\n" + render("observed.simulated_table", lang, days=replications))
+    outcome = recorded["drill"].get("outcome")
+    if outcome:
+        click.echo(_outcome_table(outcome, lang, "observed.outcome_title"))
+    if recorded["drill"].get("what_if"):
+        click.echo("\n" + odds_table(recorded["drill"], lang))
+    click.echo("")
     click.echo(run_table(done.summary))
     close_run(published, f"\nResults: {target.target}")
+
+
+def _means(result: RunResult) -> dict[str, float | None]:
+    """Return each metric's mean over the days (None where undefined)."""
+    return _metrics({name: result.estimate(name).mean for name in result.values})
 
 
 def _metrics(values: dict[str, float]) -> dict[str, float | None]:
     return {name: None if value != value else value for name, value in values.items()}
 
 
-def _outcome_table(outcome: dict[str, dict[str, float | None]], lang: str) -> str:
+def _outcome_table(
+    outcome: dict[str, dict[str, float | None]], lang: str, title: str = "console.outcome"
+) -> str:
     def cells(first: str, second: str, third: str) -> str:
         pad = 12 - display_width(second)
         return "  " + pad_to(first, 40) + " " * pad + second + " " * 4 + third
 
     lines = [
-        render("console.outcome", lang),
+        render(title, lang),
         cells(*(render(f"console.col_{key}", lang) for key in ("metric", "team", "playbook"))),
     ]
     for metric in OUTCOME_METRICS:

@@ -83,6 +83,10 @@ def test_score_records_the_drill_with_timings_and_writes_a_brief(tmp_path):
     assert clauses["rule-5"]["rating"] is None and clauses["rule-1"]["rating"] == "P"
     assert "| 4 | 故障超过30分钟上报" in brief and "评估意见：大堂经理忙于向客户解释" in brief
     assert "## 推演：五、目标与评定" in brief
+    # Beside the verdict, the what-if: the team against the automatic playbook on the same days,
+    # both with the drill's own 35-minute outage.
+    assert set(drill["outcome"]) == {"team", "playbook"}
+    assert "推演：同一组模拟营业日上，团队实际处置与自动执行预案的结果对比" in brief
 
 
 def test_a_fire_drill_where_nobody_acted_is_rated_unable_in_the_brief_and_history(tmp_path):
@@ -123,3 +127,16 @@ def test_history_without_drills_says_how_to_make_one(tmp_path):
     assert "No drills recorded" in result.output
     missing = invoke("history", "--results", tmp_path / "nowhere")
     assert missing.exit_code == 2 and "no such directory" in missing.output
+
+
+def test_score_what_if_longer_says_which_clauses_would_have_come_due(tmp_path):
+    out = tmp_path / "run"
+    result = invoke("score", OUTAGE, LOG, "-n", "12", "--what-if", "longer", "--out", out)
+    assert result.exit_code == 0, result.output
+    drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
+    odds = {row["id"]: row for row in drill["what_if"]}
+    assert odds["rule-5"]["days"] == 12 and 0 < odds["rule-5"]["due_days"] < 12
+    assert odds["rule-5"]["ratings"]["U"] == odds["rule-5"]["due_days"]
+    assert drill["verdict"] == "M"  # the what-if never changes the drill's rating
+    brief = (out / "brief.md").read_text(encoding="utf-8")
+    assert "推演：若事件按场景设定的时长发生" in brief

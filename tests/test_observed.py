@@ -182,3 +182,54 @@ def test_a_rule_on_the_queue_is_due_when_a_measured_queue_reached_it():
 
 def test_rating_the_same_log_twice_gives_the_same_ratings():
     assert score(FIRE, ON_TIME) == score(FIRE, ON_TIME)
+
+
+def test_the_drilled_day_has_the_injects_times_and_lengths():
+    from simulator.model.distributions import Fixed
+    from simulator.scoring.what_if import as_drilled
+
+    log = read_drill_log(SCENARIOS / "logs" / "bank_system_outage.log.yaml", OUTAGE)
+    [outage] = as_drilled(OUTAGE, log).incidents
+    assert (outage.start_min, outage.start_delay_min, outage.duration_min) == (
+        630.0,
+        None,
+        Fixed(value=35.0),
+    )
+    burning = read_drill_log_text('injects:\n  - {at: "10:40", start: fire}\nlog: []\n', "l", FIRE)
+    [fire] = as_drilled(FIRE, burning).incidents
+    assert (fire.start_min, fire.suppressed_prob, fire.detection_s) == (640.0, 0.0, Fixed(value=0))
+    put_out = read_drill_log_text(
+        'injects:\n  - {at: "10:40", start: fire}\n  - {at: "10:42", end: fire}\nlog: []\n',
+        "l",
+        FIRE,
+    )
+    [fire] = as_drilled(FIRE, put_out).incidents
+    assert (fire.suppressed_prob, fire.suppression_s) == (1.0, Fixed(value=120.0))
+    # Without injects the scenario's own day is played.
+    assert as_drilled(FIRE, read_drill_log_text("log: []\n", "l", FIRE)) is FIRE
+
+
+def test_longer_incidents_show_which_clauses_would_have_come_due():
+    from simulator.api import run
+    from simulator.scoring.what_if import longer_incidents
+
+    log = read_drill_log(SCENARIOS / "logs" / "bank_system_outage.log.yaml", OUTAGE)
+    result = run(OUTAGE, 12, 3, decisions=log.decisions).result
+    odds = {clause.id: clause for clause in longer_incidents(log, result)}
+    outages = [end - start for day in range(12) for start, end in [_outage(result, day)]]
+    # The 60-minute report falls due on exactly the days the outage outlasted an hour, and the
+    # team, who never made it, fails it on each of them.
+    assert odds["rule-5"].due_days == sum(length >= 60 for length in outages) > 0
+    assert odds["rule-5"].ratings["U"] == odds["rule-5"].due_days
+    assert odds["rule-1"].due_days == 12 and odds["rule-1"].ratings["P"] == 12
+
+
+def _outage(result, day):
+    from simulator.engine.events import EventKind
+
+    times = {
+        event.kind: event.time
+        for replication, event in result.events
+        if replication == day and event.name == "system_outage"
+    }
+    return times[EventKind.INCIDENT], times[EventKind.INCIDENT_END]

@@ -182,7 +182,20 @@ PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
     },
     "observed.simulated": {"zh": "推演：", "en": "Simulated: "},
     "observed.simulated_table": {
-        "zh": "推演（参考）：同一日志在 {days} 个模拟营业日上回放",
-        "en": "Simulated (a what-if): the same log replayed on {days} simulated days",
+        "zh": "以下为推演（参考，不影响评定）：按本次演练的注入时间与实际处置，"
+        "在 {days} 个模拟营业日上回放",
+        "en": "What follows is simulated (a what-if; it does not change the rating): the drill's "
+        "injects and actions at their real times, replayed on {days} simulated days",
+    },
+    "observed.odds_title": {
+        "zh": "推演：若事件按场景设定的时长发生（--what-if longer），"
+        "各条款应执行的天数及按本次日志的评定",
+        "en": "Simulated: with the scenario's own incident lengths (--what-if longer), the days "
+        "each clause would have come due and how this log would have rated",
+    },
+    "observed.odds_due": {"zh": "{days} 天中 {due} 天应执行", "en": "due on {due} of {days} days"},
+    "observed.outcome_title": {
+        "zh": "推演：同一组模拟营业日上，团队实际处置与自动执行预案的结果对比",
+        "en": "Simulated: the team's actions beside the automatic playbook on the same days",
     },
 }

@@ -97,4 +97,5 @@ def drill_section(data: DrillFile | None, days: int, lang: str) -> dict[str, Any
             }
             for metric in OUTCOME_METRICS
         ]
-    return {"intro": intro, "rows": rows, "outcome": outcome}
+    title = render("observed.outcome_title" if data["kind"] == "score" else "console.outcome", lang)
+    return {"intro": intro, "rows": rows, "outcome": outcome, "outcome_title": title}

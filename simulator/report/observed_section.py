@@ -129,3 +129,33 @@ def clause_table(data: DrillFile, lang: str) -> str:
             f"/ {measured['limit']:g}  {measured['rating']}"
         )
     return "\n".join(lines)
+
+
+def odds_section(data: DrillFile | None, lang: str) -> list[dict[str, Any]] | None:
+    """Return the what-if of longer incidents for the brief (None without one)."""
+    if data is None or not data.get("what_if"):
+        return None
+    names = {clause["number"]: summary_text(clause, "name", lang) for clause in data["clauses"]}
+    return [
+        {
+            "number": odds["number"],
+            "name": names.get(odds["number"], odds["id"]),
+            "due": render("observed.odds_due", lang, due=odds["due_days"], days=odds["days"]),
+            "ratings": render("brief.list_separator", lang).join(
+                f"{letter} {count}" for letter, count in odds["ratings"].items() if count
+            )
+            or "—",
+        }
+        for odds in data["what_if"]
+    ]
+
+
+def odds_table(data: DrillFile, lang: str) -> str:
+    """Return the what-if of longer incidents for the terminal."""
+    rows = odds_section(data, lang) or []
+    lines = [render("observed.odds_title", lang)]
+    for row in rows:
+        lines.append(
+            terminal_text(f"{row['number']:>3}  {row['due']}  {row['ratings']}  {row['name']}")
+        )
+    return "\n".join(lines)

@@ -20,6 +20,7 @@ from simulator.model.drill_log import DrillLog
 from simulator.rundir.schema import (
     SCHEMA_VERSION,
     ClauseEntry,
+    ClauseOddsEntry,
     DecisionEntry,
     DrillFile,
     InjectEntry,
@@ -28,6 +29,7 @@ from simulator.rundir.schema import (
 )
 from simulator.runner.replicate import RunResult
 from simulator.scoring.observed import ObservedScore
+from simulator.scoring.what_if import ClauseOdds
 
 
 def _planned(result: RunResult, decision: Decision) -> float | None:
@@ -163,3 +165,17 @@ def drill_dict(
 def drill_json(data: DrillFile) -> str:
     """Return ``drill.json`` as text."""
     return json_text(data)
+
+
+def odds_rows(odds: tuple[ClauseOdds, ...], days: int) -> list[ClauseOddsEntry]:
+    """Return the what-if of longer incidents, clause by clause, for ``drill.json``."""
+    return [
+        {
+            "number": clause.number,
+            "id": clause.id,
+            "days": days,
+            "due_days": clause.due_days,
+            "ratings": clause.ratings,
+        }
+        for clause in odds
+    ]

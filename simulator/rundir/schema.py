@@ -432,6 +432,16 @@ class MeasuredEntry(TypedDict):
     rating: str
 
 
+class ClauseOddsEntry(TypedDict):
+    """A what-if (推演): how a clause would have fared with the scenario's incident lengths."""
+
+    number: int
+    id: str
+    days: int  # simulated days
+    due_days: int  # of which it fell due
+    ratings: dict[str, int]  # of those, how many the team's log rates P, S, M, U
+
+
 class DrillFile(TypedDict):
     """``drill.json``: the record of a drill people ran (``play``) or a real one (``score``)."""
 
@@ -447,6 +457,7 @@ class DrillFile(TypedDict):
     clauses: NotRequired[list[ClauseEntry]]
     measured: NotRequired[list[MeasuredEntry]]
     verdict: NotRequired[str | None]  # the worst of the clauses' and measured ratings
+    what_if: NotRequired[list[ClauseOddsEntry]]  # drill score --what-if longer
 
 
 def finite_or_none(value: float) -> float | None:

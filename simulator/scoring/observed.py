@@ -389,10 +389,17 @@ def score_observed(log: DrillLog, scenario: Scenario) -> ObservedScore:
 
 
 def injects_of_day(events: list[Event]) -> tuple[InjectRecord, ...]:
-    """Return a simulated day's incidents as injects (a tabletop's day is its own timeline)."""
-    found = [
-        InjectRecord(event.time, event.name, event.kind is EventKind.INCIDENT, event.incident)
-        for event in events
-        if event.kind in (EventKind.INCIDENT, EventKind.INCIDENT_END) and event.incident is not None
-    ]
+    """Return a simulated day's incidents as injects (a tabletop's day is its own timeline).
+
+    A fire starts at ignition and ends when it was put out, if it was.
+    """
+    found = []
+    for event in events:
+        if event.incident is None:
+            continue
+        if event.kind in (EventKind.INCIDENT, EventKind.INCIDENT_END):
+            starts = event.kind is EventKind.INCIDENT
+            found.append(InjectRecord(event.time, event.name, starts, event.incident))
+        elif event.kind is EventKind.INCIDENT_STEP and event.name == "fire_suppressed":
+            found.append(InjectRecord(event.time, "fire", False, event.incident))
     return tuple(found)
