@@ -114,7 +114,10 @@ def main() -> None:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _terminated)
     try:
-        cli.main(standalone_mode=False)
+        # Outside standalone mode click returns an Exit's code instead of exiting with it.
+        code = cli.main(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)

@@ -10,6 +10,7 @@ console, and ``drill history`` lists the drills recorded under ``results/``.
 import datetime as dt
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -29,7 +30,7 @@ from simulator.cli_support import (
     strict_option,
 )
 from simulator.i18n import render
-from simulator.model import ScenarioError
+from simulator.model import Scenario, ScenarioError
 from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, read_participants
 from simulator.report.drill_section import OUTCOME_METRICS
 from simulator.report.observed_section import clause_table, odds_table
@@ -193,6 +194,11 @@ def _outcome_table(
     type=click.Path(file_okay=False),
     help="Run directory [default: results/<scenario>-play-<timestamp>].",
 )
+@click.option(
+    "--resume",
+    type=click.Path(dir_okay=False),
+    help="Go on with an interrupted session (the file Ctrl-C saved) at the console.",
+)
 @click.option("--no-brief", is_flag=True, help="Do not write the brief and charts.")
 @strict_option
 def play(
@@ -202,41 +208,54 @@ def play(
     every: int,
     seed: int,
     out: str | None,
+    resume: str | None,
     no_brief: bool,
 ) -> None:
     """Run a tabletop exercise on FILE at the console.
 
-    The day stops at injects, at playbook calls and every --every minutes; the team decides;
-    at the end its outcome is set beside the automatic playbook's on the same day.
+    The day stops at injects, at playbook calls, when a step of the plan falls due and every
+    --every minutes; the team decides (u undoes the last decision; Ctrl-C saves the session
+    to go on with --resume); at the end the session is rated clause by clause, and its outcome
+    set beside the automatic playbook's on the same day.
     """
     scenario = load_or_fail(file)
+    if decisions and resume:
+        raise click.BadParameter("give --decisions or --resume, not both", param_hint="--resume")
     try:
         people = read_participants(Path(participants_file)) if participants_file else None
         script_log = read_drill_log(Path(decisions), scenario) if decisions else None
+        resumed = read_drill_log(Path(resume), scenario) if resume else None
     except ScenarioError as error:
         raise problems(error) from None
     target = run_directory(out, file, suffix="-play")
     started = time.perf_counter()
     console = Console(scenario, seed, every)
     if script_log is not None:
-        script = script_log.decisions
+        script, steps = script_log.decisions, script_log.steps
         people = people if people is not None else script_log.participants
         title, date = script_log.title, script_log.date
     else:
+        title, date = "", dt.date.today().isoformat()
+        resume_at = None
+        if resumed is not None:
+            console.recorded = sorted(
+                [*resumed.decisions, *resumed.steps], key=lambda item: item.time_min
+            )
+            people = people if people is not None else resumed.participants
+            title, date = resumed.title, resumed.date or date
+            resume_at = max((item.time_min for item in console.recorded), default=None)
         try:
             people = people if people is not None else console.ask_participants()
             console.default_who = next(iter(people.get("players", [])), "")
-            script = console.play()
+            script = console.play(resume_at)
+            steps = console.steps
         except click.Abort:  # Ctrl-C, or the input ended (a pipe) before the day did
-            raise InputError(
-                "The exercise was stopped before the day ended; nothing was written."
-            ) from None
-        title, date = "", dt.date.today().isoformat()
+            _interrupted(console, scenario, file, target.target, people or {}, title, date)
     team = api.run(scenario, 1, seed, decisions=script)
     result = team.result
     # The played day is the drill's timeline: its incidents are the injects.
     injects = injects_of_day([event for _day, event in result.events])
-    drill_log = DrillLog(script, people, title, date, DECISIONS_FILE, injects=injects)
+    drill_log = DrillLog(script, people, title, date, DECISIONS_FILE, steps=steps, injects=injects)
     observed = score_observed(drill_log, scenario)
     automatic = run_replication(scenario, seed, 0)
     outcome = {
@@ -260,6 +279,30 @@ def play(
         f"\nDecisions: {target.target / DECISIONS_FILE}  (replay with --decisions)",
         f"Results: {target.target}",
     )
+
+
+def _interrupted(
+    console: Console,
+    scenario: Scenario,
+    file: str,
+    target: Path,
+    people: dict[str, list[str]],
+    title: str,
+    date: str,
+) -> NoReturn:
+    """Save an interrupted session's decisions beside where its run would go, and stop."""
+    if not console.recorded:
+        raise InputError("The exercise was stopped before the day ended; nothing was written.")
+    log = DrillLog(console.script, people, title, date, steps=console.steps)
+    saved = target.with_name(target.name + ".unfinished.yaml")
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text(drill_log_yaml(log, scenario), encoding="utf-8")
+    click.echo("")
+    message = render(
+        "console.interrupted", scenario.language, count=len(console.recorded), path=saved, file=file
+    )
+    click.echo(message, err=True)
+    raise click.exceptions.Exit(130)  # as a shell reports a command stopped by Ctrl-C
 
 
 @click.command()

@@ -145,3 +145,162 @@ def test_the_console_reaches_the_end_in_a_real_terminal(tmp_path, people):
     child.close()
     assert child.exitstatus == 0
     assert (out / "brief.html").exists() and (out / "decisions.yaml").exists()
+
+
+FIRE = SCENARIOS / "bank_fire_drill.yaml"
+# A fire tabletop, stop by stop (--every 1440: only injects, calls and due steps stop the day):
+FIRE_SESSION = [
+    "c",  # 09:00
+    "2",  # 10:30, the fire: fight it
+    "",  # who: the first player
+    "1",  # and report it
+    "营业厅主任",  # to
+    "",  # no reserve released
+    "",  # who
+    "c",
+    "c",  # 10:32: detected (already being fought)
+    "4",  # 10:33, out of control: 119 (the clause's own number)
+    "",
+    "",
+    "6",  # evacuate
+    "",
+    "5",  # cut the power
+    "",
+    "u",  # undo it
+    "5",  # and again
+    "",
+    "3",  # the alarm
+    "",
+    "7",  # the cash to the vault
+    "",
+    "c",
+    "9",  # after the day: the head count
+    "",
+    "8",  # and the guide for the fire engine
+    "",
+    "e",
+]
+
+
+def test_a_fire_tabletop_offers_the_plans_steps_and_rates_them_like_a_log(tmp_path, people):
+    out = tmp_path / "fire"
+    arguments = ("play", FIRE, "--participants", people, "--every", "1440", "--out", out)
+    result = invoke(*arguments, "--no-brief", input="\n".join(FIRE_SESSION) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "★ 预案要求：6. 疏散客户（10:33 起应执行）" in result.output
+    assert "已撤销：10:33 切断电源" in result.output
+    assert "（推演，按场景设定）疏散完成，人员全部撤出" in result.output
+    assert "营业厅已清空，模拟营业日已结束" in result.output  # a stop after the evacuation
+    drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
+    assert {clause["id"]: clause["rating"] for clause in drill["clauses"]} == {
+        "fire-report": "P",
+        "fire-fight": "P",
+        "fire-alarm": "P",
+        "fire-119": "P",
+        "fire-power": "P",
+        "fire-evacuate": "P",
+        "fire-cash": "P",
+        "fire-guide": "P",
+        "fire-headcount": "P",
+    }
+    logged = [(row["time"], row["action"]) for row in drill["decisions"]]
+    assert logged.count(("10:33", "cut_power")) == 1  # the undone one is gone
+    # The saved session replays to the same ratings, steps included.
+    replay = tmp_path / "replay"
+    again = invoke(
+        "play", FIRE, "--decisions", out / "decisions.yaml", "--out", replay, "--no-brief"
+    )
+    assert again.exit_code == 0, again.output
+    replayed = json.loads((replay / "drill.json").read_text(encoding="utf-8"))
+    assert replayed["clauses"] == drill["clauses"] and replayed["verdict"] == "P"
+
+
+def test_an_interrupted_session_is_saved_and_goes_on_with_resume(tmp_path, people):
+    out = tmp_path / "fire"
+    arguments = ("play", FIRE, "--participants", people, "--every", "1440", "--out", out)
+    # The input ends at 10:32, as Ctrl-C would: two decisions taken.
+    stopped = invoke(*arguments, "--no-brief", input="\n".join(FIRE_SESSION[:9]) + "\n")
+    assert stopped.exit_code == 130, stopped.output
+    saved = tmp_path / "fire.unfinished.yaml"
+    assert "已记录的 2 项决策已保存" in stopped.output and saved.exists()
+    assert not out.exists()  # no half-written run
+    # It goes on from the minute of the last decision: 10:30, then 10:32, then as before.
+    answers = ["c", "c", *FIRE_SESSION[9:]]
+    resumed = invoke(*arguments, "--resume", saved, "--no-brief", input="\n".join(answers) + "\n")
+    assert resumed.exit_code == 0, resumed.output
+    drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
+    assert drill["verdict"] == "P" and len(drill["decisions"]) == 9
+    assert ("10:33", "evacuate") in [(row["time"], row["action"]) for row in drill["decisions"]]
+    assert drill["participants"]["facilitator"] == ["陈主任"]
+
+
+@pytest.mark.slow
+def test_a_fire_tabletop_in_a_real_terminal_survives_an_undo_and_ctrl_c(tmp_path, people):
+    pexpect = pytest.importorskip("pexpect")
+    out = tmp_path / "tty"
+    command = [sys.executable, "-c", "from simulator.cli import main; main()"]
+    command += ["play", str(FIRE), "--every", "1440", "--participants", str(people)]
+
+    def spawn(*more: str):
+        return pexpect.spawn(
+            command[0],
+            [*command[1:], "--out", str(out), *more],
+            encoding="utf-8",
+            timeout=60,
+            dimensions=(40, 120),
+        )
+
+    child = spawn()
+    child.expect("09:00")
+    child.expect("请选择")
+    child.sendline("c")
+    child.expect("10:30")
+    child.expect("请选择")
+    child.sendline("2")  # fight the fire
+    child.expect("执行人")
+    child.sendline("")
+    child.expect("已记录：10:30 扑救初起火灾")
+    child.expect("请选择")
+    child.sendline("u")
+    child.expect("已撤销：10:30 扑救初起火灾")
+    child.expect("请选择")
+    child.sendline("2")
+    child.expect("执行人")
+    child.sendline("")
+    child.expect("请选择")
+    child.sendline("c")
+    child.expect("10:32")
+    child.expect("请选择")
+    child.sendintr()  # Ctrl-C
+    child.expect("推演已中断")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and not out.exists()
+    saved = tmp_path / "tty.unfinished.yaml"
+    assert "fight_fire" in saved.read_text(encoding="utf-8")
+
+    child = spawn("--resume", str(saved))
+    child.expect("10:30")  # back at the last decision's minute
+    child.expect("✓")  # the fire fighting is done
+    child.expect("请选择")
+    child.sendline("c")
+    child.expect("10:32")
+    child.expect("请选择")
+    child.sendline("c")
+    child.expect("10:33")
+    child.expect("★ 预案要求：6. 疏散客户")
+    child.expect("请选择")
+    child.sendline("6")
+    child.expect("执行人")
+    child.sendline("")
+    child.expect("已记录：10:33 组织疏散")
+    child.expect("请选择")
+    child.sendline("e")
+    child.expect("Results: ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
+    ratings = {clause["id"]: clause["rating"] for clause in drill["clauses"]}
+    assert ratings["fire-fight"] == ratings["fire-evacuate"] == "P"
+    assert ratings["fire-119"] == "U"  # never called

@@ -76,4 +76,47 @@ CONSOLE_TEXTS: dict[str, dict[str, str]] = {
     "console.col_metric": {"zh": "指标", "en": "metric"},
     "console.col_team": {"zh": "团队", "en": "team"},
     "console.col_playbook": {"zh": "自动预案", "en": "playbook"},
+    "console.due": {
+        "zh": "★ 预案要求：{number}. {name}（{due} 起应执行）",
+        "en": "★ due: {number}. {name} (from {due})",
+    },
+    "console.overdue": {
+        "zh": "⚠ 已超时：{number}. {name}（{due} 起应执行，尚未执行）",
+        "en": "⚠ overdue: {number}. {name} (due from {due}, not done)",
+    },
+    "console.upcoming": {
+        "zh": "期限：{number}. {name}（应于 {due} 前完成）",
+        "en": "deadline: {number}. {name} (by {due})",
+    },
+    "console.done": {"zh": "{clock} 已执行：{what}", "en": "{clock} carried out: {what}"},
+    "console.not_done": {
+        "zh": "{clock} 未能执行：{what}（{reason}）",
+        "en": "{clock} not carried out: {what} ({reason})",
+    },
+    "console.undo": {"zh": "撤销上一项（{what}）", "en": "undo the last one ({what})"},
+    "console.undone": {"zh": "已撤销：{what}", "en": "Undone: {what}"},
+    "console.interrupted": {
+        "zh": "推演已中断。已记录的 {count} 项决策已保存：{path}\n"
+        "继续推演：drill play {file} --resume {path}",
+        "en": "The exercise was interrupted. Its {count} decisions so far are saved: {path}\n"
+        "Go on with: drill play {file} --resume {path}",
+    },
+    "console.procedure": {
+        "zh": "{clock}（推演，按场景设定）{what}",
+        "en": "{clock} (simulated, as the scenario plays it) {what}",
+    },
+    "procedure.power_cut": {"zh": "切断电源", "en": "the power is cut"},
+    "procedure.evacuation_alarm": {
+        "zh": "发出警报，开始疏散",
+        "en": "the alarm sounds; evacuation",
+    },
+    "procedure.evacuation_complete": {"zh": "疏散完成，人员全部撤出", "en": "everyone is out"},
+    "procedure.isolate": {"zh": "隔离现场", "en": "the area is isolated"},
+    "procedure.silent_alarm": {"zh": "触发无声报警", "en": "the silent alarm is raised"},
+    "procedure.lockdown": {"zh": "锁闭柜台", "en": "counters locked"},
+    "procedure.call_emergency": {"zh": "报警求助", "en": "the emergency services are called"},
+    "console.after_day": {
+        "zh": "营业厅已清空，模拟营业日已结束；请记录尚未完成的处置步骤。",
+        "en": "The hall is empty and the simulated day is over; record the steps still due.",
+    },
 }

@@ -468,12 +468,18 @@ def _plain(value: object) -> bool:
 
 
 def drill_log_yaml(log: DrillLog, scenario: Scenario) -> str:
-    """Return ``log`` in the YAML format :func:`read_drill_log` reads (for ``--decisions``).
+    """Return ``log``'s actions and steps as YAML :func:`read_drill_log` reads (``--decisions``).
 
     A decision that carries out a rule names it (``rule: 3``) and leaves out what the rule
     already says beyond plain values (response-time distributions), so it replays the same.
     """
-    entries = []
+    entries: list[tuple[float, dict[str, object]]] = []
+    for step in log.steps:
+        line: dict[str, object] = {"at": format_clock(step.time_min), "do": step.do}
+        line.update(
+            {key: value for key, value in (("who", step.who), ("note", step.note)) if value}
+        )
+        entries.append((step.time_min, line))
     for decision in log.decisions:
         entry: dict[str, object] = {"at": format_clock(decision.time_min), "do": decision.action}
         entry.update({k: v for k, v in decision.params.items() if _plain(v)})
@@ -483,7 +489,7 @@ def drill_log_yaml(log: DrillLog, scenario: Scenario) -> str:
             entry["who"] = decision.who
         if decision.rule < len(scenario.playbook):
             entry["rule"] = decision.rule + 1
-        entries.append(entry)
+        entries.append((decision.time_min, entry))
     document: dict[str, object] = {}
     if log.title:
         document["drill"] = log.title
@@ -495,5 +501,7 @@ def drill_log_yaml(log: DrillLog, scenario: Scenario) -> str:
     if not document:
         lines = []
     lines.append("log:" if entries else "log: []")
-    lines += ["  - " + json.dumps(entry, ensure_ascii=False) for entry in entries]
+    # In time order, steps and actions alike (a stable sort keeps each kind's own order).
+    ordered = [entry for _time, entry in sorted(entries, key=lambda pair: pair[0])]
+    lines += ["  - " + json.dumps(entry, ensure_ascii=False) for entry in ordered]
     return "\n".join(lines) + "\n"

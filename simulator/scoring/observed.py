@@ -228,7 +228,7 @@ def _matches(clause: Clause, action: str, params: dict[str, object]) -> bool:
     return action == clause.do and all(params.get(key) == value for key, value in clause.match)
 
 
-def _prompt(urgency: Urgency, late_min: float, deadline_min: float) -> Rating:
+def promptness(urgency: Urgency, late_min: float, deadline_min: float) -> Rating:
     """Rate how promptly a clause was carried out, ``late_min`` after it fell due."""
     if urgency is Urgency.DEADLINE:
         return rate_deadline(deadline_min + max(late_min, 0.0), deadline_min)
@@ -317,7 +317,7 @@ def _rate_clause(
             "clause.too_late", due=_clock(due), done=_clock(time), cutoff=clause.cutoff_min
         )
         return rated(Rating.U, evidence, time, who)
-    rating = _prompt(clause.urgency, late, deadline)
+    rating = promptness(clause.urgency, late, deadline)
     evidence = message(
         "clause.done_early" if late <= 0 else "clause.done",
         due=_clock(due),

@@ -1,14 +1,19 @@
 """The facilitator's console for ``drill play``: plain prompts that work in any terminal.
 
-At each stop (see :mod:`.session`) it shows the clock, the injects since the last stop, the hall
-(queue, density, recent waits, counters, reserve, outage) and what the playbook recommends; the
-team then picks actions from a numbered menu: the playbook's rules (with their parameters, which
-may be changed), another action, continue, or end. Every choice and every parameter is checked as
-a log line would be (:func:`~simulator.model.drill_log.read_entry`); anything wrong is said and
-asked again, never a crash.
+At each stop (see :mod:`.session`) it shows the clock, the injects since the last stop, what the
+team's actions did since then, the hall (queue, density, recent waits, counters, reserve, outage)
+and where the team stands against the plan (:mod:`.plan`: what is due, what is overdue). The
+team then picks from a numbered menu, numbered as the brief numbers the clauses: the playbook's
+rules (with their parameters, which may be changed), the plan's own steps for the incidents of
+the scenario (fight the fire, 119, cut the power, evacuate, move the cash...), another action or
+step, undo the last one, continue, or end. Every choice and every parameter is checked as a log
+line would be (:func:`~simulator.model.drill_log.read_entry`); anything wrong is said and asked
+again, never a crash.
 """
 
+import math
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -22,10 +27,15 @@ from simulator.model.clock import format_clock
 from simulator.model.condition_words import said
 from simulator.model.decisions import IN_FORCE, Decision
 from simulator.model.drill_log import ROLES, read_entry, scalar
+from simulator.model.drill_record import Step
+from simulator.model.procedures import STEPS, Clause, clauses_of
 from simulator.model.scenario import Scenario
+from simulator.scoring.observed import clause_name
+from simulator.tabletop.plan import ClauseNow, Standing, clauses_now, due_times, happened
 from simulator.tabletop.session import Moment, next_stop, rehearse
 
-OTHER, CONTINUE, END = "o", "c", "e"
+OTHER, UNDO, CONTINUE, END = "o", "u", "c", "e"
+MARKS = {Standing.DUE: "★", Standing.OVERDUE: "⚠", Standing.DONE: "✓"}
 ROLE_PROMPTS = {
     "facilitator": "console.ask_facilitator",
     "players": "console.ask_players",
@@ -55,8 +65,21 @@ class Console:
     def __init__(self, scenario: Scenario, seed: int, every: float):
         self.scenario, self.seed, self.every = scenario, seed, every
         self.lang = scenario.language
-        self.script: list[Decision] = []
+        self.recorded: list[Decision | Step] = []  # in the order the team took them
         self.default_who = ""
+        self.clauses: tuple[Clause, ...] = clauses_of(scenario)
+        self.events: list[Any] = []  # the rehearsed day's events (what has happened so far)
+        self.last_minute = 0.0  # the rehearsed day's last minute (the hall closed and empty)
+
+    @property
+    def script(self) -> tuple[Decision, ...]:
+        """Return the team's decisions so far (the actions the engine plays)."""
+        return tuple(item for item in self.recorded if isinstance(item, Decision))
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """Return the plan's steps the team has taken so far."""
+        return tuple(item for item in self.recorded if isinstance(item, Step))
 
     def say(self, key: str, **args: Any) -> None:
         """Print catalogue entry ``key`` in the scenario's language."""
@@ -78,26 +101,66 @@ class Console:
                 people[role] = names
         return people
 
-    def play(self) -> tuple[Decision, ...]:
-        """Run the session to the end of the day; return the team's decisions."""
+    def play(self, resume_at: float | None = None) -> tuple[Decision, ...]:
+        """Run the session to the end of the day; return the team's decisions.
+
+        ``resume_at``: the minute an interrupted session stopped at (its last decision); the
+        console stops there again first.
+        """
         self.say("console.title", name=self.scenario.name, seed=self.seed)
-        after = None
+        after: float | None = None
+        also: set[float] = set()
+        if resume_at is not None:
+            after, also = resume_at - 0.5, {resume_at}
         while True:
-            rehearsal = rehearse(self.scenario, self.seed, tuple(self.script))
-            stop = next_stop(rehearsal.moments, after, self.every)
+            rehearsal = rehearse(self.scenario, self.seed, self.script)
+            self.events = list(rehearsal.record.events)
+            self.last_minute = rehearsal.moments[-1].time if rehearsal.moments else 0.0
+            stops = also | due_times(self.scenario, self.script, self.steps, self.events)
+            stop = next_stop(rehearsal.moments, after, self.every, stops)
+            if stop is None:
+                stop = self._last_word(rehearsal.moments, after)
             if stop is None:
                 break
-            self.show(stop)
-            if not self.decide(stop):
+            self.show(stop, after)
+            answer = self.decide(stop)
+            if answer is None:
                 break
-            after = stop.time
+            after, also = answer
         self.say("console.day_over")
-        return tuple(self.script)
+        return self.script
 
-    def show(self, moment: Moment) -> None:
-        """Print the hall as the team sees it at ``moment``."""
+    def _last_word(self, moments: list[Moment], after: float | None) -> Moment | None:
+        """Return one stop after the day's last minute while steps of the plan are still due.
+
+        An evacuation closes the hall and the simulated day ends minutes later; the team must
+        still be able to record the head count and the report.
+        """
+        if not moments or (after is not None and after > moments[-1].time):
+            return None
+        last = moments[-1]
+        # After the last thing the day did (everyone out of the hall), on a whole minute.
+        ends = [event.time for event in self.events if event.kind is EventKind.PROCEDURE]
+        time = max(last.time + 1, math.ceil(max(ends, default=0.0)))
+        final = Moment(replace(last.snapshot, time=float(time), recommended=()))
+        waiting = (Standing.DUE, Standing.OVERDUE)
+        if any(now.standing in waiting for now in self.standing(final)):
+            return final
+        return None
+
+    def show(self, moment: Moment, after: float | None = None) -> None:
+        """Print the hall as the team sees it at ``moment`` (``after``: the last stop)."""
         click.echo("")
         self.say("console.clock", clock=format_clock(moment.time))
+        for event in happened(self.events, after, moment.time):
+            if event.kind is EventKind.PROCEDURE:
+                self.say(
+                    "console.procedure",
+                    clock=format_clock(event.time),
+                    what=render(f"procedure.{event.name}", self.lang),
+                )
+            else:
+                self._show_action(event)
         for event in moment.injects:
             # The engine's detail would tell the team when the incident ends: show what the
             # scenario's author wrote about it instead.
@@ -111,6 +174,29 @@ class Console:
                 note = self.scenario.incidents[event.incident].note
                 what += f"（{note}）" if note else ""
             self.say("console.inject", what=what)
+        if moment.time > self.last_minute:
+            self.say("console.after_day")  # the hall is empty; only the plan's steps remain
+        else:
+            self._status(moment)
+        for now in self.standing(moment):
+            key = {
+                Standing.DUE: "console.due",
+                Standing.OVERDUE: "console.overdue",
+                Standing.UPCOMING: "console.upcoming",
+            }.get(now.standing)
+            if key is not None:
+                name = clause_name(now.rating.clause).text(self.lang)
+                due = format_clock(now.rating.due_min or moment.time)
+                self.say(key, number=now.rating.number, name=name, due=due)
+        done = {now.rating.clause.rule for now in self.standing(moment) if now.rating.done_min}
+        called = [index for index in moment.recommended if index not in done]
+        if called:
+            rules = self.scenario.playbook
+            what = "; ".join(f"{i + 1}. {self._rule_words(rules[i])}" for i in called)
+            self.say("console.recommends", what=what)
+
+    def _status(self, moment: Moment) -> None:
+        """Say how the hall stands: queue, density, waits, counters, reserve, outage."""
         snapshot = moment.snapshot
         state = snapshot.state
         self.say(
@@ -124,59 +210,106 @@ class Console:
         )
         if snapshot.outages:
             self.say("console.outage", minutes=state["outage_min"])
-        if moment.recommended:
-            rules = self.scenario.playbook
-            what = "; ".join(self._rule_text(rules[index], index) for index in moment.recommended)
-            self.say("console.recommends", what=what)
 
-    def _rule_text(self, rule: Any, index: int) -> str:
+    def _show_action(self, event: Any) -> None:
+        """Say what one of the team's actions did (or why it did nothing)."""
+        what = render(f"action.{event.name}", self.lang)
+        result = event.result
+        if result is None or result.carried_out:
+            self.say("console.done", clock=format_clock(event.time), what=what)
+            return
+        reason = render(f"reason.{result.reason.value}", self.lang) if result.reason else ""
+        self.say("console.not_done", clock=format_clock(event.time), what=what, reason=reason)
+
+    def standing(self, moment: Moment) -> list[ClauseNow]:
+        """Return where the team stands against each clause at ``moment``."""
+        return clauses_now(self.scenario, self.script, self.steps, self.events, moment.time)
+
+    def _rule_words(self, rule: Any) -> str:
         action = render(f"action.{rule.action}", self.lang)
         when = said(rule.condition).text(self.lang) if rule.condition is not None else rule.when
-        return f"{index + 1}. {rule.note or action} ({action}: {when})"
+        return f"{rule.note or action} ({action}: {when})"
 
-    def decide(self, moment: Moment) -> bool:
-        """Take the team's decisions at ``moment``; return False when they end the exercise."""
+    def decide(self, moment: Moment) -> tuple[float | None, set[float]] | None:
+        """Take the team's decisions at ``moment``.
+
+        Return None when they end the exercise, else where the day goes on from: after this
+        moment, or, after an undo, back at the undone decision's minute.
+        """
         rules = self.scenario.playbook
-        options = [str(number) for number in range(1, len(rules) + 1)] + [OTHER, CONTINUE, END]
+        numbers = [str(number) for number in range(1, len(self.clauses) + 1)]
         while True:
+            standing = {now.rating.number: now.standing for now in self.standing(moment)}
+            options = [*numbers, OTHER, CONTINUE, END] + ([UNDO] if self.recorded else [])
             self.say("console.menu")
-            for index, rule in enumerate(rules):
-                mark = "  " + render("console.recommended_mark", self.lang)
-                click.echo(
-                    "  "
-                    + self._rule_text(rule, index)
-                    + (mark if index in moment.recommended else "")
-                )
+            for number, clause in enumerate(self.clauses, start=1):
+                mark = MARKS.get(standing.get(number, Standing.NOT_YET), "")
+                # The playbook's call for a rule the team has already carried out is not
+                # repeated.
+                index = number - 1
+                if not mark and index < len(rules) and index in moment.recommended:
+                    mark = render("console.recommended_mark", self.lang)
+                text = self._clause_text(clause)
+                click.echo(f"  {number}. {text}" + (f"  {mark}" if mark else ""))
             click.echo(f"  {OTHER}. " + render("console.other", self.lang))
+            if self.recorded:
+                last = self._recorded_text(self.recorded[-1])
+                click.echo(f"  {UNDO}. " + render("console.undo", self.lang, what=last))
             click.echo(f"  {CONTINUE}. " + render("console.continue", self.lang))
             click.echo(f"  {END}. " + render("console.end", self.lang))
             choice = self.ask("console.choose", CONTINUE, _choice(options, self.lang))
             if choice == CONTINUE:
-                return True
+                return moment.time, set()
             if choice == END:
-                return False
-            self.take(moment, int(choice) - 1 if choice != OTHER else None)
+                return None
+            if choice == UNDO:
+                undone = self.recorded.pop()
+                self.say("console.undone", what=self._recorded_text(undone))
+                if undone.time_min < moment.time:  # back to the stop it was taken at
+                    return undone.time_min - 0.5, {undone.time_min}
+                continue
+            if choice == OTHER:
+                self.take(moment, None)
+            else:
+                self.take(moment, int(choice) - 1)
+
+    def _clause_text(self, clause: Clause) -> str:
+        if clause.rule is not None:
+            return self._rule_words(self.scenario.playbook[clause.rule])
+        action = render(f"action.{clause.do}", self.lang)
+        return f"{clause_name(clause).text(self.lang)} ({action})"
+
+    def _recorded_text(self, item: Decision | Step) -> str:
+        name = item.action if isinstance(item, Decision) else item.do
+        return f"{format_clock(item.time_min)} {render(f'action.{name}', self.lang)}"
 
     def take(self, moment: Moment, index: int | None) -> None:
-        """Ask for one action's parameters and record it if they are right."""
+        """Ask for one clause's (or another) action or step and record it if it is right."""
         rules = self.scenario.playbook
-        if index is None:
-            actions = sorted(ACTIONS)
+        clause = self.clauses[index] if index is not None else None
+        if clause is None:
+            actions = sorted(ACTIONS) + list(STEPS)
             action = self.ask(
                 "console.which_action", "", _choice(actions, self.lang), actions=", ".join(actions)
             )
             defaults: dict[str, Any] = {}
-        else:
-            rule = rules[index]
+        elif clause.rule is not None:
+            rule = rules[clause.rule]
             action = rule.action
             defaults = {key: getattr(rule, key) for key in rule.parameters()}
+        else:
+            action, defaults = clause.do, dict(clause.match)
+        if action in STEPS:
+            self._take_step(moment, action)
+            return
+        rule_index = clause.rule if clause is not None else None
         fields: dict[str, Any] = {"at": format_clock(moment.time), "do": action}
         # A response time is not typed at a table: the rule's own is used.
         for key in ACTIONS[action].typed_at_a_table():
             default = defaults.get(key)
             if not isinstance(default, (str, int, float, type(None))):
                 continue
-            if index is not None and default is None:
+            if rule_index is not None and default is None:
                 continue  # the rule does without it
             answer = self.ask(
                 "console.parameter",
@@ -192,8 +325,8 @@ class Console:
         who = self.ask("console.who", self.default_who)
         if who.strip():
             fields["who"] = self.default_who = who.strip()
-        if index is not None:
-            fields["rule"] = index + 1
+        if rule_index is not None:
+            fields["rule"] = rule_index + 1
         try:
             decision = read_entry(fields, self.scenario)
         except ScenarioError as error:
@@ -203,6 +336,15 @@ class Console:
                 name = label(ENTRIES[action], key, self.lang)
                 self.say("console.rejected", problem=f"{name}: {problem.message}")
             return
-        self.script.append(decision)
+        self.recorded.append(decision)
         what = render(f"action.{action}", self.lang)
         self.say("console.recorded", clock=fields["at"], what=what)
+
+    def _take_step(self, moment: Moment, step: str) -> None:
+        """Record a step of the plan (evacuate, cut the power): who took it."""
+        who = self.ask("console.who", self.default_who)
+        if who.strip():
+            self.default_who = who.strip()
+        self.recorded.append(Step(moment.time, step, who.strip()))
+        what = render(f"action.{step}", self.lang)
+        self.say("console.recorded", clock=format_clock(moment.time), what=what)

@@ -7,7 +7,8 @@ day up to the stop is the same as before, and a session is, by construction, exa
 ``--decisions`` replays from its log.
 
 The day stops for the team at opening, when an inject happens (an incident begins or ends), when
-a playbook rule would fire (the playbook recommends it), and otherwise every ``every`` minutes.
+a playbook rule would fire (the playbook recommends it), when a clause of the plan falls due,
+and otherwise every ``every`` minutes.
 """
 
 from dataclasses import dataclass, field
@@ -62,12 +63,23 @@ def rehearse(scenario: Scenario, seed: int, script: tuple[Decision, ...]) -> Reh
     return Rehearsal(record, moments)
 
 
-def next_stop(moments: list[Moment], after: float | None, every: float) -> Moment | None:
-    """Return the first moment after ``after`` (None: from opening) where the team decides."""
-    last = after
+def next_stop(
+    moments: list[Moment], after: float | None, every: float, also: set[float] | None = None
+) -> Moment | None:
+    """Return the first moment after ``after`` (None: from opening) where the team decides.
+
+    ``also`` are more minutes to stop at: when a clause of the plan falls due, say.
+    """
+    last, also = after, also or set()
     for moment in moments:
         if after is not None and moment.time <= after:
             continue
-        if last is None or moment.recommended or moment.injects or moment.time - last >= every:
+        if (
+            last is None
+            or moment.recommended
+            or moment.injects
+            or moment.time in also
+            or moment.time - last >= every
+        ):
             return moment
     return None
