@@ -9,6 +9,7 @@ console, and ``drill history`` lists the drills recorded under ``results/``.
 
 import datetime as dt
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -54,6 +55,18 @@ from simulator.tabletop.console import Console
 @common_options
 @click.option("--no-brief", is_flag=True, help="Do not write the brief and charts.")
 @click.option(
+    "--participants",
+    "participants_file",
+    type=click.Path(dir_okay=False),
+    help="YAML with facilitator, players, evaluator, observers (a CSV log has no place for them).",
+)
+@click.option(
+    "--date",
+    "drill_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day the drill was held (YYYY-MM-DD), when the log does not say.",
+)
+@click.option(
     "--what-if",
     "what_if",
     type=click.Choice(["longer"]),
@@ -70,6 +83,8 @@ def score(
     scheduler: str | None,
     out: str | None,
     no_brief: bool,
+    participants_file: str | None,
+    drill_date: dt.datetime | None,
     what_if: str | None,
 ) -> None:
     """Rate a real drill's LOG (YAML or CSV) against FILE, clause by clause, from what it shows.
@@ -82,8 +97,13 @@ def score(
     scenario = load_or_fail(file)
     try:
         drill_log = read_drill_log(Path(log), scenario)
+        if participants_file:
+            people = read_participants(Path(participants_file))
+            drill_log = replace(drill_log, participants=people)
     except ScenarioError as error:
         raise problems(error) from None
+    if drill_date is not None:
+        drill_log = replace(drill_log, date=drill_date.date().isoformat())
     check_size(scenario, replications, jobs)
     target = run_directory(out, file, suffix="-score")
     log_text = Path(log).read_text(encoding="utf-8-sig")

@@ -140,3 +140,18 @@ def test_score_what_if_longer_says_which_clauses_would_have_come_due(tmp_path):
     assert drill["verdict"] == "M"  # the what-if never changes the drill's rating
     brief = (out / "brief.md").read_text(encoding="utf-8")
     assert "推演：若事件按场景设定的时长发生" in brief
+
+
+def test_a_csv_log_gets_its_day_and_people_from_the_command_line(tmp_path):
+    people = tmp_path / "people.yaml"
+    people.write_text("facilitator: 陈主任\nevaluator: 刘洋\n", encoding="utf-8")
+    csv = SCENARIOS / "logs" / "bank_system_outage.log.csv"
+    out = tmp_path / "run"
+    arguments = ("score", OUTAGE, csv, "-n", "3", "--out", out, "--no-brief")
+    result = invoke(*arguments, "--participants", people, "--date", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
+    assert drill["date"] == "2026-11-20"
+    assert drill["participants"] == {"facilitator": ["陈主任"], "evaluator": ["刘洋"]}
+    bad = invoke("score", OUTAGE, csv, "--date", "20.11.2026", "--out", tmp_path / "bad")
+    assert bad.exit_code == 2 and "--date" in bad.output

@@ -168,6 +168,18 @@ def test_an_action_no_rule_foresaw_gets_its_own_index(tmp_path):
             "unstarted.yaml:2 injects[0].end: ends a system_outage that no earlier inject started",
         ),
         (
+            "backwards.yaml",
+            'injects:\n  - {at: "10:30", start: system_outage}\n'
+            '  - {at: "10:20", end: system_outage}\nlog: []\n',
+            "backwards.yaml:3 injects[1].at: the system_outage ends at 10:20, before it starts at",
+        ),
+        (
+            "twice.yaml",
+            'injects:\n  - {at: "10:30", start: system_outage}\n'
+            '  - {at: "10:40", start: system_outage}\nlog: []\n',
+            "twice.yaml:3 injects[1].start: the scenario's incident 1 (system_outage) has already",
+        ),
+        (
             "kind.yaml",
             'injects:\n  - {at: "10:30", start: fier}\nlog: []\n',
             "kind.yaml:2 injects[0].start: ",

@@ -233,3 +233,26 @@ def _outage(result, day):
         if replication == day and event.name == "system_outage"
     }
     return times[EventKind.INCIDENT], times[EventKind.INCIDENT_END]
+
+
+def test_a_call_to_the_wrong_number_is_said_to_be_one_not_nothing():
+    observed = score(
+        FIRE,
+        'injects:\n  - {at: "10:30", start: fire}\nlog:\n'
+        '  - {at: "10:33", do: call_emergency, number: 110, who: 张三}\n',
+    )
+    [call] = [c for c in observed.clauses if c.clause.id == "fire-119"]
+    assert call.rating is Rating.U
+    assert call.evidence.text("zh") == "10:33 起应执行；日志中 10:33 的是 110，不是本条要求的 119"
+
+
+def test_an_evaluators_rating_of_a_clause_that_never_came_due_is_flagged():
+    observed = score(
+        FIRE,
+        'injects:\n  - {at: "10:30", start: fire}\n  - {at: "10:32", end: fire}\n'
+        'log:\n  - {at: "10:30", do: fight_fire}\nobservations:\n  - {clause: "6", rating: U}\n',
+    )
+    evacuate = observed.clauses[5]
+    assert (evacuate.computed, evacuate.rating) == (None, Rating.U)
+    assert "请核对条款序号" in evacuate.evidence.text("zh")
+    assert "未记录执行人" in observed.clauses[1].evidence.text("zh")

@@ -449,6 +449,17 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "role.evaluator": {"zh": "评估", "en": "evaluator"},
     "role.observers": {"zh": "观摩", "en": "observers"},
     "brief.no_rectification": {"zh": "无需整改。", "en": "Nothing to rectify."},
+    "brief.method_drill": {
+        "zh": "说明：演练评定依据演练记录逐条评定（评定规则见 docs/scoring.md）。"
+        "标有“推演”的部分由 drill 按情景文件模拟 {days} 个营业日生成，"
+        "其中的报警、疏散等处置步骤按场景设定发生，不按演练记录回放；"
+        "其等级为在至少 {target:.0%} 的模拟日中达到的等级，仅供参考，不影响演练评定。",
+        "en": "Method: the drill is rated clause by clause from its log (the rules are in "
+        "docs/scoring.md). The parts marked simulated come from {days} simulated days of the "
+        "scenario, in which the alarm, the evacuation and the plan's other steps happen as the "
+        "scenario plays them, not as logged; their ratings are those reached on at least "
+        "{target:.0%} of the days, for reference only, and do not change the drill's rating.",
+    },
     "brief.method": {
         "zh": "说明：本报告由 drill 按情景文件模拟 {days} 个营业日生成；各项评定为在至少 "
         "{target:.0%} 的模拟日中达到的等级。",

@@ -125,6 +125,10 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "zh": "各项目标与限值的评定等级",
         "en": "Ratings of every objective and limit",
     },
+    "figure.drill_scorecard": {
+        "zh": "演练评定：依据演练记录逐条评定的等级",
+        "en": "The drill's rating, clause by clause from its log",
+    },
     "figure.none": {"zh": "本次运行没有可绘制的图表。", "en": "This run has no charts to draw."},
     # Sign-off block at the end of the printed brief.
     "sign.title": {"zh": "审核签字", "en": "Sign-off"},

@@ -122,6 +122,23 @@ PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "{due} 起应执行；{done} 由{who}执行，晚 {late:.0f} 分钟",
         "en": "due from {due}; done at {done} by {who}, {late:.0f} min after",
     },
+    "clause.not_done_other": {
+        "zh": "{due} 起应执行；日志中 {done} 的是 {got}，不是本条要求的 {wanted}",
+        "en": "due from {due}; what the log shows at {done} is {got}, not the {wanted} required",
+    },
+    "clause.done_anonymous": {
+        "zh": "{due} 起应执行；{done} 执行，晚 {late:.0f} 分钟（未记录执行人）",
+        "en": "due from {due}; done at {done}, {late:.0f} min after (by whom is not logged)",
+    },
+    "clause.done_early_anonymous": {
+        "zh": "{due} 起应执行；{done} 按时执行（未记录执行人）",
+        "en": "due from {due}; done at {done}, on time (by whom is not logged)",
+    },
+    "clause.evaluator_on_na": {
+        "zh": "{evidence}；注意：评估人员对本条作出了评定，但按演练记录本条不适用，请核对条款序号",
+        "en": "{evidence}; note: the evaluator rated this clause, which by the log was not "
+        "applicable; check the clause number",
+    },
     "clause.done_early": {
         "zh": "{due} 起应执行；{done} 由{who}按时执行",
         "en": "due from {due}; done at {done} by {who}, on time",
@@ -182,10 +199,11 @@ PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
     },
     "observed.simulated": {"zh": "推演：", "en": "Simulated: "},
     "observed.simulated_table": {
-        "zh": "以下为推演（参考，不影响评定）：按本次演练的注入时间与实际处置，"
-        "在 {days} 个模拟营业日上回放",
+        "zh": "以下为推演（参考，不影响评定）：按本次演练的注入时间与实际采取的营业措施，"
+        "在 {days} 个模拟营业日上回放；报警、疏散等处置步骤按场景设定发生",
         "en": "What follows is simulated (a what-if; it does not change the rating): the drill's "
-        "injects and actions at their real times, replayed on {days} simulated days",
+        "injects and service actions at their real times, replayed on {days} simulated days; "
+        "the alarm, the evacuation and the plan's other steps happen as the scenario plays them",
     },
     "observed.odds_title": {
         "zh": "推演：若事件按场景设定的时长发生（--what-if longer），"

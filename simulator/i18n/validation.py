@@ -411,6 +411,14 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "结束的 {kind} 此前未注入开始（先写 start）",
         "en": "ends a {kind} that no earlier inject started (give its start first)",
     },
+    "validation.inject_end_before_start": {
+        "zh": "{kind} 的结束时间 {end} 早于其开始时间 {start}",
+        "en": "the {kind} ends at {end}, before it starts at {start}",
+    },
+    "validation.inject_started_twice": {
+        "zh": "场景第 {number} 个事件（{kind}）已开始，尚未结束；同一事件不能再次开始",
+        "en": "the scenario's incident {number} ({kind}) has already started and not ended",
+    },
     "validation.observation_both": {
         "zh": "一条记录要么是测量（measure、value），"
         "要么是评估意见（clause、rating、note），不能兼有",

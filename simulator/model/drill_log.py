@@ -422,6 +422,8 @@ def _record(
             )
             continue
         clause = observation.clause
+        if isinstance(clause, str) and clause.strip().isdigit():  # "6", quoted: clause 6
+            clause = int(clause)
         known = clause in ids if isinstance(clause, str) else 1 <= (clause or 0) <= len(ids)
         if not known:
             message = render(

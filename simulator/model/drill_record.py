@@ -220,7 +220,21 @@ def match_injects(
                 running = [i for i in of_kind if i in started]
                 target = running[-1] if running else of_kind[0]
         if inject.end and target not in started:
-            found.append((line, f"{where}.end", "inject_end_unstarted", {"kind": inject.kind}))
+            later = [
+                i.time_min
+                for i in injects
+                if i.start == inject.kind and i.time_min > inject.time_min
+            ]
+            if later:
+                args = {"kind": inject.kind, "end": format_clock(inject.time_min)}
+                args["start"] = format_clock(min(later))
+                found.append((line, f"{where}.at", "inject_end_before_start", args))
+            else:
+                found.append((line, f"{where}.end", "inject_end_unstarted", {"kind": inject.kind}))
+            continue
+        if inject.start and target in started:
+            args = {"kind": inject.kind, "number": target + 1}
+            found.append((line, f"{where}.start", "inject_started_twice", args))
             continue
         if inject.start:
             started.add(target)

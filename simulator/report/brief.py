@@ -392,7 +392,10 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "staffing": staffing_section(run.staffing, lang),
         "drill": drill_section(run.drill, summary["replications"], lang),
         "participants": participants_text(run.drill, lang),
-        "drill_title": run.drill["title"] if run.drill else "",
+        # The log's title, unless the scenario's name already says it (营业厅消防演练 twice).
+        "drill_title": run.drill["title"]
+        if run.drill and run.drill["title"] not in scenario["name"]
+        else "",
     }
 
 

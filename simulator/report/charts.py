@@ -21,6 +21,7 @@ from simulator.report.fonts import ChartLanguage
 from simulator.report.plan_charts import (
     comparison_chart,
     cost_effect_chart,
+    drill_scorecard_chart,
     scorecard_chart,
     staffing_chart,
 )
@@ -68,6 +69,7 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
         ("counters", lambda: counters_chart(run, text)),
         ("evacuation", lambda: evacuation_chart(run, text)),
         ("scorecard", lambda: scorecard_chart(run, text, lang, author)),
+        ("drill_scorecard", lambda: drill_scorecard_chart(run, text, lang, author)),
         ("comparison", lambda: comparison_chart(run, text, lang, author)),
         ("cost_effect", lambda: cost_effect_chart(run, text, lang, author)),
         ("staffing", lambda: staffing_chart(run, text, lang)),

@@ -5,6 +5,7 @@ from matplotlib.figure import Figure
 
 from simulator.model.clock import format_clock, parse_clock
 from simulator.report.chart_parts import Author, Text
+from simulator.report.observed_section import observed_section
 from simulator.report.rated import limit_rows, metric_name, objective_rows, target_text
 from simulator.rundir.reader import RunFiles
 from simulator.rundir.schema import ArmEntry, block_plans
@@ -14,11 +15,33 @@ SCORECARD_NAME_CHARS = 46  # longer objective names are cut, the brief has them 
 
 
 def scorecard_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Figure | None:
-    """One coloured row per objective and limit, with its rating letter; None if none is rated."""
+    """One coloured row per objective and limit, with its rating letter; None if none is rated.
+
+    A drill's (``drill score``, ``drill play``) is drawn by :func:`drill_scorecard_chart`
+    instead: its verdict comes from the log, and a card of simulated ratings beside it would
+    contradict it.
+    """
+    if run.drill is not None and "clauses" in run.drill:
+        return None
     rows = [
         (author(item["name"], text("brief.rating")), item["rating"])
         for item in [*objective_rows(run.summary, lang), *limit_rows(run.summary, lang)]
     ]
+    return _scorecard(rows, text("chart.scorecard_title"), text)
+
+
+def drill_scorecard_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Figure | None:
+    """One coloured row per clause rated from the drill's log (and per measured outcome)."""
+    observed = observed_section(run.drill, lang)
+    if observed is None:
+        return None
+    rows = [
+        (author(item["name"], text("brief.rating")), item["rating"]) for item in observed["rated"]
+    ]
+    return _scorecard(rows, text("observed.title"), text)
+
+
+def _scorecard(rows: list[tuple[str, str | None]], title: str, text: Text) -> Figure | None:
     if not rows:
         return None
     figure = Figure(figsize=(8.3, 0.9 + 0.34 * len(rows)), layout="constrained")
@@ -34,7 +57,7 @@ def scorecard_chart(run: RunFiles, text: Text, lang: str, author: Author) -> Fig
     axis.set_xlim(0, 12)
     axis.set_ylim(-0.6, len(rows) - 0.4)
     axis.axis("off")
-    figure.suptitle(text("chart.scorecard_title"))
+    figure.suptitle(title)
     figure.supxlabel(text("chart.scorecard_legend"), fontsize=8)
     return figure
 

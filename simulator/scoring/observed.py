@@ -309,6 +309,23 @@ def _rate_clause(
         if time >= since and _matches(clause, action, params)
     ]
     if not done:
+        # The same action with other identity (110 called, not 119): say so, not "nothing".
+        near = [
+            (time, params)
+            for time, action, params, _who in _lines(log)
+            if time >= since and action == clause.do
+        ]
+        if near and clause.match:
+            time, params = near[0]
+            key, wanted = clause.match[0]
+            evidence = message(
+                "clause.not_done_other",
+                due=_clock(due),
+                done=_clock(time),
+                got=params.get(key, "—"),
+                wanted=wanted,
+            )
+            return rated(Rating.U, evidence)
         return rated(Rating.U, message("clause.not_done", due=_clock(due)))
     time, who = done[0]
     late = time - due
@@ -318,12 +335,9 @@ def _rate_clause(
         )
         return rated(Rating.U, evidence, time, who)
     rating = promptness(clause.urgency, late, deadline)
+    key = "clause.done_early" if late <= 0 else "clause.done"
     evidence = message(
-        "clause.done_early" if late <= 0 else "clause.done",
-        due=_clock(due),
-        done=_clock(time),
-        who=who or "—",
-        late=abs(late),
+        key if who else key + "_anonymous", due=_clock(due), done=_clock(time), who=who, late=late
     )
     return rated(rating, evidence, time, who)
 
@@ -354,7 +368,11 @@ def _with_evaluator(rating: ClauseRating, log: DrillLog) -> ClauseRating:
     given = [n.rating for n in notes if n.rating]
     text = "；".join(n.note for n in notes if n.note)
     evaluator = Rating(given[-1]) if given else None
-    return ClauseRating(**{**rating.__dict__, "evaluator": evaluator, "evaluator_note": text})
+    evidence = rating.evidence
+    if evaluator is not None and rating.computed is None:  # most likely the wrong number
+        evidence = message("clause.evaluator_on_na", evidence=evidence)
+    changes = {"evaluator": evaluator, "evaluator_note": text, "evidence": evidence}
+    return ClauseRating(**{**rating.__dict__, **changes})
 
 
 def measured_ratings(log: DrillLog, scenario: Scenario) -> tuple[MeasuredRating, ...]:
