@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 
 from simulator._version import __version__
-from simulator.cli_drill import history, play, score
+from simulator.cli_drill import play, score
 from simulator.cli_plan import compare, staff
+from simulator.cli_register import actions, history
 from simulator.cli_support import (
     Context,
     InputError,
@@ -99,6 +100,7 @@ cli.add_command(staff)
 cli.add_command(score)
 cli.add_command(play)
 cli.add_command(history)
+cli.add_command(actions)
 
 
 def _terminated(signum: int, _frame: object) -> None:

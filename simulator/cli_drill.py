@@ -16,6 +16,7 @@ from typing import NoReturn
 import click
 
 from simulator import api
+from simulator.cli_register import earlier_actions, open_register, record_drill, show_earlier
 from simulator.cli_support import (
     MOST_SEED,
     InputError,
@@ -38,9 +39,8 @@ from simulator.report.observed_section import clause_table, odds_table
 from simulator.report.publish import Published
 from simulator.report.rated import metric_name
 from simulator.report.table import run_table
-from simulator.report.text import display_width, pad_to, terminal_text
+from simulator.report.text import display_width, pad_to
 from simulator.rundir.drill import drill_dict, drill_json, odds_rows
-from simulator.rundir.history import past_drills
 from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, DrillFile, drill_log_file
 from simulator.runner import RunResult, run_replication
 from simulator.scoring.observed import injects_of_day, score_observed
@@ -106,6 +106,8 @@ def score(
         drill_log = replace(drill_log, date=drill_date.date().isoformat())
     check_size(scenario, replications, jobs)
     target = run_directory(out, file, suffix="-score")
+    register = open_register(target.target)  # a damaged register stops us before any work
+    site = scenario.site.name
     log_text = Path(log).read_text(encoding="utf-8-sig")
     observed = score_observed(drill_log, scenario)
     drilled = as_drilled(scenario, drill_log)  # the day as it was drilled: its inject times
@@ -122,6 +124,7 @@ def score(
         if what_if == "longer":
             longer = api.run(scenario, replications, seed, jobs=jobs, decisions=script).result
             data["what_if"] = odds_rows(longer_incidents(drill_log, longer), replications)
+        data["earlier_actions"] = earlier_actions(register, site, data)
         recorded["drill"] = data
         return {
             DRILL_FILE: drill_json(data),
@@ -140,7 +143,9 @@ def score(
         extra_files=records,
     )
     lang = scenario.language
+    record_drill(register, target.target, recorded["drill"], done.summary, lang)
     click.echo(clause_table(recorded["drill"], lang))
+    show_earlier(recorded["drill"], lang)
     click.echo("\n" + render("observed.simulated_table", lang, days=replications))
     outcome = recorded["drill"].get("outcome")
     if outcome:
@@ -248,6 +253,7 @@ def play(
     except ScenarioError as error:
         raise problems(error) from None
     target = run_directory(out, file, suffix="-play")
+    register = open_register(target.target)
     started = time.perf_counter()
     console = Console(scenario, seed, every)
     if script_log is not None:
@@ -283,6 +289,7 @@ def play(
         "playbook": _metrics(automatic.metrics),
     }
     played = drill_dict("play", drill_log, result, observed, outcome)
+    played["earlier_actions"] = earlier_actions(register, scenario.site.name, played)
     team.extra_files = {
         DRILL_FILE: drill_json(played),
         DECISIONS_FILE: drill_log_yaml(drill_log, scenario),
@@ -290,8 +297,10 @@ def play(
     team.wall_seconds = time.perf_counter() - started  # the whole session at the console
     published: list[Published] = []
     team.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
+    record_drill(register, target.target, played, team.summary, scenario.language)
     click.echo("")
     click.echo(clause_table(played, scenario.language))
+    show_earlier(played, scenario.language)
     click.echo("")
     click.echo(_outcome_table(outcome, scenario.language))
     close_run(
@@ -323,32 +332,3 @@ def _interrupted(
     )
     click.echo(message, err=True)
     raise click.exceptions.Exit(130)  # as a shell reports a command stopped by Ctrl-C
-
-
-@click.command()
-@click.option(
-    "--results",
-    "results_dir",
-    default="results",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Where the runs are.",
-)
-def history(results_dir: str) -> None:
-    """List the drills recorded under results/ (演练记录): date, kind, scenario, people, rating."""
-    root = Path(results_dir)
-    if not root.is_dir():
-        raise InputError(f"{root}: no such directory; run drill play or drill score first.")
-    drills, unreadable = past_drills(root)
-    for problem in unreadable:
-        click.echo(terminal_text(f"Skipped (unreadable): {problem}"), err=True)
-    if not drills:
-        click.echo(f"No drills recorded under {root} yet; run drill play or drill score.")
-        return
-    click.echo(f"{'date':<11} {'kind':<6} {'rating':<7} scenario — participants — directory")
-    for drill in drills:
-        line = (
-            f"{drill.date:<11} {drill.kind:<6} {drill.rating:<7} {drill.scenario} — "
-            f"{drill.participants} — {drill.path}"
-        )
-        click.echo(terminal_text(line))  # names come from files anyone may have edited

@@ -75,7 +75,12 @@ def test_score_records_the_drill_with_timings_and_writes_a_brief(tmp_path):
     listed = invoke("history", "--results", tmp_path)
     assert listed.exit_code == 0, listed.output
     [line] = [row for row in listed.output.splitlines() if row.startswith("2026-11-20")]
-    assert "score" in line and "业务系统故障演练" in line and "陈主任" in line
+    # The register's line: the drill's own title beside the scenario's name.
+    assert (
+        "score" in line
+        and "核心系统故障应急演练（业务系统故障演练 — 城南支行）" in line
+        and "陈主任" in line
+    )
     # The verdict is the log's, not the simulation's: the 30-minute report came 11 minutes
     # late (M); the 60-minute one never fell due in a 35-minute outage.
     assert line.split()[2] == "M" and drill["verdict"] == "M"

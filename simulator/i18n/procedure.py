@@ -216,4 +216,19 @@ PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "推演：同一组模拟营业日上，团队实际处置与自动执行预案的结果对比",
         "en": "Simulated: the team's actions beside the automatic playbook on the same days",
     },
+    "observed.issue": {
+        "zh": "第 {number} 条“{name}”评定为 {rating}",
+        "en": "clause {number} “{name}” rated {rating}",
+    },
+    "observed.earlier_title": {
+        "zh": "此前演练未关闭的整改项",
+        "en": "Corrective actions still open from earlier drills",
+    },
+    "observed.col_action_id": {"zh": "编号", "en": "No."},
+    "observed.col_issue": {"zh": "问题", "en": "Issue"},
+    "observed.col_action_due": {"zh": "整改期限", "en": "Due"},
+    "observed.col_again": {"zh": "本次演练", "en": "This drill"},
+    "observed.overdue": {"zh": "（已逾期）", "en": " (overdue)"},
+    "observed.failed_again": {"zh": "同一条款再次未通过", "en": "the same clause failed again"},
+    "observed.not_again": {"zh": "本次未再出现", "en": "not repeated"},
 }

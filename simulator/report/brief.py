@@ -24,7 +24,12 @@ from simulator.model.clock import format_clock
 from simulator.model.condition_words import said_when
 from simulator.report.drill_section import drill_section, participants_text
 from simulator.report.key_figures import key_figures
-from simulator.report.observed_section import observed_ratings, observed_section, odds_section
+from simulator.report.observed_section import (
+    earlier_section,
+    observed_ratings,
+    observed_section,
+    odds_section,
+)
 from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
     RATING_ORDER,
@@ -386,6 +391,7 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "rectifications": rectifications,
         "observed": observed,
         "odds": odds_section(run.drill, lang),
+        "earlier": earlier_section(run.drill, lang),
         "simulated": render("observed.simulated", lang) if observed else "",
         "target_share": summary["limits"][0]["target_share"] if summary["limits"] else 0.9,
         "comparison": comparison_section(run.comparison, lang),

@@ -10,6 +10,7 @@ from typing import Any
 from simulator.i18n import render
 from simulator.report.rated import rating_text, summary_text
 from simulator.report.text import display_width, pad_to, terminal_text
+from simulator.rundir.register import Rectification
 from simulator.rundir.schema import ClauseEntry, DrillFile
 
 RATING_ORDER = ("P", "S", "M", "U")
@@ -159,3 +160,41 @@ def odds_table(data: DrillFile, lang: str) -> str:
             terminal_text(f"{row['number']:>3}  {row['due']}  {row['ratings']}  {row['name']}")
         )
     return "\n".join(lines)
+
+
+def rectifications(data: DrillFile, lang: str) -> list[Rectification]:
+    """Return what each clause rated M or U asks for, for the register's corrective actions."""
+    found = []
+    for clause in data.get("clauses", []):
+        if clause["rating"] not in ("M", "U"):
+            continue
+        life = clause["urgency"] == "life"
+        issue = render(
+            "observed.issue",
+            lang,
+            number=clause["number"],
+            name=summary_text(clause, "name", lang),
+            rating=rating_text(clause["rating"], lang),
+        )
+        action = render("fix.clause_life" if life else "fix.clause", lang)
+        owner = render("owner.safety" if life else "owner.duty", lang)
+        found.append(Rectification(clause["id"], issue, action, owner))
+    return found
+
+
+def earlier_section(data: DrillFile | None, lang: str) -> list[dict[str, str]] | None:
+    """Return the corrective actions still open from earlier drills of the site (None: none)."""
+    earlier = data.get("earlier_actions") if data else None
+    if not earlier:
+        return None
+    return [
+        {
+            "id": str(action["id"]),
+            "issue": action["issue"],
+            "due": action["due"] + (render("observed.overdue", lang) if action["overdue"] else ""),
+            "again": render(
+                "observed.failed_again" if action["failed_again"] else "observed.not_again", lang
+            ),
+        }
+        for action in earlier
+    ]

@@ -442,6 +442,17 @@ class ClauseOddsEntry(TypedDict):
     ratings: dict[str, int]  # of those, how many the team's log rates P, S, M, U
 
 
+class EarlierActionEntry(TypedDict):
+    """A corrective action still open from an earlier drill of the same site."""
+
+    id: int
+    clause: str
+    issue: str
+    due: str
+    overdue: bool
+    failed_again: bool  # the same clause is rated M or U again in this drill
+
+
 class DrillFile(TypedDict):
     """``drill.json``: the record of a drill people ran (``play``) or a real one (``score``)."""
 
@@ -458,6 +469,7 @@ class DrillFile(TypedDict):
     measured: NotRequired[list[MeasuredEntry]]
     verdict: NotRequired[str | None]  # the worst of the clauses' and measured ratings
     what_if: NotRequired[list[ClauseOddsEntry]]  # drill score --what-if longer
+    earlier_actions: NotRequired[list[EarlierActionEntry]]  # from the register, at the run
 
 
 def finite_or_none(value: float) -> float | None:

@@ -1,0 +1,193 @@
+"""The register commands: ``drill history`` and ``drill actions`` (演练台账、整改跟踪).
+
+``drill score`` and ``drill play`` record each drill in ``register.sqlite`` beside the run
+directories (:mod:`simulator.rundir.register`); ``drill history`` lists them (and, with
+``--rebuild``, records the run directories the register does not hold yet), ``drill actions``
+lists the corrective actions still open (overdue first marked) and ``drill actions close ID
+--note ...`` closes one.
+"""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, cast
+
+import click
+
+from simulator.cli_support import InputError
+from simulator.report.observed_section import earlier_section, rectifications
+from simulator.report.text import terminal_text
+from simulator.rundir.history import past_drills
+from simulator.rundir.reader import RunDirError, read_mapping
+from simulator.rundir.register import REGISTER_FILE, Register, RegisterError, register_for
+from simulator.rundir.schema import DRILL_FILE, SUMMARY_FILE, DrillFile, EarlierActionEntry
+
+RESULTS_OPTION = click.option(
+    "--results",
+    "results_dir",
+    default="results",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where the runs and their register are.",
+)
+
+
+def open_register(run_dir: Path) -> Register:
+    """Return the register beside ``run_dir``, checked before any work (bad file: exit 2)."""
+    try:
+        return register_for(run_dir)
+    except RegisterError as error:
+        raise InputError(str(error)) from None
+
+
+def earlier_actions(register: Register, site: str, drill: DrillFile) -> list[EarlierActionEntry]:
+    """Return the site's corrective actions still open, and whether this drill failed them again."""
+    failed = {c["id"] for c in drill.get("clauses", []) if c["rating"] in ("M", "U")}
+    today = dt.date.today()
+    return [
+        {
+            "id": action.id,
+            "clause": action.clause,
+            "issue": action.issue,
+            "due": action.due,
+            "overdue": action.overdue(today),
+            "failed_again": action.clause in failed,
+        }
+        for action in register.actions(site)
+    ]
+
+
+def record_drill(
+    register: Register, run_dir: Path, drill: DrillFile, summary: Any, lang: str
+) -> None:
+    """Record a written drill in the register, with the corrective actions its ratings open."""
+    fixes = rectifications(drill, lang)
+    try:
+        register.record(run_dir, drill, summary, fixes, dt.date.today())
+    except RegisterError as error:
+        raise InputError(f"{error}; the run itself was written to {run_dir}") from None
+    if fixes:
+        click.echo(f"Register: {len(fixes)} corrective action(s) opened in {register.path}")
+
+
+def show_earlier(drill: DrillFile, lang: str) -> None:
+    """Print the earlier drills' open corrective actions, if any."""
+    rows = earlier_section(drill, lang)
+    if rows:
+        click.echo("")
+        for row in rows:
+            click.echo(
+                terminal_text(f"  #{row['id']}  {row['due']}  {row['again']}  {row['issue']}")
+            )
+
+
+def _rebuild(root: Path, register: Register) -> int:
+    """Record the run directories under ``root`` the register does not hold; return how many."""
+    drills, _unreadable = past_drills(root)
+    added = 0
+    for past in drills:
+        if register.has_run(past.path):
+            continue
+        try:
+            drill = cast(DrillFile, read_mapping(past.path / DRILL_FILE))
+            summary = read_mapping(past.path / SUMMARY_FILE)
+        except (OSError, ValueError, RunDirError):
+            continue
+        lang = str(summary.get("scenario", {}).get("language", "zh"))
+        register.record(past.path, drill, summary, rectifications(drill, lang), dt.date.today())
+        added += 1
+    return added
+
+
+@click.command()
+@RESULTS_OPTION
+@click.option("--rebuild", is_flag=True, help="Record the run directories not yet in the register.")
+def history(results_dir: str, rebuild: bool) -> None:
+    """List the drills in the register (演练台账): date, kind, rating, scenario, people."""
+    root = Path(results_dir)
+    if not root.is_dir():
+        raise InputError(f"{root}: no such directory; run drill play or drill score first.")
+    try:
+        register = Register(root / REGISTER_FILE)
+        if rebuild:
+            click.echo(f"Recorded {_rebuild(root, register)} run(s) in {register.path}")
+    except RegisterError as error:
+        raise InputError(str(error)) from None
+    drills = register.drills()
+    if not drills:
+        _listed_from_runs(root)
+        return
+    open_actions = {action.drill_id for action in register.actions()}
+    click.echo(f"{'date':<11} {'kind':<6} {'rating':<7} scenario — participants — directory")
+    for drill in drills:
+        names = [name for role in drill.participants.values() for name in role]
+        people = "、".join(names) if names else "—"
+        title = f"{drill.title}（{drill.scenario}）" if drill.title else drill.scenario
+        mark = "  (open actions)" if drill.id in open_actions else ""
+        line = (
+            f"{drill.date:<11} {drill.kind:<6} {drill.verdict or '—':<7} {title} — {people} — "
+            f"{drill.run_dir}{mark}"
+        )
+        click.echo(terminal_text(line))  # names come from files anyone may have edited
+
+
+def _listed_from_runs(root: Path) -> None:
+    """List the drills from their run directories (no register yet)."""
+    drills, unreadable = past_drills(root)
+    for problem in unreadable:
+        click.echo(terminal_text(f"Skipped (unreadable): {problem}"), err=True)
+    if not drills:
+        click.echo(f"No drills recorded under {root} yet; run drill play or drill score.")
+        return
+    click.echo(f"{'date':<11} {'kind':<6} {'rating':<7} scenario — participants — directory")
+    for drill in drills:
+        line = (
+            f"{drill.date:<11} {drill.kind:<6} {drill.rating:<7} {drill.scenario} — "
+            f"{drill.participants} — {drill.path}"
+        )
+        click.echo(terminal_text(line))
+    click.echo(f"(not in a register yet: drill history --results {root} --rebuild records them)")
+
+
+@click.group(invoke_without_command=True)
+@RESULTS_OPTION
+@click.option("--all", "include_closed", is_flag=True, help="Closed actions too.")
+@click.pass_context
+def actions(ctx: click.Context, results_dir: str, include_closed: bool) -> None:
+    """List the corrective actions (整改项) still open, overdue ones marked."""
+    ctx.obj = ctx.obj or {}
+    ctx.meta["register"] = Path(results_dir) / REGISTER_FILE
+    if ctx.invoked_subcommand is not None:
+        return
+    try:
+        found = Register(ctx.meta["register"]).actions(include_closed=include_closed)
+    except RegisterError as error:
+        raise InputError(str(error)) from None
+    if not found:
+        click.echo("No open corrective actions.")
+        return
+    today = dt.date.today()
+    for action in found:
+        state = "closed " + str(action.closed_at) if action.closed_at else "open"
+        if action.overdue(today):
+            state = "OVERDUE"
+        line = (
+            f"#{action.id:<4} {action.due}  {state:<17} {action.site} — {action.issue} — "
+            f"{action.action} ({action.owner})"
+        )
+        click.echo(terminal_text(line + (f" — {action.note}" if action.note else "")))
+
+
+@actions.command("close")
+@click.argument("action_id", type=click.IntRange(min=1))
+@click.option("--note", required=True, help="What was done (整改情况).")
+@click.pass_context
+def close_action(ctx: click.Context, action_id: int, note: str) -> None:
+    """Close corrective action ACTION_ID with a --note of what was done."""
+    path = ctx.meta["register"]
+    if not path.exists():
+        raise InputError(f"{path}: no register yet; run drill score or drill play first.")
+    try:
+        closed = Register(path).close(action_id, note, dt.date.today())
+    except RegisterError as error:
+        raise InputError(str(error)) from None
+    click.echo(terminal_text(f"Closed #{closed.id}: {closed.issue} — {note}"))

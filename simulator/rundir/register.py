@@ -1,0 +1,280 @@
+"""The register of drills and corrective actions (演练台账与整改跟踪): one SQLite file.
+
+``register.sqlite`` lives beside the run directories (``results/`` by default). Every ``drill
+score`` and ``drill play`` records its drill there once its run directory is in place: when and
+where, the scenario and its sha256, the kind of drill, who took part, every clause's rating and
+the verdict. Every clause rated M or U opens a corrective action (issue, action, owner, due
+date) that stays open until ``drill actions close ID``. A later drill of the same site is shown
+the actions still open, and whether the same clause failed again.
+
+The file is opened and checked before any day is simulated: one that is not a register (a
+damaged or foreign file) is reported and never touched, so nothing is lost and no run is
+wasted. Each drill is written in one transaction: a failure records nothing.
+"""
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from simulator.rundir.schema import DrillFile
+
+REGISTER_FILE = "register.sqlite"
+REGISTER_VERSION = 1
+DUE_DAYS = 30  # a rectification is due a month after the drill, as the brief says
+FAILING = ("M", "U")
+_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE drills (
+    id INTEGER PRIMARY KEY,
+    run_dir TEXT NOT NULL UNIQUE,
+    recorded_at TEXT NOT NULL,
+    date TEXT NOT NULL,
+    site TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    scenario_file TEXT NOT NULL,
+    scenario_sha256 TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    participants TEXT NOT NULL,
+    verdict TEXT
+);
+CREATE TABLE ratings (
+    drill_id INTEGER NOT NULL REFERENCES drills(id),
+    number INTEGER NOT NULL,
+    clause TEXT NOT NULL,
+    name TEXT NOT NULL,
+    rating TEXT,
+    PRIMARY KEY (drill_id, number)
+);
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    drill_id INTEGER NOT NULL REFERENCES drills(id),
+    site TEXT NOT NULL,
+    clause TEXT NOT NULL,
+    issue TEXT NOT NULL,
+    action TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    due TEXT NOT NULL,
+    closed_at TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+class RegisterError(Exception):
+    """The register file cannot be used (not a register, a newer layout, not writable)."""
+
+
+@dataclass(frozen=True)
+class Drill:
+    """One drill as the register holds it."""
+
+    id: int
+    run_dir: str
+    date: str
+    site: str
+    scenario: str
+    kind: str
+    title: str
+    participants: dict[str, list[str]]
+    verdict: str | None
+
+
+@dataclass(frozen=True)
+class Action:
+    """A corrective action opened by a clause rated M or U."""
+
+    id: int
+    drill_id: int
+    site: str
+    clause: str
+    issue: str
+    action: str
+    owner: str
+    due: str
+    closed_at: str | None
+    note: str
+
+    def overdue(self, today: dt.date) -> bool:
+        """Return whether it is still open after its due date."""
+        return self.closed_at is None and dt.date.fromisoformat(self.due) < today
+
+
+@dataclass(frozen=True)
+class Rectification:
+    """What a clause rated M or U asks for: the issue, the action, who, in both languages."""
+
+    clause: str
+    issue: str
+    action: str
+    owner: str
+
+
+class Register:
+    """The register file, checked when opened; every change is one transaction."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        if path.exists():
+            self._check()
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(self.path)
+        except sqlite3.Error as error:
+            raise RegisterError(f"{self.path}: cannot be opened ({error})") from None
+
+    def _check(self) -> None:
+        """Refuse a file that is not a register of this layout (never change it)."""
+        try:
+            with closing(self._connect()) as connection:
+                row = connection.execute(
+                    "SELECT value FROM meta WHERE key = 'register_version'"
+                ).fetchone()
+        except sqlite3.Error as error:
+            raise RegisterError(
+                f"{self.path}: not a drill register ({error}); it was left as it is — move it "
+                "away to start a new register"
+            ) from None
+        if row is None or not str(row[0]).isdigit():
+            raise RegisterError(f"{self.path}: not a drill register (no version); left as it is")
+        if int(row[0]) > REGISTER_VERSION:
+            raise RegisterError(
+                f"{self.path}: register layout {row[0]}; this drill reads layout "
+                f"{REGISTER_VERSION}. Use a newer drill."
+            )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """Yield a connection whose changes are all committed at the end, or none of them."""
+        new = not self.path.exists()
+        try:
+            # The inner ``with`` commits on success and rolls back on any exception.
+            with closing(self._connect()) as connection, connection:
+                if new:  # the tables and the version in one script
+                    version = f"INSERT INTO meta VALUES ('register_version', '{REGISTER_VERSION}');"
+                    connection.executescript(_TABLES + version)
+                yield connection
+        except sqlite3.Error as error:
+            raise RegisterError(f"{self.path}: could not be written ({error})") from None
+
+    def record(
+        self,
+        run_dir: Path,
+        drill: DrillFile,
+        summary: dict[str, Any],
+        rectifications: list[Rectification],
+        today: dt.date,
+    ) -> int:
+        """Record a drill, its ratings and the corrective actions it opens; return its id."""
+        scenario = summary["scenario"]
+        site = str(scenario["site"]["name"] or scenario["name"])
+        date = str(drill.get("date") or today.isoformat())
+        due = (dt.date.fromisoformat(date) + dt.timedelta(days=DUE_DAYS)).isoformat()
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "INSERT INTO drills (run_dir, recorded_at, date, site, scenario, scenario_file, "
+                "scenario_sha256, kind, title, participants, verdict) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    str(run_dir.resolve()),
+                    today.isoformat(),
+                    date,
+                    site,
+                    str(scenario["name"]),
+                    str(scenario["file"]),
+                    str(scenario["sha256"]),
+                    drill["kind"],
+                    drill["title"],
+                    json.dumps(drill["participants"], ensure_ascii=False),
+                    drill.get("verdict"),
+                ),
+            )
+            drill_id = int(cursor.lastrowid or 0)
+            connection.executemany(
+                "INSERT INTO ratings VALUES (?, ?, ?, ?, ?)",
+                [
+                    (drill_id, c["number"], c["id"], c["name_zh"], c["rating"])
+                    for c in drill.get("clauses", [])
+                ],
+            )
+            connection.executemany(
+                "INSERT INTO actions (drill_id, site, clause, issue, action, owner, due) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (drill_id, site, r.clause, r.issue, r.action, r.owner, due)
+                    for r in rectifications
+                ],
+            )
+        return drill_id
+
+    def has_run(self, run_dir: Path) -> bool:
+        """Return whether the drill of ``run_dir`` is already recorded."""
+        if not self.path.exists():
+            return False
+        with closing(self._connect()) as connection:
+            row = connection.execute(
+                "SELECT 1 FROM drills WHERE run_dir = ?", (str(run_dir.resolve()),)
+            ).fetchone()
+        return row is not None
+
+    def drills(self) -> list[Drill]:
+        """Return every recorded drill, oldest first."""
+        if not self.path.exists():
+            return []
+        with closing(self._connect()) as connection:
+            rows = connection.execute(
+                "SELECT id, run_dir, date, site, scenario, kind, title, participants, verdict "
+                "FROM drills ORDER BY date, id"
+            ).fetchall()
+        return [
+            Drill(
+                id=row[0],
+                run_dir=row[1],
+                date=row[2],
+                site=row[3],
+                scenario=row[4],
+                kind=row[5],
+                title=row[6],
+                participants=json.loads(row[7]),
+                verdict=row[8],
+            )
+            for row in rows
+        ]
+
+    def actions(self, site: str | None = None, include_closed: bool = False) -> list[Action]:
+        """Return the corrective actions (of ``site``), open ones only unless asked."""
+        if not self.path.exists():
+            return []
+        query = "SELECT * FROM actions WHERE (? IS NULL OR site = ?)"
+        if not include_closed:
+            query += " AND closed_at IS NULL"
+        with closing(self._connect()) as connection:
+            rows = connection.execute(query + " ORDER BY due, id", (site, site)).fetchall()
+        return [Action(*row) for row in rows]
+
+    def close(self, action_id: int, note: str, today: dt.date) -> Action:
+        """Close an open corrective action with ``note``; raise :class:`RegisterError` if none."""
+        with self._transaction() as connection:
+            updated = connection.execute(
+                "UPDATE actions SET closed_at = ?, note = ? WHERE id = ? AND closed_at IS NULL",
+                (today.isoformat(), note, action_id),
+            )
+            if updated.rowcount != 1:
+                known = connection.execute(
+                    "SELECT closed_at FROM actions WHERE id = ?", (action_id,)
+                ).fetchone()
+                state = "no such action" if known is None else f"already closed on {known[0]}"
+                raise RegisterError(f"corrective action {action_id}: {state}")
+            row = connection.execute("SELECT * FROM actions WHERE id = ?", (action_id,)).fetchone()
+        return Action(*row)
+
+
+def register_for(run_dir: Path) -> Register:
+    """Return the register beside ``run_dir`` (``results/register.sqlite`` by default)."""
+    return Register(run_dir.resolve().parent / REGISTER_FILE)

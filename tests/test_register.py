@@ -1,0 +1,107 @@
+"""The register of drills and corrective actions: recorded once, checked before use."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from simulator.cli import cli
+from simulator.rundir.register import Rectification, Register, RegisterError
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+OUTAGE = SCENARIOS / "bank_system_outage.yaml"
+LOG = SCENARIOS / "logs" / "bank_system_outage.log.yaml"
+TODAY = dt.date(2026, 12, 3)
+SUMMARY = {"scenario": {"name": "演练", "file": "s.yaml", "sha256": "ab", "site": {"name": "城南"}}}
+
+
+def invoke(*arguments):
+    return CliRunner().invoke(cli, [str(argument) for argument in arguments])
+
+
+def drill(verdict="M", date="2026-11-20"):
+    clauses = [{"number": 4, "id": "rule-4", "name_zh": "30分钟上报", "rating": verdict}]
+    return {
+        "kind": "score",
+        "title": "t",
+        "date": date,
+        "participants": {},
+        "clauses": clauses,
+        "verdict": verdict,
+    }
+
+
+def test_a_drill_is_recorded_with_its_ratings_and_the_actions_it_opens(tmp_path):
+    register = Register(tmp_path / "register.sqlite")
+    fix = Rectification("rule-4", "第 4 条评定为 M", "重新培训", "值班经理")
+    register.record(tmp_path / "run", drill(), SUMMARY, [fix], TODAY)
+    [recorded] = register.drills()
+    assert (recorded.date, recorded.site, recorded.verdict) == ("2026-11-20", "城南", "M")
+    [action] = register.actions()
+    assert (action.clause, action.due, action.closed_at) == ("rule-4", "2026-12-20", None)
+    assert not action.overdue(TODAY) and action.overdue(dt.date(2026, 12, 21))
+    closed = register.close(action.id, "已培训", TODAY)
+    assert closed.closed_at == "2026-12-03" and register.actions() == []
+    assert register.actions(include_closed=True)[0].note == "已培训"
+    with pytest.raises(RegisterError, match="already closed on 2026-12-03"):
+        register.close(action.id, "again", TODAY)
+    with pytest.raises(RegisterError, match="no such action"):
+        register.close(99, "x", TODAY)
+
+
+def test_a_failed_record_records_nothing(tmp_path):
+    register = Register(tmp_path / "register.sqlite")
+    register.record(tmp_path / "run", drill(), SUMMARY, [], TODAY)
+    fix = Rectification("rule-4", "issue", "fix", "owner")
+    with pytest.raises(RegisterError):  # the same run twice: refused, and its action not opened
+        register.record(tmp_path / "run", drill(), SUMMARY, [fix], TODAY)
+    assert len(register.drills()) == 1 and register.actions() == []
+
+
+def test_a_damaged_register_is_reported_and_never_overwritten(tmp_path):
+    path = tmp_path / "register.sqlite"
+    path.write_bytes(b"this is not a database, it is a note somebody saved here\n" * 20)
+    before = path.read_bytes()
+    with pytest.raises(RegisterError, match="not a drill register"):
+        Register(path)
+    out = tmp_path / "run"
+    result = invoke("score", OUTAGE, LOG, "-n", "2", "--out", out, "--no-brief")
+    assert result.exit_code == 2, result.output
+    assert "not a drill register" in result.output and "Traceback" not in result.output
+    assert not out.exists() and path.read_bytes() == before
+    assert invoke("actions", "--results", tmp_path).exit_code == 2
+    assert path.read_bytes() == before
+
+
+def test_a_later_drill_of_the_site_sees_the_open_actions_and_a_repeated_failure(tmp_path):
+    first = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "first", "--no-brief")
+    assert first.exit_code == 0, first.output
+    listed = invoke("actions", "--results", tmp_path)
+    # The shipped log's one M: the 30-minute report, 11 minutes late.
+    assert listed.exit_code == 0 and "第 4 条“故障超过30分钟上报" in listed.output
+    second = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "second")
+    assert second.exit_code == 0, second.output
+    data = json.loads((tmp_path / "second" / "drill.json").read_text(encoding="utf-8"))
+    [earlier] = data["earlier_actions"]
+    assert earlier["clause"] == "rule-4" and earlier["failed_again"] is True
+    brief = (tmp_path / "second" / "brief.md").read_text(encoding="utf-8")
+    assert "此前演练未关闭的整改项" in brief and "同一条款再次未通过" in brief
+    action_id = earlier["id"]
+    closed = invoke("actions", "--results", tmp_path, "close", action_id, "--note", "已培训")
+    assert closed.exit_code == 0, closed.output
+    again = invoke("actions", "--results", tmp_path, "close", action_id, "--note", "x")
+    assert again.exit_code == 2 and "already closed" in again.output
+
+
+def test_history_rebuilds_the_register_from_the_run_directories(tmp_path):
+    result = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "run", "--no-brief")
+    assert result.exit_code == 0, result.output
+    (tmp_path / "register.sqlite").unlink()
+    listed = invoke("history", "--results", tmp_path)
+    assert "--rebuild" in listed.output  # listed from the runs, and told how to register them
+    rebuilt = invoke("history", "--results", tmp_path, "--rebuild")
+    assert "Recorded 1 run(s)" in rebuilt.output and "2026-11-20" in rebuilt.output
+    assert "Recorded 0 run(s)" in invoke("history", "--results", tmp_path, "--rebuild").output
+    assert len(Register(tmp_path / "register.sqlite").actions()) == 1
