@@ -305,3 +305,14 @@ def test_a_csv_row_cannot_set_its_own_columns_in_params(tmp_path, params, key, c
     assert problems(path) == [
         f"{path}:2 params.{key}: {key} belongs in the {column} column, not in params"
     ]
+
+
+def test_a_redirect_logged_without_its_share_takes_the_rules_or_the_documented_default(tmp_path):
+    matched = read_drill_log(
+        write(tmp_path, "a.yaml", 'log:\n  - {at: "10:52", do: redirect, to: 城北支行}\n'), OUTAGE
+    )
+    [decision] = matched.decisions
+    assert decision.as_rule(OUTAGE.playbook).share == 0.3  # rule 3's own
+    alone = OUTAGE.model_copy(update={"playbook": ()})
+    [decision] = read_drill_log(tmp_path / "a.yaml", alone).decisions
+    assert decision.as_rule(alone.playbook).share == 0.25

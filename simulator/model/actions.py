@@ -146,9 +146,14 @@ class Redirect(Action):
         "kiosks, counters (kiosk customers, while the kiosks are down), or a neighbouring hall",
         "kiosks（自助终端）、counters（自助设备故障时引导至柜台）或邻近营业厅名称",
     )
+    # An observer of a real drill cannot count the share steered away: a log line may leave
+    # it out and takes the matching rule's, or this assumption when no rule matches.
     share: PositiveShare = doc(
-        "share of arriving counter customers (to counters: of kiosk customers)",
-        "被分流的到达柜台客户比例（引导至柜台时为自助客户比例）",
+        "share of arriving counter customers (to counters: of kiosk customers); default 0.25, "
+        "an assumption: a drill log's line without it takes the matching rule's",
+        "被分流的到达柜台客户比例（引导至柜台时为自助客户比例）；默认 0.25（假定值），"
+        "演练记录未写时取对应预案规则的比例",
+        default=0.25,
     )
 
 
