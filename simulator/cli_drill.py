@@ -8,6 +8,7 @@ console, and ``drill history`` lists the drills recorded under ``results/``.
 """
 
 import datetime as dt
+import hashlib
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -109,6 +110,7 @@ def score(
     register = open_register(target.target)  # a damaged register stops us before any work
     site = scenario.site.name
     log_text = Path(log).read_text(encoding="utf-8-sig")
+    log_sha256 = hashlib.sha256(log_text.encode("utf-8")).hexdigest()  # the register's key
     observed = score_observed(drill_log, scenario)
     drilled = as_drilled(scenario, drill_log)  # the day as it was drilled: its inject times
     recorded: dict[str, DrillFile] = {}
@@ -124,7 +126,7 @@ def score(
         if what_if == "longer":
             longer = api.run(scenario, replications, seed, jobs=jobs, decisions=script).result
             data["what_if"] = odds_rows(longer_incidents(drill_log, longer), replications)
-        data["earlier_actions"] = earlier_actions(register, site, data)
+        data["earlier_actions"] = earlier_actions(register, site, data, log_sha256)
         recorded["drill"] = data
         return {
             DRILL_FILE: drill_json(data),
@@ -143,7 +145,7 @@ def score(
         extra_files=records,
     )
     lang = scenario.language
-    record_drill(register, target.target, recorded["drill"], done.summary, lang)
+    record_drill(register, target.target, recorded["drill"], done.summary, log_sha256)
     click.echo(clause_table(recorded["drill"], lang))
     show_earlier(recorded["drill"], lang)
     click.echo("\n" + render("observed.simulated_table", lang, days=replications))
@@ -289,7 +291,12 @@ def play(
         "playbook": _metrics(automatic.metrics),
     }
     played = drill_dict("play", drill_log, result, observed, outcome)
-    played["earlier_actions"] = earlier_actions(register, scenario.site.name, played)
+    # The same decisions on the same simulated day are the same session, recorded once.
+    session = f"{seed}\n{drill_log_yaml(drill_log, scenario)}"
+    session_sha256 = hashlib.sha256(session.encode("utf-8")).hexdigest()
+    played["earlier_actions"] = earlier_actions(
+        register, scenario.site.name, played, session_sha256
+    )
     team.extra_files = {
         DRILL_FILE: drill_json(played),
         DECISIONS_FILE: drill_log_yaml(drill_log, scenario),
@@ -297,7 +304,7 @@ def play(
     team.wall_seconds = time.perf_counter() - started  # the whole session at the console
     published: list[Published] = []
     team.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
-    record_drill(register, target.target, played, team.summary, scenario.language)
+    record_drill(register, target.target, played, team.summary, session_sha256)
     click.echo("")
     click.echo(clause_table(played, scenario.language))
     show_earlier(played, scenario.language)

@@ -8,12 +8,14 @@ lists the corrective actions still open (overdue first marked) and ``drill actio
 """
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from typing import Any, cast
 
 import click
 
 from simulator.cli_support import InputError
+from simulator.i18n import render
 from simulator.report.observed_section import earlier_section, rectifications
 from simulator.report.text import terminal_text
 from simulator.rundir.history import past_drills
@@ -39,10 +41,17 @@ def open_register(run_dir: Path) -> Register:
         raise InputError(str(error)) from None
 
 
-def earlier_actions(register: Register, site: str, drill: DrillFile) -> list[EarlierActionEntry]:
-    """Return the site's corrective actions still open, and whether this drill failed them again."""
+def earlier_actions(
+    register: Register, site: str, drill: DrillFile, log_sha256: str
+) -> list[EarlierActionEntry]:
+    """Return the site's corrective actions still open, and whether this drill failed them again.
+
+    The drill's own actions, if the same log was recorded before, are not "earlier".
+    """
     failed = {c["id"] for c in drill.get("clauses", []) if c["rating"] in ("M", "U")}
     today = dt.date.today()
+    date = str(drill.get("date") or today.isoformat())
+    itself = register.same_drill(site, date, drill["kind"], log_sha256)
     return [
         {
             "id": action.id,
@@ -52,21 +61,24 @@ def earlier_actions(register: Register, site: str, drill: DrillFile) -> list[Ear
             "overdue": action.overdue(today),
             "failed_again": action.clause in failed,
         }
-        for action in register.actions(site)
+        for action in register.actions(site, but=itself)
     ]
 
 
 def record_drill(
-    register: Register, run_dir: Path, drill: DrillFile, summary: Any, lang: str
+    register: Register, run_dir: Path, drill: DrillFile, summary: Any, log_sha256: str
 ) -> None:
     """Record a written drill in the register, with the corrective actions its ratings open."""
+    lang = str(summary["scenario"]["language"])
     fixes = rectifications(drill, lang)
     try:
-        register.record(run_dir, drill, summary, fixes, dt.date.today())
+        drill_id, new = register.record(run_dir, drill, summary, fixes, dt.date.today(), log_sha256)
     except RegisterError as error:
         raise InputError(f"{error}; the run itself was written to {run_dir}") from None
-    if fixes:
-        click.echo(f"Register: {len(fixes)} corrective action(s) opened in {register.path}")
+    if not new:
+        click.echo(render("register.already", lang, id=drill_id, path=register.path))
+    elif fixes:
+        click.echo(render("register.opened", lang, count=len(fixes), path=register.path))
 
 
 def show_earlier(drill: DrillFile, lang: str) -> None:
@@ -93,8 +105,14 @@ def _rebuild(root: Path, register: Register) -> int:
         except (OSError, ValueError, RunDirError):
             continue
         lang = str(summary.get("scenario", {}).get("language", "zh"))
-        register.record(past.path, drill, summary, rectifications(drill, lang), dt.date.today())
-        added += 1
+        try:
+            fixes = rectifications(drill, lang)
+            sha = hashlib.sha256((past.path / DRILL_FILE).read_bytes()).hexdigest()
+            _id, new = register.record(past.path, drill, summary, fixes, dt.date.today(), sha)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            click.echo(terminal_text(f"Skipped (unreadable): {past.path}"), err=True)
+            continue
+        added += new
     return added
 
 

@@ -160,3 +160,14 @@ def test_a_csv_log_gets_its_day_and_people_from_the_command_line(tmp_path):
     assert drill["participants"] == {"facilitator": ["陈主任"], "evaluator": ["刘洋"]}
     bad = invoke("score", OUTAGE, csv, "--date", "20.11.2026", "--out", tmp_path / "bad")
     assert bad.exit_code == 2 and "--date" in bad.output
+
+
+def test_scoring_a_log_twice_gives_the_same_record_whatever_the_jobs(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for out, jobs in ((one, "1"), (two, "2")):
+        result = invoke("score", OUTAGE, LOG, "-n", "6", "--jobs", jobs, "--out", out, "--no-brief")
+        assert result.exit_code == 0, result.output
+    first, second = (json.loads((d / "drill.json").read_text(encoding="utf-8")) for d in (one, two))
+    # The second sees the first's corrective action as the same drill's, not an earlier one.
+    assert first == second
+    assert (one / "summary.json").read_bytes() == (two / "summary.json").read_bytes()

@@ -32,7 +32,7 @@ def test_the_shipped_logs_read_the_same_in_yaml_and_csv():
     strip = [(d.time_min, d.action, d.params, d.rule, d.who) for d in yaml_log.decisions]
     assert strip == [(d.time_min, d.action, d.params, d.rule, d.who) for d in csv_log.decisions]
     # Matched to the rules; calling customers back is the plan's, not a playbook rule.
-    assert [d.rule for d in yaml_log.decisions] == [0, 1, 6, 2, 3]
+    assert [d.rule for d in yaml_log.decisions] == [0, 1, 6, 2, 3, 3]
     assert yaml_log.decisions[3].until_min == 12 * 60
     assert yaml_log.participants["players"] == ["大堂经理 李娜", "柜员 王强", "引导员 赵敏"]
     assert csv_log.decisions[4].line == 9  # the CSV's own line numbers
@@ -46,7 +46,7 @@ def test_the_shipped_logs_read_the_same_in_yaml_and_csv():
         (665.0, "system_outage", False),
     ]
     assert [i.line for i in csv_log.injects] == [2, 8]
-    assert [n.line for n in csv_log.notes] == [10]
+    assert [n.line for n in csv_log.notes] == [11]
 
 
 def test_a_log_written_out_reads_back_to_the_same_decisions(tmp_path):

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from simulator.model import load_scenario
+from simulator.model.actions import RULES
 from simulator.model.drill_log import read_drill_log, read_drill_log_text
 from simulator.scoring.observed import ObservedScore, score_observed
 from simulator.scoring.ratings import Rating
@@ -180,10 +181,6 @@ def test_a_rule_on_the_queue_is_due_when_a_measured_queue_reached_it():
     assert "measured no queue" in unmeasured.clauses[0].evidence.text("en")
 
 
-def test_rating_the_same_log_twice_gives_the_same_ratings():
-    assert score(FIRE, ON_TIME) == score(FIRE, ON_TIME)
-
-
 def test_the_drilled_day_has_the_injects_times_and_lengths():
     from simulator.model.distributions import Fixed
     from simulator.scoring.what_if import as_drilled
@@ -256,3 +253,41 @@ def test_an_evaluators_rating_of_a_clause_that_never_came_due_is_flagged():
     assert (evacuate.computed, evacuate.rating) == (None, Rating.U)
     assert "请核对条款序号" in evacuate.evidence.text("zh")
     assert "未记录执行人" in observed.clauses[1].evidence.text("zh")
+
+
+def test_one_report_carries_out_one_clause_not_every_report_due():
+    bare = OUTAGE.model_copy(update={"playbook": ()})  # the plan's own outage clauses only
+    observed = score(
+        bare,
+        'injects:\n  - {at: "10:30", start: system_outage}\n  - {at: "11:45", end: system_outage}\n'
+        'log:\n  - {at: "10:32", do: escalate, to: 技术维护部门}\n',
+    )
+    found = ratings(observed)
+    # The call to IT is the first report; the reports due after 30 and 60 minutes were not made.
+    assert found["system_outage-contact"] == "P"
+    assert found["system_outage-30"] == found["system_outage-60"] == "U"
+
+
+def test_a_condition_on_what_a_log_cannot_know_is_cannot_tell_not_never():
+    scenario = load_scenario(SCENARIOS / "promotion_power_outage.yaml")
+    rules = [c for c in score(scenario, "log: []\n").clauses if "density" in c.clause.when]
+    assert rules and all(rule.rating is None for rule in rules)
+    assert all("cannot tell" in rule.evidence.text("en") for rule in rules)
+
+
+def test_a_rule_on_the_time_can_hold_from_opening():
+    rule = RULES["notify_customers"](when="time < 10:00")
+    early = OUTAGE.model_copy(update={"playbook": (rule,)})
+    observed = score(early, 'log:\n  - {at: "09:03", do: notify_customers}\n')
+    assert observed.clauses[0].due_min == 9 * 60 and observed.clauses[0].rating is Rating.P
+
+
+def test_without_injects_an_incident_set_off_by_waits_is_not_assumed():
+    scenario = load_scenario(SCENARIOS / "hall_incidents.yaml")
+    periods = score(scenario, "log: []\n").periods
+    by_waits = {
+        index
+        for index, incident in enumerate(scenario.incidents)
+        if getattr(incident, "from_waits", None) is not None
+    }
+    assert by_waits and not by_waits & {period.incident for period in periods}

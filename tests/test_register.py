@@ -36,7 +36,7 @@ def drill(verdict="M", date="2026-11-20"):
 def test_a_drill_is_recorded_with_its_ratings_and_the_actions_it_opens(tmp_path):
     register = Register(tmp_path / "register.sqlite")
     fix = Rectification("rule-4", "第 4 条评定为 M", "重新培训", "值班经理")
-    register.record(tmp_path / "run", drill(), SUMMARY, [fix], TODAY)
+    register.record(tmp_path / "run", drill(), SUMMARY, [fix], TODAY, "log-a")
     [recorded] = register.drills()
     assert (recorded.date, recorded.site, recorded.verdict) == ("2026-11-20", "城南", "M")
     [action] = register.actions()
@@ -53,11 +53,27 @@ def test_a_drill_is_recorded_with_its_ratings_and_the_actions_it_opens(tmp_path)
 
 def test_a_failed_record_records_nothing(tmp_path):
     register = Register(tmp_path / "register.sqlite")
-    register.record(tmp_path / "run", drill(), SUMMARY, [], TODAY)
+    register.record(tmp_path / "run", drill(), SUMMARY, [], TODAY, "log-a")
     fix = Rectification("rule-4", "issue", "fix", "owner")
     with pytest.raises(RegisterError):  # the same run twice: refused, and its action not opened
-        register.record(tmp_path / "run", drill(), SUMMARY, [fix], TODAY)
+        register.record(tmp_path / "run", drill(), SUMMARY, [fix], TODAY, "log-b")
     assert len(register.drills()) == 1 and register.actions() == []
+    # The same log of the same day scored again elsewhere is the same drill: recorded once.
+    again = register.record(tmp_path / "other", drill(), SUMMARY, [fix], TODAY, "log-a")
+    assert again == (1, False) and len(register.drills()) == 1 and register.actions() == []
+
+
+def test_a_sqlite_file_that_is_not_a_register_is_refused(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "register.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        connection.execute("INSERT INTO meta VALUES ('register_version', '1')")
+    with pytest.raises(RegisterError, match="tables missing"):
+        Register(path)
+    result = invoke("history", "--results", tmp_path)
+    assert result.exit_code == 2 and "Traceback" not in result.output
 
 
 def test_a_damaged_register_is_reported_and_never_overwritten(tmp_path):
@@ -78,10 +94,21 @@ def test_a_damaged_register_is_reported_and_never_overwritten(tmp_path):
 def test_a_later_drill_of_the_site_sees_the_open_actions_and_a_repeated_failure(tmp_path):
     first = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "first", "--no-brief")
     assert first.exit_code == 0, first.output
+    # The same log scored again is the same drill: not recorded twice, nor its own "earlier".
+    same = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "same", "--no-brief")
+    assert "未重复登记" in same.output
+    data = json.loads((tmp_path / "same" / "drill.json").read_text(encoding="utf-8"))
+    assert data["earlier_actions"] == []
+    # A later drill of the site, its own log (here: a day later).
+    later_log = tmp_path / "later.yaml"
+    later_log.write_text(
+        LOG.read_text(encoding="utf-8").replace("date: 2026-11-20", "date: 2026-11-27"),
+        encoding="utf-8",
+    )
     listed = invoke("actions", "--results", tmp_path)
     # The shipped log's one M: the 30-minute report, 11 minutes late.
     assert listed.exit_code == 0 and "第 4 条“故障超过30分钟上报" in listed.output
-    second = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "second")
+    second = invoke("score", OUTAGE, later_log, "-n", "2", "--out", tmp_path / "second")
     assert second.exit_code == 0, second.output
     data = json.loads((tmp_path / "second" / "drill.json").read_text(encoding="utf-8"))
     [earlier] = data["earlier_actions"]

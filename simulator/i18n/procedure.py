@@ -94,6 +94,7 @@ CLAUSE_TEXTS = {
 PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
     **{f"action.{step}": {"zh": zh, "en": en} for step, (zh, en) in STEP_LABELS.items()},
     **{f"clause.{id}": {"zh": zh, "en": en} for id, (zh, en) in CLAUSE_TEXTS.items()},
+    "clause.own": {"zh": "{note}（{action}）", "en": "{note} ({action})"},
     "clause.expected_at_once": {
         "zh": "立即（{good:g} 分钟内为顺利，{fair:g} 分钟内为有不足）",
         "en": "at once (within {good:g} min: P; within {fair:g} min: S)",
@@ -160,6 +161,10 @@ PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
         "en": "90th-percentile wait (min)",
     },
     "clause.measure.queue": {"zh": "排队人数", "en": "queue"},
+    "clause.measure.queue_vip": {"zh": "贵宾排队人数", "en": "VIP queue"},
+    "clause.measure.density": {"zh": "厅内密度", "en": "density"},
+    "clause.measure.wait_p90_recent": {"zh": "近 15 分钟等候时间", "en": "recent waits"},
+    "clause.measure.abandoned_recent": {"zh": "近 15 分钟放弃人数", "en": "recent abandonments"},
     "clause.measure.in_hall": {"zh": "厅内人数", "en": "people in the hall"},
     "clause.measure.outside_queue": {"zh": "门外等候人数", "en": "people outside"},
     "observed.title": {
@@ -231,4 +236,12 @@ PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
     "observed.overdue": {"zh": "（已逾期）", "en": " (overdue)"},
     "observed.failed_again": {"zh": "同一条款再次未通过", "en": "the same clause failed again"},
     "observed.not_again": {"zh": "本次未再出现", "en": "not repeated"},
+    "register.opened": {
+        "zh": "整改台账：新增 {count} 项整改（{path}）；drill actions 查看",
+        "en": "Register: {count} corrective action(s) opened in {path}; see drill actions",
+    },
+    "register.already": {
+        "zh": "整改台账：同一演练记录已登记为第 {id} 次演练（{path}），未重复登记",
+        "en": "Register: this drill's log is already recorded as drill {id} in {path}; not again",
+    },
 }

@@ -419,6 +419,22 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "场景第 {number} 个事件（{kind}）已开始，尚未结束；同一事件不能再次开始",
         "en": "the scenario's incident {number} ({kind}) has already started and not ended",
     },
+    "validation.procedure_clause": {
+        "zh": "没有内置条款 {got}{hint}",
+        "en": "no built-in clause {got}{hint}",
+    },
+    "validation.procedure_what": {
+        "zh": "每项须写 clause（修改或删除内置条款）或 id（本网点自定条款）之一",
+        "en": "give either clause (to change or drop a built-in one) or id (a clause of your own)",
+    },
+    "validation.procedure_new": {
+        "zh": "自定条款 {id} 须写 do（措施或步骤）和 when（应执行的条件）",
+        "en": "the clause {id} of your own needs do (the action or step) and when (its condition)",
+    },
+    "validation.procedure_drop_new": {
+        "zh": "drop 只用于删除内置条款",
+        "en": "drop only leaves out a built-in clause",
+    },
     "validation.observation_both": {
         "zh": "一条记录要么是测量（measure、value），"
         "要么是评估意见（clause、rating、note），不能兼有",

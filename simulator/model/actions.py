@@ -253,6 +253,22 @@ RULE_KEYS = ("when", "cooldown_min", "note")
 ENTRY_FIELDS = ("time_min", "who", "until_min", "rule")
 
 
+def checked_condition(when: str) -> str:
+    """Return ``when`` if it parses as a condition; else the problem, with its column."""
+    try:
+        parse_condition(when)
+    except ConditionSyntaxError as error:
+        raise problem(
+            "condition",
+            reason=str(error),
+            text=repr(when),
+            column=error.column,
+            code=error.code,
+            details=error.details,
+        ) from None
+    return when
+
+
 class Rule(Action):
     """A playbook rule: when ``when`` becomes true, do the action (a subclass per action)."""
 
@@ -275,18 +291,7 @@ class Rule(Action):
     @field_validator("when")
     @classmethod
     def _parses(cls, when: str) -> str:
-        try:
-            parse_condition(when)
-        except ConditionSyntaxError as error:
-            raise problem(
-                "condition",
-                reason=str(error),
-                text=repr(when),
-                column=error.column,
-                code=error.code,
-                details=error.details,
-            ) from None
-        return when
+        return checked_condition(when)
 
     @model_validator(mode="after")
     def _parse(self) -> "Rule":

@@ -19,9 +19,9 @@ from pydantic import Field, ValidationInfo, model_validator
 
 from simulator.model.actions import AFTER_CLOSING_MIN, LogEntry
 from simulator.model.base import Clock, Model, capped, doc, facts, problem, span
+from simulator.model.clauses import STEPS
 from simulator.model.clock import format_clock
 from simulator.model.incidents import INCIDENT_KINDS
-from simulator.model.procedures import STEPS
 
 IncidentKind = Literal[INCIDENT_KINDS]  # type: ignore[valid-type]
 StepName = Literal[STEPS]  # type: ignore[valid-type]

@@ -15,6 +15,7 @@ from pydantic import Field, PrivateAttr, WithJsonSchema, field_validator, model_
 
 from simulator.model.actions import AnyRule, Rule
 from simulator.model.base import ListOf, Model, Shown, capped, doc, problem
+from simulator.model.clauses import ClauseChange
 from simulator.model.distributions import AnyDistribution, Lognormal, Normal, Uniform
 from simulator.model.errors import ScenarioWarning
 from simulator.model.hall import (
@@ -286,6 +287,11 @@ class Scenario(Model):
     playbook: ListOf(AnyRule) = doc(  # type: ignore[valid-type]
         "rules: when a condition becomes true, do an action",
         "预案规则：条件满足时执行的措施",
+        default=(),
+    )
+    procedure: ListOf(ClauseChange) = doc(  # type: ignore[valid-type]
+        "changes to the plan's built-in clauses, and the hall's own (see docs/scoring.md)",
+        "对内置预案条款的修改及本网点自定条款",
         default=(),
     )
     limits: Limits = doc("what the plan must keep", "须满足的限值", default=Limits())

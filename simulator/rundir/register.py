@@ -41,7 +41,8 @@ CREATE TABLE drills (
     kind TEXT NOT NULL,
     title TEXT NOT NULL,
     participants TEXT NOT NULL,
-    verdict TEXT
+    verdict TEXT,
+    log_sha256 TEXT NOT NULL
 );
 CREATE TABLE ratings (
     drill_id INTEGER NOT NULL REFERENCES drills(id),
@@ -136,6 +137,12 @@ class Register:
                 row = connection.execute(
                     "SELECT value FROM meta WHERE key = 'register_version'"
                 ).fetchone()
+                tables = {
+                    name
+                    for (name,) in connection.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    )
+                }
         except sqlite3.Error as error:
             raise RegisterError(
                 f"{self.path}: not a drill register ({error}); it was left as it is — move it "
@@ -143,6 +150,10 @@ class Register:
             ) from None
         if row is None or not str(row[0]).isdigit():
             raise RegisterError(f"{self.path}: not a drill register (no version); left as it is")
+        if not {"drills", "ratings", "actions"} <= tables:
+            raise RegisterError(
+                f"{self.path}: not a drill register (tables missing); left as it is"
+            )
         if int(row[0]) > REGISTER_VERSION:
             raise RegisterError(
                 f"{self.path}: register layout {row[0]}; this drill reads layout "
@@ -163,6 +174,17 @@ class Register:
         except sqlite3.Error as error:
             raise RegisterError(f"{self.path}: could not be written ({error})") from None
 
+    def same_drill(self, site: str, date: str, kind: str, log_sha256: str) -> int | None:
+        """Return the id of the drill already recorded from the same log, day and site."""
+        if not self.path.exists():
+            return None
+        with closing(self._connect()) as connection:
+            row = connection.execute(
+                "SELECT id FROM drills WHERE site = ? AND date = ? AND kind = ? AND log_sha256 = ?",
+                (site, date, kind, log_sha256),
+            ).fetchone()
+        return None if row is None else int(row[0])
+
     def record(
         self,
         run_dir: Path,
@@ -170,17 +192,25 @@ class Register:
         summary: dict[str, Any],
         rectifications: list[Rectification],
         today: dt.date,
-    ) -> int:
-        """Record a drill, its ratings and the corrective actions it opens; return its id."""
+        log_sha256: str,
+    ) -> tuple[int, bool]:
+        """Record a drill, its ratings and the corrective actions it opens.
+
+        Return its id and whether it is new: the same log of the same day and site scored
+        again (into another run directory) is the same drill, recorded once.
+        """
         scenario = summary["scenario"]
         site = str(scenario["site"]["name"] or scenario["name"])
         date = str(drill.get("date") or today.isoformat())
+        known = self.same_drill(site, date, drill["kind"], log_sha256)
+        if known is not None:
+            return known, False
         due = (dt.date.fromisoformat(date) + dt.timedelta(days=DUE_DAYS)).isoformat()
         with self._transaction() as connection:
             cursor = connection.execute(
                 "INSERT INTO drills (run_dir, recorded_at, date, site, scenario, scenario_file, "
-                "scenario_sha256, kind, title, participants, verdict) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "scenario_sha256, kind, title, participants, verdict, log_sha256) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     str(run_dir.resolve()),
                     today.isoformat(),
@@ -193,6 +223,7 @@ class Register:
                     drill["title"],
                     json.dumps(drill["participants"], ensure_ascii=False),
                     drill.get("verdict"),
+                    log_sha256,
                 ),
             )
             drill_id = int(cursor.lastrowid or 0)
@@ -211,7 +242,7 @@ class Register:
                     for r in rectifications
                 ],
             )
-        return drill_id
+        return drill_id, True
 
     def has_run(self, run_dir: Path) -> bool:
         """Return whether the drill of ``run_dir`` is already recorded."""
@@ -247,15 +278,20 @@ class Register:
             for row in rows
         ]
 
-    def actions(self, site: str | None = None, include_closed: bool = False) -> list[Action]:
-        """Return the corrective actions (of ``site``), open ones only unless asked."""
+    def actions(
+        self, site: str | None = None, include_closed: bool = False, but: int | None = None
+    ) -> list[Action]:
+        """Return the open corrective actions of ``site`` (all with ``include_closed``).
+
+        ``but``: leave out this drill's own.
+        """
         if not self.path.exists():
             return []
-        query = "SELECT * FROM actions WHERE (? IS NULL OR site = ?)"
+        query = "SELECT * FROM actions WHERE (? IS NULL OR site = ?) AND drill_id IS NOT ?"
         if not include_closed:
             query += " AND closed_at IS NULL"
         with closing(self._connect()) as connection:
-            rows = connection.execute(query + " ORDER BY due, id", (site, site)).fetchall()
+            rows = connection.execute(query + " ORDER BY due, id", (site, site, but)).fetchall()
         return [Action(*row) for row in rows]
 
     def close(self, action_id: int, note: str, today: dt.date) -> Action:

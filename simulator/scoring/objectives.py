@@ -69,13 +69,18 @@ class Objective:
 
 
 def outage_deadline(rule: Rule) -> float | None:
-    """Return D for an ``escalate`` rule whose condition is ``outage_min >= D``, else None."""
+    """Return D for an ``escalate`` rule whose condition is ``outage_min >= D``, else None.
+
+    ``outage_min >= 1`` (and less) means "at once", not a one-minute deadline: such a rule is
+    rated as any other rule, by whether it was answered (docs/scoring.md).
+    """
     condition = rule.condition
     if (
         rule.action == "escalate"
         and isinstance(condition, Compare)
         and condition.metric == "outage_min"
         and condition.op == ">="
+        and condition.value > 1
     ):
         return condition.value
     return None

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from simulator.engine.events import Event, EventKind
 from simulator.i18n import Message, message
 from simulator.model.actions import AFTER_CLOSING_MIN
+from simulator.model.clauses import Clause, Urgency
 from simulator.model.condition_words import said
 from simulator.model.conditions import (
     INCIDENT_FLAGS,
@@ -39,7 +40,7 @@ from simulator.model.conditions import (
 from simulator.model.drill_log import DrillLog
 from simulator.model.drill_record import InjectRecord, Measurement
 from simulator.model.incidents import OUTAGE_KINDS
-from simulator.model.procedures import Clause, Urgency, clauses_of, kinds_of
+from simulator.model.procedures import clauses_of, kinds_of
 from simulator.model.scenario import Scenario
 from simulator.scoring.ratings import SOME_CHALLENGES_LATENESS, Rating, rate_deadline, worst
 
@@ -51,8 +52,10 @@ LOOKBACK_MIN = 15.0
 # Measured outcomes and the limit each is held to (the queue: its largest count).
 MEASURED_LIMITS = {"egress_s": "egress_s", "evacuation_s": "evacuation_s", "queue": "peak_queue"}
 MEASURED_LIMITS["wait_p90_min"] = "wait_p90_min"
-# Quantities the log can give by measurement (the rest of the when: language it cannot).
+# Quantities the log can give by measurement; and those it cannot give at all (a density, a
+# recent 90th-percentile wait): a condition on either is "cannot tell" when it never held.
 MEASURABLE = frozenset({"queue", "in_hall", "outside_queue"})
+UNKNOWABLE = frozenset({"queue_vip", "density", "wait_p90_recent", "abandoned_recent"})
 _EPSILON = 1e-6
 
 
@@ -134,9 +137,12 @@ def periods_of(log: DrillLog, scenario: Scenario) -> tuple[Period, ...]:
     periods = []
     for index, incident in enumerate(scenario.incidents):
         start = getattr(incident, "start_min", None)
-        if start is None:
+        # One set off by long waits may not happen at all: only an inject says it did.
+        if start is None or getattr(incident, "from_waits", None) is not None:
             continue
-        end = start + float(fire_out[0]) / 60 if incident.kind == "fire" and fire_out else None
+        end = getattr(incident, "until_min", None)  # a surge's own end
+        if incident.kind == "fire" and fire_out:
+            end = start + float(fire_out[0]) / 60
         periods.append(Period(incident.kind, index, start, end, assumed=True))
     return tuple(periods)
 
@@ -204,9 +210,10 @@ class Timeline:
                 state[measured.measure] = float(measured.value)
         return state
 
-    def candidates(self, condition: Condition, day_end: float) -> list[float]:
+    def candidates(self, condition: Condition, day_start: float, day_end: float) -> list[float]:
         """Return the times at which ``condition`` may start to hold, in order."""
-        times = {p.start for p in self.periods} | {p.end for p in self.periods if p.end}
+        times = {day_start, *(p.start for p in self.periods)}
+        times |= {p.end for p in self.periods if p.end}
         times |= {m.time_min for m in self.measured if m.time_min is not None}
         for compare in _comparisons(condition):
             edges = [p.start for p in self.periods] + [p.end for p in self.periods if p.end]
@@ -214,7 +221,7 @@ class Timeline:
                 edges = [0.0]
             for edge in edges:
                 times |= {edge + compare.value, edge + compare.value + _EPSILON}
-        return sorted(t for t in times if t <= day_end)
+        return sorted(t for t in times if day_start <= t <= day_end)
 
 
 def _comparisons(condition: Condition) -> list[Compare]:
@@ -252,6 +259,8 @@ def expected(clause: Clause) -> Message:
 def clause_name(clause: Clause) -> Message:
     """Return the clause's name: the plan's words for built-in ones, the rule's own otherwise."""
     if clause.rule is None:
+        if clause.note:  # the hall's own clause, or a built-in one it re-worded
+            return message("clause.own", note=clause.note, action=message(f"action.{clause.do}"))
         return message(clause.key)
     action = message(f"action.{clause.do}")
     when = said(clause.condition)
@@ -267,19 +276,23 @@ def _lines(log: DrillLog) -> list[tuple[float, str, dict[str, object], str]]:
     return sorted(lines, key=lambda line: line[0])
 
 
+def _due(clause: Clause, timeline: Timeline, day: tuple[float, float]) -> float | None:
+    """Return when ``clause`` fell due on the drill's timeline (None: its condition never held)."""
+    condition = clause.condition
+    times = timeline.candidates(condition, *day)
+    return next((t for t in times if condition.evaluate(timeline.state(t))), None)
+
+
 def _rate_clause(
-    number: int, clause: Clause, timeline: Timeline, log: DrillLog, day_end: float
+    number: int,
+    clause: Clause,
+    timeline: Timeline,
+    lines: list[tuple[float, str, dict[str, object], str]],
+    day: tuple[float, float],
 ) -> ClauseRating:
     condition = clause.condition
     name, when = clause_name(clause), said(condition)
-    due = next(
-        (
-            t
-            for t in timeline.candidates(condition, day_end)
-            if condition.evaluate(timeline.state(t))
-        ),
-        None,
-    )
+    due = _due(clause, timeline, day)
 
     def rated(
         computed: Rating | None, evidence: Message, done: float | None = None, who: str = ""
@@ -289,9 +302,11 @@ def _rate_clause(
         )
 
     if due is None:
-        unmeasured = metrics_of(condition) & MEASURABLE
-        if unmeasured and not any(m.measure in unmeasured for m in timeline.measured):
-            metrics = tuple(message(f"clause.measure.{metric}") for metric in sorted(unmeasured))
+        read = metrics_of(condition)
+        measured = {m.measure for m in timeline.measured}
+        unknown = (read & UNKNOWABLE) | {m for m in read & MEASURABLE if m not in measured}
+        if unknown:
+            metrics = tuple(message(f"clause.measure.{metric}") for metric in sorted(unknown))
             return rated(None, message("clause.na_unmeasured", when=when, metrics=metrics))
         return rated(None, message("clause.na_never", when=when))
     kinds = kinds_of(condition)
@@ -305,14 +320,14 @@ def _rate_clause(
     deadline = due - running.start if running is not None else 0.0
     done = [
         (time, who)
-        for time, action, params, who in _lines(log)
+        for time, action, params, who in lines
         if time >= since and _matches(clause, action, params)
     ]
     if not done:
         # The same action with other identity (110 called, not 119): say so, not "nothing".
         near = [
             (time, params)
-            for time, action, params, _who in _lines(log)
+            for time, action, params, _who in lines
             if time >= since and action == clause.do
         ]
         if near and clause.match:
@@ -395,15 +410,32 @@ def measured_ratings(log: DrillLog, scenario: Scenario) -> tuple[MeasuredRating,
 
 
 def score_observed(log: DrillLog, scenario: Scenario) -> ObservedScore:
-    """Rate the drill ``log`` of ``scenario`` clause by clause, then its measured outcomes."""
+    """Rate the drill ``log`` of ``scenario`` clause by clause, then its measured outcomes.
+
+    One log line carries out one clause: clauses are taken in the order they fell due, and a
+    line that carried out one (the call to IT at 10:32) is not counted again for a later one
+    doing the same (the report due after 30 minutes).
+    """
     periods = periods_of(log, scenario)
     timeline = Timeline(periods, log.measurements)
-    day_end = scenario.hours.close_min + AFTER_CLOSING_MIN
-    ratings = []
-    for number, clause in enumerate(clauses_of(scenario), start=1):
-        rating = _rate_clause(number, clause, timeline, log, day_end)
-        ratings.append(_with_evaluator(_head_count(rating, log), log))
-    return ObservedScore(periods, tuple(ratings), measured_ratings(log, scenario))
+    day = (scenario.hours.open_min, scenario.hours.close_min + AFTER_CLOSING_MIN)
+    clauses = list(enumerate(clauses_of(scenario), start=1))
+    due = {number: _due(clause, timeline, day) for number, clause in clauses}
+    order = sorted(clauses, key=lambda item: (due[item[0]] or math.inf, item[0]))
+    lines = _lines(log)
+    rated: dict[int, ClauseRating] = {}
+    for number, clause in order:
+        rating = _rate_clause(number, clause, timeline, lines, day)
+        if rating.done_min is not None:
+            used = next(
+                line
+                for line in lines
+                if line[0] == rating.done_min and _matches(clause, line[1], line[2])
+            )
+            lines = [line for line in lines if line is not used]
+        rated[number] = _with_evaluator(_head_count(rating, log), log)
+    ratings = tuple(rated[number] for number, _clause in clauses)
+    return ObservedScore(periods, ratings, measured_ratings(log, scenario))
 
 
 def injects_of_day(events: list[Event]) -> tuple[InjectRecord, ...]:

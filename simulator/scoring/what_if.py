@@ -5,7 +5,8 @@ as simulation.
 
 - :func:`as_drilled` makes the scenario of the day as it was drilled: each injected incident at
   its inject time, lasting as long as it did in the drill (a fire put out when it was, or not
-  at all), and the incidents nobody injected left out. ``drill score`` plays the team's logged
+  at all), and the incidents nobody injected left out (but a surge, and what long waits set
+  off, stay: they are the day's, not the facilitator's). ``drill score`` plays the team's logged
   actions on many such days, beside the automatic playbook on the same days: what the team's
   timing cost the customers.
 - :func:`longer_incidents` plays the scenario's own incident lengths instead, and rates the
@@ -33,9 +34,14 @@ def as_drilled(scenario: Scenario, log: DrillLog) -> Scenario:
     periods = [p for p in periods_of(log, scenario) if not p.assumed]
     if not periods:
         return scenario
+    injected = {period.incident: period for period in periods}
     incidents = []
-    for period in periods:
-        incidents.append(_as_it_ran(scenario.incidents[period.incident], period))
+    for index, incident in enumerate(scenario.incidents):
+        if index in injected:
+            incidents.append(_as_it_ran(incident, injected[index]))
+        elif incident.kind == "surge" or getattr(incident, "from_waits", None) is not None:
+            # Demand and what long waits set off are the day's, not the facilitator's.
+            incidents.append(incident)
     return scenario.with_changes(incidents=tuple(incidents))
 
 

@@ -23,12 +23,13 @@ from simulator.i18n import CATALOG, render
 from simulator.model import ScenarioError
 from simulator.model.actions import ACTIONS, ENTRIES
 from simulator.model.base import label
+from simulator.model.clauses import STEPS, Clause
 from simulator.model.clock import format_clock
 from simulator.model.condition_words import said
 from simulator.model.decisions import IN_FORCE, Decision
 from simulator.model.drill_log import ROLES, read_entry, scalar
 from simulator.model.drill_record import Step
-from simulator.model.procedures import STEPS, Clause, clauses_of
+from simulator.model.procedures import clauses_of
 from simulator.model.scenario import Scenario
 from simulator.scoring.observed import clause_name
 from simulator.tabletop.plan import ClauseNow, Standing, clauses_now, due_times, happened

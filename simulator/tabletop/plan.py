@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from enum import Enum
 
 from simulator.engine.events import Event, EventKind
+from simulator.model.clauses import Urgency
 from simulator.model.decisions import Decision
 from simulator.model.drill_log import DrillLog
 from simulator.model.drill_record import Step
-from simulator.model.procedures import Urgency
 from simulator.model.scenario import Scenario
 from simulator.scoring.observed import ClauseRating, injects_of_day, promptness, score_observed
 from simulator.scoring.ratings import Rating
