@@ -291,3 +291,16 @@ def test_without_injects_an_incident_set_off_by_waits_is_not_assumed():
         if getattr(incident, "from_waits", None) is not None
     }
     assert by_waits and not by_waits & {period.incident for period in periods}
+
+
+def test_each_incident_of_a_kind_is_its_own_occasion():
+    observed = score(
+        OUTAGE,
+        'injects:\n  - {at: "10:30", start: system_outage}\n  - {at: "10:50", end: system_outage}\n'
+        '  - {at: "14:00", start: system_outage}\n  - {at: "15:30", end: system_outage}\n'
+        'log:\n  - {at: "10:32", do: escalate, to: 技术维护部门}\n',
+    )
+    contact = observed.clauses[0]
+    # The first outage was reported at once; the second never: the clause is failed.
+    assert contact.rating is Rating.U and contact.due_min == 14 * 60 + 1
+    assert contact.evidence.text("en").startswith("2 occasions; the worst, number 2")

@@ -94,6 +94,10 @@ CLAUSE_TEXTS = {
 PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
     **{f"action.{step}": {"zh": zh, "en": en} for step, (zh, en) in STEP_LABELS.items()},
     **{f"clause.{id}": {"zh": zh, "en": en} for id, (zh, en) in CLAUSE_TEXTS.items()},
+    "clause.occasion": {
+        "zh": "共 {occasions} 次，以第 {occasion} 次为准（最差）：{evidence}",
+        "en": "{occasions} occasions; the worst, number {occasion}: {evidence}",
+    },
     "clause.own": {"zh": "{note}（{action}）", "en": "{note} ({action})"},
     "clause.expected_at_once": {
         "zh": "立即（{good:g} 分钟内为顺利，{fair:g} 分钟内为有不足）",

@@ -21,7 +21,7 @@ docs/scoring.md.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from simulator.engine.events import Event, EventKind
 from simulator.i18n import Message, message
@@ -357,6 +357,21 @@ def _rate_clause(
     return rated(rating, evidence, time, who)
 
 
+def _worst_occasion(found: list[ClauseRating]) -> ClauseRating:
+    """Return the worst rated occasion of a clause, saying which when there were several."""
+    rated = [r for r in found if r.computed is not None]
+    if len(found) == 1 or not rated:
+        return found[0]
+    worst_one = max(rated, key=lambda r: r.computed.rank if r.computed else -1)
+    evidence = message(
+        "clause.occasion",
+        occasion=found.index(worst_one) + 1,
+        occasions=len(found),
+        evidence=worst_one.evidence,
+    )
+    return replace(worst_one, evidence=evidence)
+
+
 def _clock(minutes: float) -> str:
     whole = round(minutes * 60)
     hours, rest = divmod(whole, 3600)
@@ -425,14 +440,31 @@ def score_observed(log: DrillLog, scenario: Scenario) -> ObservedScore:
     lines = _lines(log)
     rated: dict[int, ClauseRating] = {}
     for number, clause in order:
-        rating = _rate_clause(number, clause, timeline, lines, day)
-        if rating.done_min is not None:
-            used = next(
-                line
-                for line in lines
-                if line[0] == rating.done_min and _matches(clause, line[1], line[2])
-            )
-            lines = [line for line in lines if line is not used]
+        kinds = kinds_of(clause.condition)
+        occurrences = [p for p in periods if p.kind in kinds]
+        # Each incident of the kind is its own occasion (two outages: two calls to IT); the
+        # clause is as good as its worst occasion.
+        timelines = [timeline]
+        if len(occurrences) > 1:
+            timelines = [
+                Timeline(
+                    tuple(q for q in periods if q.kind not in kinds or q is p),
+                    tuple(timeline.measured),
+                )
+                for p in occurrences
+            ]
+        found = []
+        for occasion in timelines:
+            rating = _rate_clause(number, clause, occasion, lines, day)
+            if rating.done_min is not None:
+                used = next(
+                    line
+                    for line in lines
+                    if line[0] == rating.done_min and _matches(clause, line[1], line[2])
+                )
+                lines = [line for line in lines if line is not used]
+            found.append(rating)
+        rating = _worst_occasion(found)
         rated[number] = _with_evaluator(_head_count(rating, log), log)
     ratings = tuple(rated[number] for number, _clause in clauses)
     return ObservedScore(periods, ratings, measured_ratings(log, scenario))
