@@ -27,7 +27,8 @@ from simulator.model.clauses import STEPS, Clause
 from simulator.model.clock import format_clock
 from simulator.model.condition_words import said
 from simulator.model.decisions import IN_FORCE, Decision
-from simulator.model.drill_log import ROLES, read_entry, scalar
+from simulator.model.drill_csv import scalar
+from simulator.model.drill_log import ROLES, read_entry
 from simulator.model.drill_record import Step
 from simulator.model.procedures import clauses_of
 from simulator.model.scenario import Scenario
