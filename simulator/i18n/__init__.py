@@ -21,6 +21,7 @@ from simulator.i18n.reading import READING_TEXTS
 from simulator.i18n.reference import REFERENCE_TEXTS
 from simulator.i18n.scoring import SCORING_TEXTS
 from simulator.i18n.validation import VALIDATION_TEXTS
+from simulator.i18n.validation_log import LOG_VALIDATION_TEXTS
 
 LANGUAGES = ("zh", "en")
 CATALOG: dict[str, dict[str, str]] = {
@@ -30,6 +31,7 @@ CATALOG: dict[str, dict[str, str]] = {
     **CHART_TEXTS,
     **CONSOLE_TEXTS,
     **VALIDATION_TEXTS,
+    **LOG_VALIDATION_TEXTS,
     **PLAUSIBILITY_TEXTS,
     **PROCEDURE_TEXTS,
     **READING_TEXTS,
