@@ -5,7 +5,10 @@ history``) share these types; :mod:`simulator.rundir.schema` re-exports them wit
 the run directory's layout.
 """
 
-from typing import NotRequired, TypedDict
+from typing import NotRequired
+
+# typing_extensions, not typing: pydantic checks TypedDicts read back on Python < 3.12 only so.
+from typing_extensions import TypedDict
 
 
 class DecisionEntry(TypedDict):
