@@ -44,7 +44,7 @@ from simulator.report.text import display_width, pad_to
 from simulator.rundir.drill import drill_dict, drill_json, odds_rows
 from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, DrillFile, drill_log_file
 from simulator.runner import RunResult, run_replication
-from simulator.scoring.observed import injects_of_day, score_observed
+from simulator.scoring.observed import injects_of_day, score_observed, with_rules_as_rated
 from simulator.scoring.what_if import as_drilled, longer_incidents
 from simulator.tabletop.console import Console
 
@@ -112,6 +112,7 @@ def score(
     log_text = Path(log).read_text(encoding="utf-8-sig")
     log_sha256 = hashlib.sha256(log_text.encode("utf-8")).hexdigest()  # the register's key
     observed = score_observed(drill_log, scenario)
+    drill_log = with_rules_as_rated(drill_log, observed)
     drilled = as_drilled(scenario, drill_log)  # the day as it was drilled: its inject times
     recorded: dict[str, DrillFile] = {}
 
@@ -278,7 +279,9 @@ def play(
             script = console.play(resume_at)
             steps = console.steps
         except click.Abort:  # Ctrl-C, or the input ended (a pipe) before the day did
-            _interrupted(console, scenario, file, target.target, people or {}, title, date)
+            # The same day and stops again: the seed and --every go into the hint.
+            again = f"{file} --seed {seed} --every {every}" + (f" --out {out}" if out else "")
+            _interrupted(console, scenario, again, target.target, people or {}, title, date)
     team = api.run(scenario, 1, seed, decisions=script)
     result = team.result
     # The played day is the drill's timeline: its incidents are the injects.
@@ -305,6 +308,8 @@ def play(
     published: list[Published] = []
     team.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
     record_drill(register, target.target, played, team.summary, session_sha256)
+    if resume and Path(resume).name.endswith(".unfinished.yaml"):
+        Path(resume).unlink(missing_ok=True)  # the session is complete: decisions.yaml has it
     click.echo("")
     click.echo(clause_table(played, scenario.language))
     show_earlier(played, scenario.language)
@@ -320,7 +325,7 @@ def play(
 def _interrupted(
     console: Console,
     scenario: Scenario,
-    file: str,
+    command: str,
     target: Path,
     people: dict[str, list[str]],
     title: str,
@@ -335,7 +340,11 @@ def _interrupted(
     saved.write_text(drill_log_yaml(log, scenario), encoding="utf-8")
     click.echo("")
     message = render(
-        "console.interrupted", scenario.language, count=len(console.recorded), path=saved, file=file
+        "console.interrupted",
+        scenario.language,
+        count=len(console.recorded),
+        path=saved,
+        file=command,
     )
     click.echo(message, err=True)
     raise click.exceptions.Exit(130)  # as a shell reports a command stopped by Ctrl-C

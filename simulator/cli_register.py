@@ -52,6 +52,7 @@ def earlier_actions(
     today = dt.date.today()
     date = str(drill.get("date") or today.isoformat())
     itself = register.same_drill(site, date, drill["kind"], log_sha256)
+    # Open ones, and closed ones whose clause failed again: the fix did not hold.
     return [
         {
             "id": action.id,
@@ -60,8 +61,10 @@ def earlier_actions(
             "due": action.due,
             "overdue": action.overdue(today),
             "failed_again": action.clause in failed,
+            "closed": action.closed_at is not None,
         }
-        for action in register.actions(site, but=itself)
+        for action in register.actions(site, include_closed=True, but=itself)
+        if action.closed_at is None or action.clause in failed
     ]
 
 
@@ -86,6 +89,7 @@ def show_earlier(drill: DrillFile, lang: str) -> None:
     rows = earlier_section(drill, lang)
     if rows:
         click.echo("")
+        click.echo(render("observed.earlier_title", lang))
         for row in rows:
             click.echo(
                 terminal_text(f"  #{row['id']}  {row['due']}  {row['again']}  {row['issue']}")

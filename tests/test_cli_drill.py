@@ -88,6 +88,10 @@ def test_score_records_the_drill_with_timings_and_writes_a_brief(tmp_path):
     assert clauses["rule-5"]["rating"] is None and clauses["rule-1"]["rating"] == "P"
     assert "| 4 | 故障超过30分钟上报" in brief and "评估意见：大堂经理忙于向客户解释" in brief
     assert "## 推演：五、目标与评定" in brief
+    # The report after recovery is recorded under the clause the rating gave it (6), not the
+    # first rule reporting to the same level (4).
+    rules = {row["time"]: row["rule"] for row in drill["decisions"] if row["action"] == "escalate"}
+    assert rules == {"10:34": 1, "11:11": 4, "11:15": 6}
     # Beside the verdict, the what-if: the team against the automatic playbook on the same days,
     # both with the drill's own 35-minute outage.
     assert set(drill["outcome"]) == {"team", "playbook"}

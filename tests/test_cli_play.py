@@ -223,6 +223,8 @@ def test_an_interrupted_session_is_saved_and_goes_on_with_resume(tmp_path, peopl
     assert stopped.exit_code == 130, stopped.output
     saved = tmp_path / "fire.unfinished.yaml"
     assert "已记录的 2 项决策已保存" in stopped.output and saved.exists()
+    # The hint plays the same day with the same stops, into the same place.
+    assert f"--seed 1 --every 1440 --out {out} --resume {saved}" in stopped.output
     assert not out.exists()  # no half-written run
     # It goes on from the minute of the last decision: 10:30, then 10:32, then as before.
     answers = ["c", "c", *FIRE_SESSION[9:]]
@@ -232,6 +234,7 @@ def test_an_interrupted_session_is_saved_and_goes_on_with_resume(tmp_path, peopl
     assert drill["verdict"] == "P" and len(drill["decisions"]) == 9
     assert ("10:33", "evacuate") in [(row["time"], row["action"]) for row in drill["decisions"]]
     assert drill["participants"]["facilitator"] == ["陈主任"]
+    assert not saved.exists()  # the session is complete: the unfinished file is gone
 
 
 @pytest.mark.slow
@@ -304,3 +307,13 @@ def test_a_fire_tabletop_in_a_real_terminal_survives_an_undo_and_ctrl_c(tmp_path
     ratings = {clause["id"]: clause["rating"] for clause in drill["clauses"]}
     assert ratings["fire-fight"] == ratings["fire-evacuate"] == "P"
     assert ratings["fire-119"] == "U"  # never called
+
+
+def test_a_step_taken_before_it_is_due_is_said_to_count_for_nothing(tmp_path, people):
+    arguments = ("play", FIRE, "--participants", people, "--every", "1440")
+    result = invoke(*arguments, "--out", tmp_path / "early", "--no-brief", input="6\n\ne\n")
+    assert result.exit_code == 0, result.output
+    assert "已记录：09:00 组织疏散" in result.output
+    assert "注意：组织疏散 尚未到预案要求的时机" in result.output
+    drill = json.loads((tmp_path / "early" / "drill.json").read_text(encoding="utf-8"))
+    assert {c["id"]: c["rating"] for c in drill["clauses"]}["fire-evacuate"] == "U"

@@ -120,6 +120,19 @@ def test_a_later_drill_of_the_site_sees_the_open_actions_and_a_repeated_failure(
     assert closed.exit_code == 0, closed.output
     again = invoke("actions", "--results", tmp_path, "close", action_id, "--note", "x")
     assert again.exit_code == 2 and "already closed" in again.output
+    # Closed as done, and the same clause failed again a week later: said so, not forgotten.
+    third_log = tmp_path / "third.yaml"
+    third_log.write_text(
+        LOG.read_text(encoding="utf-8").replace("date: 2026-11-20", "date: 2026-12-04"),
+        encoding="utf-8",
+    )
+    third = invoke("score", OUTAGE, third_log, "-n", "2", "--out", tmp_path / "third")
+    assert third.exit_code == 0, third.output
+    data = json.loads((tmp_path / "third" / "drill.json").read_text(encoding="utf-8"))
+    closed = [action for action in data["earlier_actions"] if action["closed"]]
+    assert [action["clause"] for action in closed] == ["rule-4"]
+    brief = (tmp_path / "third" / "brief.md").read_text(encoding="utf-8")
+    assert "已整改关闭，但同一条款本次再次未通过" in brief
 
 
 def test_history_rebuilds_the_register_from_the_run_directories(tmp_path):
@@ -132,3 +145,24 @@ def test_history_rebuilds_the_register_from_the_run_directories(tmp_path):
     assert "Recorded 1 run(s)" in rebuilt.output and "2026-11-20" in rebuilt.output
     assert "Recorded 0 run(s)" in invoke("history", "--results", tmp_path, "--rebuild").output
     assert len(Register(tmp_path / "register.sqlite").actions()) == 1
+
+
+def test_a_register_of_the_first_layout_is_upgraded_keeping_its_drills(tmp_path):
+    import sqlite3
+
+    from simulator.rundir import register as layout
+
+    path = tmp_path / "register.sqlite"
+    old_tables = layout._TABLES.replace(",\n    log_sha256 TEXT NOT NULL", "")
+    with sqlite3.connect(path) as connection:
+        connection.executescript(old_tables + "INSERT INTO meta VALUES ('register_version', '1');")
+        connection.execute(
+            "INSERT INTO drills (run_dir, recorded_at, date, site, scenario, scenario_file, "
+            "scenario_sha256, kind, title, participants, verdict) "
+            "VALUES ('/r', '2026-11-20', '2026-11-20', '城南', 's', 's.yaml', 'ab', 'score', 't', "
+            "'{}', 'M')"
+        )
+    register = Register(path)
+    assert [d.verdict for d in register.drills()] == ["M"]
+    register.record(tmp_path / "run", drill(), SUMMARY, [], TODAY, "log-a")
+    assert len(register.drills()) == 2

@@ -119,4 +119,9 @@ CONSOLE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "营业厅已清空，模拟营业日已结束；请记录尚未完成的处置步骤。",
         "en": "The hall is empty and the simulated day is over; record the steps still due.",
     },
+    "console.not_due": {
+        "zh": "注意：{what} 尚未到预案要求的时机（其条件尚未出现），此时执行不计入评定",
+        "en": "Note: {what} is not due yet (its condition has not arisen); done now, it counts "
+        "for nothing in the rating",
+    },
 }

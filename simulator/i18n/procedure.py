@@ -239,6 +239,10 @@ PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
     "observed.col_again": {"zh": "本次演练", "en": "This drill"},
     "observed.overdue": {"zh": "（已逾期）", "en": " (overdue)"},
     "observed.failed_again": {"zh": "同一条款再次未通过", "en": "the same clause failed again"},
+    "observed.closed_failed_again": {
+        "zh": "已整改关闭，但同一条款本次再次未通过",
+        "en": "closed as done, yet the same clause failed again",
+    },
     "observed.not_again": {"zh": "本次未再出现", "en": "not repeated"},
     "register.opened": {
         "zh": "整改台账：新增 {count} 项整改（{path}）；drill actions 查看",

@@ -193,7 +193,12 @@ def earlier_section(data: DrillFile | None, lang: str) -> list[dict[str, str]] |
             "issue": action["issue"],
             "due": action["due"] + (render("observed.overdue", lang) if action["overdue"] else ""),
             "again": render(
-                "observed.failed_again" if action["failed_again"] else "observed.not_again", lang
+                "observed.closed_failed_again"
+                if action.get("closed")
+                else "observed.failed_again"
+                if action["failed_again"]
+                else "observed.not_again",
+                lang,
             ),
         }
         for action in earlier

@@ -88,6 +88,7 @@ class EarlierActionEntry(TypedDict):
     due: str
     overdue: bool
     failed_again: bool  # the same clause is rated M or U again in this drill
+    closed: NotRequired[bool]  # closed as done, yet the clause failed again
 
 
 class DrillFile(TypedDict):

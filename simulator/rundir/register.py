@@ -24,7 +24,12 @@ from typing import Any
 from simulator.rundir.schema import DrillFile
 
 REGISTER_FILE = "register.sqlite"
-REGISTER_VERSION = 1
+REGISTER_VERSION = 2
+# Each older layout, and the change that brings it up to the next (one transaction).
+UPGRADES = {
+    # 2: a drill remembers the sha256 of its log, so the same log is recorded once.
+    1: "ALTER TABLE drills ADD COLUMN log_sha256 TEXT NOT NULL DEFAULT '';",
+}
 DUE_DAYS = 30  # a rectification is due a month after the drill, as the brief says
 FAILING = ("M", "U")
 _TABLES = """
@@ -159,6 +164,30 @@ class Register:
                 f"{self.path}: register layout {row[0]}; this drill reads layout "
                 f"{REGISTER_VERSION}. Use a newer drill."
             )
+        if int(row[0]) < REGISTER_VERSION:
+            self._upgrade(int(row[0]))
+
+    def _upgrade(self, version: int) -> None:
+        """Bring an older register up to this layout, keeping every drill and action."""
+        try:
+            with closing(self._connect()) as connection, connection:
+                for step in range(version, REGISTER_VERSION):
+                    connection.execute(UPGRADES[step])
+                connection.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'register_version'",
+                    (str(REGISTER_VERSION),),
+                )
+        except sqlite3.Error as error:
+            raise RegisterError(f"{self.path}: could not be upgraded ({error})") from None
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """Yield a connection for queries; a database error is the register's, said as such."""
+        try:
+            with closing(self._connect()) as connection:
+                yield connection
+        except sqlite3.Error as error:
+            raise RegisterError(f"{self.path}: could not be read ({error})") from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -178,7 +207,7 @@ class Register:
         """Return the id of the drill already recorded from the same log, day and site."""
         if not self.path.exists():
             return None
-        with closing(self._connect()) as connection:
+        with self._reading() as connection:
             row = connection.execute(
                 "SELECT id FROM drills WHERE site = ? AND date = ? AND kind = ? AND log_sha256 = ?",
                 (site, date, kind, log_sha256),
@@ -248,7 +277,7 @@ class Register:
         """Return whether the drill of ``run_dir`` is already recorded."""
         if not self.path.exists():
             return False
-        with closing(self._connect()) as connection:
+        with self._reading() as connection:
             row = connection.execute(
                 "SELECT 1 FROM drills WHERE run_dir = ?", (str(run_dir.resolve()),)
             ).fetchone()
@@ -258,7 +287,7 @@ class Register:
         """Return every recorded drill, oldest first."""
         if not self.path.exists():
             return []
-        with closing(self._connect()) as connection:
+        with self._reading() as connection:
             rows = connection.execute(
                 "SELECT id, run_dir, date, site, scenario, kind, title, participants, verdict "
                 "FROM drills ORDER BY date, id"
@@ -290,7 +319,7 @@ class Register:
         query = "SELECT * FROM actions WHERE (? IS NULL OR site = ?) AND drill_id IS NOT ?"
         if not include_closed:
             query += " AND closed_at IS NULL"
-        with closing(self._connect()) as connection:
+        with self._reading() as connection:
             rows = connection.execute(query + " ORDER BY due, id", (site, site, but)).fetchall()
         return [Action(*row) for row in rows]
 

@@ -485,3 +485,26 @@ def injects_of_day(events: list[Event]) -> tuple[InjectRecord, ...]:
         elif event.kind is EventKind.INCIDENT_STEP and event.name == "fire_suppressed":
             found.append(InjectRecord(event.time, "fire", False, event.incident))
     return tuple(found)
+
+
+def with_rules_as_rated(log: DrillLog, observed: ObservedScore) -> DrillLog:
+    """Return ``log`` with each decision tied to the playbook rule whose clause it carried out.
+
+    A log line is matched to the first rule doing the same when it is read; the rating may give
+    it to another (the 11:15 report after recovery to rule 6, not rule 4 whose report came at
+    11:11). The simulation and the brief's decision record then say what the rating said.
+    """
+    decisions = list(log.decisions)
+    taken: set[int] = set()
+    for rated in observed.clauses:
+        rule = rated.clause.rule
+        if rule is None or rated.done_min is None:
+            continue
+        for index, decision in enumerate(decisions):
+            if index in taken or decision.time_min != rated.done_min:
+                continue
+            if decision.action == rated.clause.do:
+                decisions[index] = replace(decision, rule=rule)
+                taken.add(index)
+                break
+    return replace(log, decisions=tuple(decisions))

@@ -350,3 +350,15 @@ class Console:
         self.recorded.append(Step(moment.time, step, who.strip()))
         what = render(f"action.{step}", self.lang)
         self.say("console.recorded", clock=format_clock(moment.time), what=what)
+        # A step taken before its clause falls due counts for nothing (evacuating at 09:00,
+        # before any fire): say so now, not only in the brief.
+        waiting = [
+            now
+            for now in self.standing(moment)
+            if now.rating.clause.do == step and now.standing is Standing.NOT_YET
+        ]
+        if waiting and not any(
+            now.rating.clause.do == step and now.standing is Standing.DONE
+            for now in self.standing(moment)
+        ):
+            self.say("console.not_due", what=what)
