@@ -44,9 +44,15 @@ from simulator.report.text import display_width, pad_to
 from simulator.rundir.drill import drill_dict, drill_json, odds_rows
 from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, DrillFile, drill_log_file
 from simulator.runner import RunResult, run_replication
-from simulator.scoring.observed import injects_of_day, score_observed, with_rules_as_rated
+from simulator.scoring.observed import (
+    injects_of_day,
+    score_observed,
+    with_rules_as_rated,
+)
 from simulator.scoring.what_if import as_drilled, longer_incidents
 from simulator.tabletop.console import Console
+from simulator.tabletop.plan import hall_counts
+from simulator.tabletop.session import rehearse
 
 
 @click.command()
@@ -286,7 +292,19 @@ def play(
     result = team.result
     # The played day is the drill's timeline: its incidents are the injects.
     injects = injects_of_day([event for _day, event in result.events])
-    drill_log = DrillLog(script, people, title, date, DECISIONS_FILE, steps=steps, injects=injects)
+    # And what the hall showed minute by minute (the same day, seen as the console saw it)
+    # stands for what an evaluator would have counted.
+    counts = hall_counts(rehearse(scenario, seed, script).moments)
+    drill_log = DrillLog(
+        script,
+        people,
+        title,
+        date,
+        DECISIONS_FILE,
+        steps=steps,
+        injects=injects,
+        measurements=counts,
+    )
     observed = score_observed(drill_log, scenario)
     automatic = run_replication(scenario, seed, 0)
     outcome = {

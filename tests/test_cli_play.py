@@ -317,3 +317,24 @@ def test_a_step_taken_before_it_is_due_is_said_to_count_for_nothing(tmp_path, pe
     assert "注意：组织疏散 尚未到预案要求的时机" in result.output
     drill = json.loads((tmp_path / "early" / "drill.json").read_text(encoding="utf-8"))
     assert {c["id"]: c["rating"] for c in drill["clauses"]}["fire-evacuate"] == "U"
+
+
+def test_a_played_days_queue_makes_a_queue_rule_due_when_the_playbook_called_for_it(tmp_path):
+    script = tmp_path / "nothing.yaml"
+    script.write_text("log: []\n", encoding="utf-8")
+    out = tmp_path / "run"
+    promotion = SCENARIOS / "promotion_day.yaml"
+    result = invoke(
+        "play", promotion, "--decisions", script, "--seed", "3", "--out", out, "--no-brief"
+    )
+    assert result.exit_code == 0, result.output
+    drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
+    first = drill["clauses"][0]  # queue >= 30: open counters
+    calls = [
+        line.split(",")
+        for line in (out / "events.csv").read_text(encoding="utf-8").splitlines()
+        if ",recommendation," in line and ",open_counters," in line
+    ]
+    assert calls, "the playbook should call for counters on this day"
+    # The clause fell due at the minute the playbook, watching the same queue, called for it.
+    assert first["due"] in calls[0] and first["rating"] == "U"

@@ -20,6 +20,7 @@ overall verdict is the worst of all these ratings. The scales are written out in
 docs/scoring.md.
 """
 
+import bisect
 import math
 from dataclasses import dataclass, replace
 
@@ -56,6 +57,8 @@ MEASURED_LIMITS["wait_p90_min"] = "wait_p90_min"
 # recent 90th-percentile wait): a condition on either is "cannot tell" when it never held.
 MEASURABLE = frozenset({"queue", "in_hall", "outside_queue"})
 UNKNOWABLE = frozenset({"queue_vip", "density", "wait_p90_recent", "abandoned_recent"})
+# A tabletop's day gives all of them, minute by minute (:func:`day_counts`).
+COUNTABLE = MEASURABLE | UNKNOWABLE
 _EPSILON = 1e-6
 
 
@@ -172,9 +175,16 @@ class Timeline:
     def __init__(self, periods: tuple[Period, ...], measurements: tuple[Measurement, ...]):
         self.periods = periods
         self.measured = sorted(
-            (m for m in measurements if m.time_min is not None and m.measure in MEASURABLE),
+            (m for m in measurements if m.time_min is not None and m.measure in COUNTABLE),
             key=lambda m: m.time_min or 0.0,
         )
+        # Per quantity, its counts in time order: the state at a time is the last one before
+        # (found by bisection: a played day gives one count a minute).
+        self._counts: dict[str, tuple[list[float], list[float]]] = {}
+        for m in self.measured:
+            times, values = self._counts.setdefault(m.measure, ([], []))
+            times.append(m.time_min or 0.0)
+            values.append(float(m.value))
 
     def _running(self, kinds: frozenset[str] | tuple[str, ...], time: float) -> Period | None:
         running = [
@@ -202,12 +212,12 @@ class Timeline:
             if p.kind in OUTAGE_KINDS and p.end is not None and p.end <= time
         ]
         state["outage_ended_min"] = time - max(ended) if ended and not outage else math.nan
-        for name in ("queue", "queue_vip", "in_hall", "density", "wait_p90_recent"):
+        for name in COUNTABLE:
             state[name] = math.nan
-        state["abandoned_recent"] = state["outside_queue"] = math.nan
-        for measured in self.measured:
-            if (measured.time_min or 0.0) <= time:
-                state[measured.measure] = float(measured.value)
+        for name, (times, values) in self._counts.items():
+            at = bisect.bisect_right(times, time) - 1
+            if at >= 0:
+                state[name] = values[at]
         return state
 
     def candidates(self, condition: Condition, day_start: float, day_end: float) -> list[float]:
@@ -304,7 +314,7 @@ def _rate_clause(
     if due is None:
         read = metrics_of(condition)
         measured = {m.measure for m in timeline.measured}
-        unknown = (read & UNKNOWABLE) | {m for m in read & MEASURABLE if m not in measured}
+        unknown = {m for m in read & COUNTABLE if m not in measured}
         if unknown:
             metrics = tuple(message(f"clause.measure.{metric}") for metric in sorted(unknown))
             return rated(None, message("clause.na_unmeasured", when=when, metrics=metrics))
@@ -508,3 +518,19 @@ def with_rules_as_rated(log: DrillLog, observed: ObservedScore) -> DrillLog:
                 taken.add(index)
                 break
     return replace(log, decisions=tuple(decisions))
+
+
+def day_counts(series: dict[str, list[float]], grid: list[float]) -> tuple[Measurement, ...]:
+    """Return a simulated day's per-minute counts as measurements (a tabletop sees the hall).
+
+    ``series`` maps ``queue``, ``in_hall`` and ``outside_queue`` to one value per minute of
+    ``grid``; only changes are kept, which is all the timeline needs.
+    """
+    found = []
+    for measure, values in series.items():
+        last = None
+        for time, value in zip(grid, values, strict=False):
+            if value != last:
+                found.append(Measurement(measure, float(value), float(time)))
+                last = value
+    return tuple(found)

@@ -33,7 +33,14 @@ from simulator.model.drill_record import Step
 from simulator.model.procedures import clauses_of
 from simulator.model.scenario import Scenario
 from simulator.scoring.observed import clause_name
-from simulator.tabletop.plan import ClauseNow, Standing, clauses_now, due_times, happened
+from simulator.tabletop.plan import (
+    ClauseNow,
+    Standing,
+    clauses_now,
+    due_times,
+    hall_counts,
+    happened,
+)
 from simulator.tabletop.session import Moment, next_stop, rehearse
 
 OTHER, UNDO, CONTINUE, END = "o", "u", "c", "e"
@@ -72,6 +79,7 @@ class Console:
         self.clauses: tuple[Clause, ...] = clauses_of(scenario)
         self.events: list[Any] = []  # the rehearsed day's events (what has happened so far)
         self.last_minute = 0.0  # the rehearsed day's last minute (the hall closed and empty)
+        self.counts: tuple[Any, ...] = ()  # what the hall showed each minute (queue, people)
 
     @property
     def script(self) -> tuple[Decision, ...]:
@@ -117,8 +125,11 @@ class Console:
         while True:
             rehearsal = rehearse(self.scenario, self.seed, self.script)
             self.events = list(rehearsal.record.events)
+            self.counts = hall_counts(rehearsal.moments)
             self.last_minute = rehearsal.moments[-1].time if rehearsal.moments else 0.0
-            stops = also | due_times(self.scenario, self.script, self.steps, self.events)
+            stops = also | due_times(
+                self.scenario, self.script, self.steps, self.events, self.counts
+            )
             stop = next_stop(rehearsal.moments, after, self.every, stops)
             if stop is None:
                 stop = self._last_word(rehearsal.moments, after)
@@ -225,7 +236,9 @@ class Console:
 
     def standing(self, moment: Moment) -> list[ClauseNow]:
         """Return where the team stands against each clause at ``moment``."""
-        return clauses_now(self.scenario, self.script, self.steps, self.events, moment.time)
+        return clauses_now(
+            self.scenario, self.script, self.steps, self.events, moment.time, self.counts
+        )
 
     def _rule_words(self, rule: Any) -> str:
         action = render(f"action.{rule.action}", self.lang)

@@ -10,14 +10,22 @@ its cutoff); *upcoming* while a report's deadline is still ahead in an incident 
 import math
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from simulator.engine.events import Event, EventKind
 from simulator.model.clauses import Urgency
 from simulator.model.decisions import Decision
 from simulator.model.drill_log import DrillLog
-from simulator.model.drill_record import Step
+from simulator.model.drill_record import Measurement, Step
 from simulator.model.scenario import Scenario
-from simulator.scoring.observed import ClauseRating, injects_of_day, promptness, score_observed
+from simulator.scoring.observed import (
+    COUNTABLE,
+    ClauseRating,
+    day_counts,
+    injects_of_day,
+    promptness,
+    score_observed,
+)
 from simulator.scoring.ratings import Rating
 
 
@@ -45,13 +53,18 @@ def clauses_now(
     steps: tuple[Step, ...],
     events: list[Event],
     now: float,
+    counts: tuple[Measurement, ...] = (),
 ) -> list[ClauseNow]:
-    """Return every clause of ``scenario`` and where it stands at ``now`` of the session."""
+    """Return every clause of ``scenario`` and where it stands at ``now`` of the session.
+
+    ``counts``: what the hall showed so far (the queue each minute), for rules on it.
+    """
     seen = [event for event in events if event.time <= now]
     log = DrillLog(
         tuple(d for d in decisions if d.time_min <= now),
         steps=tuple(s for s in steps if s.time_min <= now),
         injects=injects_of_day(seen),
+        measurements=tuple(m for m in counts if (m.time_min or 0.0) <= now),
     )
     found = []
     for rated in score_observed(log, scenario).clauses:
@@ -85,12 +98,13 @@ def due_times(
     decisions: tuple[Decision, ...],
     steps: tuple[Step, ...],
     events: list[Event],
+    counts: tuple[Measurement, ...] = (),
 ) -> set[float]:
     """Return the minutes at which a clause falls due on the day (the console stops there)."""
     end = max((event.time for event in events), default=0.0)
     return {
         float(math.ceil(clause.rating.due_min - 1e-9))  # the console stops on whole minutes
-        for clause in clauses_now(scenario, decisions, steps, events, end)
+        for clause in clauses_now(scenario, decisions, steps, events, end, counts)
         if clause.rating.due_min is not None
     }
 
@@ -108,3 +122,13 @@ def happened(events: list[Event], after: float | None, now: float) -> list[Event
         for event in events
         if event.kind in kinds and (after is None or after <= event.time) and event.time < now
     ]
+
+
+def hall_counts(moments: list[Any]) -> tuple[Measurement, ...]:
+    """Return what the hall showed at each minute of a rehearsal (queue, people, outside)."""
+    grid = [moment.time for moment in moments]
+    series = {
+        name: [moment.snapshot.state.get(name, math.nan) for moment in moments]
+        for name in sorted(COUNTABLE)
+    }
+    return day_counts(series, grid)
