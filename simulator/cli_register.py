@@ -51,7 +51,11 @@ def earlier_actions(
     failed = {c["id"] for c in drill.get("clauses", []) if c["rating"] in ("M", "U")}
     today = dt.date.today()
     date = str(drill.get("date") or today.isoformat())
-    itself = register.same_drill(site, date, drill["kind"], log_sha256)
+    try:
+        itself = register.same_drill(site, date, drill["kind"], log_sha256)
+        found = register.actions(site, include_closed=True, but=itself)
+    except RegisterError as error:
+        raise InputError(str(error)) from None
     # Open ones, and closed ones whose clause failed again: the fix did not hold.
     return [
         {
@@ -63,7 +67,7 @@ def earlier_actions(
             "failed_again": action.clause in failed,
             "closed": action.closed_at is not None,
         }
-        for action in register.actions(site, include_closed=True, but=itself)
+        for action in found
         if action.closed_at is None or action.clause in failed
     ]
 
@@ -134,11 +138,14 @@ def history(results_dir: str, rebuild: bool) -> None:
             click.echo(f"Recorded {_rebuild(root, register)} run(s) in {register.path}")
     except RegisterError as error:
         raise InputError(str(error)) from None
-    drills = register.drills()
+    try:
+        drills = register.drills()
+        open_actions = {action.drill_id for action in register.actions()}
+    except RegisterError as error:
+        raise InputError(str(error)) from None
     if not drills:
         _listed_from_runs(root)
         return
-    open_actions = {action.drill_id for action in register.actions()}
     click.echo(f"{'date':<11} {'kind':<6} {'rating':<7} scenario — participants — directory")
     for drill in drills:
         names = [name for role in drill.participants.values() for name in role]

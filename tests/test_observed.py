@@ -304,3 +304,41 @@ def test_each_incident_of_a_kind_is_its_own_occasion():
     # The first outage was reported at once; the second never: the clause is failed.
     assert contact.rating is Rating.U and contact.due_min == 14 * 60 + 1
     assert contact.evidence.text("en").startswith("2 occasions; the worst, number 2")
+
+
+def test_a_line_of_a_later_occasion_is_not_spent_on_an_earlier_one():
+    observed = score(
+        OUTAGE,
+        'injects:\n  - {at: "10:30", start: system_outage}\n  - {at: "10:45", end: system_outage}\n'
+        '  - {at: "14:00", start: system_outage}\n  - {at: "14:40", end: system_outage}\n'
+        'log:\n  - {at: "14:02", do: notify_customers}\n  - {at: "14:20", do: notify_customers}\n',
+    )
+    notify = observed.clauses[1]  # nothing told the customers during the first outage
+    assert notify.rating is Rating.U and notify.due_min == 631.0
+
+
+def test_decisions_are_tied_to_the_rule_they_carried_out_by_identity_never_against_a_pin():
+    from simulator.scoring.observed import with_rules_as_rated
+
+    log = read_drill_log_text(
+        'injects:\n  - {at: "10:30", start: system_outage}\n  - {at: "11:05", end: system_outage}\n'
+        "log:\n"
+        '  - {at: "10:34", do: escalate, to: 上级服务管理部门}\n'
+        '  - {at: "10:34", do: escalate, to: 技术维护部门}\n'
+        '  - {at: "11:08", do: escalate, to: 上级服务管理部门, rule: 4}\n',
+        "log.yaml",
+        OUTAGE,
+    )
+    tied = with_rules_as_rated(log, score_observed(log, OUTAGE))
+    rules = {(d.time_min, d.params["to"]): d.rule + 1 for d in tied.decisions}
+    assert rules[(634.0, "技术维护部门")] == 1  # the call to IT is rule 1's, whatever its order
+    assert rules[(668.0, "上级服务管理部门")] == 4  # pinned by the log
+
+
+def test_a_clause_of_the_halls_own_without_a_note_is_named_by_its_action():
+    from simulator.model.clauses import ClauseChange
+
+    own = ClauseChange(id="mine", do="keep_order", when="outage_min >= 5")
+    scenario = OUTAGE.model_copy(update={"procedure": (own,)})
+    last = score(scenario, "log: []\n").clauses[-1]
+    assert last.clause.id == "mine" and last.name.text("zh") == "维持现场秩序"

@@ -54,13 +54,18 @@ def test_a_drill_is_recorded_with_its_ratings_and_the_actions_it_opens(tmp_path)
 def test_a_failed_record_records_nothing(tmp_path):
     register = Register(tmp_path / "register.sqlite")
     register.record(tmp_path / "run", drill(), SUMMARY, [], TODAY, "log-a")
-    fix = Rectification("rule-4", "issue", "fix", "owner")
-    with pytest.raises(RegisterError):  # the same run twice: refused, and its action not opened
-        register.record(tmp_path / "run", drill(), SUMMARY, [fix], TODAY, "log-b")
+    broken = Rectification("rule-4", None, "fix", "owner")  # type: ignore[arg-type]
+    with pytest.raises(RegisterError):  # its action cannot be written: nothing of it is
+        register.record(tmp_path / "next", drill(), SUMMARY, [broken], TODAY, "log-b")
     assert len(register.drills()) == 1 and register.actions() == []
     # The same log of the same day scored again elsewhere is the same drill: recorded once.
+    fix = Rectification("rule-4", "issue", "fix", "owner")
     again = register.record(tmp_path / "other", drill(), SUMMARY, [fix], TODAY, "log-a")
     assert again == (1, False) and len(register.drills()) == 1 and register.actions() == []
+    # Another drill written into the same directory later: the old record stays, renamed.
+    register.record(tmp_path / "run", drill(date="2026-12-01"), SUMMARY, [fix], TODAY, "log-c")
+    directories = [d.run_dir for d in register.drills()]
+    assert directories[0].endswith("run (replaced 1)") and directories[1].endswith("run")
 
 
 def test_a_sqlite_file_that_is_not_a_register_is_refused(tmp_path):
@@ -72,6 +77,17 @@ def test_a_sqlite_file_that_is_not_a_register_is_refused(tmp_path):
         connection.execute("INSERT INTO meta VALUES ('register_version', '1')")
     with pytest.raises(RegisterError, match="tables missing"):
         Register(path)
+    # Its tables, but not the columns this layout reads: refused too, before any work.
+    from simulator.rundir import register as layout
+
+    columns = tmp_path / "columns.sqlite"
+    with sqlite3.connect(columns) as connection:
+        connection.executescript(
+            layout._TABLES.replace("    verdict TEXT,\n", "")
+            + f"INSERT INTO meta VALUES ('register_version', '{layout.REGISTER_VERSION}');"
+        )
+    with pytest.raises(RegisterError, match="not a drill register of this layout"):
+        Register(columns)
     result = invoke("history", "--results", tmp_path)
     assert result.exit_code == 2 and "Traceback" not in result.output
 

@@ -27,6 +27,7 @@ class Decision:
     until_min: float | None = None  # when an in-force action is lifted; None: not lifted
     who: str = ""
     line: int | None = None  # its line in the log file it was read from
+    pinned: bool = False  # the log names its rule (``rule: 3``): never matched to another
 
     @property
     def action(self) -> str:

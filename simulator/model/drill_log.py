@@ -252,7 +252,10 @@ def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
             steps.append(Step(entry.time_min, entry.do, entry.who, entry.note, line))
             continue
         rule = entry.rule - 1 if entry.rule else matching_rule(scenario.playbook, entry)
-        decisions.append(Decision(entry.time_min, entry, rule, entry.until_min, entry.who, line))
+        pinned = entry.rule is not None
+        decisions.append(
+            Decision(entry.time_min, entry, rule, entry.until_min, entry.who, line, pinned)
+        )
     # Actions no rule foresaw get their own indices past the rules', in the order they came.
     unmatched = len(scenario.playbook)
     numbered = []

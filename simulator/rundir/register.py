@@ -72,6 +72,36 @@ CREATE TABLE actions (
 """
 
 
+# What each table must have, as the queries below read it.
+_COLUMNS = {
+    "drills": (
+        "id",
+        "run_dir",
+        "date",
+        "site",
+        "scenario",
+        "kind",
+        "title",
+        "participants",
+        "verdict",
+        "log_sha256",
+    ),
+    "ratings": ("drill_id", "number", "clause", "name", "rating"),
+    "actions": (
+        "id",
+        "drill_id",
+        "site",
+        "clause",
+        "issue",
+        "action",
+        "owner",
+        "due",
+        "closed_at",
+        "note",
+    ),
+}
+
+
 class RegisterError(Exception):
     """The register file cannot be used (not a register, a newer layout, not writable)."""
 
@@ -159,6 +189,8 @@ class Register:
             raise RegisterError(
                 f"{self.path}: not a drill register (tables missing); left as it is"
             )
+        if int(row[0]) == REGISTER_VERSION:
+            self._check_columns()
         if int(row[0]) > REGISTER_VERSION:
             raise RegisterError(
                 f"{self.path}: register layout {row[0]}; this drill reads layout "
@@ -167,16 +199,39 @@ class Register:
         if int(row[0]) < REGISTER_VERSION:
             self._upgrade(int(row[0]))
 
+    def _check_columns(self) -> None:
+        """Refuse a register whose tables lack what this layout reads (never change it)."""
+        try:
+            with closing(self._connect()) as connection:
+                for table, columns in _COLUMNS.items():
+                    connection.execute(f"SELECT {', '.join(columns)} FROM {table} LIMIT 0")
+        except sqlite3.Error as error:
+            raise RegisterError(
+                f"{self.path}: not a drill register of this layout ({error}); left as it is"
+            ) from None
+
     def _upgrade(self, version: int) -> None:
         """Bring an older register up to this layout, keeping every drill and action."""
         try:
-            with closing(self._connect()) as connection, connection:
-                for step in range(version, REGISTER_VERSION):
-                    connection.execute(UPGRADES[step])
-                connection.execute(
-                    "UPDATE meta SET value = ? WHERE key = 'register_version'",
-                    (str(REGISTER_VERSION),),
-                )
+            with closing(self._connect()) as connection:
+                # sqlite3 runs ALTER TABLE outside its implicit transactions: open one ourselves,
+                # and read the layout again inside it (another run may have upgraded it).
+                connection.isolation_level = None
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    (found,) = connection.execute(
+                        "SELECT value FROM meta WHERE key = 'register_version'"
+                    ).fetchone()
+                    for step in range(int(found), REGISTER_VERSION):
+                        connection.execute(UPGRADES[step])
+                    connection.execute(
+                        "UPDATE meta SET value = ? WHERE key = 'register_version'",
+                        (str(REGISTER_VERSION),),
+                    )
+                    connection.execute("COMMIT")
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
         except sqlite3.Error as error:
             raise RegisterError(f"{self.path}: could not be upgraded ({error})") from None
 
@@ -236,6 +291,13 @@ class Register:
             return known, False
         due = (dt.date.fromisoformat(date) + dt.timedelta(days=DUE_DAYS)).isoformat()
         with self._transaction() as connection:
+            # The same directory written again (deleted, then a new run there): the old
+            # record keeps its ratings and actions, under a name that says it was replaced.
+            connection.execute(
+                "UPDATE drills SET run_dir = run_dir || ' (replaced ' || id || ')' "
+                "WHERE run_dir = ?",
+                (str(run_dir.resolve()),),
+            )
             cursor = connection.execute(
                 "INSERT INTO drills (run_dir, recorded_at, date, site, scenario, scenario_file, "
                 "scenario_sha256, kind, title, participants, verdict, log_sha256) "

@@ -25,7 +25,7 @@ import math
 from dataclasses import dataclass, replace
 
 from simulator.engine.events import Event, EventKind
-from simulator.i18n import Message, message
+from simulator.i18n import CATALOG, Message, message
 from simulator.model.actions import AFTER_CLOSING_MIN
 from simulator.model.clauses import Clause, Urgency
 from simulator.model.condition_words import said
@@ -269,9 +269,11 @@ def expected(clause: Clause) -> Message:
 def clause_name(clause: Clause) -> Message:
     """Return the clause's name: the plan's words for built-in ones, the rule's own otherwise."""
     if clause.rule is None:
+        action = message(f"action.{clause.do}")
         if clause.note:  # the hall's own clause, or a built-in one it re-worded
-            return message("clause.own", note=clause.note, action=message(f"action.{clause.do}"))
-        return message(clause.key)
+            return message("clause.own", note=clause.note, action=action)
+        # A built-in clause has the plans' words; one of the hall's own without a note, its action.
+        return message(clause.key) if clause.key in CATALOG else action
     action = message(f"action.{clause.do}")
     when = said(clause.condition)
     if clause.note:
@@ -299,7 +301,9 @@ def _rate_clause(
     timeline: Timeline,
     lines: list[tuple[float, str, dict[str, object], str]],
     day: tuple[float, float],
+    until: float = math.inf,
 ) -> ClauseRating:
+    """Rate one clause on one occasion: lines from ``since`` up to ``until`` (the next one)."""
     condition = clause.condition
     name, when = clause_name(clause), said(condition)
     due = _due(clause, timeline, day)
@@ -331,14 +335,14 @@ def _rate_clause(
     done = [
         (time, who)
         for time, action, params, who in lines
-        if time >= since and _matches(clause, action, params)
+        if since <= time < until and _matches(clause, action, params)
     ]
     if not done:
         # The same action with other identity (110 called, not 119): say so, not "nothing".
         near = [
             (time, params)
             for time, action, params, _who in lines
-            if time >= since and action == clause.do
+            if since <= time < until and action == clause.do
         ]
         if near and clause.match:
             time, params = near[0]
@@ -454,18 +458,23 @@ def score_observed(log: DrillLog, scenario: Scenario) -> ObservedScore:
         occurrences = [p for p in periods if p.kind in kinds]
         # Each incident of the kind is its own occasion (two outages: two calls to IT); the
         # clause is as good as its worst occasion.
-        timelines = [timeline]
+        timelines = [(timeline, math.inf)]
         if len(occurrences) > 1:
+            # A line belongs to the occasion it falls in: up to the next one's start.
+            starts = sorted(p.start for p in occurrences)
             timelines = [
-                Timeline(
-                    tuple(q for q in periods if q.kind not in kinds or q is p),
-                    tuple(timeline.measured),
+                (
+                    Timeline(
+                        tuple(q for q in periods if q.kind not in kinds or q is p),
+                        tuple(timeline.measured),
+                    ),
+                    next((start for start in starts if start > p.start), math.inf),
                 )
                 for p in occurrences
             ]
         found = []
-        for occasion in timelines:
-            rating = _rate_clause(number, clause, occasion, lines, day)
+        for occasion, until in timelines:
+            rating = _rate_clause(number, clause, occasion, lines, day, until)
             if rating.done_min is not None:
                 used = next(
                     line
@@ -511,9 +520,9 @@ def with_rules_as_rated(log: DrillLog, observed: ObservedScore) -> DrillLog:
         if rule is None or rated.done_min is None:
             continue
         for index, decision in enumerate(decisions):
-            if index in taken or decision.time_min != rated.done_min:
-                continue
-            if decision.action == rated.clause.do:
+            if index in taken or decision.pinned or decision.time_min != rated.done_min:
+                continue  # a rule: N the log pins stays that rule's
+            if _matches(rated.clause, decision.action, dict(decision.params)):
                 decisions[index] = replace(decision, rule=rule)
                 taken.add(index)
                 break
