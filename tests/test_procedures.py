@@ -87,3 +87,19 @@ def test_a_bad_procedure_entry_names_file_line_and_key(procedure, expected):
         load_scenario_text(text, "fire.yaml")
     found = "\n".join(str(problem) for problem in caught.value.problems)
     assert expected in found and "fire.yaml:" in found
+
+
+def test_a_change_that_changes_nothing_is_warned_of():
+    outage_text = (SCENARIOS / "bank_system_outage.yaml").read_text(encoding="utf-8")
+    text = outage_text.replace(
+        "\nlimits:",
+        "\nprocedure:\n  - {clause: fire-119, drop: true}\n"
+        '  - {id: rule-1, do: keep_order, when: "outage_min >= 5"}\nlimits:',
+        1,
+    ).replace("language: zh", "language: en")
+    warnings = {
+        warning.key: warning.message.text("en")
+        for warning in load_scenario_text(text, "o.yaml").warnings
+    }
+    assert "no clause fire-119" in warnings["procedure[0].clause"]
+    assert "rule-1 is taken" in warnings["procedure[1].id"]

@@ -74,4 +74,13 @@ PLAUSIBILITY_TEXTS: dict[str, dict[str, str]] = {
         "en": "{count} reserve staff, but no playbook rule calls them (open_counters); only a "
         "drill's log or the console can",
     },
+    "plausible.idle_clause": {
+        "zh": "本场景没有条款 {id}（没有该类事件，或预案规则已涵盖该措施），此项修改不起作用",
+        "en": "this scenario has no clause {id} (no incident of that kind, or a playbook rule "
+        "covers it): the change does nothing",
+    },
+    "plausible.clause_twice": {
+        "zh": "条款编号 {id} 已被使用，两条条款同名会混淆评估意见的对应",
+        "en": "the clause id {id} is taken already: an evaluator's note could go to either",
+    },
 }

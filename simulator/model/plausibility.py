@@ -24,6 +24,7 @@ from simulator.model.conditions import (
     Condition,
 )
 from simulator.model.incidents import OUTAGE_KINDS
+from simulator.model.procedures import clauses_of
 from simulator.model.scenario import Scenario
 
 MOST_SERVICE_MIN = 120.0  # a mean service above two hours is seconds typed as minutes
@@ -50,6 +51,7 @@ def doubts(scenario: Scenario) -> list[Doubt]:
         *_crowded_floor(scenario),
         *_unfireable_rules(scenario),
         *_uncalled_reserve(scenario),
+        *_idle_procedure(scenario),
     ]
 
 
@@ -247,3 +249,22 @@ def _uncalled_reserve(scenario: Scenario) -> Iterator[Doubt]:
     reserve = scenario.staff.reserve.count
     if reserve and not any(rule.action == "open_counters" for rule in scenario.playbook):
         yield Doubt(("staff", "reserve", "count"), message("plausible.uncalled", count=reserve))
+
+
+def _idle_procedure(scenario: Scenario) -> Iterator[Doubt]:
+    """Find ``procedure:`` changes that change nothing, and own clause ids used twice."""
+    if not scenario.procedure:
+        return
+    there = {clause.id for clause in clauses_of(scenario.with_changes(procedure=()))}
+    named: set[str] = set()
+    for index, change in enumerate(scenario.procedure):
+        if change.clause is not None and change.clause not in there:
+            yield Doubt(
+                ("procedure", index, "clause"), message("plausible.idle_clause", id=change.clause)
+            )
+        if change.id is not None:
+            if change.id in there or change.id in named:
+                yield Doubt(
+                    ("procedure", index, "id"), message("plausible.clause_twice", id=change.id)
+                )
+            named.add(change.id)
