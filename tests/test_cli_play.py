@@ -154,8 +154,7 @@ FIRE_SESSION = [
     "2",  # 10:30, the fire: fight it
     "",  # who: the first player
     "1",  # and report it
-    "营业厅主任",  # to
-    "",  # no reserve released
+    "营业厅主任",  # to (the plan's step asks only whom; no reserve question)
     "",  # who
     "c",
     "c",  # 10:32: detected (already being fought)
@@ -219,7 +218,7 @@ def test_an_interrupted_session_is_saved_and_goes_on_with_resume(tmp_path, peopl
     out = tmp_path / "fire"
     arguments = ("play", FIRE, "--participants", people, "--every", "1440", "--out", out)
     # The input ends at 10:32, as Ctrl-C would: two decisions taken.
-    stopped = invoke(*arguments, "--no-brief", input="\n".join(FIRE_SESSION[:9]) + "\n")
+    stopped = invoke(*arguments, "--no-brief", input="\n".join(FIRE_SESSION[:8]) + "\n")
     assert stopped.exit_code == 130, stopped.output
     saved = tmp_path / "fire.unfinished.yaml"
     assert "已记录的 2 项决策已保存" in stopped.output and saved.exists()
@@ -227,7 +226,7 @@ def test_an_interrupted_session_is_saved_and_goes_on_with_resume(tmp_path, peopl
     assert f"--seed 1 --every 1440 --out {out} --resume {saved}" in stopped.output
     assert not out.exists()  # no half-written run
     # It goes on from the minute of the last decision: 10:30, then 10:32, then as before.
-    answers = ["c", "c", *FIRE_SESSION[9:]]
+    answers = ["c", "c", *FIRE_SESSION[8:]]
     resumed = invoke(*arguments, "--resume", saved, "--no-brief", input="\n".join(answers) + "\n")
     assert resumed.exit_code == 0, resumed.output
     drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))

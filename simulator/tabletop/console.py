@@ -23,7 +23,7 @@ from simulator.i18n import CATALOG, render
 from simulator.model import ScenarioError
 from simulator.model.actions import ACTIONS, ENTRIES
 from simulator.model.base import label
-from simulator.model.clauses import STEPS, Clause
+from simulator.model.clauses import IDENTITY, STEPS, Clause
 from simulator.model.clock import format_clock
 from simulator.model.condition_words import said
 from simulator.model.decisions import IN_FORCE, Decision
@@ -326,6 +326,10 @@ class Console:
                 continue
             if rule_index is not None and default is None:
                 continue  # the rule does without it
+            optional = not ACTIONS[action].model_fields[key].is_required()
+            built_in = clause is not None and clause.rule is None
+            if built_in and optional and key not in IDENTITY.get(action, ()):
+                continue  # the plan's step: only what it needs (whom the report goes to)
             answer = self.ask(
                 "console.parameter",
                 "" if default is None else str(default),
