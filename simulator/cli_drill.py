@@ -8,7 +8,6 @@ console, and ``drill history`` lists the drills recorded under ``results/``.
 """
 
 import datetime as dt
-import hashlib
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +16,14 @@ from typing import NoReturn
 import click
 
 from simulator import api
-from simulator.cli_register import earlier_actions, open_register, record_drill, show_earlier
+from simulator.cli_register import (
+    earlier_actions,
+    log_sha256,
+    open_register,
+    record_drill,
+    session_sha256,
+    show_earlier,
+)
 from simulator.cli_support import (
     MOST_SEED,
     InputError,
@@ -116,7 +122,7 @@ def score(
     register = open_register(target.target)  # a damaged register stops us before any work
     site = scenario.site.name
     log_text = Path(log).read_text(encoding="utf-8-sig")
-    log_sha256 = hashlib.sha256(log_text.encode("utf-8")).hexdigest()  # the register's key
+    log_key = log_sha256(log_text)  # the register's key: the same log is the same drill
     observed = score_observed(drill_log, scenario)
     drill_log = with_rules_as_rated(drill_log, observed)
     drilled = as_drilled(scenario, drill_log)  # the day as it was drilled: its inject times
@@ -133,7 +139,7 @@ def score(
         if what_if == "longer":
             longer = api.run(scenario, replications, seed, jobs=jobs, decisions=script).result
             data["what_if"] = odds_rows(longer_incidents(drill_log, longer), replications)
-        data["earlier_actions"] = earlier_actions(register, site, data, log_sha256)
+        data["earlier_actions"] = earlier_actions(register, site, data, log_key)
         recorded["drill"] = data
         return {
             DRILL_FILE: drill_json(data),
@@ -152,7 +158,7 @@ def score(
         extra_files=records,
     )
     lang = scenario.language
-    record_drill(register, target.target, recorded["drill"], done.summary, log_sha256)
+    record_drill(register, target.target, recorded["drill"], done.summary, log_key)
     click.echo(clause_table(recorded["drill"], lang))
     show_earlier(recorded["drill"], lang)
     click.echo("\n" + render("observed.simulated_table", lang, days=replications))
@@ -313,10 +319,9 @@ def play(
     }
     played = drill_dict("play", drill_log, result, observed, outcome)
     # The same decisions on the same simulated day are the same session, recorded once.
-    session = f"{seed}\n{drill_log_yaml(drill_log, scenario)}"
-    session_sha256 = hashlib.sha256(session.encode("utf-8")).hexdigest()
+    session_key = session_sha256(seed, drill_log_yaml(drill_log, scenario))
     played["earlier_actions"] = earlier_actions(
-        register, scenario.site.name, played, session_sha256
+        register, scenario.site.name, played, session_key
     )
     team.extra_files = {
         DRILL_FILE: drill_json(played),
@@ -325,7 +330,7 @@ def play(
     team.wall_seconds = time.perf_counter() - started  # the whole session at the console
     published: list[Published] = []
     team.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
-    record_drill(register, target.target, played, team.summary, session_sha256)
+    record_drill(register, target.target, played, team.summary, session_key)
     if resume and Path(resume).name.endswith(".unfinished.yaml"):
         Path(resume).unlink(missing_ok=True)  # the session is complete: decisions.yaml has it
     click.echo("")

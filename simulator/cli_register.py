@@ -21,7 +21,14 @@ from simulator.report.text import terminal_text
 from simulator.rundir.history import past_drills
 from simulator.rundir.reader import RunDirError, read_mapping
 from simulator.rundir.register import REGISTER_FILE, Register, RegisterError, register_for
-from simulator.rundir.schema import DRILL_FILE, SUMMARY_FILE, DrillFile, EarlierActionEntry
+from simulator.rundir.schema import (
+    DECISIONS_FILE,
+    DRILL_FILE,
+    SUMMARY_FILE,
+    DrillFile,
+    EarlierActionEntry,
+    drill_log_file,
+)
 
 RESULTS_OPTION = click.option(
     "--results",
@@ -100,6 +107,28 @@ def show_earlier(drill: DrillFile, lang: str) -> None:
             )
 
 
+def log_sha256(log_text: str) -> str:
+    """Return the register's key of a scored drill: the sha256 of its log's text."""
+    return hashlib.sha256(log_text.encode("utf-8")).hexdigest()
+
+
+def session_sha256(seed: int, decisions_yaml: str) -> str:
+    """Return the register's key of a tabletop: its day (seed) and its decisions."""
+    return log_sha256(f"{seed}\n{decisions_yaml}")
+
+
+def _log_sha256(run_dir: Path, drill: DrillFile, summary: Any) -> str:
+    """Return the key ``score`` or ``play`` gave the drill of ``run_dir`` (its log, as kept)."""
+    if drill["kind"] == "play" and (run_dir / DECISIONS_FILE).exists():
+        decisions = (run_dir / DECISIONS_FILE).read_text(encoding="utf-8")
+        return session_sha256(int(summary["seed"]), decisions)
+    for suffix in (".yaml", ".yml", ".csv"):
+        kept = run_dir / drill_log_file(suffix)
+        if kept.exists():
+            return log_sha256(kept.read_text(encoding="utf-8-sig"))
+    return hashlib.sha256((run_dir / DRILL_FILE).read_bytes()).hexdigest()
+
+
 def _rebuild(root: Path, register: Register) -> int:
     """Record the run directories under ``root`` the register does not hold; return how many."""
     drills, _unreadable = past_drills(root)
@@ -115,7 +144,7 @@ def _rebuild(root: Path, register: Register) -> int:
         lang = str(summary.get("scenario", {}).get("language", "zh"))
         try:
             fixes = rectifications(drill, lang)
-            sha = hashlib.sha256((past.path / DRILL_FILE).read_bytes()).hexdigest()
+            sha = _log_sha256(past.path, drill, summary)
             _id, new = register.record(past.path, drill, summary, fixes, dt.date.today(), sha)
         except (KeyError, TypeError, AttributeError, ValueError):
             click.echo(terminal_text(f"Skipped (unreadable): {past.path}"), err=True)

@@ -182,3 +182,13 @@ def test_a_register_of_the_first_layout_is_upgraded_keeping_its_drills(tmp_path)
     assert [d.verdict for d in register.drills()] == ["M"]
     register.record(tmp_path / "run", drill(), SUMMARY, [], TODAY, "log-a")
     assert len(register.drills()) == 2
+
+
+def test_a_rebuilt_register_knows_the_log_so_scoring_it_again_is_the_same_drill(tmp_path):
+    first = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "run", "--no-brief")
+    assert first.exit_code == 0, first.output
+    (tmp_path / "register.sqlite").unlink()
+    assert "Recorded 1 run(s)" in invoke("history", "--results", tmp_path, "--rebuild").output
+    again = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "again", "--no-brief")
+    assert "未重复登记" in again.output
+    assert len(Register(tmp_path / "register.sqlite").drills()) == 1
