@@ -50,11 +50,8 @@ from simulator.report.text import display_width, pad_to
 from simulator.rundir.drill import drill_dict, drill_json, odds_rows
 from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, DrillFile, drill_log_file
 from simulator.runner import RunResult, run_replication
-from simulator.scoring.observed import (
-    injects_of_day,
-    score_observed,
-    with_rules_as_rated,
-)
+from simulator.scoring.observed import score_observed, with_rules_as_rated
+from simulator.scoring.timeline import injects_of_day
 from simulator.scoring.what_if import as_drilled, longer_incidents
 from simulator.tabletop.console import Console
 from simulator.tabletop.plan import hall_counts
@@ -320,9 +317,7 @@ def play(
     played = drill_dict("play", drill_log, result, observed, outcome)
     # The same decisions on the same simulated day are the same session, recorded once.
     session_key = session_sha256(seed, drill_log_yaml(drill_log, scenario))
-    played["earlier_actions"] = earlier_actions(
-        register, scenario.site.name, played, session_key
-    )
+    played["earlier_actions"] = earlier_actions(register, scenario.site.name, played, session_key)
     team.extra_files = {
         DRILL_FILE: drill_json(played),
         DECISIONS_FILE: drill_log_yaml(drill_log, scenario),

@@ -284,11 +284,16 @@ class _Parser:
         return Compare(token.text, operator.text, number)
 
 
+def comparisons_of(condition: Condition) -> list[Compare]:
+    """Return every comparison in ``condition``, left to right."""
+    if isinstance(condition, Compare):
+        return [condition]
+    return [compare for part in condition.parts for compare in comparisons_of(part)]
+
+
 def metrics_of(condition: Condition) -> frozenset[str]:
     """Return the metrics a condition reads (so only those need computing)."""
-    if isinstance(condition, Compare):
-        return frozenset({condition.metric})
-    return frozenset().union(*(metrics_of(part) for part in condition.parts))
+    return frozenset(compare.metric for compare in comparisons_of(condition))
 
 
 def parse_condition(text: str) -> Condition:

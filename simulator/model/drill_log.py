@@ -244,7 +244,7 @@ def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
         ]
         raise ScenarioError(sorted(found, key=lambda problem: problem.line or 0), lang)
     injects, measurements, notes = _record(log, document, scenario, file)
-    lines = _lines(document, "log")
+    lines = _lines(document, "log", len(log.log))
     decisions, steps = [], []
     for index, entry in enumerate(log.log):
         line = lines[index]
@@ -278,11 +278,12 @@ def read_drill_log_text(text: str, file: str, scenario: Scenario) -> DrillLog:
     )
 
 
-def _lines(document: SourceMap, key: str) -> list[int | None]:
-    """Return the line of each item of the list ``key`` (None past what the file shows)."""
+def _lines(document: SourceMap, key: str, count: int) -> list[int | None]:
+    """Return the line of each of the ``count`` items of the list ``key`` (None if unknown)."""
     items = document.get(key)
     spots = items.item_spots if isinstance(items, SourceList) else []
-    return [spot.line for spot in spots] + [None] * 10_000
+    lines: list[int | None] = [spot.line for spot in spots[:count]]
+    return lines + [None] * (count - len(lines))
 
 
 def _record(
@@ -290,7 +291,7 @@ def _record(
 ) -> tuple[tuple[InjectRecord, ...], tuple[Measurement, ...], tuple[EvaluatorNote, ...]]:
     """Check the injects and the evaluator's clauses against ``scenario``; raise if wrong."""
     lang = scenario.language
-    inject_lines = _lines(document, "injects")
+    inject_lines = _lines(document, "injects", len(log.injects))
     kinds = tuple(incident.kind for incident in scenario.incidents)
     injects, wrong = match_injects(log.injects, inject_lines, kinds)
     found = [
@@ -299,7 +300,7 @@ def _record(
     ]
     clauses = clauses_of(scenario)
     ids = [clause.id for clause in clauses]
-    observation_lines = _lines(document, "observations")
+    observation_lines = _lines(document, "observations", len(log.observations))
     measurements, notes = [], []
     for index, observation in enumerate(log.observations):
         line = observation_lines[index]

@@ -20,30 +20,19 @@ overall verdict is the worst of all these ratings. The scales are written out in
 docs/scoring.md.
 """
 
-import bisect
 import math
 from dataclasses import dataclass, replace
 
-from simulator.engine.events import Event, EventKind
 from simulator.i18n import CATALOG, Message, message
 from simulator.model.actions import AFTER_CLOSING_MIN
 from simulator.model.clauses import Clause, Urgency
 from simulator.model.condition_words import said
-from simulator.model.conditions import (
-    INCIDENT_FLAGS,
-    INCIDENT_MINUTES,
-    AllOf,
-    AnyOf,
-    Compare,
-    Condition,
-    metrics_of,
-)
+from simulator.model.conditions import Compare, metrics_of
 from simulator.model.drill_log import DrillLog
-from simulator.model.drill_record import InjectRecord, Measurement
-from simulator.model.incidents import OUTAGE_KINDS
 from simulator.model.procedures import clauses_of, kinds_of
 from simulator.model.scenario import Scenario
 from simulator.scoring.ratings import SOME_CHALLENGES_LATENESS, Rating, rate_deadline, worst
+from simulator.scoring.timeline import COUNTABLE, Period, Timeline, periods_of
 
 # "At once": within these minutes of falling due it is P, within the second S, later M.
 PROMPT_MIN = {Urgency.LIFE: (1.0, 2.0), Urgency.SERVICE: (5.0, 10.0)}
@@ -53,24 +42,6 @@ LOOKBACK_MIN = 15.0
 # Measured outcomes and the limit each is held to (the queue: its largest count).
 MEASURED_LIMITS = {"egress_s": "egress_s", "evacuation_s": "evacuation_s", "queue": "peak_queue"}
 MEASURED_LIMITS["wait_p90_min"] = "wait_p90_min"
-# Quantities the log can give by measurement; and those it cannot give at all (a density, a
-# recent 90th-percentile wait): a condition on either is "cannot tell" when it never held.
-MEASURABLE = frozenset({"queue", "in_hall", "outside_queue"})
-UNKNOWABLE = frozenset({"queue_vip", "density", "wait_p90_recent", "abandoned_recent"})
-# A tabletop's day gives all of them, minute by minute (:func:`day_counts`).
-COUNTABLE = MEASURABLE | UNKNOWABLE
-_EPSILON = 1e-6
-
-
-@dataclass(frozen=True)
-class Period:
-    """One incident as it ran in the drill: from its start inject to its end (None: not ended)."""
-
-    kind: str
-    incident: int
-    start: float
-    end: float | None
-    assumed: bool = False  # no inject logged: the scenario's own time is taken
 
 
 @dataclass(frozen=True)
@@ -126,119 +97,6 @@ class ObservedScore:
         rated = [c.rating for c in self.clauses if c.rating is not None]
         rated += [m.rating for m in self.measured]
         return worst(rated) if rated else None
-
-
-def periods_of(log: DrillLog, scenario: Scenario) -> tuple[Period, ...]:
-    """Return each incident of the drill, from its injects (or the scenario's time if none).
-
-    A fire with no end inject ends when ``fire_out_s`` says it was out; an incident that never
-    ends in the log runs to the end of the day.
-    """
-    fire_out = [m.value for m in log.measurements if m.measure == "fire_out_s"]
-    if log.injects:
-        return _from_injects(log.injects, fire_out)
-    periods = []
-    for index, incident in enumerate(scenario.incidents):
-        start = getattr(incident, "start_min", None)
-        # One set off by long waits may not happen at all: only an inject says it did.
-        if start is None or getattr(incident, "from_waits", None) is not None:
-            continue
-        end = getattr(incident, "until_min", None)  # a surge's own end
-        if incident.kind == "fire" and fire_out:
-            end = start + float(fire_out[0]) / 60
-        periods.append(Period(incident.kind, index, start, end, assumed=True))
-    return tuple(periods)
-
-
-def _from_injects(
-    injects: tuple[InjectRecord, ...], fire_out: list[float | bool]
-) -> tuple[Period, ...]:
-    open_: dict[int, InjectRecord] = {}
-    periods = []
-    for inject in injects:
-        if inject.starts:
-            open_[inject.incident] = inject
-        elif inject.incident in open_:
-            began = open_.pop(inject.incident)
-            periods.append(Period(began.kind, began.incident, began.time_min, inject.time_min))
-    for began in open_.values():
-        end = None
-        if began.kind == "fire" and fire_out:
-            end = began.time_min + float(fire_out[0]) / 60
-        periods.append(Period(began.kind, began.incident, began.time_min, end))
-    return tuple(sorted(periods, key=lambda period: (period.start, period.incident)))
-
-
-class Timeline:
-    """The drill's state at any time, as the log shows it: what the ``when:`` language reads."""
-
-    def __init__(self, periods: tuple[Period, ...], measurements: tuple[Measurement, ...]):
-        self.periods = periods
-        self.measured = sorted(
-            (m for m in measurements if m.time_min is not None and m.measure in COUNTABLE),
-            key=lambda m: m.time_min or 0.0,
-        )
-        # Per quantity, its counts in time order: the state at a time is the last one before
-        # (found by bisection: a played day gives one count a minute).
-        self._counts: dict[str, tuple[list[float], list[float]]] = {}
-        for m in self.measured:
-            times, values = self._counts.setdefault(m.measure, ([], []))
-            times.append(m.time_min or 0.0)
-            values.append(float(m.value))
-
-    def _running(self, kinds: frozenset[str] | tuple[str, ...], time: float) -> Period | None:
-        running = [
-            p
-            for p in self.periods
-            if p.kind in kinds and p.start <= time and (p.end is None or time < p.end)
-        ]
-        return running[-1] if running else None
-
-    def state(self, time: float) -> dict[str, float]:
-        """Return every quantity a condition may read at ``time`` (NaN: the log cannot say)."""
-        state: dict[str, float] = {"time": time}
-        for name, kind in INCIDENT_FLAGS.items():
-            running = self._running((kind,), time)
-            state[name] = 1.0 if running else 0.0
-        for name, kind in INCIDENT_MINUTES.items():
-            running = self._running((kind,), time)
-            state[name] = time - running.start if running else 0.0
-        outage = self._running(OUTAGE_KINDS, time)
-        state["outage_min"] = time - outage.start if outage else 0.0
-        state["power_out"] = 1.0 if self._running(("power_outage",), time) else 0.0
-        ended = [
-            p.end
-            for p in self.periods
-            if p.kind in OUTAGE_KINDS and p.end is not None and p.end <= time
-        ]
-        state["outage_ended_min"] = time - max(ended) if ended and not outage else math.nan
-        for name in COUNTABLE:
-            state[name] = math.nan
-        for name, (times, values) in self._counts.items():
-            at = bisect.bisect_right(times, time) - 1
-            if at >= 0:
-                state[name] = values[at]
-        return state
-
-    def candidates(self, condition: Condition, day_start: float, day_end: float) -> list[float]:
-        """Return the times at which ``condition`` may start to hold, in order."""
-        times = {day_start, *(p.start for p in self.periods)}
-        times |= {p.end for p in self.periods if p.end}
-        times |= {m.time_min for m in self.measured if m.time_min is not None}
-        for compare in _comparisons(condition):
-            edges = [p.start for p in self.periods] + [p.end for p in self.periods if p.end]
-            if compare.metric == "time":
-                edges = [0.0]
-            for edge in edges:
-                times |= {edge + compare.value, edge + compare.value + _EPSILON}
-        return sorted(t for t in times if day_start <= t <= day_end)
-
-
-def _comparisons(condition: Condition) -> list[Compare]:
-    if isinstance(condition, Compare):
-        return [condition]
-    assert isinstance(condition, AllOf | AnyOf)
-    return [compare for part in condition.parts for compare in _comparisons(part)]
 
 
 def _matches(clause: Clause, action: str, params: dict[str, object]) -> bool:
@@ -324,7 +182,7 @@ def _rate_clause(
             return rated(None, message("clause.na_unmeasured", when=when, metrics=metrics))
         return rated(None, message("clause.na_never", when=when))
     kinds = kinds_of(condition)
-    running = timeline._running(tuple(kinds), due) if kinds else None
+    running = timeline.running(tuple(kinds), due) if kinds else None
     if "outage_ended_min" in metrics_of(condition):
         since = due
     elif running is not None:
@@ -489,23 +347,6 @@ def score_observed(log: DrillLog, scenario: Scenario) -> ObservedScore:
     return ObservedScore(periods, ratings, measured_ratings(log, scenario))
 
 
-def injects_of_day(events: list[Event]) -> tuple[InjectRecord, ...]:
-    """Return a simulated day's incidents as injects (a tabletop's day is its own timeline).
-
-    A fire starts at ignition and ends when it was put out, if it was.
-    """
-    found = []
-    for event in events:
-        if event.incident is None:
-            continue
-        if event.kind in (EventKind.INCIDENT, EventKind.INCIDENT_END):
-            starts = event.kind is EventKind.INCIDENT
-            found.append(InjectRecord(event.time, event.name, starts, event.incident))
-        elif event.kind is EventKind.INCIDENT_STEP and event.name == "fire_suppressed":
-            found.append(InjectRecord(event.time, "fire", False, event.incident))
-    return tuple(found)
-
-
 def with_rules_as_rated(log: DrillLog, observed: ObservedScore) -> DrillLog:
     """Return ``log`` with each decision tied to the playbook rule whose clause it carried out.
 
@@ -527,19 +368,3 @@ def with_rules_as_rated(log: DrillLog, observed: ObservedScore) -> DrillLog:
                 taken.add(index)
                 break
     return replace(log, decisions=tuple(decisions))
-
-
-def day_counts(series: dict[str, list[float]], grid: list[float]) -> tuple[Measurement, ...]:
-    """Return a simulated day's per-minute counts as measurements (a tabletop sees the hall).
-
-    ``series`` maps ``queue``, ``in_hall`` and ``outside_queue`` to one value per minute of
-    ``grid``; only changes are kept, which is all the timeline needs.
-    """
-    found = []
-    for measure, values in series.items():
-        last = None
-        for time, value in zip(grid, values, strict=False):
-            if value != last:
-                found.append(Measurement(measure, float(value), float(time)))
-                last = value
-    return tuple(found)

@@ -23,7 +23,8 @@ from simulator.model.drill_log import DrillLog
 from simulator.model.incidents import SUPPRESSION_WINDOW_S, Fire, Incident
 from simulator.model.scenario import Scenario
 from simulator.runner.replicate import RunResult
-from simulator.scoring.observed import Period, injects_of_day, periods_of, score_observed
+from simulator.scoring.observed import score_observed
+from simulator.scoring.timeline import Period, injects_of_day, periods_of
 
 
 def as_drilled(scenario: Scenario, log: DrillLog) -> Scenario:

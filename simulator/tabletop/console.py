@@ -191,7 +191,8 @@ class Console:
             self.say("console.after_day")  # the hall is empty; only the plan's steps remain
         else:
             self._status(moment)
-        for now in self.standing(moment):
+        standing = self.standing(moment)  # one rating of the session so far, for all below
+        for now in standing:
             key = {
                 Standing.DUE: "console.due",
                 Standing.OVERDUE: "console.overdue",
@@ -201,7 +202,7 @@ class Console:
                 name = clause_name(now.rating.clause).text(self.lang)
                 due = format_clock(now.rating.due_min or moment.time)
                 self.say(key, number=now.rating.number, name=name, due=due)
-        done = {now.rating.clause.rule for now in self.standing(moment) if now.rating.done_min}
+        done = {now.rating.clause.rule for now in standing if now.rating.done_min}
         called = [index for index in moment.recommended if index not in done]
         if called:
             rules = self.scenario.playbook
@@ -369,13 +370,6 @@ class Console:
         self.say("console.recorded", clock=format_clock(moment.time), what=what)
         # A step taken before its clause falls due counts for nothing (evacuating at 09:00,
         # before any fire): say so now, not only in the brief.
-        waiting = [
-            now
-            for now in self.standing(moment)
-            if now.rating.clause.do == step and now.standing is Standing.NOT_YET
-        ]
-        if waiting and not any(
-            now.rating.clause.do == step and now.standing is Standing.DONE
-            for now in self.standing(moment)
-        ):
+        standings = {now.standing for now in self.standing(moment) if now.rating.clause.do == step}
+        if Standing.NOT_YET in standings and Standing.DONE not in standings:
             self.say("console.not_due", what=what)

@@ -18,15 +18,9 @@ from simulator.model.decisions import Decision
 from simulator.model.drill_log import DrillLog
 from simulator.model.drill_record import Measurement, Step
 from simulator.model.scenario import Scenario
-from simulator.scoring.observed import (
-    COUNTABLE,
-    ClauseRating,
-    day_counts,
-    injects_of_day,
-    promptness,
-    score_observed,
-)
+from simulator.scoring.observed import ClauseRating, promptness, score_observed
 from simulator.scoring.ratings import Rating
+from simulator.scoring.timeline import COUNTABLE, day_counts, injects_of_day
 
 
 class Standing(Enum):
