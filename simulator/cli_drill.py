@@ -50,7 +50,7 @@ from simulator.report.text import display_width, pad_to
 from simulator.rundir.drill import drill_dict, drill_json, odds_rows
 from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, DrillFile, drill_log_file
 from simulator.runner import RunResult, run_replication
-from simulator.scoring.observed import score_observed, with_rules_as_rated
+from simulator.scoring.observed import failed_actions, score_observed, with_rules_as_rated
 from simulator.scoring.timeline import injects_of_day
 from simulator.scoring.what_if import as_drilled, longer_incidents
 from simulator.tabletop.console import Console
@@ -308,7 +308,9 @@ def play(
         injects=injects,
         measurements=counts,
     )
-    observed = score_observed(drill_log, scenario)
+    # What the hall could not carry out (no reserve left) was not done, whoever ordered it.
+    failed = failed_actions([event for _day, event in result.events])
+    observed = score_observed(drill_log, scenario, failed)
     automatic = run_replication(scenario, seed, 0)
     outcome = {
         "team": _metrics({name: values[0] for name, values in result.values.items()}),

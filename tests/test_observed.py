@@ -342,3 +342,25 @@ def test_a_clause_of_the_halls_own_without_a_note_is_named_by_its_action():
     scenario = OUTAGE.model_copy(update={"procedure": (own,)})
     last = score(scenario, "log: []\n").clauses[-1]
     assert last.clause.id == "mine" and last.name.text("zh") == "维持现场秩序"
+
+
+def test_an_order_the_played_day_could_not_carry_out_is_not_done_with_its_reason():
+    from simulator.engine.events import ActionResult, ActionStatus, Event, EventKind, Reason
+    from simulator.scoring.observed import failed_actions
+
+    empty = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.RESERVE_EXHAUSTED, 2, 0)
+    events = [Event(650.0, EventKind.ACTION, "open_counters", rule=0, result=empty)]
+    log = read_drill_log_text(
+        'log:\n  - {at: "10:50", do: open_counters, count: 2}\n'
+        'observations:\n  - {at: "10:45", measure: queue, value: 31}\n',
+        "l",
+        PROMOTION,
+    )
+    counters = score_observed(log, PROMOTION, failed_actions(events)).clauses[0]
+    assert counters.rating is Rating.U and counters.done_min is None
+    assert (
+        counters.evidence.text("zh")
+        == "10:45 起应执行；10:50 下达了该措施，但未能执行（储备人员已用完）"
+    )
+    # The same order carried out counts as done.
+    assert score_observed(log, PROMOTION).clauses[0].rating is Rating.P

@@ -127,6 +127,10 @@ PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "{due} 起应执行；{done} 由{who}执行，晚 {late:.0f} 分钟",
         "en": "due from {due}; done at {done} by {who}, {late:.0f} min after",
     },
+    "clause.did_nothing": {
+        "zh": "{due} 起应执行；{done} 下达了该措施，但未能执行（{reason}）",
+        "en": "due from {due}; ordered at {done}, but not carried out ({reason})",
+    },
     "clause.not_done_other": {
         "zh": "{due} 起应执行；日志中 {done} 的是 {got}，不是本条要求的 {wanted}",
         "en": "due from {due}; what the log shows at {done} is {got}, not the {wanted} required",

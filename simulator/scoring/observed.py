@@ -23,6 +23,7 @@ docs/scoring.md.
 import math
 from dataclasses import dataclass, replace
 
+from simulator.engine.events import Event, EventKind
 from simulator.i18n import CATALOG, Message, message
 from simulator.model.actions import AFTER_CLOSING_MIN
 from simulator.model.clauses import Clause, Urgency
@@ -139,9 +140,23 @@ def clause_name(clause: Clause) -> Message:
     return message("rule.name_plain", action=action, when=when)
 
 
-def _lines(log: DrillLog) -> list[tuple[float, str, dict[str, object], str]]:
-    """Return every line of the log as (time, action or step, its parameters, who)."""
-    lines = [(d.time_min, d.action, dict(d.params), d.who) for d in log.decisions]
+# An action the hall could not carry out in a played day: (minute, action, the reason).
+Failed = tuple[float, str, Message]
+
+
+def _lines(
+    log: DrillLog, failed: tuple[Failed, ...] = ()
+) -> list[tuple[float, str, dict[str, object], str]]:
+    """Return every line of the log as (time, action or step, its parameters, who).
+
+    Decisions the played day could not carry out (``failed``) are no line: they did nothing.
+    """
+    nothing = {(time, action) for time, action, _reason in failed}
+    lines = [
+        (d.time_min, d.action, dict(d.params), d.who)
+        for d in log.decisions
+        if (d.time_min, d.action) not in nothing
+    ]
     lines += [(s.time_min, s.do, {}, s.who) for s in log.steps]
     return sorted(lines, key=lambda line: line[0])
 
@@ -160,6 +175,7 @@ def _rate_clause(
     lines: list[tuple[float, str, dict[str, object], str]],
     day: tuple[float, float],
     until: float = math.inf,
+    failed: tuple[Failed, ...] = (),
 ) -> ClauseRating:
     """Rate one clause on one occasion: lines from ``since`` up to ``until`` (the next one)."""
     condition = clause.condition
@@ -195,6 +211,11 @@ def _rate_clause(
         for time, action, params, who in lines
         if since <= time < until and _matches(clause, action, params)
     ]
+    unable = [f for f in failed if since <= f[0] < until and f[1] == clause.do]
+    if not done and unable:  # ordered, but the hall could not do it: not carried out
+        time, _action, reason = unable[0]
+        evidence = message("clause.did_nothing", due=_clock(due), done=_clock(time), reason=reason)
+        return rated(Rating.U, evidence)
     if not done:
         # The same action with other identity (110 called, not 119): say so, not "nothing".
         near = [
@@ -296,8 +317,13 @@ def measured_ratings(log: DrillLog, scenario: Scenario) -> tuple[MeasuredRating,
     return tuple(found)
 
 
-def score_observed(log: DrillLog, scenario: Scenario) -> ObservedScore:
+def score_observed(
+    log: DrillLog, scenario: Scenario, failed: tuple[Failed, ...] = ()
+) -> ObservedScore:
     """Rate the drill ``log`` of ``scenario`` clause by clause, then its measured outcomes.
+
+    ``failed``: in a played day, the decisions the hall could not carry out (no reserve left,
+    no free counter) and why; they count as not done, with that reason as evidence.
 
     One log line carries out one clause: clauses are taken in the order they fell due, and a
     line that carried out one (the call to IT at 10:32) is not counted again for a later one
@@ -309,7 +335,7 @@ def score_observed(log: DrillLog, scenario: Scenario) -> ObservedScore:
     clauses = list(enumerate(clauses_of(scenario), start=1))
     due = {number: _due(clause, timeline, day) for number, clause in clauses}
     order = sorted(clauses, key=lambda item: (due[item[0]] or math.inf, item[0]))
-    lines = _lines(log)
+    lines = _lines(log, failed)
     rated: dict[int, ClauseRating] = {}
     for number, clause in order:
         kinds = kinds_of(clause.condition)
@@ -332,7 +358,7 @@ def score_observed(log: DrillLog, scenario: Scenario) -> ObservedScore:
             ]
         found = []
         for occasion, until in timelines:
-            rating = _rate_clause(number, clause, occasion, lines, day, until)
+            rating = _rate_clause(number, clause, occasion, lines, day, until, failed)
             if rating.done_min is not None:
                 used = next(
                     line
@@ -368,3 +394,15 @@ def with_rules_as_rated(log: DrillLog, observed: ObservedScore) -> DrillLog:
                 taken.add(index)
                 break
     return replace(log, decisions=tuple(decisions))
+
+
+def failed_actions(events: list[Event]) -> tuple[Failed, ...]:
+    """Return a played day's actions the hall was unable to carry out, and why."""
+    return tuple(
+        (event.time, event.name, message(f"reason.{event.result.reason.value}"))
+        for event in events
+        if event.kind is EventKind.ACTION
+        and event.result is not None
+        and event.result.unable
+        and event.result.reason is not None
+    )

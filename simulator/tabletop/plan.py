@@ -18,7 +18,7 @@ from simulator.model.decisions import Decision
 from simulator.model.drill_log import DrillLog
 from simulator.model.drill_record import Measurement, Step
 from simulator.model.scenario import Scenario
-from simulator.scoring.observed import ClauseRating, promptness, score_observed
+from simulator.scoring.observed import ClauseRating, failed_actions, promptness, score_observed
 from simulator.scoring.ratings import Rating
 from simulator.scoring.timeline import COUNTABLE, day_counts, injects_of_day
 
@@ -61,7 +61,7 @@ def clauses_now(
         measurements=tuple(m for m in counts if (m.time_min or 0.0) <= now),
     )
     found = []
-    for rated in score_observed(log, scenario).clauses:
+    for rated in score_observed(log, scenario, failed_actions(seen)).clauses:
         found.append(ClauseNow(rated, _standing(rated, now)))
     return found
 
