@@ -118,6 +118,30 @@ def test_a_fire_drill_where_nobody_acted_is_rated_unable_in_the_brief_and_histor
     assert listed.output.splitlines()[1].split()[2] == "U"
 
 
+def test_the_replayed_fire_evacuates_when_the_team_ordered_it_and_shows_what_hesitation_cost(
+    tmp_path,
+):
+    fire = SCENARIOS / "bank_fire_drill.yaml"
+    injects = 'injects:\n  - {at: "10:30", start: fire}\n'
+    nobody, prompt = tmp_path / "nobody.yaml", tmp_path / "prompt.yaml"
+    nobody.write_text(injects + 'log:\n  - {at: "10:31", do: notify_customers}\n', "utf-8")
+    prompt.write_text(injects + 'log:\n  - {at: "10:33", do: evacuate}\n', "utf-8")
+    outcomes = {}
+    for log in (nobody, prompt):
+        out = tmp_path / log.stem
+        result = invoke("score", fire, log, "-n", "6", "--out", out, "--no-brief")
+        assert result.exit_code == 0, result.output
+        outcomes[log.stem] = json.loads((out / "drill.json").read_text("utf-8"))["outcome"]
+    # Ordered at 10:33, when the 3 minutes ran out: as the automatic playbook's alarm.
+    team, playbook = outcomes["prompt"]["team"], outcomes["prompt"]["playbook"]
+    assert abs(team["evacuation_s"] - playbook["evacuation_s"]) < 60
+    assert team["past_aset_day_share"] == playbook["past_aset_day_share"] == 0.0
+    # Never ordered: the brigade clears the hall on arrival, long past the safe egress time.
+    team = outcomes["nobody"]["team"]
+    assert team["evacuation_s"] > playbook["evacuation_s"] + 300
+    assert team["past_aset_day_share"] == 1.0 and team["inside_at_responders"] > 0
+
+
 def test_a_bad_log_is_bad_input_and_writes_nothing(tmp_path):
     log = tmp_path / "bad.csv"
     log.write_text("time,action,params\n10:30,open_counter,count=2\n08:00,stop_entry,\n")

@@ -189,6 +189,10 @@ def test_a_fire_tabletop_offers_the_plans_steps_and_rates_them_like_a_log(tmp_pa
     assert "★ 预案要求：6. 疏散客户（10:33 起应执行）" in result.output
     assert "已撤销：10:33 切断电源" in result.output
     assert "（推演，按场景设定）疏散完成，人员全部撤出" in result.output
+    # The evacuation is the team's order, played at its minute, and its result is shown.
+    assert "10:33 已执行：组织疏散" in result.output
+    assert "发出警报，开始疏散" not in result.output  # said once: as the team's action
+    assert "疏散结果（推演）：" in result.output and "超时仍在厅内 0 人" in result.output
     assert "营业厅已清空，模拟营业日已结束" in result.output  # a stop after the evacuation
     drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
     assert {clause["id"]: clause["rating"] for clause in drill["clauses"]} == {

@@ -4,14 +4,16 @@ import numpy as np
 import pytest
 
 from simulator.engine.emergencies import SUPPRESSION_WINDOW_S
-from simulator.engine.events import EventKind
+from simulator.engine.events import EventKind, Reason
 from simulator.engine.hall import simulate_day
 from simulator.engine.records import Outcome
 from simulator.engine.streams import Streams
 from simulator.metrics import day_metrics
 from simulator.metrics.day import lost_customers
+from simulator.model.actions import ACTIONS
+from simulator.model.decisions import Decision
 from simulator.model.scenario import Exit, Reserve
-from tests.factory import OPEN, emergency, fixed, hall, rule, staff_incident
+from tests.factory import OPEN, emergency, fixed, hall, outage, rule, staff_incident
 
 EXITS = (
     Exit(name="main", width_m=1.8, distance_m=12.0),
@@ -313,3 +315,74 @@ def test_rules_react_to_a_fire_once_it_is_detected_not_at_ignition():
     record = simulate_day(scenario, Streams(1, 0))
     (fired,) = [event.time for event in record.events if event.kind is EventKind.TRIGGER]
     assert fired == pytest.approx(OPEN + 122)
+
+
+# When people decide (a tabletop team, a drill's log), the evacuation is theirs to order.
+
+
+def ordered(*minutes: float) -> tuple[Decision, ...]:
+    """Return a script that orders the evacuation at each of ``minutes`` after opening."""
+    return tuple(Decision(OPEN + minute, ACTIONS["evacuate"]()) for minute in minutes)
+
+
+def out_of_control_fire(**params):
+    return fire(suppressed_prob=0.0, brigade_min=fixed(8.0), **params)
+
+
+def test_a_team_that_never_orders_the_evacuation_is_cleared_out_by_the_brigade():
+    scenario = busy_hall(out_of_control_fire())
+    automatic = simulate_day(scenario, Streams(7, 0)).evacuation
+    record = simulate_day(scenario, Streams(7, 0), script=ordered())
+    # Out of control three minutes after ignition; the brigade, called then, arrives 8 later.
+    (cleared,) = events_named(record, "evacuation_by_responders")
+    assert cleared.time == pytest.approx(OPEN + 131) == record.evacuation.alarm_min
+    assert automatic.alarm_min == pytest.approx(OPEN + 123)
+    # Eight minutes of hesitation are eight minutes more before the last person is out.
+    assert record.evacuation.rset_s > automatic.rset_s + 7 * 60
+
+
+def test_the_teams_order_sounds_the_alarm_at_its_own_minute():
+    record = simulate_day(busy_hall(out_of_control_fire()), Streams(7, 0), script=ordered(125))
+    (order,) = [event for event in record.events if event.kind is EventKind.ACTION]
+    assert order.name == "evacuate" and order.result.carried_out and order.incident == 0
+    assert record.evacuation.alarm_min == OPEN + 125
+    assert record.evacuation.incident_min == OPEN + 120  # RSET still runs from ignition
+    assert not events_named(record, "evacuation_by_responders")
+
+
+def test_ordered_out_while_the_fire_is_fought_the_fighters_fight_on_and_leave_last():
+    scenario = busy_hall(out_of_control_fire(fighters={"security": 1, "guides": 1}))
+    record = simulate_day(scenario, Streams(8, 0), script=ordered(122))
+    evacuation = record.evacuation
+    assert evacuation.alarm_min == OPEN + 122  # found at 121, fought until 123
+    fighters_out = np.sort(evacuation.out_s[evacuation.group == 1])[-2:]
+    assert np.all(fighters_out >= SUPPRESSION_WINDOW_S)
+    assert np.sum(evacuation.group == 1) == 7
+
+
+def test_an_order_with_no_incident_in_progress_is_not_carried_out():
+    record = simulate_day(busy_hall(out_of_control_fire()), Streams(9, 0), script=ordered(60))
+    (order,) = [event for event in record.events if event.kind is EventKind.ACTION]
+    assert not order.result.carried_out
+    assert order.result.reason is Reason.NOTHING_TO_EVACUATE
+    assert record.evacuation.alarm_min == pytest.approx(OPEN + 131)  # the brigade, later
+
+
+def test_a_team_may_clear_the_hall_during_an_outage():
+    scenario = busy_hall(outage(60, 90, kind="power_outage"))
+    record = simulate_day(scenario, Streams(10, 0), script=ordered(100))
+    evacuation = record.evacuation
+    assert (evacuation.cause, evacuation.alarm_min) == ("power_outage", OPEN + 100)
+    assert evacuation.incident_min == OPEN + 100 and np.isnan(evacuation.asset_s)
+
+
+def test_a_bomb_threat_nobody_orders_out_is_cleared_when_the_police_arrive():
+    threat = emergency("bomb_threat", 120, decision_min=fixed(4.0), police_min=fixed(12.0))
+    record = simulate_day(busy_hall(threat), Streams(5, 0), script=ordered())
+    assert record.evacuation.alarm_min == pytest.approx(OPEN + 132)
+
+
+def test_people_leave_a_shaking_building_without_waiting_for_an_order():
+    quake = emergency("earthquake", 120, shaking_s=fixed(30.0))
+    record = simulate_day(busy_hall(quake), Streams(6, 0), script=ordered())
+    assert record.evacuation.alarm_min == pytest.approx(OPEN + 120.5)

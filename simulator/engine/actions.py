@@ -37,6 +37,10 @@ was carried out.
   scenario gives the local response time; drill assumes none) and takes the incident over,
   which ends an incident that ties staff up.
 - ``notify_customers``: an announcement, logged for scoring.
+- ``evacuate``: the order to clear the hall (:meth:`~.emergencies.Emergencies.order_evacuation`):
+  the alarm sounds for the evacuation incident in progress (a fire, even one still being fought:
+  the fighters fight on while the others leave), or for any incident in progress; with none
+  there is nothing to evacuate from and the order is not carried out.
 - ``extend_hours``: keep the doors open ``minutes`` past closing; customers keep coming at the
   last block's rate (see :func:`simulator.engine.demand.after_hours`).
 """
@@ -50,6 +54,7 @@ import simpy
 
 from simulator.engine.customers import CustomerTable
 from simulator.engine.door import PRE_REGISTER, REDIRECT, STOP_ENTRY, Door, Measure
+from simulator.engine.emergencies import Emergencies
 from simulator.engine.events import DONE, ActionResult, ActionStatus, EventKind, Reason
 from simulator.engine.log import EventLog
 from simulator.engine.posts import Posts
@@ -96,6 +101,7 @@ class Hall:
     reserve: Reserve
     situation: Situation
     streams: Streams
+    emergencies: Emergencies
     _rule_draws: dict[int, np.random.Generator] = field(default_factory=dict)
 
     def rule_stream(self, index: int) -> np.random.Generator:
@@ -305,6 +311,14 @@ def _extend_hours(hall: Hall, _index: int, rule: act.ExtendHours) -> Done:
     return Done(DONE, f"doors open until {format_clock(door.closes_at)}")
 
 
+def _evacuate(hall: Hall, _index: int, _rule: act.Evacuate) -> Done:
+    alarm = hall.emergencies.order_evacuation()
+    if alarm is None:
+        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NOTHING_TO_EVACUATE)
+        return Done(result, "evacuate: no incident in progress")
+    return Done(DONE, f"everyone out ({alarm.cause})", incident=alarm.incident)
+
+
 def _notify_customers(_hall: Hall, _index: int, rule: act.NotifyCustomers) -> Done:
     return Done(DONE, rule.message)
 
@@ -324,4 +338,5 @@ HANDLERS: dict[str, Action] = {
     "take_callbacks": _take_callbacks,
     "stop_entry": _stop_entry,
     "call_emergency": _call_emergency,
+    "evacuate": _evacuate,
 }

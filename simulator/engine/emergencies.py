@@ -26,13 +26,23 @@ Each follows the seeds' plans up to the moment the alarm sounds; the evacuation 
   (``police_min``) and ``closed_min`` more, then reopens.
 - **Any other incident with** ``evacuate: true``: the alarm sounds when the incident starts.
 
+When people decide (a tabletop session, a drill log replayed: ``team_orders``), the alarm of a
+fire, a bomb threat or a robbery is theirs to sound: the ``evacuate`` action
+(:meth:`Emergencies.order_evacuation`) orders everyone out at the minute they chose, early or
+late. Where the automatic playbook would have sounded it, the incident now waits for them; if
+they never do, the fire brigade or the police order the hall cleared when they arrive, as if
+called at the moment the plan calls for it (by the alarm company or a passer-by: the team's
+own 110/119 is its ``call_emergency``, rated from the log), so a hesitant team is paid for in
+people still inside past ASET. An earthquake is left as the automatic playbook
+plays it: people do not wait for an order to leave a shaking building.
+
 Every random quantity of an incident is drawn before the day, each from its own sub-stream of
 the incident's stream, so a plan variant never changes the fire itself. The fire fighters are
 the staff at their posts at detection, up to ``fighters``; with none, the alarm sounds at once.
 """
 
 import math
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 
 import simpy
@@ -60,6 +70,8 @@ from simulator.model.scenario import Scenario
 # The order fire fighters are named in (a clerk first: the one who sees it from the counter).
 FIGHTER_ORDER = ("counters", "security", "guides", "managers")
 RESPONDERS = {"fire": "119", "bomb_threat": "110", "robbery": "110"}
+# What the alarm of an incident would be if it were sounded now (and whether it cuts the power).
+AlarmNow = Callable[[], tuple["Alarm", bool]]
 
 
 @dataclass(frozen=True)
@@ -156,10 +168,15 @@ class Emergencies:
         posts: Posts,
         door: Door,
         situation: Situation,
+        team_orders: bool = False,
     ):
+        """``team_orders``: the evacuation of a fire, bomb threat or robbery waits for people."""
         self.env, self.log, self.posts, self.door = env, log, posts, door
         self.situation = situation
+        self.team_orders = team_orders
         self.alarm: Alarm | None = None
+        # The evacuation incidents in progress that an order would clear the hall for, by index.
+        self._orderable: dict[int, AlarmNow] = {}
         self._stop = env.event()
         self._stop.callbacks.append(StopSimulation.callback)
         for index, incident in enumerate(scenario.incidents):
@@ -190,6 +207,53 @@ class Emergencies:
         )
         self._stop.succeed()
 
+    def order_evacuation(self) -> Alarm | None:
+        """Order everyone out now (the ``evacuate`` action); return the alarm, None if no cause.
+
+        The cause is the evacuation incident in progress (the first, by index), or else any
+        incident in progress (the team may clear the hall in a long power outage). With nothing
+        in progress there is nothing to evacuate from: the order does nothing.
+        """
+        if self.alarm is not None:
+            return None
+        if self._orderable:
+            alarm, cuts_power = self._orderable[min(self._orderable)]()
+        else:
+            in_progress = self.situation.in_progress()
+            if not in_progress:
+                return None
+            index, kind = in_progress[0]
+            alarm = Alarm(kind, index, self.env.now, frozenset(), math.nan, math.nan)
+            cuts_power = False
+        self.sound_alarm(alarm, cuts_power=cuts_power)
+        return alarm
+
+    def _orderable_from(self, index: int, alarm_now: AlarmNow) -> None:
+        """From now on, an order to evacuate clears the hall for incident ``index`` so."""
+        self._orderable[index] = alarm_now
+
+    def _alarm_due(self, index: int, alarm: Alarm, cuts_power: bool, fallback_min: float) -> None:
+        """Sound the alarm the plan calls for now; when people decide, wait for their order.
+
+        Their order, or else the responders' at ``fallback_min`` (clock minutes).
+        """
+        if not self.team_orders:
+            self.sound_alarm(alarm, cuts_power=cuts_power)
+            return
+        self._orderable_from(index, lambda: (alarm, cuts_power))
+        self.env.process(self._cleared_by_responders(index, fallback_min))
+
+    def _cleared_by_responders(self, index: int, at_min: float) -> Generator[simpy.Event]:
+        yield self.env.timeout(max(at_min - self.env.now, 0.0))
+        if self.alarm is not None or index not in self._orderable:
+            return
+        detail = "nobody ordered the evacuation; the responders clear the hall"
+        self.log.record(
+            EventKind.PROCEDURE, "evacuation_by_responders", incident=index, detail=detail
+        )
+        alarm, cuts_power = self._orderable[index]()
+        self.sound_alarm(alarm, cuts_power=cuts_power)
+
     def _alarm(self, index: int, incident: Evacuation, draws: EmergencyDraws, **extra) -> Alarm:
         blocked = incident.blocks_exit
         return Alarm(
@@ -214,6 +278,12 @@ class Emergencies:
         env = self.env
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "fire", incident=index, detail="ignition")
+        cuts_power = incident.cuts_power
+        if self.team_orders:  # they saw it start (the inject): they may clear the hall at once
+            self._orderable_from(
+                index,
+                lambda: (self._alarm(index, incident, draws, responders_min=math.nan), cuts_power),
+            )
         yield env.timeout(draws.detection_s / 60)
         # Rules react to the fire once someone has seen it (fire_active, fire_min from detection).
         self.situation.begin(index, "fire")
@@ -225,8 +295,7 @@ class Emergencies:
         attempt_s = draws.suppression_s if suppressed else window_s
         crew = ", ".join(f"{count} {post}" for post, count in fighters.items()) or "nobody"
         self._step(index, "fire_detected", f"after {draws.detection_s:.0f} s; {crew} fight it")
-        cuts_power = incident.cuts_power
-        if incident.alarm == "detection" or not fighters:
+        if (incident.alarm == "detection" or not fighters) and not self.team_orders:
             self._call(index, "119")
             self.posts.take(fighters)  # they fight on while the others leave
             alarm = self._alarm(
@@ -240,18 +309,36 @@ class Emergencies:
             self.sound_alarm(alarm, cuts_power=cuts_power)
             return
         self.posts.take(fighters)
+        fight_end = env.now + attempt_s / 60
+        if self.team_orders:  # ordered out while they fight: they fight on, the others leave
+            self._orderable_from(
+                index,
+                lambda: (
+                    self._alarm(
+                        index,
+                        incident,
+                        draws,
+                        responders_min=math.nan,
+                        fighters=fighters,
+                        fight_left_s=(fight_end - env.now) * 60,
+                    ),
+                    cuts_power,
+                ),
+            )
         yield env.timeout(attempt_s / 60)
         self.posts.take(fighters, back=True)  # put out, or they give up and leave
         since_ignition = draws.detection_s + attempt_s
         if suppressed:
             self._step(index, "fire_suppressed", f"put out {since_ignition:.0f} s after ignition")
             self.situation.end(index)
+            self._orderable.pop(index, None)
             return
         detail = f"not out {since_ignition:.0f} s after ignition"
         self._step(index, "fire_out_of_control", detail)
-        self._call(index, "119")
+        if not self.team_orders:  # people's own call is theirs (an action of their script)
+            self._call(index, "119")
         alarm = self._alarm(index, incident, draws, responders_min=env.now + draws.responders_min)
-        self.sound_alarm(alarm, cuts_power=cuts_power)
+        self._alarm_due(index, alarm, cuts_power, fallback_min=alarm.responders_min)
 
     def _bomb_threat(
         self, index: int, incident: BombThreat, draws: EmergencyDraws
@@ -260,13 +347,17 @@ class Emergencies:
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "bomb_threat", incident=index, detail="threat received")
         self.situation.begin(index, "bomb_threat")
-        self._call(index, "110")
+        if not self.team_orders:
+            self._call(index, "110")
         self.door.cordon()  # later arrivals are turned away (not balking)
         detail = "entry stopped; the area is cordoned off"
         self.log.record(EventKind.PROCEDURE, "isolate", incident=index, detail=detail)
-        yield env.timeout(draws.decision_min)
         responders = draws.start_min + draws.responders_min
-        self.sound_alarm(self._alarm(index, incident, draws, responders_min=responders))
+        alarm = self._alarm(index, incident, draws, responders_min=responders)
+        if self.team_orders:
+            self._orderable_from(index, lambda: (alarm, False))
+        yield env.timeout(draws.decision_min)
+        self._alarm_due(index, alarm, False, fallback_min=responders)
 
     def _earthquake(
         self, index: int, incident: Earthquake, draws: EmergencyDraws
@@ -276,8 +367,12 @@ class Emergencies:
         detail = f"shaking for {draws.shaking_s:.0f} s"
         self.log.record(EventKind.INCIDENT, "earthquake", incident=index, detail=detail)
         self.situation.begin(index, "earthquake")
+        alarm = self._alarm(index, incident, draws, responders_min=math.nan)
+        if self.team_orders:
+            self._orderable_from(index, lambda: (alarm, False))
         yield env.timeout(draws.shaking_s / 60)
-        self.sound_alarm(self._alarm(index, incident, draws, responders_min=math.nan))
+        # Nobody waits for an order to leave a building that has just shaken.
+        self.sound_alarm(alarm)
 
     def _robbery(
         self, index: int, incident: Robbery, draws: EmergencyDraws
@@ -286,6 +381,11 @@ class Emergencies:
         yield env.timeout(draws.start_min - env.now)
         log.record(EventKind.INCIDENT, "robbery", incident=index, detail="robbers in the hall")
         self.situation.begin(index, "robbery")
+        police = math.nan  # read when an order comes: known once 110 is called
+        if self.team_orders:
+            self._orderable_from(
+                index, lambda: (self._alarm(index, incident, draws, responders_min=police), False)
+            )
         log.record(EventKind.PROCEDURE, "silent_alarm", incident=index, detail="to the back office")
         clerks = {"counters": self.posts.available()["counters"]}
         self.posts.take(clerks)  # counters locked: each clerk leaves after the current customer
@@ -294,10 +394,12 @@ class Emergencies:
         log.record(EventKind.PROCEDURE, "lockdown", incident=index, detail=detail)
         yield env.timeout(draws.robbers_min)
         self._step(index, "robbers_left", f"after {draws.robbers_min:.0f} min")
-        self._call(index, "110")
+        if not self.team_orders:
+            self._call(index, "110")
         police = env.now + draws.responders_min
         if incident.evacuate is not False:  # 将无关的人员、客户疏散离场
-            self.sound_alarm(self._alarm(index, incident, draws, responders_min=police))
+            alarm = self._alarm(index, incident, draws, responders_min=police)
+            self._alarm_due(index, alarm, False, fallback_min=police)
             return
         yield env.timeout(draws.responders_min)
         self._step(index, "police_arrived", f"after {draws.responders_min:.0f} min")
@@ -307,6 +409,7 @@ class Emergencies:
         detail = f"reopened after the scene was kept {draws.closed_min:.0f} min"
         log.record(EventKind.INCIDENT_END, "robbery", incident=index, detail=detail)
         self.situation.end(index)
+        self._orderable.pop(index, None)
 
     def _evacuate_at(
         self, index: int, incident: Incident, start_min: float

@@ -58,6 +58,7 @@ class Reason(StrEnum):
     NOBODY_ELIGIBLE = "nobody_eligible"  # in force, but nobody came whom it applies to
     ALREADY_IN_FORCE = "already_in_force"  # e.g. the hours were extended as far already
     NO_INCIDENT = "no_incident"  # an emergency call with no incident in progress it answers
+    NOTHING_TO_EVACUATE = "nothing_to_evacuate"  # an evacuation ordered with no incident at all
     NEIGHBOR_DOWN = "neighbor_down"  # the neighbouring hall is down too (a regional outage)
     NEIGHBOR_FULL = "neighbor_full"  # the neighbouring hall can take no more this hour
 

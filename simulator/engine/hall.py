@@ -49,13 +49,18 @@ def simulate_day(
     streams: Streams,
     script: tuple[Decision, ...] | None = None,
     observer: Observer | None = None,
+    team_orders: bool | None = None,
 ) -> DayRecord:
     """Simulate one day of ``scenario`` with the random numbers of ``streams``.
 
     With a ``script``, its decisions replace the playbook's rules (which still say, in the
     shadow, what they would have done); ``observer`` is shown the hall once a simulated minute.
+    ``team_orders`` (by default: whenever there is a script, people's decisions) leaves the
+    evacuation of a fire, bomb threat or robbery to the script's ``evacuate`` order; False
+    sounds it as the scenario's incident model does, as when the rules decide.
     """
-    return Day(scenario, streams, script, observer).run()
+    orders = script is not None if team_orders is None else team_orders
+    return Day(scenario, streams, script, observer, orders).run()
 
 
 class Day:
@@ -67,6 +72,7 @@ class Day:
         streams: Streams,
         script: tuple[Decision, ...] | None = None,
         observer: Observer | None = None,
+        team_orders: bool = False,
     ):
         """Draw the day and build the hall; ``script`` replaces the playbook's rules."""
         self.scenario = scenario
@@ -113,8 +119,17 @@ class Day:
         self.follow_through = FollowThrough(
             env, scenario, streams, self.log, self.counters, self.door, self.customers.service
         )
+        # People who decide (a tabletop team, a drill's log) order the evacuation themselves.
         self.emergencies = Emergencies(
-            env, scenario, emergency_draws, timings, self.log, self.posts, self.door, situation
+            env,
+            scenario,
+            emergency_draws,
+            timings,
+            self.log,
+            self.posts,
+            self.door,
+            situation,
+            team_orders=team_orders,
         )
         env.process(self._counter_schedule())
         env.process(self.door.arrivals())
@@ -130,6 +145,7 @@ class Day:
             Reserve(staff.reserve.count, staff.reserve.call_in_min),
             situation,
             streams,
+            self.emergencies,
         )
         self.streams = streams
         self.policy: RulePolicy | ScriptPolicy | None = None

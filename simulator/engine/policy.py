@@ -9,7 +9,9 @@ which actions to take and which in-force actions to lift, and carries them out i
 * :class:`ScriptPolicy` plays a script: a tabletop team's decisions, a real drill's log, or a
   recorded automatic day. Beside it the rules run in the shadow, only to log what the playbook
   would have recommended (scoring compares the two). A script recorded from the rules replays to
-  the very same day: decisions come out in the order the rules gave them, and each uses its
+  the very same day when its alarms are left to the scenario (``team_orders=False`` of
+  :func:`~simulator.engine.hall.simulate_day`; people's scripts order the evacuation
+  themselves): decisions come out in the order the rules gave them, and each uses its
   rule's index, hence its random stream for response delays.
 """
 

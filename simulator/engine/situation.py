@@ -49,6 +49,10 @@ class Situation:
         """Return whether incident ``index`` is in progress."""
         return index in self._active
 
+    def in_progress(self) -> list[tuple[int, str]]:
+        """Return the incidents in progress as (index, kind), in the scenario's order."""
+        return sorted((index, kind) for index, (kind, _since) in self._active.items())
+
     def minutes(self, kind: str) -> float:
         """Return how long the oldest ``kind`` incident in progress has lasted (0: none is)."""
         since = [start for active, start in self._active.values() if active == kind]

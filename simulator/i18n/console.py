@@ -111,6 +111,23 @@ CONSOLE_TEXTS: dict[str, dict[str, str]] = {
         "en": "the alarm sounds; evacuation",
     },
     "procedure.evacuation_complete": {"zh": "疏散完成，人员全部撤出", "en": "everyone is out"},
+    "procedure.evacuation_by_responders": {
+        "zh": "无人下达疏散指令，救援力量到场后组织清场",
+        "en": "nobody ordered the evacuation; the responders clear the hall on arrival",
+    },
+    "console.evacuation": {
+        "zh": "  疏散结果（推演）：{people} 人撤出，警报后 {egress:.0f} 秒全部撤出"
+        "（自事件发生起 {rset:.0f} 秒）",
+        "en": "  Evacuation (simulated): {people} people out {egress:.0f} s after the alarm "
+        "({rset:.0f} s from the incident)",
+    },
+    "console.evacuation_aset": {
+        "zh": "  疏散结果（推演）：{people} 人撤出，警报后 {egress:.0f} 秒全部撤出"
+        "（自事件发生起 {rset:.0f} 秒，可用安全疏散时间 {asset:.0f} 秒）；超时仍在厅内 {late} 人",
+        "en": "  Evacuation (simulated): {people} people out {egress:.0f} s after the alarm "
+        "({rset:.0f} s from the incident, against {asset:.0f} s available); {late} still "
+        "inside past that",
+    },
     "procedure.isolate": {"zh": "隔离现场", "en": "the area is isolated"},
     "procedure.silent_alarm": {"zh": "触发无声报警", "en": "the silent alarm is raised"},
     "procedure.lockdown": {"zh": "锁闭柜台", "en": "counters locked"},

@@ -9,7 +9,6 @@ STEP_LABELS = {
     "sound_alarm": ("发出警报", "sound the alarm"),
     "fight_fire": ("扑救初起火灾", "fight the fire"),
     "cut_power": ("切断电源", "cut the power"),
-    "evacuate": ("组织疏散", "evacuate"),
     "secure_cash": ("现金、凭证入库", "lock away cash and vouchers"),
     "guide_brigade": ("引导消防车", "guide the fire brigade in"),
     "head_count": ("清点人数并报告", "count heads and report"),

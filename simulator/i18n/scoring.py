@@ -12,6 +12,7 @@ ACTION_LABELS = {
     "notify_customers": ("告知客户", "notify customers"),
     "escalate": ("上报", "escalate"),
     "call_emergency": ("报警求助", "call the emergency services"),
+    "evacuate": ("组织疏散", "evacuate"),
     "stop_entry": ("暂停进厅", "stop entry"),
 }
 
@@ -104,6 +105,10 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
         "en": "the neighbouring hall could take no more",
     },
     "reason.no_incident": {"zh": "当时没有需要报警求助的事件", "en": "no incident to call about"},
+    "reason.nothing_to_evacuate": {
+        "zh": "当时没有任何事件，无需疏散",
+        "en": "no incident in progress to evacuate for",
+    },
     # Escalation deadlines.
     "deadline.name": {
         "zh": "故障发生 {deadline:g} 分钟内上报{to}",

@@ -231,6 +231,17 @@ class CallEmergency(Action):
     )
 
 
+class Evacuate(Action):
+    """Order everyone out (组织疏散): the alarm sounds, the hall is cleared and closes for the day.
+
+    In a played or replayed drill this is the team's order, at its own minute; the automatic
+    playbook sounds a fire's alarm as the scenario's fire model says (see
+    :mod:`simulator.engine.emergencies`).
+    """
+
+    do: Literal["evacuate"] = "evacuate"
+
+
 ACTIONS: dict[str, type[Action]] = {
     cls.model_fields["do"].default: cls
     for cls in (
@@ -246,6 +257,7 @@ ACTIONS: dict[str, type[Action]] = {
         TakeCallbacks,
         StopEntry,
         CallEmergency,
+        Evacuate,
     )
 }
 IN_FORCE = frozenset(name for name, cls in ACTIONS.items() if cls.in_force)

@@ -27,12 +27,14 @@ from simulator.model.base import Model, doc, problem
 from simulator.model.conditions import Condition as ParsedCondition
 from simulator.model.conditions import parse_condition
 
-# Steps of the plans that a drill log records but the engine does not play (yet).
+# Steps of the plans that a drill log records but the engine does not play: the fire's
+# first-aid attack, the power cut and the 119 call are the scenario's own (its fire model);
+# the evacuation is an action (``evacuate``), played when the team orders it. Sounding the
+# alarm bell is recorded and rated; in the model it is the order to evacuate that moves people.
 STEPS = (
     "sound_alarm",
     "fight_fire",
     "cut_power",
-    "evacuate",
     "secure_cash",
     "guide_brigade",
     "head_count",

@@ -19,6 +19,7 @@ from typing import Any
 import click
 
 from simulator.engine.events import EventKind
+from simulator.engine.records import EvacuationRecord
 from simulator.i18n import CATALOG, render
 from simulator.model import ScenarioError
 from simulator.model.actions import ACTIONS, ENTRIES
@@ -80,6 +81,7 @@ class Console:
         self.events: list[Any] = []  # the rehearsed day's events (what has happened so far)
         self.last_minute = 0.0  # the rehearsed day's last minute (the hall closed and empty)
         self.counts: tuple[Any, ...] = ()  # what the hall showed each minute (queue, people)
+        self.evacuation: EvacuationRecord | None = None  # the rehearsed day's, if it had one
 
     @property
     def script(self) -> tuple[Decision, ...]:
@@ -125,6 +127,7 @@ class Console:
         while True:
             rehearsal = rehearse(self.scenario, self.seed, self.script)
             self.events = list(rehearsal.record.events)
+            self.evacuation = rehearsal.record.evacuation
             self.counts = hall_counts(rehearsal.moments)
             self.last_minute = rehearsal.moments[-1].time if rehearsal.moments else 0.0
             stops = also | due_times(
@@ -165,7 +168,14 @@ class Console:
         """Print the hall as the team sees it at ``moment`` (``after``: the last stop)."""
         click.echo("")
         self.say("console.clock", clock=format_clock(moment.time))
+        ordered = {  # the alarm the team's own order sounded is said as their action
+            event.time
+            for event in self.events
+            if event.kind is EventKind.ACTION and event.name == "evacuate"
+        }
         for event in happened(self.events, after, moment.time):
+            if event.name == "evacuation_alarm" and event.time in ordered:
+                continue
             if event.kind is EventKind.PROCEDURE:
                 self.say(
                     "console.procedure",
@@ -174,6 +184,8 @@ class Console:
                 )
             else:
                 self._show_action(event)
+            if event.name == "evacuation_complete":
+                self._show_evacuation()
         for event in moment.injects:
             # The engine's detail would tell the team when the incident ends: show what the
             # scenario's author wrote about it instead.
@@ -208,6 +220,23 @@ class Console:
             rules = self.scenario.playbook
             what = "; ".join(f"{i + 1}. {self._rule_words(rules[i])}" for i in called)
             self.say("console.recommends", what=what)
+
+    def _show_evacuation(self) -> None:
+        """Say how the evacuation went: how many, how long, and against the safe egress time."""
+        record = self.evacuation
+        if record is None:
+            return
+        out_s = record.out_s
+        args = {
+            "people": int(out_s.size),
+            "egress": (record.complete_min - record.alarm_min) * 60,
+            "rset": record.rset_s,
+        }
+        if math.isnan(record.asset_s):
+            self.say("console.evacuation", **args)
+        else:
+            late = int((out_s > record.asset_s).sum())
+            self.say("console.evacuation_aset", asset=record.asset_s, late=late, **args)
 
     def _status(self, moment: Moment) -> None:
         """Say how the hall stands: queue, density, waits, counters, reserve, outage."""
@@ -359,6 +388,7 @@ class Console:
         self.recorded.append(decision)
         what = render(f"action.{action}", self.lang)
         self.say("console.recorded", clock=fields["at"], what=what)
+        self._note_if_not_due(moment, action)
 
     def _take_step(self, moment: Moment, step: str) -> None:
         """Record a step of the plan (evacuate, cut the power): who took it."""
@@ -368,8 +398,18 @@ class Console:
         self.recorded.append(Step(moment.time, step, who.strip()))
         what = render(f"action.{step}", self.lang)
         self.say("console.recorded", clock=format_clock(moment.time), what=what)
-        # A step taken before its clause falls due counts for nothing (evacuating at 09:00,
-        # before any fire): say so now, not only in the brief.
-        standings = {now.standing for now in self.standing(moment) if now.rating.clause.do == step}
+        self._note_if_not_due(moment, step)
+
+    def _note_if_not_due(self, moment: Moment, do: str) -> None:
+        """Say so when what was just taken is a step of the plan not yet due.
+
+        Done before its clause falls due, it counts for nothing (evacuating at 09:00, before
+        any fire): the team hears it now, not only from the brief.
+        """
+        standings = {
+            now.standing
+            for now in self.standing(moment)
+            if now.rating.clause.do == do and now.rating.clause.rule is None
+        }
         if Standing.NOT_YET in standings and Standing.DONE not in standings:
-            self.say("console.not_due", what=what)
+            self.say("console.not_due", what=render(f"action.{do}", self.lang))
