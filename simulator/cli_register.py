@@ -56,6 +56,7 @@ def earlier_actions(
     The drill's own actions, if the same log was recorded before, are not "earlier".
     """
     failed = {c["id"] for c in drill.get("clauses", []) if c["rating"] in ("M", "U")}
+    rated = {c["id"] for c in drill.get("clauses", []) if c["rating"] is not None}
     today = dt.date.today()
     date = str(drill.get("date") or today.isoformat())
     try:
@@ -73,6 +74,7 @@ def earlier_actions(
             "overdue": action.overdue(today),
             "failed_again": action.clause in failed,
             "closed": action.closed_at is not None,
+            "exercised": action.clause in rated,
         }
         for action in found
         if action.closed_at is None or action.clause in failed

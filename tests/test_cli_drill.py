@@ -199,3 +199,16 @@ def test_scoring_a_log_twice_gives_the_same_record_whatever_the_jobs(tmp_path):
     # The second sees the first's corrective action as the same drill's, not an earlier one.
     assert first == second
     assert (one / "summary.json").read_bytes() == (two / "summary.json").read_bytes()
+
+
+def test_an_earlier_action_on_a_clause_this_drill_never_reached_is_said_not_exercised(tmp_path):
+    fire = SCENARIOS / "bank_fire_drill.yaml"
+    nobody = tmp_path / "nobody.yaml"
+    nobody.write_text('injects:\n  - {at: "10:30", start: fire}\nlog: []\n', "utf-8")
+    first = invoke("score", fire, nobody, "-n", "2", "--out", tmp_path / "fire", "--no-brief")
+    assert first.exit_code == 0, first.output
+    # The same site's outage drill: the fire's open actions are listed, not as passed.
+    result = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "outage", "--no-brief")
+    assert result.exit_code == 0, result.output
+    earlier = result.output.split("此前演练未关闭的整改项")[1]
+    assert earlier.count("本次未演练该条款") == 9 and "本次未再出现" not in earlier

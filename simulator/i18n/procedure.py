@@ -247,6 +247,7 @@ PROCEDURE_TEXTS: dict[str, dict[str, str]] = {
         "en": "closed as done, yet the same clause failed again",
     },
     "observed.not_again": {"zh": "本次未再出现", "en": "not repeated"},
+    "observed.not_exercised": {"zh": "本次未演练该条款", "en": "not exercised this time"},
     "register.opened": {
         "zh": "整改台账：新增 {count} 项整改（{path}）；drill actions 查看",
         "en": "Register: {count} corrective action(s) opened in {path}; see drill actions",

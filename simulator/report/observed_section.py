@@ -197,7 +197,9 @@ def earlier_section(data: DrillFile | None, lang: str) -> list[dict[str, str]] |
                 if action.get("closed")
                 else "observed.failed_again"
                 if action["failed_again"]
-                else "observed.not_again",
+                else "observed.not_again"
+                if action.get("exercised", True)
+                else "observed.not_exercised",
                 lang,
             ),
         }

@@ -89,6 +89,7 @@ class EarlierActionEntry(TypedDict):
     overdue: bool
     failed_again: bool  # the same clause is rated M or U again in this drill
     closed: NotRequired[bool]  # closed as done, yet the clause failed again
+    exercised: NotRequired[bool]  # the clause fell due in this drill (absent: files before it)
 
 
 class DrillFile(TypedDict):
