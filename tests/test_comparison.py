@@ -16,8 +16,8 @@ from simulator.analysis.compare import (
 from simulator.i18n import render
 from simulator.metrics import metric_names
 from simulator.metrics.statistics import t_test_p
-from simulator.model.hall import HourlyCost
 from simulator.model.scenario import Limit, Reserve, Service
+from simulator.model.staff import HourlyCost
 from simulator.report.comparison import comparison_table
 from simulator.report.plan_charts import BREAKS, comparison_chart, pareto_front
 from simulator.report.plan_sections import comparison_section

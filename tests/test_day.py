@@ -8,8 +8,8 @@ import pytest
 from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
 from simulator.metrics import day_metrics
-from simulator.model.hall import HourlyCost
 from simulator.model.scenario import Exit, Reserve, Service
+from simulator.model.staff import HourlyCost
 from tests.factory import OPEN, emergency, exponential, fixed, hall, rule
 
 

@@ -19,6 +19,7 @@ from simulator.i18n.plausibility import PLAUSIBILITY_TEXTS
 from simulator.i18n.procedure import PROCEDURE_TEXTS
 from simulator.i18n.reading import READING_TEXTS
 from simulator.i18n.reference import REFERENCE_TEXTS
+from simulator.i18n.roster import ROSTER_TEXTS
 from simulator.i18n.scoring import SCORING_TEXTS
 from simulator.i18n.validation import VALIDATION_TEXTS
 from simulator.i18n.validation_log import LOG_VALIDATION_TEXTS
@@ -36,6 +37,7 @@ CATALOG: dict[str, dict[str, str]] = {
     **PROCEDURE_TEXTS,
     **READING_TEXTS,
     **REFERENCE_TEXTS,
+    **ROSTER_TEXTS,
 }
 
 

@@ -113,6 +113,7 @@ REFERENCE_TEXTS: dict[str, dict[str, str]] = {
     },
     # Units, as the models write them.
     "unit.min": {"zh": "分钟", "en": "min"},
+    "unit.h": {"zh": "小时", "en": "h"},
     "unit.s": {"zh": "秒", "en": "s"},
     "unit.m": {"zh": "米", "en": "m"},
     "unit.m²": {"zh": "平方米", "en": "m²"},

@@ -180,7 +180,9 @@ def _costs(scenario: Scenario, record: DayRecord) -> dict[str, float]:
     """Return the staff-hours, reserve call-ins and the day's staff cost (NaN: no rates).
 
     Staff are paid for their shift: on a day an evacuation ended early, the rota's counters and
-    the floor staff count to closing, not to the moment the hall was empty.
+    the floor staff count to closing, not to the moment the hall was empty. With a roster
+    (``staff.roster``), each role on it counts its rostered hours, breaks included; clerks
+    called in from the reserve come on top.
     """
     staff = scenario.staff
     day_end = max(record.day_end_min, record.close_min)
@@ -189,17 +191,27 @@ def _costs(scenario: Scenario, record: DayRecord) -> dict[str, float]:
     if record.evacuation is not None:
         counter_minutes = max(counter_minutes, rota_minutes(scenario))
     counter_hours = counter_minutes / 60.0
+    rostered = staff.rostered_hours("clerk")
+    if rostered is not None:
+        called_in = max(record.counter_staffed_minutes - rota_minutes(scenario), 0.0) / 60.0
+        counter_hours = rostered + called_in
+    guide_hours = staff.rostered_hours("guide")
+    security_hours = staff.rostered_hours("security")
+    guide_hours = staff.guides * day_hours if guide_hours is None else guide_hours
+    security_hours = staff.security * day_hours if security_hours is None else security_hours
     rates = staff.cost_per_hour
     cost = (
         rates.counters * counter_hours
-        + (rates.guides * staff.guides + rates.security * staff.security) * day_hours
+        + rates.guides * guide_hours
+        + rates.security * security_hours
         if rates is not None
         else np.nan
     )
+    floor_hours = guide_hours + security_hours
     return {
         "counter_staff_hours": counter_hours,
-        "floor_staff_hours": record.floor_staff * day_hours,
-        "staff_hours": counter_hours + record.floor_staff * day_hours,
+        "floor_staff_hours": floor_hours,
+        "staff_hours": counter_hours + floor_hours,
         "reserve_called": reserve_called(record),
         "staff_cost": cost,
     }

@@ -6,7 +6,7 @@ opening time, shares that add up) and, through :class:`~simulator.model.base.Fac
 needs of the rest of the file (a block's start inside opening hours).
 """
 
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
@@ -148,7 +148,7 @@ class Hours(Model):
         return self
 
 
-def _check_blocks(starts: list[float], info: ValidationInfo) -> None:
+def check_blocks(starts: list[float], info: ValidationInfo) -> None:
     """Blocks start at opening, then each strictly after the last and before closing."""
     known = facts(info)
     previous = None
@@ -180,98 +180,6 @@ def _check_blocks(starts: list[float], info: ValidationInfo) -> None:
                 got=format_clock(start),
             )
         previous = start
-
-
-class CounterBlock(Model):
-    """From ``start_min`` on (until the next block), ``count`` counters are staffed."""
-
-    start_min: Clock = doc("when the block starts", "时段开始时间", alias="from")
-    count: Count = doc("counters staffed", "开放台席数")
-
-    @model_validator(mode="after")
-    def _within_positions(self, info: ValidationInfo) -> "CounterBlock":
-        positions = facts(info).positions
-        if positions is not None and self.count > positions:
-            raise problem("positions", at=("count",), positions=positions)
-        return self
-
-
-class Reserve(Model):
-    """Staff who can be called in, and how long they take to arrive."""
-
-    count: Count = doc("staff who can be called in", "可增调的备用人员", default=0)
-    call_in_min: Minutes = doc(
-        "how long they take to arrive", "到岗所需时间", unit="min", default=0.0, ge=0
-    )
-
-
-Rate = Annotated[float, Field(ge=0), capped(100_000)]
-
-
-class HourlyCost(Model):
-    """What an hour of each post costs (in the scenario's currency), for the cost of a plan."""
-
-    keys_are: ClassVar[str] = "cost_per_hour key"
-    counters: Rate = doc("an hour of a counter clerk", "柜员每小时成本")
-    guides: Rate = doc("an hour of a lobby guide", "大堂引导员每小时成本", default=0.0)
-    security: Rate = doc("an hour of a security guard", "安保人员每小时成本", default=0.0)
-
-
-class Staff(Model):
-    """Who works the hall."""
-
-    counters: ListOf(CounterBlock) = doc(  # type: ignore[valid-type]
-        "staffed counters by time block", "分时段开放的台席", min_length=1
-    )
-    fast_lane: Count = doc(
-        "of those, counters reserved for quick services", "其中快速受理窗口数", default=0
-    )
-    guides: Count = doc("lobby guides (引导员)", "大堂引导员", default=0)
-    security: Count = doc("security staff", "安保人员", default=0)
-    managers: Count = doc(
-        "duty or lobby managers (值班经理, 大堂经理): they make the reports to superiors",
-        "值班经理、大堂经理（负责向上级报告）",
-        default=1,
-    )
-    reserve: Reserve = doc("staff who can be called in", "备用人员", default=Reserve())
-    cost_per_hour: HourlyCost | None = doc(
-        "what an hour of each post costs; gives each plan's staff cost (none: hours only)",
-        "各岗位每小时成本；给出后报告每个方案的人力成本（不写则只报工时）",
-        default=None,
-    )
-
-    @field_validator("counters")
-    @classmethod
-    def _blocks(cls, blocks: tuple[CounterBlock, ...], info: ValidationInfo) -> Any:
-        _check_blocks([block.start_min for block in blocks], info)
-        if blocks and blocks[-1].count == 0:
-            raise problem("last_block_empty", at=(len(blocks) - 1, "count"))
-        return blocks
-
-    @model_validator(mode="after")
-    def _fast_lane(self, info: ValidationInfo) -> "Staff":
-        if not self.fast_lane:
-            return self
-        # Fast-lane counters serve only quick services; the others need a regular counter.
-        for index, block in enumerate(self.counters):
-            if block.count and block.count <= self.fast_lane:
-                raise problem(
-                    "no_regular_counter",
-                    at=("counters", index, "count"),
-                    count=block.count,
-                    fast_lane=self.fast_lane,
-                )
-        if facts(info).quick_services is False:
-            raise problem("no_quick_service", at=("fast_lane",))
-        return self
-
-    def counters_at(self, minute: float) -> int:
-        """Return the number of counters the schedule staffs at ``minute``."""
-        count = self.counters[0].count
-        for block in self.counters:
-            if block.start_min <= minute:
-                count = block.count
-        return count
 
 
 class RateBlock(Model):
@@ -342,7 +250,7 @@ class Demand(Model):
     @field_validator("arrivals")
     @classmethod
     def _rate_blocks(cls, blocks: tuple[RateBlock, ...], info: ValidationInfo) -> Any:
-        _check_blocks([block.start_min for block in blocks], info)
+        check_blocks([block.start_min for block in blocks], info)
         if not any(block.per_hour for block in blocks):
             raise problem("nobody_arrives")
         return blocks

@@ -19,20 +19,18 @@ from simulator.model.clauses import ClauseChange
 from simulator.model.distributions import AnyDistribution, Lognormal, Normal, Uniform
 from simulator.model.errors import ScenarioWarning
 from simulator.model.hall import (
-    CounterBlock,
     Demand,
     Exit,
     Hours,
     Neighbor,
     RateBlock,
-    Reserve,
     Service,
     Share,
     Site,
-    Staff,
     Text,
 )
 from simulator.model.incidents import AnyIncident, Incident
+from simulator.model.staff import CounterBlock, Reserve, Staff
 
 SCHEMA = 1
 LANGUAGES = ("zh", "en")
