@@ -41,7 +41,7 @@ from simulator.cli_support import (
 from simulator.i18n import render
 from simulator.model import Scenario, ScenarioError
 from simulator.model.drill_log import DrillLog, drill_log_yaml, read_drill_log, read_participants
-from simulator.report.drill_section import OUTCOME_METRICS
+from simulator.report.drill_section import outcome_metrics
 from simulator.report.observed_section import clause_table, odds_table
 from simulator.report.publish import Published
 from simulator.report.rated import metric_name
@@ -189,8 +189,8 @@ def _outcome_table(
         render(title, lang),
         cells(*(render(f"console.col_{key}", lang) for key in ("metric", "team", "playbook"))),
     ]
-    for metric in OUTCOME_METRICS:
-        team, playbook = outcome["team"][metric], outcome["playbook"][metric]
+    for metric in outcome_metrics(outcome):
+        team, playbook = outcome["team"].get(metric), outcome["playbook"].get(metric)
         shown = [
             "—" if v is None else f"{v:.1%}" if metric.endswith(("_rate", "_share")) else f"{v:.2f}"
             for v in (team, playbook)

@@ -320,6 +320,9 @@ def test_a_step_taken_before_it_is_due_is_said_to_count_for_nothing(tmp_path, pe
     assert "注意：组织疏散 尚未到预案要求的时机" in result.output
     drill = json.loads((tmp_path / "early" / "drill.json").read_text(encoding="utf-8"))
     assert {c["id"]: c["rating"] for c in drill["clauses"]}["fire-evacuate"] == "U"
+    # The order did nothing (no incident yet): the record says so, it never reads as done.
+    (order,) = [row for row in drill["decisions"] if row["action"] == "evacuate"]
+    assert order["not_done"] == "nothing_to_evacuate"
 
 
 def test_a_played_days_queue_makes_a_queue_rule_due_when_the_playbook_called_for_it(tmp_path):

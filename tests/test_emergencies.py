@@ -356,8 +356,66 @@ def test_ordered_out_while_the_fire_is_fought_the_fighters_fight_on_and_leave_la
     evacuation = record.evacuation
     assert evacuation.alarm_min == OPEN + 122  # found at 121, fought until 123
     fighters_out = np.sort(evacuation.out_s[evacuation.group == 1])[-2:]
+    # They fight the minute left of the three, then walk out (well within a minute).
     assert np.all(fighters_out >= SUPPRESSION_WINDOW_S)
+    assert np.all(fighters_out <= SUPPRESSION_WINDOW_S + 60)
     assert np.sum(evacuation.group == 1) == 7
+    # The brigade is reckoned as the plan's call at the three minutes would have brought it.
+    assert evacuation.responders_s == pytest.approx(SUPPRESSION_WINDOW_S + 8 * 60)
+
+
+def orders_of(record):
+    return [event for event in record.events if event.kind is EventKind.ACTION]
+
+
+def test_an_order_after_the_fire_is_out_is_not_carried_out():
+    put_out = fire(suppressed_prob=1.0, suppression_s=fixed(30.0))
+    record = simulate_day(busy_hall(put_out), Streams(9, 0), script=ordered(125, 125))
+    assert record.evacuation is None
+    assert [order.result.reason for order in orders_of(record)] == [Reason.NOTHING_TO_EVACUATE] * 2
+
+
+def test_a_second_order_in_the_same_minute_is_already_in_force():
+    record = simulate_day(busy_hall(out_of_control_fire()), Streams(9, 0), script=ordered(125, 125))
+    first, second = orders_of(record)
+    assert first.result.carried_out and second.result.reason is Reason.ALREADY_IN_FORCE
+
+
+def test_the_teams_own_119_call_brings_the_brigade_that_clears_the_hall():
+    call = ACTIONS["call_emergency"](number=119, response_min=fixed(3.0))
+    record = simulate_day(
+        busy_hall(out_of_control_fire()), Streams(7, 0), script=(Decision(OPEN + 122, call),)
+    )
+    # Called at 10:02 with the fire found, on site at 10:05; the brigade of the plan's own
+    # call would have come at 10:11.
+    assert record.evacuation.alarm_min == pytest.approx(OPEN + 125)
+    (cleared,) = events_named(record, "evacuation_by_responders")
+    assert cleared.time == pytest.approx(OPEN + 125)
+
+
+def test_an_order_clears_the_hall_for_the_fire_due_not_the_threat_that_came_later():
+    threat = emergency("bomb_threat", 130, decision_min=fixed(4.0), police_min=fixed(12.0))
+    burning = out_of_control_fire(blocks_exit="main", asset_min=fixed(6.0))
+    scenario = busy_hall(threat, burning)
+    evacuation = simulate_day(scenario, Streams(7, 0), script=ordered(131)).evacuation
+    assert (evacuation.cause, evacuation.incident_min) == ("fire", OPEN + 120)
+    assert evacuation.blocked == ("main",) and evacuation.asset_s == 360.0
+
+
+def test_no_order_moves_people_while_the_robbers_are_inside_then_one_does():
+    robbery = emergency("robbery", 120, robbers_min=fixed(5.0), police_min=fixed(10.0))
+    record = simulate_day(busy_hall(robbery), Streams(11, 0), script=ordered(122, 126))
+    early, late = orders_of(record)
+    assert early.result.reason is Reason.NOT_SAFE_YET and late.result.carried_out
+    assert record.evacuation.alarm_min == OPEN + 126
+    # The police, called when the robbers left at 10:05, arrive at 10:15.
+    assert record.evacuation.responders_s == pytest.approx(15 * 60)
+
+
+def test_a_robbery_nobody_orders_out_is_cleared_when_the_police_arrive():
+    robbery = emergency("robbery", 120, robbers_min=fixed(5.0), police_min=fixed(10.0))
+    record = simulate_day(busy_hall(robbery), Streams(11, 0), script=ordered())
+    assert record.evacuation.alarm_min == pytest.approx(OPEN + 135)
 
 
 def test_an_order_with_no_incident_in_progress_is_not_carried_out():
@@ -386,3 +444,11 @@ def test_people_leave_a_shaking_building_without_waiting_for_an_order():
     quake = emergency("earthquake", 120, shaking_s=fixed(30.0))
     record = simulate_day(busy_hall(quake), Streams(6, 0), script=ordered())
     assert record.evacuation.alarm_min == pytest.approx(OPEN + 120.5)
+
+
+def test_an_order_while_it_shakes_is_not_safe_yet():
+    quake = emergency("earthquake", 120, shaking_s=fixed(90.0))
+    record = simulate_day(busy_hall(quake), Streams(6, 0), script=ordered(121))
+    (order,) = orders_of(record)
+    assert order.result.reason is Reason.NOT_SAFE_YET
+    assert record.evacuation.alarm_min == pytest.approx(OPEN + 121.5)  # when it stopped

@@ -40,7 +40,8 @@ was carried out.
 - ``evacuate``: the order to clear the hall (:meth:`~.emergencies.Emergencies.order_evacuation`):
   the alarm sounds for the evacuation incident in progress (a fire, even one still being fought:
   the fighters fight on while the others leave), or for any incident in progress; with none
-  there is nothing to evacuate from and the order is not carried out.
+  there is nothing to evacuate from, and while it shakes or the robbers are inside it is not
+  safe yet: the order is not carried out (see :class:`~.alarms.Orders`).
 - ``extend_hours``: keep the doors open ``minutes`` past closing; customers keep coming at the
   last block's rate (see :func:`simulator.engine.demand.after_hours`).
 """
@@ -233,11 +234,19 @@ def _stop_entry(hall: Hall, index: int, rule: act.StopEntry) -> Done | Measure:
     return Measure(STOP_ENTRY, index, admit_below=rule.admit_below)
 
 
+def _response_delay(hall: Hall, index: int, rule: act.Escalate | act.CallEmergency) -> float:
+    """Draw how long the level or the service called takes to answer (from the rule's stream)."""
+    assert rule.response_min is not None  # only drawn when the rule gives one
+    return float(rule.response_min.sample(hall.rule_stream(index), 1)[0])
+
+
 def _respond_later(
-    hall: Hall, index: int, rule: act.Escalate | act.CallEmergency, incident: int | None = None
+    hall: Hall,
+    index: int,
+    rule: act.Escalate | act.CallEmergency,
+    delay: float,
+    incident: int | None = None,
 ) -> Generator[simpy.Event]:
-    assert rule.response_min is not None  # only scheduled when the rule gives one
-    delay = float(rule.response_min.sample(hall.rule_stream(index), 1)[0])
     yield hall.env.timeout(delay)
     if isinstance(rule, act.CallEmergency):
         number = str(rule.number)
@@ -274,7 +283,7 @@ def _escalate(hall: Hall, index: int, rule: act.Escalate) -> Done:
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_MANAGER)
         return Done(result, f"no manager at their post to report to {rule.to}", target=rule.to)
     if rule.response_min is not None:
-        hall.env.process(_respond_later(hall, index, rule))
+        hall.env.process(_respond_later(hall, index, rule, _response_delay(hall, index, rule)))
     to = rule.to
     return Done(DONE, to, target=to)
 
@@ -298,8 +307,9 @@ def _call_emergency(hall: Hall, index: int, rule: act.CallEmergency) -> Done:
         result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NO_INCIDENT)
         return Done(result, f"{number}: no incident in progress to call about", target=number)
     if rule.response_min is not None:  # police, fire brigade or ambulance on their way
-        hall.situation.called(incident)
-        hall.env.process(_respond_later(hall, index, rule, incident))
+        delay = _response_delay(hall, index, rule)
+        hall.situation.called(incident, hall.env.now + delay)
+        hall.env.process(_respond_later(hall, index, rule, delay, incident))
     return Done(DONE, number, target=number, incident=incident)
 
 
@@ -313,9 +323,9 @@ def _extend_hours(hall: Hall, _index: int, rule: act.ExtendHours) -> Done:
 
 def _evacuate(hall: Hall, _index: int, _rule: act.Evacuate) -> Done:
     alarm = hall.emergencies.order_evacuation()
-    if alarm is None:
-        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, Reason.NOTHING_TO_EVACUATE)
-        return Done(result, "evacuate: no incident in progress")
+    if isinstance(alarm, Reason):
+        result = ActionResult(ActionStatus.NOT_CARRIED_OUT, alarm)
+        return Done(result, f"evacuate: {alarm.value}")
     return Done(DONE, f"everyone out ({alarm.cause})", incident=alarm.incident)
 
 

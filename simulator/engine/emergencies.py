@@ -42,14 +42,15 @@ the staff at their posts at detection, up to ``fighters``; with none, the alarm 
 """
 
 import math
-from collections.abc import Callable, Generator
-from dataclasses import dataclass, field
+from collections.abc import Generator
+from dataclasses import dataclass
 
 import simpy
 from simpy.core import StopSimulation
 
+from simulator.engine.alarms import Alarm, AlarmNow, Orders
 from simulator.engine.door import Door
-from simulator.engine.events import EventKind
+from simulator.engine.events import EventKind, Reason
 from simulator.engine.incidents import Timing
 from simulator.engine.log import EventLog
 from simulator.engine.posts import Posts
@@ -70,8 +71,6 @@ from simulator.model.scenario import Scenario
 # The order fire fighters are named in (a clerk first: the one who sees it from the counter).
 FIGHTER_ORDER = ("counters", "security", "guides", "managers")
 RESPONDERS = {"fire": "119", "bomb_threat": "110", "robbery": "110"}
-# What the alarm of an incident would be if it were sounded now (and whether it cuts the power).
-AlarmNow = Callable[[], tuple["Alarm", bool]]
 
 
 @dataclass(frozen=True)
@@ -88,20 +87,6 @@ class EmergencyDraws:
     shaking_s: float
     robbers_min: float = 0.0
     closed_min: float = 0.0
-
-
-@dataclass(frozen=True)
-class Alarm:
-    """The order to evacuate, and what the evacuation needs to know about its cause."""
-
-    cause: str
-    incident: int  # its index among the scenario's incidents
-    incident_min: float
-    blocked: frozenset[str]
-    asset_s: float
-    responders_min: float  # when the fire brigade or police arrive (clock minutes); NaN if none
-    fighters: dict[str, int] = field(default_factory=dict)  # staff still fighting the fire
-    fight_left_s: float = 0.0  # how much longer they fight before they leave
 
 
 def draw_emergencies(scenario: Scenario, streams: Streams) -> dict[int, EmergencyDraws]:
@@ -175,8 +160,7 @@ class Emergencies:
         self.situation = situation
         self.team_orders = team_orders
         self.alarm: Alarm | None = None
-        # The evacuation incidents in progress that an order would clear the hall for, by index.
-        self._orderable: dict[int, AlarmNow] = {}
+        self.orders = Orders(env, situation, log, self.sound_alarm, lambda: self.alarm is not None)
         self._stop = env.event()
         self._stop.callbacks.append(StopSimulation.callback)
         for index, incident in enumerate(scenario.incidents):
@@ -207,52 +191,24 @@ class Emergencies:
         )
         self._stop.succeed()
 
-    def order_evacuation(self) -> Alarm | None:
-        """Order everyone out now (the ``evacuate`` action); return the alarm, None if no cause.
+    def order_evacuation(self) -> Alarm | Reason:
+        """Order everyone out now (the ``evacuate`` action); see :class:`~.alarms.Orders`."""
+        return self.orders.order()
 
-        The cause is the evacuation incident in progress (the first, by index), or else any
-        incident in progress (the team may clear the hall in a long power outage). With nothing
-        in progress there is nothing to evacuate from: the order does nothing.
-        """
-        if self.alarm is not None:
-            return None
-        if self._orderable:
-            alarm, cuts_power = self._orderable[min(self._orderable)]()
-        else:
-            in_progress = self.situation.in_progress()
-            if not in_progress:
-                return None
-            index, kind = in_progress[0]
-            alarm = Alarm(kind, index, self.env.now, frozenset(), math.nan, math.nan)
-            cuts_power = False
-        self.sound_alarm(alarm, cuts_power=cuts_power)
-        return alarm
+    def _open(self, index: int, alarm_now: AlarmNow, hold: Reason | None = None) -> None:
+        if self.team_orders:
+            self.orders.open(index, alarm_now, hold)
 
-    def _orderable_from(self, index: int, alarm_now: AlarmNow) -> None:
-        """From now on, an order to evacuate clears the hall for incident ``index`` so."""
-        self._orderable[index] = alarm_now
-
-    def _alarm_due(self, index: int, alarm: Alarm, cuts_power: bool, fallback_min: float) -> None:
+    def _alarm_due(self, index: int, alarm_now: AlarmNow) -> None:
         """Sound the alarm the plan calls for now; when people decide, wait for their order.
 
-        Their order, or else the responders' at ``fallback_min`` (clock minutes).
+        Their order, or else the responders' arrival (the alarm's ``responders_min``).
         """
+        alarm, cuts_power = alarm_now()
         if not self.team_orders:
             self.sound_alarm(alarm, cuts_power=cuts_power)
             return
-        self._orderable_from(index, lambda: (alarm, cuts_power))
-        self.env.process(self._cleared_by_responders(index, fallback_min))
-
-    def _cleared_by_responders(self, index: int, at_min: float) -> Generator[simpy.Event]:
-        yield self.env.timeout(max(at_min - self.env.now, 0.0))
-        if self.alarm is not None or index not in self._orderable:
-            return
-        detail = "nobody ordered the evacuation; the responders clear the hall"
-        self.log.record(
-            EventKind.PROCEDURE, "evacuation_by_responders", incident=index, detail=detail
-        )
-        alarm, cuts_power = self._orderable[index]()
-        self.sound_alarm(alarm, cuts_power=cuts_power)
+        self.orders.due(index, alarm_now, alarm.responders_min)
 
     def _alarm(self, index: int, incident: Evacuation, draws: EmergencyDraws, **extra) -> Alarm:
         blocked = incident.blocks_exit
@@ -279,11 +235,25 @@ class Emergencies:
         yield env.timeout(draws.start_min - env.now)
         self.log.record(EventKind.INCIDENT, "fire", incident=index, detail="ignition")
         cuts_power = incident.cuts_power
-        if self.team_orders:  # they saw it start (the inject): they may clear the hall at once
-            self._orderable_from(
-                index,
-                lambda: (self._alarm(index, incident, draws, responders_min=math.nan), cuts_power),
+        # Were it not put out, the brigade would be called when the three minutes ran out.
+        brigade = draws.start_min + SUPPRESSION_WINDOW_S / 60 + draws.responders_min
+
+        def alarm_now(
+            planned: float, fighters: dict[str, int] | None = None, fight_end: float = 0.0
+        ) -> AlarmNow:
+            return lambda: (
+                self._alarm(
+                    index,
+                    incident,
+                    draws,
+                    responders_min=self.orders.responders(index, planned),
+                    fighters=fighters or {},
+                    fight_left_s=max(fight_end - env.now, 0.0) * 60,
+                ),
+                cuts_power,
             )
+
+        self._open(index, alarm_now(brigade))  # they saw it start (the inject)
         yield env.timeout(draws.detection_s / 60)
         # Rules react to the fire once someone has seen it (fire_active, fire_min from detection).
         self.situation.begin(index, "fire")
@@ -309,36 +279,21 @@ class Emergencies:
             self.sound_alarm(alarm, cuts_power=cuts_power)
             return
         self.posts.take(fighters)
-        fight_end = env.now + attempt_s / 60
-        if self.team_orders:  # ordered out while they fight: they fight on, the others leave
-            self._orderable_from(
-                index,
-                lambda: (
-                    self._alarm(
-                        index,
-                        incident,
-                        draws,
-                        responders_min=math.nan,
-                        fighters=fighters,
-                        fight_left_s=(fight_end - env.now) * 60,
-                    ),
-                    cuts_power,
-                ),
-            )
+        # Ordered out while they fight: they fight on, the others leave.
+        self._open(index, alarm_now(brigade, fighters, env.now + attempt_s / 60))
         yield env.timeout(attempt_s / 60)
         self.posts.take(fighters, back=True)  # put out, or they give up and leave
         since_ignition = draws.detection_s + attempt_s
         if suppressed:
             self._step(index, "fire_suppressed", f"put out {since_ignition:.0f} s after ignition")
             self.situation.end(index)
-            self._orderable.pop(index, None)
+            self.orders.close(index)
             return
         detail = f"not out {since_ignition:.0f} s after ignition"
         self._step(index, "fire_out_of_control", detail)
         if not self.team_orders:  # people's own call is theirs (an action of their script)
             self._call(index, "119")
-        alarm = self._alarm(index, incident, draws, responders_min=env.now + draws.responders_min)
-        self._alarm_due(index, alarm, cuts_power, fallback_min=alarm.responders_min)
+        self._alarm_due(index, alarm_now(env.now + draws.responders_min))
 
     def _bomb_threat(
         self, index: int, incident: BombThreat, draws: EmergencyDraws
@@ -352,12 +307,15 @@ class Emergencies:
         self.door.cordon()  # later arrivals are turned away (not balking)
         detail = "entry stopped; the area is cordoned off"
         self.log.record(EventKind.PROCEDURE, "isolate", incident=index, detail=detail)
-        responders = draws.start_min + draws.responders_min
-        alarm = self._alarm(index, incident, draws, responders_min=responders)
-        if self.team_orders:
-            self._orderable_from(index, lambda: (alarm, False))
+        police = draws.start_min + draws.responders_min
+
+        def alarm_now() -> tuple[Alarm, bool]:
+            responders = self.orders.responders(index, police)
+            return self._alarm(index, incident, draws, responders_min=responders), False
+
+        self._open(index, alarm_now)
         yield env.timeout(draws.decision_min)
-        self._alarm_due(index, alarm, False, fallback_min=responders)
+        self._alarm_due(index, alarm_now)
 
     def _earthquake(
         self, index: int, incident: Earthquake, draws: EmergencyDraws
@@ -368,8 +326,8 @@ class Emergencies:
         self.log.record(EventKind.INCIDENT, "earthquake", incident=index, detail=detail)
         self.situation.begin(index, "earthquake")
         alarm = self._alarm(index, incident, draws, responders_min=math.nan)
-        if self.team_orders:
-            self._orderable_from(index, lambda: (alarm, False))
+        # While it shakes, people shelter where they are (就地避险): no order moves them.
+        self._open(index, lambda: (alarm, False), hold=Reason.NOT_SAFE_YET)
         yield env.timeout(draws.shaking_s / 60)
         # Nobody waits for an order to leave a building that has just shaken.
         self.sound_alarm(alarm)
@@ -381,11 +339,14 @@ class Emergencies:
         yield env.timeout(draws.start_min - env.now)
         log.record(EventKind.INCIDENT, "robbery", incident=index, detail="robbers in the hall")
         self.situation.begin(index, "robbery")
-        police = math.nan  # read when an order comes: known once 110 is called
-        if self.team_orders:
-            self._orderable_from(
-                index, lambda: (self._alarm(index, incident, draws, responders_min=police), False)
-            )
+        police = math.nan  # known once the robbers have left and 110 is called
+
+        def alarm_now() -> tuple[Alarm, bool]:
+            responders = self.orders.responders(index, police)
+            return self._alarm(index, incident, draws, responders_min=responders), False
+
+        # Not while the robbers are in the hall: the plan is not to provoke them.
+        self._open(index, alarm_now, hold=Reason.NOT_SAFE_YET)
         log.record(EventKind.PROCEDURE, "silent_alarm", incident=index, detail="to the back office")
         clerks = {"counters": self.posts.available()["counters"]}
         self.posts.take(clerks)  # counters locked: each clerk leaves after the current customer
@@ -398,9 +359,9 @@ class Emergencies:
             self._call(index, "110")
         police = env.now + draws.responders_min
         if incident.evacuate is not False:  # 将无关的人员、客户疏散离场
-            alarm = self._alarm(index, incident, draws, responders_min=police)
-            self._alarm_due(index, alarm, False, fallback_min=police)
+            self._alarm_due(index, alarm_now)
             return
+        self._open(index, alarm_now)  # sheltering: the team may still clear the hall
         yield env.timeout(draws.responders_min)
         self._step(index, "police_arrived", f"after {draws.responders_min:.0f} min")
         yield env.timeout(draws.closed_min)
@@ -409,7 +370,7 @@ class Emergencies:
         detail = f"reopened after the scene was kept {draws.closed_min:.0f} min"
         log.record(EventKind.INCIDENT_END, "robbery", incident=index, detail=detail)
         self.situation.end(index)
-        self._orderable.pop(index, None)
+        self.orders.close(index)
 
     def _evacuate_at(
         self, index: int, incident: Incident, start_min: float

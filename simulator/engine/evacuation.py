@@ -12,9 +12,9 @@ minutes are up.
 
 import numpy as np
 
+from simulator.engine.alarms import Alarm
 from simulator.engine.customers import CustomerTable
 from simulator.engine.egress import CUSTOMER, STAFF, evacuate
-from simulator.engine.emergencies import Alarm
 from simulator.engine.events import EventKind
 from simulator.engine.log import EventLog
 from simulator.engine.records import EvacuationRecord, Outcome

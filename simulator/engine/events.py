@@ -59,6 +59,7 @@ class Reason(StrEnum):
     ALREADY_IN_FORCE = "already_in_force"  # e.g. the hours were extended as far already
     NO_INCIDENT = "no_incident"  # an emergency call with no incident in progress it answers
     NOTHING_TO_EVACUATE = "nothing_to_evacuate"  # an evacuation ordered with no incident at all
+    NOT_SAFE_YET = "not_safe_yet"  # evacuating while it shakes or the robbers are inside
     NEIGHBOR_DOWN = "neighbor_down"  # the neighbouring hall is down too (a regional outage)
     NEIGHBOR_FULL = "neighbor_full"  # the neighbouring hall can take no more this hour
 

@@ -32,6 +32,7 @@ class Situation:
         self.env = env
         self._active: dict[int, tuple[str, float]] = {}  # incident index -> (kind, since)
         self._called: set[int] = set()  # incidents someone has called responders to
+        self._arrival: dict[int, float] = {}  # when the responders called will be on site
         self._handover: dict[int, simpy.Event] = {}  # fired when the responders arrive
         self._outage_ended: float = math.nan
 
@@ -88,9 +89,15 @@ class Situation:
         ]
         return min(candidates)[3] if candidates else None
 
-    def called(self, index: int) -> None:
-        """Note that responders are on their way to incident ``index``."""
+    def called(self, index: int, arrival_min: float = math.nan) -> None:
+        """Note that responders are on their way to incident ``index`` (due at ``arrival_min``)."""
         self._called.add(index)
+        if not math.isnan(arrival_min):
+            self._arrival[index] = min(self._arrival.get(index, math.inf), arrival_min)
+
+    def arrival(self, index: int) -> float:
+        """Return when the responders called to incident ``index`` arrive (NaN: none called)."""
+        return self._arrival.get(index, math.nan)
 
     def was_called(self, index: int) -> bool:
         """Return whether responders were called to incident ``index``."""

@@ -444,6 +444,7 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.col_playbook": {"zh": "自动预案", "en": "Automatic playbook"},
     "brief.rule_number": {"zh": "第 {number} 条", "en": "rule {number}"},
     "brief.until": {"zh": "至 {time}", "en": "until {time}"},
+    "brief.decision_not_done": {"zh": "未能执行：{reason}", "en": "not carried out: {reason}"},
     "role.facilitator": {"zh": "导调", "en": "facilitator"},
     "role.players": {"zh": "参演", "en": "players"},
     "role.evaluator": {"zh": "评估", "en": "evaluator"},

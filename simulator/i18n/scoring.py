@@ -105,6 +105,10 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
         "en": "the neighbouring hall could take no more",
     },
     "reason.no_incident": {"zh": "当时没有需要报警求助的事件", "en": "no incident to call about"},
+    "reason.not_safe_yet": {
+        "zh": "此时不能疏散：地震晃动尚未停止，或歹徒仍在厅内（先就地避险）",
+        "en": "not safe to evacuate yet: the shaking goes on or the robbers are inside",
+    },
     "reason.nothing_to_evacuate": {
         "zh": "当时没有任何事件，无需疏散",
         "en": "no incident in progress to evacuate for",

@@ -25,6 +25,19 @@ OUTCOME_METRICS = (
     "peak_queue",
     "peak_density_per_m2",
 )
+# And, when either day evacuated, what the team's timing cost in getting everyone out.
+EVACUATION_OUTCOME = (
+    "evacuation_s",
+    "egress_s",
+    "past_aset_day_share",
+    "inside_at_responders",
+)
+
+
+def outcome_metrics(outcome: dict[str, dict[str, float | None]]) -> tuple[str, ...]:
+    """Return the metrics to set side by side: the evacuation's too when either side had one."""
+    evacuated = any(outcome[side].get("evacuation_s") is not None for side in outcome)
+    return OUTCOME_METRICS + (EVACUATION_OUTCOME if evacuated else ())
 
 
 def participants_text(data: DrillFile | None, lang: str) -> str | None:
@@ -48,6 +61,9 @@ def _measure(row: DecisionEntry, lang: str) -> str:
     ]
     if row["until"]:
         details.append(render("brief.until", lang, time=row["until"]))
+    if "not_done" in row:  # a played decision that did nothing is never shown as done
+        reason = render(f"reason.{row['not_done']}", lang)
+        details.append(render("brief.decision_not_done", lang, reason=reason))
     return text + (f" ({', '.join(details)})" if details else "")
 
 
@@ -95,7 +111,7 @@ def drill_section(data: DrillFile | None, days: int, lang: str) -> dict[str, Any
                 "team": _value(team.get(metric), metric),
                 "playbook": _value(playbook.get(metric), metric),
             }
-            for metric in OUTCOME_METRICS
+            for metric in outcome_metrics(recorded)
         ]
     title = render("observed.outcome_title" if data["kind"] == "score" else "console.outcome", lang)
     return {"intro": intro, "rows": rows, "outcome": outcome, "outcome_title": title}

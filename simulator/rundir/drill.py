@@ -44,9 +44,28 @@ def _planned(result: RunResult, decision: Decision) -> float | None:
     return statistics.median(nearest) if nearest else None
 
 
-def decision_rows(result: RunResult, decisions: tuple[Decision, ...]) -> list[DecisionEntry]:
-    """Return each decision as a row of ``drill.json``, with the playbook's timing beside it."""
+def not_carried_out(result: RunResult) -> list[tuple[float, str, str]]:
+    """Return a played day's actions that did nothing: (time, action, reason), in order."""
+    return [
+        (event.time, event.name, event.result.reason.value)
+        for _day, event in result.events
+        if event.kind is EventKind.ACTION
+        and event.result is not None
+        and not event.result.carried_out
+        and event.result.reason is not None
+    ]
+
+
+def decision_rows(
+    result: RunResult, decisions: tuple[Decision, ...], played: bool = False
+) -> list[DecisionEntry]:
+    """Return each decision as a row of ``drill.json``, with the playbook's timing beside it.
+
+    ``played``: the decisions are the played day's own (a tabletop), so a decision the hall
+    could not carry out says why.
+    """
     rows: list[DecisionEntry] = []
+    undone = not_carried_out(result) if played else []
     for decision in decisions:
         planned = _planned(result, decision)
         plain = {
@@ -64,6 +83,12 @@ def decision_rows(result: RunResult, decisions: tuple[Decision, ...]) -> list[De
             "planned": None if planned is None else format_clock(planned),
             "deviation_min": None if planned is None else decision.time_min - planned,
         }
+        # The first not-done action of this minute and kind is this decision's (in order).
+        for position, (time, action, reason) in enumerate(undone):
+            if time == decision.time_min and action == decision.action:
+                row["not_done"] = reason
+                del undone[position]
+                break
         rows.append(row)
     return rows
 
@@ -147,7 +172,7 @@ def drill_dict(
     outcome: dict[str, Any] | None = None,
 ) -> DrillFile:
     """Return ``drill.json``'s content for a ``play`` or ``score`` run."""
-    rows = decision_rows(result, log.decisions) + _step_rows(log)
+    rows = decision_rows(result, log.decisions, played=kind == "play") + _step_rows(log)
     data: DrillFile = {
         "schema_version": SCHEMA_VERSION,
         "kind": kind,

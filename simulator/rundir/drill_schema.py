@@ -22,6 +22,7 @@ class DecisionEntry(TypedDict):
     rule: int | None  # the playbook rule's number (from 1) it carries out
     planned: str | None
     deviation_min: float | None
+    not_done: NotRequired[str]  # a played decision the hall could not carry out: the reason
 
 
 class InjectEntry(TypedDict):
