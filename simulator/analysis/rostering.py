@@ -1,0 +1,334 @@
+"""A roster that holds the targets: shifts solved, then checked and raised by simulation.
+
+``drill roster`` plans people, not head counts (in the spirit of Atlason, Epelman & Henderson
+2004, simulation-based staffing with shifts):
+
+1. **Start.** Each block's clerks at counters from the Erlang estimate of ``drill staff``
+   (:func:`~simulator.analysis.staffing.erlang_plan`); guides and guards at the least the
+   shift rules ask (``staff.shifts.least``).
+2. **Solve.** The cheapest cover of those requirements by the allowed shifts
+   (:func:`~simulator.analysis.shifts.solve_cover`): clerks never more than the positions;
+   guides and guards held at one headcount all day (the engine's floor staff are constant), the
+   roster relieving their breaks.
+3. **Simulate** the roster on the same ``days`` (common random numbers). A block that keeps its
+   targets on fewer than ``share`` of the days has its requirement raised to one above what the
+   roster gave it; if a playbook action failed for want of a guide (or guard) on more than
+   ``1 − share`` of the days, one more guide (guard) is required all day. Solve again, until
+   every block holds, or the positions and the people available are used up.
+4. **Check on fresh days**: the roster found is simulated on as many days it never saw (the day
+   numbers after the search's), and that out-of-sample share is what is reported, so the search
+   does not flatter itself.
+
+Surges whose start is drawn (``start_delay_min``) are drawn anew each day, so the roster is
+held across them. Every step is a function of the seed: the same seed gives the same roster
+whatever the executor.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
+
+import numpy as np
+
+from simulator.analysis.shifts import Cover, pattern_cost, patterns, solve_cover
+from simulator.analysis.staffing import block_loads, erlang_plan
+from simulator.analysis.targets import Target, block_values, held
+from simulator.engine.events import Reason
+from simulator.engine.hall import simulate_day
+from simulator.engine.streams import Streams
+from simulator.metrics.statistics import wilson_interval
+from simulator.model.roster import ROLE_POSTS, Break, RosterEntry, ShiftRules
+from simulator.model.scenario import Scenario
+from simulator.model.staff import fewest_on_duty, rostered_counters
+from simulator.runner import Executor, SerialExecutor
+
+MAX_ROUNDS = 60  # solve–simulate rounds; each raises at least one requirement
+FLOOR_ROLES = ("guide", "security")
+Namer = Callable[[str, int], str]  # (role, number from 1) -> the name on the roster
+
+
+class RosterError(ValueError):
+    """The scenario gives no shift rules to build a roster from."""
+
+
+def roster_day(
+    plan: Scenario, seed: int, edges: np.ndarray, targets: tuple[Target, ...], index: int
+) -> tuple[np.ndarray, bool, bool]:
+    """Simulate day ``index``: its block measures, and whether it lacked a guide or a guard."""
+    record = simulate_day(plan, Streams(seed, index))
+    reasons = {event.result.reason for event in record.events if event.result is not None}
+    values = block_values(record, edges, targets)
+    return values, Reason.NO_GUIDE in reasons, Reason.NO_SECURITY in reasons
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A roster simulated on a set of days."""
+
+    met_share: np.ndarray  # per block: share of days every target held
+    met_days: np.ndarray  # per block: how many days
+    days: int
+    short_guide: float  # share of days an action lacked a guide
+    short_security: float
+
+
+@dataclass(frozen=True)
+class RosterResult:
+    """What ``drill roster`` found: the roster, its cover, and how it held."""
+
+    edges: np.ndarray
+    targets: tuple[Target, ...]
+    share: float
+    days: int
+    seed: int
+    rows: tuple[RosterEntry, ...]
+    clerks: Cover
+    floor: dict[str, Cover]  # guides and security
+    required: np.ndarray  # per block, the clerks' final requirement
+    floor_required: dict[str, int]
+    erlang: np.ndarray  # per block, the Erlang start
+    search: Judged  # on the search's days
+    fresh: Judged  # on days the search never saw
+    rounds: int
+    scenario: Scenario  # the input scenario with the roster
+
+    def fresh_interval(self, block: int) -> tuple[float, float]:
+        """Return the Wilson 95 % interval of block ``block``'s out-of-sample met share."""
+        return wilson_interval(int(self.fresh.met_days[block]), self.fresh.days)
+
+    def unmet(self) -> list[int]:
+        """Return the blocks the roster could not make hold on the search's days."""
+        return [b for b, met in enumerate(self.search.met_share) if met < self.share - 1e-12]
+
+
+def rostered(
+    scenario: Scenario, rows: tuple[RosterEntry, ...], decides: tuple[str, ...] = ()
+) -> Scenario:
+    """Return ``scenario`` staffed by ``rows``: counters, guides and guards as they follow.
+
+    A floor role in ``decides`` the roster plans even when it has nobody in it (none then);
+    others it has no rows of keep the scenario's count.
+    """
+    hours, staff = scenario.hours, scenario.staff
+    roles = {row.role for row in rows}
+    update: dict[str, object] = {
+        "roster": rows,
+        "counters": rostered_counters(
+            rows, hours.open_min, hours.close_min, scenario.site.counters
+        ),
+    }
+    for role in FLOOR_ROLES:
+        if role in roles:
+            update[ROLE_POSTS[role]] = fewest_on_duty(rows, role, hours.open_min, hours.close_min)
+        elif role in decides:
+            update[ROLE_POSTS[role]] = 0
+    return scenario.with_changes(staff=staff.model_copy(update=update))
+
+
+def roster_rows(covers: dict[str, Cover], name: Namer) -> tuple[RosterEntry, ...]:
+    """Return the named rows of the covers: each role's people in order of their start."""
+    rows = []
+    for role, cover in covers.items():
+        shifts = [
+            pattern
+            for pattern, people in zip(cover.patterns, cover.people, strict=True)
+            for _ in range(int(people))
+        ]
+        shifts.sort(key=lambda p: (p.start_min, p.break_min or 0.0, p.template.name))
+        for number, pattern in enumerate(shifts, start=1):
+            rule = pattern.template.break_
+            breaks: tuple[Break, ...] = ()
+            if pattern.break_min is not None and rule is not None:
+                breaks = (
+                    Break.model_construct(
+                        start_min=pattern.break_min, until_min=pattern.break_min + rule.length_min
+                    ),
+                )
+            rows.append(
+                RosterEntry.model_construct(
+                    name=name(role, number),
+                    role=role,
+                    start_min=pattern.start_min,
+                    until_min=pattern.end_min,
+                    breaks=breaks,
+                    shift=pattern.template.name,
+                )
+            )
+    return tuple(rows)
+
+
+class RosterSearch:
+    """Solves and simulates rosters on common days until every block holds."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        rules: ShiftRules,
+        edges: np.ndarray,
+        targets: tuple[Target, ...],
+        share: float,
+        days: int,
+        seed: int,
+        executor: Executor,
+        name: Namer,
+    ):
+        self.scenario, self.rules, self.edges, self.targets = scenario, rules, edges, targets
+        self.share, self.days, self.seed, self.executor = share, days, seed, executor
+        self.name = name
+        rates = scenario.staff.cost_per_hour
+        self.hourly = {
+            role: float(getattr(rates, ROLE_POSTS[role])) if rates is not None else 0.0
+            for role in ("clerk", *FLOOR_ROLES)
+        }
+        self.patterns = {role: patterns(rules, role, edges) for role in ("clerk", *FLOOR_ROLES)}
+
+    def solve(self, role: str, required: np.ndarray) -> Cover:
+        """Return the cheapest cover of ``required`` by ``role``'s shifts."""
+        positions = self.scenario.site.counters if role == "clerk" else None
+        return solve_cover(
+            self.patterns[role],
+            required,
+            self.hourly[role],
+            positions=positions,
+            available=self.rules.available.of(role),
+            part_time_share=self.rules.max_part_time_share,
+        )
+
+    def holds(self, candidate: Judged, current: Judged) -> bool:
+        """Return whether ``candidate`` holds every block ``current`` holds, no worse elsewhere."""
+        tolerance = 1e-12
+        kept = current.met_share >= self.share - tolerance
+        return bool(
+            np.all(candidate.met_share[kept] >= self.share - tolerance)
+            and np.all(candidate.met_share[~kept] >= current.met_share[~kept] - tolerance)
+        )
+
+    def trim(
+        self, clerks: Cover, covers: dict[str, Cover], judged: Judged
+    ) -> tuple[Cover, tuple[RosterEntry, ...], Scenario, Judged]:
+        """Take shifts off the roster, dearest and most comfortable first, while it holds.
+
+        The Erlang start is pessimistic: a clerk's shift is dropped when the roster without it
+        still holds every block it held, on the same days (and keeps a regular counter open).
+        """
+        least = self.scenario.staff.fast_lane + 1
+        covers = dict(covers)
+        rows = roster_rows(covers, self.name)
+        plan = rostered(self.scenario, rows, decides=FLOOR_ROLES)
+        tried: set[tuple[int, ...]] = set()
+        while True:
+            options = []
+            for index, pattern in enumerate(clerks.patterns):
+                if clerks.people[index] == 0:
+                    continue
+                blocks = pattern.cover.astype(bool)
+                comfort = float(judged.met_share[blocks].min()) if blocks.any() else 1.0
+                options.append((-pattern_cost(pattern, 1.0), -comfort, index))
+            for *_key, index in sorted(options):
+                people = clerks.people.copy()
+                people[index] -= 1
+                cover = clerks.cover - clerks.patterns[index].cover
+                if tuple(people) in tried or cover.min(initial=least) < least:
+                    continue
+                part = sum(n for p, n in zip(clerks.patterns, people, strict=True) if p.part_time)
+                if part > self.rules.max_part_time_share * people.sum() + 1e-9:
+                    continue  # dropping a full-time shift would leave too much part-time work
+                tried.add(tuple(people))
+                candidate = replace(
+                    clerks,
+                    people=people,
+                    cover=cover,
+                    cost=clerks.cost - pattern_cost(clerks.patterns[index], self.hourly["clerk"]),
+                )
+                trial = {**covers, "clerk": candidate}
+                trial_rows = roster_rows(trial, self.name)
+                trial_plan = rostered(self.scenario, trial_rows, decides=FLOOR_ROLES)
+                tried_days = self.judge(trial_plan, 0)
+                if self.holds(tried_days, judged):
+                    clerks, covers, rows, plan = candidate, trial, trial_rows, trial_plan
+                    judged = tried_days
+                    break
+            else:
+                return clerks, rows, plan, judged
+
+    def judge(self, plan: Scenario, first_day: int) -> Judged:
+        """Simulate ``plan`` on ``days`` days from ``first_day`` and measure every block."""
+        task = partial(roster_day, plan, self.seed, self.edges, self.targets)
+        results = list(self.executor.map(task, range(first_day, first_day + self.days)))
+        values = np.stack([values for values, _guide, _guard in results])
+        met = held(values, self.targets).all(axis=2)
+        return Judged(
+            met_share=met.mean(axis=0),
+            met_days=met.sum(axis=0),
+            days=self.days,
+            short_guide=float(np.mean([guide for _v, guide, _g in results])),
+            short_security=float(np.mean([guard for _v, _g, guard in results])),
+        )
+
+
+def find_roster(
+    scenario: Scenario,
+    targets: tuple[Target, ...],
+    edges: np.ndarray,
+    share: float,
+    days: int,
+    seed: int,
+    name: Namer,
+    executor: Executor | None = None,
+    on_round: Callable[[int, Judged], None] | None = None,
+) -> RosterResult:
+    """Find the cheapest roster of the scenario's shift rules that keeps ``targets``."""
+    rules = scenario.staff.shifts
+    if rules is None:
+        raise RosterError("the scenario has no staff.shifts: no shift rules to roster from")
+    search = RosterSearch(
+        scenario, rules, edges, targets, share, days, seed, executor or SerialExecutor(), name
+    )
+    erlang = np.array(erlang_plan(scenario, block_loads(scenario, edges), targets))
+    positions = scenario.site.counters
+    required = np.minimum(erlang, positions) if positions else erlang.copy()
+    floor = {role: rules.least.of(role) or 0 for role in FLOOR_ROLES}
+    blocks = edges.size - 1
+    for rounds in range(1, MAX_ROUNDS + 1):
+        clerks = search.solve("clerk", required)
+        covers = {"clerk": clerks}
+        covers.update(
+            {role: search.solve(role, np.full(blocks, floor[role])) for role in FLOOR_ROLES}
+        )
+        rows = roster_rows(covers, name)
+        plan = rostered(scenario, rows, decides=FLOOR_ROLES)
+        judged = search.judge(plan, 0)
+        if on_round is not None:
+            on_round(rounds, judged)
+        raised = False
+        for block in range(blocks):
+            room = positions is None or clerks.cover[block] < positions
+            if judged.met_share[block] < share - 1e-12 and room and not clerks.short[block]:
+                required[block] = clerks.cover[block] + 1
+                raised = True
+        for role, lacking in (("guide", judged.short_guide), ("security", judged.short_security)):
+            most = rules.available.of(role)
+            if lacking > 1 - share + 1e-12 and (most is None or floor[role] < most):
+                floor[role] += 1
+                raised = True
+        if not raised:
+            break
+    clerks, rows, plan, judged = search.trim(clerks, covers, judged)
+    fresh = search.judge(plan, days)
+    return RosterResult(
+        edges=edges,
+        targets=targets,
+        share=share,
+        days=days,
+        seed=seed,
+        rows=rows,
+        clerks=clerks,
+        floor={role: covers[role] for role in FLOOR_ROLES},
+        required=required,
+        floor_required=floor,
+        erlang=erlang,
+        search=judged,
+        fresh=fresh,
+        rounds=rounds,
+        scenario=plan,
+    )
