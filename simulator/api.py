@@ -19,7 +19,7 @@ import datetime as dt
 import difflib
 import io
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -166,7 +166,7 @@ class Run:
     jobs: int = 1
     wall_seconds: float = 0.0  # simulating and rating, not the time until it is written
     # Files written beside the run (a comparison's or a drill's), by name.
-    extra_files: dict[str, str] = field(default_factory=dict)
+    extra_files: dict[str, str | bytes] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return (
@@ -238,7 +238,7 @@ class Run:
 
 def _write_beside(
     run: Run,
-    files: dict[str, str],
+    files: Mapping[str, str | bytes],
     directory: str | Path | Claim,
     brief: bool,
     lang: str | None,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from simulator import api
+from simulator import api, api_roster
 from simulator.analysis.targets import (
     METRIC_HELP,
     Target,
@@ -28,10 +28,13 @@ from simulator.cli_support import (
     run_directory,
     working,
 )
+from simulator.i18n import render
 from simulator.model import Scenario
 from simulator.report.comparison import comparison_table
 from simulator.report.publish import Published
+from simulator.report.roster import roster_table
 from simulator.report.staffing import staffing_table
+from simulator.rundir.roster_schema import ROSTER_XLSX, rostered_file
 from simulator.rundir.schema import staffed_file
 
 
@@ -228,4 +231,99 @@ def staff(
         published,
         f"\nStaffed scenario: {target.target / staffed_file(stem)}  (drill run it)",
         f"Results: {target.target}",
+    )
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--target",
+    "target_texts",
+    multiple=True,
+    metavar="METRIC<=VALUE",
+    help=f"A bound per block (repeatable): {METRIC_HELP}. "
+    "[default: the scenario's own limits on these, else wait_p90_min<=limits.wait_min]",
+)
+@click.option(
+    "--block",
+    "block_min",
+    default=30,
+    show_default=True,
+    type=click.IntRange(min=15, max=120),
+    help="Length of a block in minutes.",
+)
+@click.option(
+    "--share",
+    type=click.FloatRange(min=0, max=1, min_open=True),
+    help="Share of simulated days on which every block must keep the targets "
+    "[default: the scenario's limits.target_share].",
+)
+@replications_option(40)
+@common_options
+@click.option("--no-brief", is_flag=True, help="Do not write the brief and charts.")
+def roster(
+    file: str,
+    target_texts: tuple[str, ...],
+    block_min: int,
+    share: float | None,
+    replications: int,
+    seed: int,
+    jobs: int,
+    executor_kind: str,
+    scheduler: str | None,
+    out: str | None,
+    no_brief: bool,
+) -> None:
+    """Plan a roster of whole shifts from the scenario's staff.shifts that keeps the targets.
+
+    The cheapest cover of the shifts is solved as an integer program, checked by simulation
+    on -n days and adjusted until every block holds, then verified on -n days it never saw.
+    Writes roster.xlsx (排班表), roster.csv, roster.json and <stem>.rostered.yaml (the
+    scenario with the roster, its comments kept) beside the rostered day's run.
+    """
+    scenario = load_or_fail(file)
+    if scenario.staff.shifts is None:
+        raise InputError(
+            f"{file}: staff.shifts is missing: give the shift templates to roster from "
+            "(see docs/scenario.md, staff.shifts)"
+        )
+    targets = _targets(scenario, target_texts)
+    blocks = math.ceil((scenario.hours.close_min - scenario.hours.open_min) / block_min)
+    check_size(scenario, replications * (blocks + 4), jobs)
+    target = run_directory(out, file, suffix="-roster")
+    lang = scenario.language
+
+    def round_done(number: int, _judged: object) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"\r{render('roster.progress', lang, rounds=number)}", nl=False, err=True)
+
+    with working((jobs, executor_kind, scheduler), None) as (executor, _advance):
+        try:
+            found = api_roster.roster(
+                scenario,
+                targets,
+                block_min,
+                share,
+                replications,
+                seed,
+                executor=executor,
+                on_round=round_done,
+            )
+        except api.PlanError as error:
+            raise InputError(f"{file}: {error}") from None
+        if sys.stderr.isatty():
+            click.echo("", err=True)
+    published: list[Published] = []
+    try:
+        found.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
+    except api.PlanError as error:  # the scenario file was edited while the search ran
+        raise InputError(f"{error}.") from None
+    click.echo(render("roster.title", lang, name=scenario.name, block=block_min, seed=seed))
+    click.echo(roster_table(found.summary, lang))
+    stem = Path(file).stem
+    close_run(
+        published,
+        "\n" + render("roster.written", lang, path=target.target / ROSTER_XLSX),
+        render("roster.rostered", lang, path=target.target / rostered_file(stem)),
+        render("roster.results", lang, path=target.target),
     )

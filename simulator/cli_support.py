@@ -297,7 +297,7 @@ def simulate_and_write(
             scenario, replications, seed, decisions=script, executor=executor, on_done=advance
         )
     if extra_files is not None:
-        run.extra_files = extra_files(run.result)
+        run.extra_files = {**extra_files(run.result)}
     published: list[Published] = []
     run.write(target, brief=brief, command=command_line(), on_brief=published.append)
     return run, published

@@ -87,6 +87,7 @@ class RosterResult:
     required: np.ndarray  # per block, the clerks' final requirement
     floor_required: dict[str, int]
     erlang: np.ndarray  # per block, the Erlang start
+    arrivals_per_hour: np.ndarray  # per block, everyone coming through the door
     search: Judged  # on the search's days
     fresh: Judged  # on days the search never saw
     rounds: int
@@ -284,7 +285,8 @@ def find_roster(
     search = RosterSearch(
         scenario, rules, edges, targets, share, days, seed, executor or SerialExecutor(), name
     )
-    erlang = np.array(erlang_plan(scenario, block_loads(scenario, edges), targets))
+    loads = block_loads(scenario, edges)
+    erlang = np.array(erlang_plan(scenario, loads, targets))
     positions = scenario.site.counters
     required = np.minimum(erlang, positions) if positions else erlang.copy()
     floor = {role: rules.least.of(role) or 0 for role in FLOOR_ROLES}
@@ -327,6 +329,7 @@ def find_roster(
         required=required,
         floor_required=floor,
         erlang=erlang,
+        arrivals_per_hour=np.array([load.arrivals_per_hour for load in loads]),
         search=judged,
         fresh=fresh,
         rounds=rounds,

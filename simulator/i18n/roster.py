@@ -49,4 +49,88 @@ ROSTER_TEXTS: dict[str, dict[str, str]] = {
         "zh": "按排班表，营业结束前没有柜员在岗",
         "en": "by the roster, no clerk is at a counter before closing",
     },
+    # Names and roles on the roster.
+    "roster.name_clerk": {"zh": "柜员 {number}", "en": "Clerk {number}"},
+    "roster.name_guide": {"zh": "引导员 {number}", "en": "Guide {number}"},
+    "roster.name_security": {"zh": "安保 {number}", "en": "Guard {number}"},
+    "roster.role_clerk": {"zh": "柜员", "en": "clerk"},
+    "roster.role_guide": {"zh": "引导员", "en": "guide"},
+    "roster.role_security": {"zh": "安保人员", "en": "security"},
+    # roster.xlsx.
+    "roster.sheet_people": {"zh": "排班表", "en": "Roster"},
+    "roster.sheet_blocks": {"zh": "时段核对", "en": "Blocks"},
+    "roster.col_name": {"zh": "姓名", "en": "Name"},
+    "roster.col_role": {"zh": "岗位", "en": "Role"},
+    "roster.col_shift": {"zh": "班次", "en": "Shift"},
+    "roster.col_from": {"zh": "上班", "en": "From"},
+    "roster.col_until": {"zh": "下班", "en": "Until"},
+    "roster.col_breaks": {"zh": "休息", "en": "Breaks"},
+    "roster.col_hours": {"zh": "工时（小时）", "en": "Hours"},
+    "roster.col_cost": {"zh": "成本", "en": "Cost"},
+    "roster.break_mark": {"zh": "休", "en": "B"},
+    "roster.on_duty": {"zh": "{role}在岗人数", "en": "{role}s on duty"},
+    "roster.total": {"zh": "{role}合计", "en": "{role} total"},
+    "roster.total_all": {"zh": "合计", "en": "Total"},
+    "roster.col_block": {"zh": "时段", "en": "Block"},
+    "roster.col_erlang": {"zh": "理论测算（Erlang）", "en": "Erlang start"},
+    "roster.col_required": {"zh": "测算台席", "en": "Estimated"},
+    "roster.col_clerks": {"zh": "排班在岗柜员", "en": "Clerks rostered"},
+    "roster.col_short": {"zh": "缺口", "en": "Short"},
+    "roster.col_met": {"zh": "达标天数占比（排班推演）", "en": "Days held (search)"},
+    "roster.col_fresh": {"zh": "达标天数占比（新模拟日验证）", "en": "Days held (fresh days)"},
+    "roster.col_interval": {"zh": "95% 区间", "en": "95% interval"},
+    # The table, the brief and the chart.
+    "roster.intro": {
+        "zh": "按排班规则排出的班次：每个时段 {targets}，要求在至少 {share:.0%} 的模拟营业日达标；"
+        "先按排队论估算，再以 {days} 个模拟日逐轮核验调整（{rounds} 轮），最后在另外 {days} 个"
+        "从未用于排班的模拟日上验证，下表“达标天数占比”即此验证结果。在岗柜员少于测算台席的时段，"
+        "模拟核验表明仍能达标。",
+        "en": "Shifts from the shift rules: in each block {targets} on at least {share:.0%} of "
+        "simulated days; estimated by queueing theory, then checked and adjusted on {days} "
+        "simulated days ({rounds} rounds), and verified on {days} other days the search never "
+        "saw: the share of days held is that verification. Where fewer clerks are rostered "
+        "than estimated, the simulation showed the block still holds.",
+    },
+    "roster.role_total": {
+        "zh": "{role} {people} 人、{hours:g} 工时、成本 {cost}",
+        "en": "{people} {role}s, {hours:g} hours, cost {cost}",
+    },
+    "roster.cost_total": {"zh": "合计成本 {cost}", "en": "total cost {cost}"},
+    "roster.floor": {
+        "zh": "{role}全天保持 {on_floor} 人在岗（共排 {people} 人，含轮休替班），"
+        "验证日中因缺{role}而措施未能执行的天数占 {lacking:.0%}",
+        "en": "{on_floor} {role}(s) on the floor all day ({people} rostered, breaks relieved); "
+        "an action lacked one on {lacking:.0%} of the verification days",
+    },
+    "roster.short_block": {"zh": "{block} 缺 {short} 人", "en": "{block} short by {short}"},
+    "roster.short": {
+        "zh": "受台席数或可用人数所限，以下时段无法满足需要：{gaps}；未能达标的时段：{unmet}。"
+        "上表为可行条件下最好的排班。",
+        "en": "The positions or the people available cannot meet these blocks: {gaps}; blocks "
+        "that do not hold: {unmet}. The roster above is the best there is.",
+    },
+    "roster.short_mark": {"zh": "（缺 {short}）", "en": " (short {short})"},
+    "roster.col_people": {"zh": "人员", "en": "Person"},
+    "roster.col_arrivals": {"zh": "到店客流（人/小时）", "en": "Arrivals/h"},
+    "chart.roster_title": {"zh": "排班表与客流", "en": "The roster over the demand"},
+    "chart.roster_required": {"zh": "测算台席", "en": "Counters estimated"},
+    "chart.roster_clerks": {"zh": "排班在岗柜员", "en": "Clerks rostered"},
+    "figure.roster": {
+        "zh": "排班甘特图：每行一人，浅色为休息；上图为客流与各时段在岗柜员",
+        "en": "The roster: a row per person, breaks light; above, the demand and the clerks "
+        "at counters per block",
+    },
+    "brief.roster": {"zh": "九、排班方案", "en": "9. The roster"},
+    # drill roster at the terminal.
+    "roster.progress": {"zh": "排班核验：第 {rounds} 轮", "en": "roster rounds: {rounds}"},
+    "roster.title": {
+        "zh": "{name} — 按 {block} 分钟时段排班，随机种子 {seed}",
+        "en": "{name} — roster by {block}-minute block, seed {seed}",
+    },
+    "roster.written": {"zh": "排班表：{path}", "en": "Roster: {path}"},
+    "roster.rostered": {
+        "zh": "按排班表修改的场景：{path}（可直接 drill run）",
+        "en": "Rostered scenario: {path}  (drill run it)",
+    },
+    "roster.results": {"zh": "结果目录：{path}", "en": "Results: {path}"},
 }

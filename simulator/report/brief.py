@@ -37,6 +37,7 @@ from simulator.report.rated import (
     objective_rows,
     summary_text,
 )
+from simulator.report.roster import roster_section
 from simulator.rundir.reader import RunFiles
 from simulator.rundir.schema import SUMMARY_FILE
 
@@ -396,6 +397,7 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "target_share": summary["limits"][0]["target_share"] if summary["limits"] else 0.9,
         "comparison": comparison_section(run.comparison, lang),
         "staffing": staffing_section(run.staffing, lang),
+        "roster": roster_section(run.roster, lang),
         "drill": drill_section(run.drill, summary["replications"], lang),
         "participants": participants_text(run.drill, lang),
         # The log's title, unless the scenario's name already says it (营业厅消防演练 twice).

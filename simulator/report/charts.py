@@ -25,6 +25,7 @@ from simulator.report.plan_charts import (
     scorecard_chart,
     staffing_chart,
 )
+from simulator.report.roster import roster_chart
 from simulator.rundir.reader import RunFiles
 
 DPI = 150
@@ -73,6 +74,7 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
         ("comparison", lambda: comparison_chart(run, text, lang, author)),
         ("cost_effect", lambda: cost_effect_chart(run, text, lang, author)),
         ("staffing", lambda: staffing_chart(run, text, lang)),
+        ("roster", lambda: roster_chart(run, text, lang)),
     )
     charts = []
     # matplotlib types rc keys as a Literal of every rcParam name; these are all such names.

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from simulator.engine.events import Event
 from simulator.i18n import LANGUAGES
 from simulator.model.clock import parse_clock
+from simulator.rundir.roster_schema import ROSTER_FILE, RosterFile
 from simulator.rundir.schema import (
     COMPARISON_FILE,
     DRILL_FILE,
@@ -60,6 +61,7 @@ class RunFiles:
     comparison: ComparisonFile | None = None  # when ``drill compare`` wrote the run
     staffing: StaffingFile | None = None  # when ``drill staff`` wrote it
     drill: DrillFile | None = None  # when ``drill play`` or ``drill score`` wrote it
+    roster: RosterFile | None = None  # when ``drill roster`` wrote it
 
 
 def _not_json(constant: str) -> Any:
@@ -252,6 +254,7 @@ def read_run(path: Path) -> RunFiles:
         comparison=optional(COMPARISON_FILE, ComparisonFile),
         staffing=optional(STAFFING_FILE, StaffingFile),
         drill=optional(DRILL_FILE, DrillFile),
+        roster=optional(ROSTER_FILE, RosterFile),
     )
 
 

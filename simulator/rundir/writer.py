@@ -268,15 +268,16 @@ def write_run(
     target: Path | Claim,
     run_info: dict[str, Any],
     objectives: Sequence[Objective] = (),
-    extra_files: Mapping[str, str] | None = None,
+    extra_files: Mapping[str, str | bytes] | None = None,
     finish: Callable[[Path], None] | None = None,
 ) -> Summary:
     """Write the run's files into ``target`` all at once and return its summary.
 
     ``target`` is best claimed before the work (:func:`~simulator.rundir.staging.claim`); a
-    plain path is claimed here. ``extra_files`` (name → text) are written with the run's own,
-    e.g. a comparison's tables; ``finish`` is given the staging folder once they are all
-    there, to add what is made from them (the brief), so it too is in place or not at all.
+    plain path is claimed here. ``extra_files`` (name → text, or bytes for a workbook) are
+    written with the run's own, e.g. a comparison's tables; ``finish`` is given the staging
+    folder once they are all there, to add what is made from them (the brief), so it too is in
+    place or not at all.
     """
     claimed = target if isinstance(target, Claim) else claim(target)
     staging = claimed.staging
@@ -290,8 +291,11 @@ def write_run(
             _write_evacuation_curve(result, staging / EVACUATION_FILE)
         info = {"drill_version": __version__, **run_info}
         (staging / RUN_INFO_FILE).write_text(json_text(info), encoding="utf-8")
-        for name, text in (extra_files or {}).items():
-            (staging / name).write_text(text, encoding="utf-8")
+        for name, content in (extra_files or {}).items():
+            if isinstance(content, bytes):  # a workbook
+                (staging / name).write_bytes(content)
+            else:
+                (staging / name).write_text(content, encoding="utf-8")
         if finish is not None:
             finish(staging)
         claimed.commit()
