@@ -128,8 +128,11 @@ def roster(
     try:
         edges = block_edges(plan, block_min)
         found = find_roster(plan, wanted, edges, share, replications, seed, name, pool, on_round)
-        result = _run_replications(found.scenario, replications, seed, pool)
-    except (RosterError, ShiftsError) as error:
+        # The run directory plays the verification days: its metrics are out of sample too.
+        result = _run_replications(found.scenario, replications, found.fresh_seed, pool)
+    except RosterError as error:
+        raise PlanError(error.message.text(language)) from None
+    except ShiftsError as error:
         raise PlanError(str(error)) from None
     finally:
         if owned:

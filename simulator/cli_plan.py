@@ -283,10 +283,7 @@ def roster(
     """
     scenario = load_or_fail(file)
     if scenario.staff.shifts is None:
-        raise InputError(
-            f"{file}: staff.shifts is missing: give the shift templates to roster from "
-            "(see docs/scenario.md, staff.shifts)"
-        )
+        raise InputError(f"{file}: " + render("roster.no_rules", scenario.language))
     targets = _targets(scenario, target_texts)
     blocks = math.ceil((scenario.hours.close_min - scenario.hours.open_min) / block_min)
     check_size(scenario, replications * (blocks + 4), jobs)

@@ -15,9 +15,9 @@
    roster gave it; if a playbook action failed for want of a guide (or guard) on more than
    ``1 − share`` of the days, one more guide (guard) is required all day. Solve again, until
    every block holds, or the positions and the people available are used up.
-4. **Check on fresh days**: the roster found is simulated on as many days it never saw (the day
-   numbers after the search's), and that out-of-sample share is what is reported, so the search
-   does not flatter itself.
+4. **Check on fresh days**: the roster found is simulated on as many days it never saw (those of
+   the next seed), and that out-of-sample share is what is reported, so the search does not
+   flatter itself; ``drill roster``'s run directory plays those same fresh days.
 
 Surges whose start is drawn (``start_delay_min``) are drawn anew each day, so the roster is
 held across them. Every step is a function of the seed: the same seed gives the same roster
@@ -32,10 +32,11 @@ import numpy as np
 
 from simulator.analysis.shifts import Cover, pattern_cost, patterns, solve_cover
 from simulator.analysis.staffing import block_loads, erlang_plan
-from simulator.analysis.targets import Target, block_values, held
+from simulator.analysis.targets import Target, block_labels, block_values, held
 from simulator.engine.events import Reason
 from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
+from simulator.i18n import Message, message
 from simulator.metrics.statistics import wilson_interval
 from simulator.model.roster import ROLE_POSTS, Break, RosterEntry, ShiftRules
 from simulator.model.scenario import Scenario
@@ -43,12 +44,20 @@ from simulator.model.staff import fewest_on_duty, rostered_counters
 from simulator.runner import Executor, SerialExecutor
 
 MAX_ROUNDS = 60  # solve–simulate rounds; each raises at least one requirement
+FRESH_SEED_STEP = 1  # the verification days are those of the next seed: never searched on
 FLOOR_ROLES = ("guide", "security")
 Namer = Callable[[str, int], str]  # (role, number from 1) -> the name on the roster
 
 
 class RosterError(ValueError):
-    """The scenario gives no shift rules to build a roster from."""
+    """The shift rules cannot make a roster: none given, or no shift reaches some blocks.
+
+    ``message`` is the catalogue's, for the caller to say in the scenario's language.
+    """
+
+    def __init__(self, message: Message):
+        super().__init__(message.text("en"))
+        self.message = message
 
 
 def roster_day(
@@ -89,8 +98,10 @@ class RosterResult:
     erlang: np.ndarray  # per block, the Erlang start
     arrivals_per_hour: np.ndarray  # per block, everyone coming through the door
     search: Judged  # on the search's days
-    fresh: Judged  # on days the search never saw
+    fresh: Judged  # on days the search never saw (those of ``fresh_seed``)
+    fresh_seed: int
     rounds: int
+    converged: bool  # False: MAX_ROUNDS came first, some block might still be raised
     scenario: Scenario  # the input scenario with the roster
 
     def fresh_interval(self, block: int) -> tuple[float, float]:
@@ -229,7 +240,8 @@ class RosterSearch:
                 people = clerks.people.copy()
                 people[index] -= 1
                 cover = clerks.cover - clerks.patterns[index].cover
-                if tuple(people) in tried or cover.min(initial=least) < least:
+                serving = cover if clerks.positions is None else np.minimum(cover, clerks.positions)
+                if tuple(people) in tried or serving.min(initial=least) < least:
                     continue
                 part = sum(n for p, n in zip(clerks.patterns, people, strict=True) if p.part_time)
                 if part > self.rules.max_part_time_share * people.sum() + 1e-9:
@@ -252,9 +264,11 @@ class RosterSearch:
             else:
                 return clerks, rows, plan, judged
 
-    def judge(self, plan: Scenario, first_day: int) -> Judged:
-        """Simulate ``plan`` on ``days`` days from ``first_day`` and measure every block."""
-        task = partial(roster_day, plan, self.seed, self.edges, self.targets)
+    def judge(self, plan: Scenario, first_day: int, seed: int | None = None) -> Judged:
+        """Simulate ``plan`` on ``days`` days from ``first_day`` (of ``seed``), every block."""
+        task = partial(
+            roster_day, plan, self.seed if seed is None else seed, self.edges, self.targets
+        )
         results = list(self.executor.map(task, range(first_day, first_day + self.days)))
         values = np.stack([values for values, _guide, _guard in results])
         met = held(values, self.targets).all(axis=2)
@@ -281,16 +295,22 @@ def find_roster(
     """Find the cheapest roster of the scenario's shift rules that keeps ``targets``."""
     rules = scenario.staff.shifts
     if rules is None:
-        raise RosterError("the scenario has no staff.shifts: no shift rules to roster from")
+        raise RosterError(message("roster.no_rules"))
     search = RosterSearch(
         scenario, rules, edges, targets, share, days, seed, executor or SerialExecutor(), name
     )
+    reached = np.any([pattern.cover for pattern in search.patterns["clerk"]], axis=0)
+    if not reached.all():  # no clerk could ever be at a counter then: nobody would serve
+        labels = block_labels(edges)
+        missed = [labels[block] for block in np.flatnonzero(~reached)]
+        raise RosterError(message("roster.uncovered", blocks=", ".join(missed)))
     loads = block_loads(scenario, edges)
     erlang = np.array(erlang_plan(scenario, loads, targets))
     positions = scenario.site.counters
     required = np.minimum(erlang, positions) if positions else erlang.copy()
     floor = {role: rules.least.of(role) or 0 for role in FLOOR_ROLES}
     blocks = edges.size - 1
+    converged = False
     for rounds in range(1, MAX_ROUNDS + 1):
         clerks = search.solve("clerk", required)
         covers = {"clerk": clerks}
@@ -304,9 +324,10 @@ def find_roster(
             on_round(rounds, judged)
         raised = False
         for block in range(blocks):
-            room = positions is None or clerks.cover[block] < positions
+            serving = clerks.serving[block]
+            room = positions is None or serving < positions
             if judged.met_share[block] < share - 1e-12 and room and not clerks.short[block]:
-                required[block] = clerks.cover[block] + 1
+                required[block] = serving + 1
                 raised = True
         for role, lacking in (("guide", judged.short_guide), ("security", judged.short_security)):
             most = rules.available.of(role)
@@ -314,9 +335,11 @@ def find_roster(
                 floor[role] += 1
                 raised = True
         if not raised:
+            converged = True
             break
     clerks, rows, plan, judged = search.trim(clerks, covers, judged)
-    fresh = search.judge(plan, days)
+    fresh_seed = seed + FRESH_SEED_STEP
+    fresh = search.judge(plan, 0, fresh_seed)
     return RosterResult(
         edges=edges,
         targets=targets,
@@ -332,6 +355,8 @@ def find_roster(
         arrivals_per_hour=np.array([load.arrivals_per_hour for load in loads]),
         search=judged,
         fresh=fresh,
+        fresh_seed=fresh_seed,
         rounds=rounds,
+        converged=converged,
         scenario=plan,
     )

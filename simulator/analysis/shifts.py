@@ -8,8 +8,8 @@ touching it, does not count: the cover is never overstated).
 The program, for one role (clerks, guides or guards), with ``x_p`` people on pattern ``p``:
 
     minimise   Σ cost_p·x_p + PENALTY·Σ short_b + SMOOTH·Σ |cover_b − cover_b+1|
-    such that  cover_b = Σ a_bp·x_p,   cover_b + short_b ≥ required_b   (every block b)
-               cover_b ≤ positions                 (never more clerks than counters)
+    such that  cover_b = Σ a_bp·x_p,   serve_b + short_b ≥ required_b   (every block b)
+               serve_b ≤ min(cover_b, positions)  (clerks at counters: never more than there are)
                Σ x_p ≤ available                    (the people there are)
                Σ_part-time x_p ≤ share·Σ x_p        (the most part-time work)
                x_p ≥ 0 integer,  short_b ≥ 0
@@ -92,14 +92,21 @@ class Cover:
 
     patterns: list[Pattern]
     people: np.ndarray  # per pattern
-    cover: np.ndarray  # per block
+    cover: np.ndarray  # per block: people at their post the whole block
     short: np.ndarray  # per block: the requirement the roster could not meet
     cost: float
+    positions: int | None = None  # clerks beyond these are on shift but at no counter
+    optimal: bool = True  # False: the solver's time limit came first (the best found)
 
     @property
     def headcount(self) -> int:
         """Return how many people the roster has."""
         return int(self.people.sum())
+
+    @property
+    def serving(self) -> np.ndarray:
+        """Return per block the people who can serve: at most the positions."""
+        return self.cover if self.positions is None else np.minimum(self.cover, self.positions)
 
 
 def solve_cover(
@@ -110,52 +117,65 @@ def solve_cover(
     available: int | None = None,
     part_time_share: float = 1.0,
 ) -> Cover:
-    """Return the cheapest integer cover of ``required`` (per block) by ``candidates``."""
+    """Return the cheapest integer cover of ``required`` (per block) by ``candidates``.
+
+    With ``positions``, only that many of those on shift serve in a block: a shift that covers
+    a thin block may also run over a block already at every counter (its extra clerk waits).
+    """
     blocks, count = required.size, len(candidates)
     a = np.array([pattern.cover for pattern in candidates], dtype=float).T  # blocks × patterns
     cost = np.array([pattern_cost(pattern, hourly) for pattern in candidates])
     # One more person costs at most the dearest pattern and takes at least one off a block's
     # shortfall: a dearer penalty leaves short only what no one more could cover.
     penalty = 10.0 * float(cost.max(initial=1.0)) + 1.0
-    # Variables: x (patterns), short (blocks), diff (blocks − 1).
+    # Variables: x (people per pattern), serve (blocks: clerks at counters), short (blocks),
+    # diff (blocks − 1: the change in people on shift between neighbouring blocks).
     gaps = max(blocks - 1, 0)
-    c = np.concatenate([cost, np.full(blocks, penalty), np.full(gaps, SMOOTH)])
+    c = np.concatenate([cost, np.zeros(blocks), np.full(blocks, penalty), np.full(gaps, SMOOTH)])
     rows, lower, upper = [], [], []
+    nothing = np.zeros(count + 2 * blocks + gaps)
 
-    def add(row: np.ndarray, low: float, high: float) -> None:
+    def add(parts: dict[str, tuple[int, np.ndarray | float]], low: float, high: float) -> None:
+        row = nothing.copy()
+        offsets = {"x": 0, "serve": count, "short": count + blocks, "diff": count + 2 * blocks}
+        for name, (index, values) in parts.items():
+            start = offsets[name] + index
+            width = np.size(values)
+            row[start : start + width] = values
         rows.append(row)
         lower.append(low)
         upper.append(high)
 
-    zeros_short, zeros_diff = np.zeros(blocks), np.zeros(gaps)
     for block in range(blocks):
-        short = zeros_short.copy()
-        short[block] = 1.0
-        add(np.concatenate([a[block], short, zeros_diff]), float(required[block]), np.inf)
-        if positions is not None:
-            add(np.concatenate([a[block], zeros_short, zeros_diff]), -np.inf, float(positions))
+        # serve ≤ people on shift; serve + short ≥ required (serve ≤ positions: its bound).
+        add({"x": (0, a[block]), "serve": (block, -1.0)}, 0.0, np.inf)
+        add({"serve": (block, 1.0), "short": (block, 1.0)}, float(required[block]), np.inf)
     for gap in range(gaps):
-        for sign in (1.0, -1.0):  # diff ≥ ±(cover_b − cover_b+1)
-            diff = zeros_diff.copy()
-            diff[gap] = 1.0
-            change = sign * (a[gap] - a[gap + 1])
-            add(np.concatenate([-change, zeros_short, diff]), 0.0, np.inf)
+        for sign in (1.0, -1.0):  # diff ≥ ±(on shift_b − on shift_b+1)
+            add({"x": (0, -sign * (a[gap] - a[gap + 1])), "diff": (gap, 1.0)}, 0.0, np.inf)
     if available is not None:
-        add(np.concatenate([np.ones(count), zeros_short, zeros_diff]), -np.inf, float(available))
+        add({"x": (0, np.ones(count))}, -np.inf, float(available))
     if part_time_share < 1.0:
         part = np.array([1.0 if pattern.part_time else 0.0 for pattern in candidates])
-        add(np.concatenate([part - part_time_share, zeros_short, zeros_diff]), -np.inf, 0.0)
-    integrality = np.concatenate([np.ones(count), np.zeros(blocks + gaps)])
+        add({"x": (0, part - part_time_share)}, -np.inf, 0.0)
+    upper_bounds = np.full(c.size, np.inf)
+    if positions is not None:
+        upper_bounds[count : count + blocks] = positions
+    integrality = np.concatenate([np.ones(count), np.zeros(2 * blocks + gaps)])
     solution = milp(
         c,
         constraints=LinearConstraint(np.array(rows), lower, upper),
         integrality=integrality,
-        bounds=Bounds(0, np.inf),
-        options={"time_limit": TIME_LIMIT_S},
+        bounds=Bounds(0, upper_bounds),
+        # A gap far below the smoothing term, so the smoothest of the cheapest is found.
+        options={"time_limit": TIME_LIMIT_S, "mip_rel_gap": 1e-9},
     )
-    if solution.x is None:  # cannot happen: x = 0, short = required is always feasible
+    if solution.x is None:  # x = 0, short = required is always feasible: only a time-out
         raise ShiftsError(f"the shift cover could not be solved: {solution.message}")
     people = np.round(solution.x[:count]).astype(np.int64)
     cover = (a @ people).astype(np.int64)
-    short = np.maximum(required - cover, 0).astype(np.int64)
-    return Cover(candidates, people, cover, short, float(cost @ people))
+    serving = cover if positions is None else np.minimum(cover, positions)
+    short = np.maximum(required - serving, 0).astype(np.int64)
+    return Cover(
+        candidates, people, cover, short, float(cost @ people), positions, solution.status == 0
+    )

@@ -26,8 +26,9 @@ ROSTER_TEXTS: dict[str, dict[str, str]] = {
         "en": "the latest start cannot come before the earliest (earliest)",
     },
     "validation.break_past_shift": {
-        "zh": "最晚开始的休息会超出 {length:g} 小时的班次",
-        "en": "a break starting at the latest would run past the {length:g}-hour shift",
+        "zh": "最晚开始的休息会持续到 {length:g} 小时班次结束或超出班次",
+        "en": "a break starting at the latest would last to the end of the {length:g}-hour "
+        "shift or past it",
     },
     "validation.counters_or_roster": {
         "zh": "需要给出分时段台席（counters）或排班表（roster）",
@@ -133,4 +134,29 @@ ROSTER_TEXTS: dict[str, dict[str, str]] = {
         "en": "Rostered scenario: {path}  (drill run it)",
     },
     "roster.results": {"zh": "结果目录：{path}", "en": "Results: {path}"},
+    "roster.no_rules": {
+        "zh": "场景中没有 staff.shifts（排班规则）：请写出可排的班次模板（见 docs/scenario.zh.md）",
+        "en": "staff.shifts is missing: give the shift templates to roster from "
+        "(see docs/scenario.md, staff.shifts)",
+    },
+    "roster.uncovered": {
+        "zh": "排班规则中没有任何柜员班次能覆盖 {blocks}：请调整班次的最早、最晚上班时间或班次时长",
+        "en": "no clerk's shift of staff.shifts covers {blocks}: change a template's earliest "
+        "or latest start, or its length",
+    },
+    "roster.floor_short": {
+        "zh": "{role}需全天 {wanted} 人在岗，受可用人数或班次所限，部分时段仅 {on_floor} 人",
+        "en": "{wanted} {role}(s) wanted on the floor all day; the people or the shifts allow "
+        "only {on_floor} at times",
+    },
+    "roster.not_converged": {
+        "zh": "已达最多 {rounds} 轮核验，部分时段可能仍需加人",
+        "en": "stopped after {rounds} rounds: some blocks might still need more",
+    },
+    "roster.fresh_days": {
+        "zh": "（验证日为随机种子 {seed} 的 {days} 个模拟日，本报告其余各项指标也基于这些模拟日）",
+        "en": "(the verification days are the {days} days of seed {seed}; every other figure "
+        "of this brief is from those days too)",
+    },
+    "roster.on_mark": {"zh": "√", "en": "•"},
 }

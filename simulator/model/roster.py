@@ -178,7 +178,8 @@ class ShiftTemplate(Model):
         if self.latest < self.earliest:
             raise problem("shift_window", at=("latest",))
         rule = self.break_
-        if rule is not None and rule.latest_h * 60 + rule.length_min > self.length_h * 60:
+        if rule is not None and rule.latest_h * 60 + rule.length_min >= self.length_h * 60:
+            # A break that runs to the end of the shift is the end of the shift.
             raise problem("break_past_shift", at=("break", "latest_h"), length=self.length_h)
         return self
 

@@ -48,17 +48,29 @@ def totals_text(data: RosterFile, lang: str) -> str:
 
 def floor_text(data: RosterFile, lang: str) -> str:
     """Return how many guides and guards are on the floor and how often one was lacking."""
-    parts = [
-        render(
-            "roster.floor",
-            lang,
-            role=render(f"roster.role_{role}", lang),
-            on_floor=entry["on_floor"],
-            people=entry["people"],
-            lacking=entry["lacking_share"],
+    parts = []
+    for role, entry in data["floor"].items():
+        name = render(f"roster.role_{role}", lang)
+        if entry["on_floor"] < entry["wanted"]:  # the people or the shifts fell short
+            parts.append(
+                render(
+                    "roster.floor_short",
+                    lang,
+                    role=name,
+                    wanted=entry["wanted"],
+                    on_floor=entry["on_floor"],
+                )
+            )
+        parts.append(
+            render(
+                "roster.floor",
+                lang,
+                role=name,
+                on_floor=entry["on_floor"],
+                people=entry["people"],
+                lacking=entry["lacking_share"],
+            )
         )
-        for role, entry in data["floor"].items()
-    ]
     return render("brief.list_separator", lang).join(parts)
 
 
@@ -67,7 +79,7 @@ def intro_text(data: RosterFile, lang: str) -> str:
     targets = render("brief.list_separator", lang).join(
         target_text(target, lang) for target in data["targets"]
     )
-    return render(
+    intro = render(
         "roster.intro",
         lang,
         targets=targets,
@@ -75,6 +87,10 @@ def intro_text(data: RosterFile, lang: str) -> str:
         days=data["days"],
         rounds=data["rounds"],
     )
+    intro += render("roster.fresh_days", lang, seed=data["fresh_seed"], days=data["days"])
+    if not data["converged"]:
+        intro += " " + render("roster.not_converged", lang, rounds=data["rounds"])
+    return intro
 
 
 def _short_text(data: RosterFile, lang: str) -> str | None:

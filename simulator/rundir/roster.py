@@ -69,7 +69,7 @@ def roster_dict(result: RosterResult) -> RosterFile:
                 "arrivals_per_hour": round(float(result.arrivals_per_hour[index]), 6),
                 "erlang": int(result.erlang[index]),
                 "required": int(result.required[index]),
-                "clerks": int(result.clerks.cover[index]),
+                "clerks": int(result.clerks.serving[index]),
                 "short": int(result.clerks.short[index]),
                 "met_share": float(result.search.met_share[index]),
                 "fresh_met_share": float(result.fresh.met_share[index]),
@@ -88,9 +88,11 @@ def roster_dict(result: RosterResult) -> RosterFile:
             "cost": None if any(c is None for c in costs) else round(sum(c or 0 for c in costs), 6),
         }
     lacking = {"guide": result.fresh.short_guide, "security": result.fresh.short_security}
+    staff = result.scenario.staff
     floor: dict[str, FloorEntry] = {
         role: {
-            "on_floor": result.floor_required[role],
+            "on_floor": int(getattr(staff, ROLE_POSTS[role])),
+            "wanted": result.floor_required[role],
             "people": cover.headcount,
             "lacking_share": lacking[role],
         }
@@ -104,7 +106,9 @@ def roster_dict(result: RosterResult) -> RosterFile:
         "block_min": float(edges[1] - edges[0]),
         "days": result.days,
         "seed": result.seed,
+        "fresh_seed": result.fresh_seed,
         "rounds": result.rounds,
+        "converged": result.converged,
         "people": people,
         "blocks": blocks,
         "floor": floor,
@@ -120,8 +124,12 @@ def roster_json(data: RosterFile) -> str:
 
 
 def roster_csv(data: RosterFile) -> str:
-    """Return ``roster.csv``: one row per person, breaks as ``12:00-13:00`` joined by ``;``."""
+    """Return ``roster.csv``: one row per person, breaks as ``12:00-13:00`` joined by ``;``.
+
+    With a byte-order mark: the spreadsheet a manager opens it in reads Chinese names right.
+    """
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(ROSTER_COLUMNS)
     for person in data["people"]:

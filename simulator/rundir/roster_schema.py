@@ -56,7 +56,8 @@ class RosterBlock(TypedDict):
 class FloorEntry(TypedDict):
     """Guides or guards: held at one headcount all day."""
 
-    on_floor: int  # the headcount the roster keeps on the floor
+    on_floor: int  # the fewest the roster has on the floor at any minute of the opening hours
+    wanted: int  # the headcount the search asked for
     people: int  # people rostered (relief for breaks included)
     lacking_share: float  # fresh days an action failed for want of one
 
@@ -78,7 +79,9 @@ class RosterFile(TypedDict):
     block_min: float
     days: int
     seed: int
+    fresh_seed: int  # the verification days' seed (the run directory's days too)
     rounds: int
+    converged: bool  # False: the search stopped at its most rounds
     people: list[PersonEntry]
     blocks: list[RosterBlock]
     floor: dict[str, FloorEntry]

@@ -62,6 +62,7 @@ def roster_xlsx(data: RosterFile, lang: str) -> bytes:
     header = [render(f"roster.col_{column}", lang) for column in columns]
     sheet.append(header + [format_clock(slot) for slot in slots])
     mark = render("roster.break_mark", lang)
+    on = render("roster.on_mark", lang)  # the shift reads in black and white print too
     first_slot = len(columns) + 1
     for person in data["people"]:
         breaks = "、".join(f"{b['start']}–{b['until']}" for b in person["breaks"])
@@ -82,7 +83,7 @@ def roster_xlsx(data: RosterFile, lang: str) -> bytes:
             state = _state(person, slot)
             cell = sheet.cell(row=row, column=first_slot + offset)
             if state == "on":
-                cell.fill = ON_DUTY
+                cell.fill, cell.value = ON_DUTY, on
             elif state == "break":
                 cell.fill, cell.value = ON_BREAK, mark
     sheet.append([])
