@@ -3,8 +3,10 @@
 import numpy as np
 import pytest
 
-from simulator.engine.demand import VIP, VULNERABLE, draw_customers, rate_profile
+from simulator.engine.demand import VIP, VULNERABLE, draw_customers, rate_profile, surge_times
+from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
+from simulator.model.distributions import Uniform
 from simulator.model.scenario import RateBlock, Service
 from tests.factory import OPEN, exponential, hall, surge
 
@@ -85,3 +87,28 @@ def test_replications_draw_different_customers():
     scenario = hall(per_min=1)
     first, second = (draw_customers(scenario, Streams(1, index)).arrival for index in (0, 1))
     assert first.size != second.size or not np.array_equal(first, second)
+
+
+def test_a_surge_of_unknown_hour_starts_at_a_drawn_time_keeps_its_length_and_its_rate():
+    late = surge(60, 120, 4.0).model_copy(update={"start_delay_min": Uniform(low=0.0, high=180.0)})
+    scenario = hall(per_min=1.0, hours=8.0, incidents=(late,))
+    starts = []
+    for day in range(30):
+        streams = Streams(5, day)
+        ((start, until),) = surge_times(scenario, streams).values()
+        assert OPEN + 60 <= start <= OPEN + 240 and until - start == pytest.approx(60)
+        starts.append(start)
+        arrivals = draw_customers(scenario, streams).arrival
+        inside = np.sum((arrivals >= start) & (arrivals < until))
+        before = np.sum((arrivals >= start - 60) & (arrivals < start))
+        assert inside > 2 * before  # four times the rate, drawn where the surge was drawn
+    assert np.ptp(starts) > 90  # it really moves from day to day
+    # And the hall's day logs it where it was drawn (the incidents the charts shade).
+    record = simulate_day(scenario, Streams(5, 3))
+    (began,) = [e.time for e in record.events if e.name == "surge" and e.kind == "incident"]
+    assert began == surge_times(scenario, Streams(5, 3))[0][0]
+
+
+def test_a_surge_without_a_delay_is_where_the_scenario_writes_it():
+    scenario = hall(per_min=1.0, incidents=(surge(60, 120, 2.0),))
+    assert surge_times(scenario, Streams(1, 0)) == {0: (OPEN + 60, OPEN + 120)}

@@ -9,9 +9,10 @@ from simulator.analysis.targets import Target, block_edges, block_values, held
 from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
 from simulator.model.clock import format_clock
+from simulator.model.distributions import Uniform
 from simulator.model.roster import ShiftRules, on_duty
 from simulator.model.staff import rostered_counters
-from tests.factory import OPEN, hall
+from tests.factory import OPEN, hall, surge
 
 
 def name(role: str, number: int) -> str:
@@ -129,3 +130,18 @@ def test_the_roster_holds_on_another_seed_at_least_as_reported(found):
     for block in range(edges.size - 1):
         low, _high = result.fresh_interval(block)
         assert met[block] >= low, (block, met[block], low)
+
+
+def test_a_roster_holds_across_a_surge_whose_hour_is_drawn_each_day():
+    scenario = steady_hall()
+    uncertain = surge(120, 180, 1.6).model_copy(
+        update={"start_delay_min": Uniform(low=0.0, high=120.0)}
+    )
+    scenario = scenario.with_changes(incidents=(uncertain,))
+    edges = block_edges(scenario, 30)
+    result = find_roster(scenario, TARGETS, edges, 0.9, 12, 5, name)
+    assert not result.unmet()
+    # The window the surge may fall in (11:00–14:00) is staffed for it, not just its hour.
+    window = slice(4, 10)
+    assert np.all(result.clerks.serving[window] >= result.clerks.serving[0])
+    assert np.all(result.fresh.met_share[window] >= 0.75)

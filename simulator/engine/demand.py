@@ -37,21 +37,54 @@ class RateProfile:
         return float(np.sum(self.per_minute * (ends - self.starts)))
 
 
-def rate_profile(scenario: Scenario) -> RateProfile:
-    """Combine the arrival blocks with every ``surge`` incident's factor."""
-    surges = [incident for incident in scenario.incidents if isinstance(incident, Surge)]
+SURGE_PURPOSE = 0  # a surge's sub-stream of "incidents" (index, purpose): its start delay
+
+
+def surge_times(
+    scenario: Scenario, streams: Streams | None = None
+) -> dict[int, tuple[float, float]]:
+    """Return each surge's (start, end) on the day of ``streams``, by incident index.
+
+    A surge with ``start_delay_min`` starts that much later, drawn from its own sub-stream (so
+    every plan variant sees the same surge), keeping its length, and ends by closing. Without
+    ``streams`` (the Erlang estimate) every surge is where the scenario writes it.
+    """
+    close = scenario.hours.close_min
+    times = {}
+    for index, incident in enumerate(scenario.incidents):
+        if not isinstance(incident, Surge):
+            continue
+        delay = 0.0
+        if incident.start_delay_min is not None and streams is not None:
+            rng = streams.generator("incidents", index, SURGE_PURPOSE)
+            delay = max(float(incident.start_delay_min.sample(rng, 1)[0]), 0.0)
+        start = min(incident.start_min + delay, close)
+        times[index] = (start, min(incident.until_min + delay, close))
+    return times
+
+
+def rate_profile(
+    scenario: Scenario, surges: dict[int, tuple[float, float]] | None = None
+) -> RateProfile:
+    """Combine the arrival blocks with every ``surge`` incident's factor (at ``surges``' times)."""
+    times = surges if surges is not None else surge_times(scenario)
+    factors = [
+        (times[index], incident.factor)
+        for index, incident in enumerate(scenario.incidents)
+        if isinstance(incident, Surge) and index in times
+    ]
     close = scenario.hours.close_min
     breaks = {block.start_min for block in scenario.demand.arrivals}
-    for surge in surges:
-        breaks.update(t for t in (surge.start_min, surge.until_min) if t < close)
+    for (start, until), _factor in factors:
+        breaks.update(t for t in (start, until) if t < close)
     starts = np.array(sorted(breaks))
     blocks = scenario.demand.arrivals
     block_starts = np.array([block.start_min for block in blocks])
     base = np.array([block.per_hour / 60.0 for block in blocks])
     rates = base[np.searchsorted(block_starts, starts, side="right") - 1]
-    for surge in surges:
-        inside = (starts >= surge.start_min) & (starts < surge.until_min)
-        rates[inside] *= surge.factor
+    for (start, until), factor in factors:
+        inside = (starts >= start) & (starts < until)
+        rates[inside] *= factor
     return RateProfile(starts=starts, per_minute=rates, close_min=close)
 
 
@@ -109,7 +142,7 @@ def draw_customers(scenario: Scenario, streams: Streams) -> Customers:
     own, leave every other customer exactly as it would be without them.
     """
     demand = scenario.demand
-    profile = rate_profile(scenario)
+    profile = rate_profile(scenario, surge_times(scenario, streams))
     arrival = thin_arrivals(profile, streams.generator("arrivals"))
     arrival = np.append(arrival, after_hours(scenario, profile, streams.generator("arrivals", 1)))
     count = arrival.size

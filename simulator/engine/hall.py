@@ -23,7 +23,7 @@ import simpy
 from simulator.engine.actions import Hall, Reserve
 from simulator.engine.control import Observer, Playbook
 from simulator.engine.customers import CustomerTable
-from simulator.engine.demand import OutsidePatience, draw_customers
+from simulator.engine.demand import OutsidePatience, draw_customers, surge_times
 from simulator.engine.door import Door
 from simulator.engine.emergencies import Emergencies, draw_emergencies
 from simulator.engine.evacuation import evacuate_hall
@@ -133,7 +133,7 @@ class Day:
         )
         env.process(self._counter_schedule())
         env.process(self.door.arrivals())
-        self._play_surges()
+        self._play_surges(streams)
         self.hall = Hall(
             env,
             scenario,
@@ -172,29 +172,23 @@ class Day:
         self.counters.wake_idle()
         self.kiosks.wake_idle()
 
-    def _play_surges(self) -> None:
-        # Surges change the arrival rate drawn in advance; log them where they happen, and
-        # tell the situation when they begin and end (a rule may test surge_active).
-        for index, incident in enumerate(self.scenario.incidents):
-            if isinstance(incident, Surge):
-                factor = incident.factor
-                self.log.record(
-                    EventKind.INCIDENT,
-                    "surge",
-                    incident=index,
-                    detail=f"×{factor:g}",
-                    at=incident.start_min,
-                )
-                self.log.record(
-                    EventKind.INCIDENT_END, "surge", incident=index, at=incident.until_min
-                )
-                self.env.process(self._surge(index, incident))
+    def _play_surges(self, streams: Streams) -> None:
+        # Surges change the arrival rate drawn in advance (at the times drawn for the day);
+        # log them where they happen, and tell the situation when they begin and end (a rule
+        # may test surge_active).
+        for index, (start, until) in surge_times(self.scenario, streams).items():
+            incident = self.scenario.incidents[index]
+            assert isinstance(incident, Surge)  # surge_times holds surges only
+            detail = f"×{incident.factor:g}"
+            self.log.record(EventKind.INCIDENT, "surge", incident=index, detail=detail, at=start)
+            self.log.record(EventKind.INCIDENT_END, "surge", incident=index, at=until)
+            self.env.process(self._surge(index, start, until))
 
-    def _surge(self, index: int, surge: Surge) -> Generator[simpy.Event, None, None]:
+    def _surge(self, index: int, start: float, until: float) -> Generator[simpy.Event, None, None]:
         env = self.env
-        yield env.timeout(surge.start_min - env.now)
+        yield env.timeout(start - env.now)
         self.situation.begin(index, "surge")
-        yield env.timeout(surge.until_min - env.now)
+        yield env.timeout(until - env.now)
         self.situation.end(index)
 
     def _counter_schedule(self) -> Generator[simpy.Event, None, None]:

@@ -159,4 +159,9 @@ ROSTER_TEXTS: dict[str, dict[str, str]] = {
         "of this brief is from those days too)",
     },
     "roster.on_mark": {"zh": "√", "en": "•"},
+    "roster.not_optimal": {
+        "zh": "排班求解在时限内未证明最优，所列为已找到的最好方案",
+        "en": "the shift cover was not proved optimal within its time limit: this is the best "
+        "found",
+    },
 }

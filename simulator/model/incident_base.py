@@ -86,6 +86,13 @@ class Surge(Incident):
     start_min: Clock = doc("when it starts", "开始时间", alias="from")
     until_min: Clock = doc("when it ends", "结束时间", alias="until")
     factor: Annotated[float, capped(1000)] = doc("arrival rate multiplied by", "到达率倍数", gt=0)
+    start_delay_min: AnyDistribution | None = doc(
+        "minutes after `from` at which it really starts, drawn per simulated day (it keeps its "
+        "length, and ends at closing at the latest): a surge whose hour nobody knows",
+        "在 from 之后的随机推迟（每个模拟日抽样；持续时长不变，最迟至营业结束）",
+        unit="min",
+        default=None,
+    )
 
     @property
     def end_min(self) -> float | None:

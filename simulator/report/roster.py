@@ -90,6 +90,8 @@ def intro_text(data: RosterFile, lang: str) -> str:
     intro += render("roster.fresh_days", lang, seed=data["fresh_seed"], days=data["days"])
     if not data["converged"]:
         intro += " " + render("roster.not_converged", lang, rounds=data["rounds"])
+    if not data["optimal"]:
+        intro += " " + render("roster.not_optimal", lang)
     return intro
 
 

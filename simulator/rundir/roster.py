@@ -109,6 +109,7 @@ def roster_dict(result: RosterResult) -> RosterFile:
         "fresh_seed": result.fresh_seed,
         "rounds": result.rounds,
         "converged": result.converged,
+        "optimal": result.clerks.optimal and all(c.optimal for c in result.floor.values()),
         "people": people,
         "blocks": blocks,
         "floor": floor,

@@ -82,6 +82,7 @@ class RosterFile(TypedDict):
     fresh_seed: int  # the verification days' seed (the run directory's days too)
     rounds: int
     converged: bool  # False: the search stopped at its most rounds
+    optimal: bool  # False: the integer program's time limit came first (the best found)
     people: list[PersonEntry]
     blocks: list[RosterBlock]
     floor: dict[str, FloorEntry]
