@@ -121,7 +121,12 @@ def roster(
     share = share if share is not None else plan.limits.target_share
     language = plan.language
 
+    given = plan.staff.shifts.names if plan.staff.shifts is not None else None
+
     def name(role: str, number: int) -> str:
+        names = given.of(role) if given is not None else ()
+        if number <= len(names):
+            return names[number - 1]
         return render(f"roster.name_{role}", language, number=number)
 
     pool, owned = _executor(jobs, executor)

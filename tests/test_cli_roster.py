@@ -42,6 +42,10 @@ def test_roster_writes_a_workable_roster_a_workbook_and_the_scenario_with_its_co
             ),
         )
         assert rules.matches(row), person
+    # The names the scenario gives go to the shifts in order; the rest are numbered.
+    guides = [p["name"] for p in data["people"] if p["role"] == "guide"]
+    assert guides == ["赵敏", "周杰", "孙丽"][: len(guides)]
+    assert next(p["name"] for p in data["people"] if p["role"] == "clerk") == "柜员 1"
     part_time = sum(p["shift"] == "半日班" for p in data["people"] if p["role"] == "clerk")
     assert part_time <= 0.3 * data["totals"]["clerk"]["people"]
     # The csv and the workbook say the same people.

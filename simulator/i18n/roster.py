@@ -8,6 +8,7 @@ ROSTER_TEXTS: dict[str, dict[str, str]] = {
     "what.shift key": {"zh": "班次键", "en": "shift key"},
     "what.shifts key": {"zh": "排班规则键", "en": "shifts key"},
     "what.available key": {"zh": "人数键", "en": "available key"},
+    "what.names key": {"zh": "姓名键", "en": "names key"},
     # Validation.
     "validation.roster_day": {
         "zh": "班次须在营业时间 {hours} 前后 {margin:g} 分钟之内",

@@ -166,7 +166,7 @@ class ShiftTemplate(Model):
         "starts on this grid from the earliest", "上班时间间隔", unit="min", default=30.0
     )
     part_time: bool = doc("a part-time shift (兼职、弹性)", "是否为兼职班次", default=False)
-    roles: tuple[Role, ...] = doc(
+    roles: ListOf(Role) = doc(  # type: ignore[valid-type]
         "who may work it (default everyone)", "适用岗位（默认全部）", default=ROLES
     )
     break_: BreakRule | None = doc(
@@ -202,6 +202,19 @@ class People(Model):
         return getattr(self, {"clerk": "clerks", "guide": "guides"}.get(role, role))
 
 
+class Names(Model):
+    """Who works each role, by name (``drill roster`` gives the shifts to them in order)."""
+
+    keys_are: ClassVar[str] = "names key"
+    clerks: ListOf(Text) = doc("counter clerks", "柜员", default=())  # type: ignore[valid-type]
+    guides: ListOf(Text) = doc("lobby guides", "引导员", default=())  # type: ignore[valid-type]
+    security: ListOf(Text) = doc("security staff", "安保人员", default=())  # type: ignore[valid-type]
+
+    def of(self, role: str) -> tuple[str, ...]:
+        """Return the names given for ``role`` (clerk, guide, security)."""
+        return getattr(self, {"clerk": "clerks", "guide": "guides"}.get(role, role))
+
+
 class ShiftRules(Model):
     """The shifts a roster may use, the people there are, and the most part-time work."""
 
@@ -217,6 +230,12 @@ class ShiftRules(Model):
     )
     max_part_time_share: Share = doc(
         "the most part-time shifts, as a share of all shifts", "兼职班次最高占比", default=1.0
+    )
+    names: Names = doc(
+        "the people's names per role, given to the shifts in order of their start "
+        "(more shifts than names: numbered)",
+        "各岗位人员姓名，按上班先后分配（班次多于姓名时按编号）",
+        default=Names(),
     )
 
     def templates_for(self, role: str) -> list[ShiftTemplate]:
