@@ -133,3 +133,17 @@ def test_text_users_wrote_cannot_change_the_briefs_structure(tmp_path):
     for table in re.findall(r"<table>.*?</table>", rendered, re.DOTALL):
         rows = re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)
         assert len({row.count("<td") + row.count("<th") for row in rows}) == 1, table
+
+
+def test_a_plan_assessment_is_never_dressed_as_a_drill_and_a_drill_keeps_its_record():
+    assessment = (GOLDEN / "bank_fire_drill.brief.zh.md").read_text("utf-8")
+    assert assessment.startswith("# 预案推演评估报告")
+    assert "计算机模拟推演，未组织实际演练" in assessment
+    for drill_only in ("演练时间", "参加人员", "演练负责人", "评估人员", "演练进程"):
+        assert drill_only not in assessment, drill_only
+    # The trend says how the day went, not the software's own bookkeeping.
+    assert "所有客户均有去向" not in assessment and "天以疏散告终" in assessment
+    drill = (GOLDEN / "bank_system_outage.scored.brief.zh.md").read_text("utf-8")
+    assert drill.startswith("# 演练评估报告")
+    for record in ("演练时间", "参加人员", "演练负责人", "评估人员", "审批人"):
+        assert record in drill, record

@@ -11,6 +11,7 @@ from simulator.metrics.evacuation import density_flag, evacuation_curve, fruin_l
 from simulator.model.scenario import Exit, Limit
 from simulator.runner import run_replications
 from simulator.scoring import Rating, check_limits, score_objectives, summarize_evacuations
+from simulator.scoring.evacuation import aset_rating
 from tests.factory import emergency, fixed, hall
 
 EXITS = (
@@ -144,3 +145,16 @@ def test_the_evacuation_curve_of_a_record_matches_its_exit_times():
     curve = evacuation_curve(record.evacuation)
     out = record.evacuation.out_s
     assert curve[0] == out.size and curve[int(np.ceil(out.max() / 5))] == 0
+
+
+@pytest.mark.parametrize(
+    ("exceeded", "days", "rating"),
+    [(0, 75, Rating.P), (1, 75, Rating.M), (2, 75, Rating.M), (7, 75, Rating.M), (8, 75, Rating.U)],
+)
+def test_anyone_inside_past_aset_on_any_day_is_never_rated_without_challenges(
+    exceeded, days, rating
+):
+    # docs/scoring.md: 2 of 75 evacuations with RSET > ASET is M, never P or S; past the 10 %
+    # the target share allows it is U.
+    day_ratings = [Rating.U] * exceeded + [Rating.P] * (days - exceeded)
+    assert aset_rating(day_ratings, 0.9) is rating

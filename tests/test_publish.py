@@ -95,7 +95,8 @@ def test_charts_an_earlier_brief_drew_are_removed(run_dir, tmp_path):
     published = publish(read_run(copy), "en", ("md",))
     assert not (copy / "charts" / "old.png").exists()
     assert sorted(p.name for p in published.paths)[-1] == "waits.png"
-    assert (copy / "brief.md").read_text(encoding="utf-8").startswith("# Drill brief")
+    brief = (copy / "brief.md").read_text(encoding="utf-8")
+    assert brief.startswith("# Plan assessment by simulation")
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:

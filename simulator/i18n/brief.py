@@ -67,7 +67,26 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "rating.M": {"zh": "M 勉强完成，存在重大问题", "en": "M performed with major challenges"},
     "rating.U": {"zh": "U 未能完成", "en": "U unable to perform"},
     "rating.none": {"zh": "未演练到", "en": "not exercised"},
-    "brief.title": {"zh": "演练总结报告", "en": "Drill brief"},
+    "brief.title": {"zh": "演练评估报告", "en": "Drill evaluation"},
+    # A run nobody drilled is a plan assessment by simulation, never written up as a drill.
+    "brief.title_assessment": {
+        "zh": "预案推演评估报告",
+        "en": "Plan assessment by simulation",
+    },
+    "brief.control_assessment": {"zh": "一、推演基本信息", "en": "1. About this assessment"},
+    "brief.exercise_assessment": {"zh": "推演名称", "en": "Assessment"},
+    "brief.record_assessment": {"zh": "二、推演说明", "en": "2. What was simulated"},
+    "brief.record_time_assessment": {"zh": "推演方式", "en": "Method"},
+    "brief.record_time_assessment_value": {
+        "zh": "计算机模拟推演，未组织实际演练：模拟营业时间 {open}–{close}，共 {days} 个模拟营业日",
+        "en": "a computer simulation, not a drill: simulated opening hours {open}–{close}, "
+        "{days} simulated days",
+    },
+    "brief.record_content_assessment": {"zh": "推演内容", "en": "Content"},
+    "brief.record_participants_assessment": {
+        "zh": "人员配置（模拟）",
+        "en": "Staffing (simulated)",
+    },
     "brief.colon": {"zh": "：", "en": ": "},
     "brief.comma": {"zh": "，", "en": ", "},
     "brief.list_separator": {"zh": "；", "en": "; "},
@@ -103,6 +122,10 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.incident_item": {"zh": "{kind}（{at}）", "en": "{kind} ({at})"},
     "brief.incident_item_noted": {"zh": "{kind}（{at}，{note}）", "en": "{kind} ({at}, {note})"},
     "brief.timeline": {"zh": "三、演练进程（情景事件与处置）", "en": "3. Scenario timeline"},
+    "brief.timeline_assessment": {
+        "zh": "三、推演进程（情景事件与处置）",
+        "en": "3. Scenario timeline",
+    },
     "brief.col_time": {"zh": "时间", "en": "Time"},
     "brief.col_inject": {"zh": "情景事件", "en": "Inject"},
     "brief.col_expected": {"zh": "预期处置", "en": "Expected action"},
@@ -154,8 +177,14 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "en": "{performed} of {rated} rated objectives performed without challenges (P)",
     },
     "brief.trend_value": {
-        "zh": "所有客户均有去向（流失 {lost:.0f} 人）",
-        "en": "every customer accounted for ({lost:.0f} lost)",
+        "zh": "排队最多时约 {peak:.0f} 人（日均），{abandon:.1%} 的客户放弃等候，"
+        "{redirect:.1%} 被引导分流",
+        "en": "the queue peaked at about {peak:.0f} (daily mean); {abandon:.1%} of customers "
+        "gave up waiting, {redirect:.1%} were redirected",
+    },
+    "brief.trend_evacuation": {
+        "zh": "；{days} 个模拟日中有 {evacuated} 天以疏散告终",
+        "en": "; {evacuated} of {days} simulated days ended in an evacuation",
     },
     "brief.next_value": {"zh": "见第八部分整改措施", "en": "see the rectification plan (8)"},
     "brief.objectives": {"zh": "五、目标与评定", "en": "5. Objectives and ratings"},

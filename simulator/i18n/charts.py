@@ -135,6 +135,9 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
     "sign.director": {"zh": "演练负责人", "en": "Exercise director"},
     "sign.evaluator": {"zh": "评估人员", "en": "Evaluator"},
     "sign.approver": {"zh": "审批人", "en": "Approved by"},
+    "sign.title_assessment": {"zh": "审阅", "en": "Review"},
+    "sign.prepared": {"zh": "编制人", "en": "Prepared by"},
+    "sign.reviewer": {"zh": "审阅人", "en": "Reviewed by"},
     "sign.signature": {"zh": "签字", "en": "Signature"},
     "sign.date": {"zh": "日期", "en": "Date"},
     "figure.font_missing": {

@@ -383,7 +383,9 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "impact": impact,
         "key_figures": key_figures(summary, lang),
         "measures": render("brief.measures_value", lang, rated=len(ratings), performed=performed),
-        "trend": render("brief.trend_value", lang, lost=metrics["lost_customers"]["mean"] or 0),
+        "trend": _trend(metrics, summary, lang),
+        # Which document: a drill's evaluation (a log or a tabletop), or a plan assessment.
+        "doc": _document_keys(run.drill is not None),
         "limits": limits,
         "objectives": objectives,
         "strengths": strengths,
@@ -404,6 +406,65 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "drill_title": run.drill["title"]
         if run.drill and run.drill["title"] not in scenario["name"]
         else "",
+    }
+
+
+def _trend(metrics: dict[str, Any], summary: Any, lang: str) -> str:
+    """Return how the day developed (事态发展趋势): the queue, who gave up, evacuations."""
+
+    def mean(name: str) -> float:
+        return float((metrics.get(name) or {}).get("mean") or 0.0)
+
+    text = render(
+        "brief.trend_value",
+        lang,
+        peak=mean("peak_queue"),
+        abandon=mean("abandon_rate"),
+        redirect=mean("redirect_rate"),
+    )
+    evacuation = summary.get("evacuation")
+    if evacuation:
+        text += render(
+            "brief.trend_evacuation",
+            lang,
+            days=summary["replications"],
+            evacuated=evacuation["days"],
+        )
+    return text
+
+
+def _document_keys(drilled: bool) -> dict[str, Any]:
+    """Return the catalogue keys of the document's own headings and sign-off rows.
+
+    A drill (``drill score``, ``drill play``) is written up as 演练评估报告 with the drill's
+    sign-off; a run nobody drilled as 预案推演评估报告: no drill date, no participants, a review.
+    """
+    if drilled:
+        return {
+            "assessment": False,
+            "title": "brief.title",
+            "control": "brief.control",
+            "exercise": "brief.exercise",
+            "record": "brief.record",
+            "record_time": "brief.record_time",
+            "record_content": "brief.record_content",
+            "record_participants": "brief.record_participants",
+            "timeline": "brief.timeline",
+            "sign_title": "sign.title",
+            "sign_rows": ["sign.director", "sign.evaluator", "sign.approver"],
+        }
+    return {
+        "assessment": True,
+        "title": "brief.title_assessment",
+        "control": "brief.control_assessment",
+        "exercise": "brief.exercise_assessment",
+        "record": "brief.record_assessment",
+        "record_time": "brief.record_time_assessment",
+        "record_content": "brief.record_content_assessment",
+        "record_participants": "brief.record_participants_assessment",
+        "timeline": "brief.timeline_assessment",
+        "sign_title": "sign.title_assessment",
+        "sign_rows": ["sign.prepared", "sign.reviewer"],
     }
 
 

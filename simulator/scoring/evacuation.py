@@ -10,7 +10,8 @@ Over the days that ended in an evacuation (a fire staff put out is not one):
 - **Objective "evacuate everyone in time"**, with a task per yardstick the scenario gives: the
   ``evacuation_s`` and ``egress_s`` limits (each day rated like a deadline: P within it, S up to
   a third over, M later) and ASET (each day P if the last person was out before conditions
-  became untenable, U if not: people were still inside).
+  became untenable, U if not: people were still inside; the task is at most M once any day is
+  U, :func:`aset_rating`).
 - **Objective "no dangerous crowding at the exits"**: each day P below the warning density, S
   at the warning density (Fruin E: people pressed together but able to shuffle), U at the danger
   density: the objective is exactly to avoid it.
@@ -33,7 +34,7 @@ from simulator.metrics.statistics import wilson_interval
 from simulator.model.incidents import EVACUATION_KINDS
 from simulator.runner.replicate import RunResult
 from simulator.scoring.objectives import Objective, Task
-from simulator.scoring.ratings import Rating, rate_deadline, reached_on_share
+from simulator.scoring.ratings import Rating, rate_deadline, reached_on_share, worst
 
 # Limits that become timing tasks: the task's name and what the time counts from.
 TIMED = {
@@ -126,6 +127,18 @@ def summarize_evacuations(result: RunResult) -> EvacuationSummary | None:
     )
 
 
+def aset_rating(day_ratings: list[Rating], target_share: float) -> Rating:
+    """Rate getting everyone out before ASET: at most M once any day left someone inside.
+
+    Life safety is not averaged away: one simulated evacuation with people inside when
+    conditions became untenable is a major problem whatever the other days did.
+    """
+    rating = reached_on_share(day_ratings, target_share)
+    if Rating.U in day_ratings:
+        return worst([rating, Rating.M])
+    return rating
+
+
 def _day_values(result: RunResult, metric: str) -> list[float]:
     """Return ``metric`` on the days that ended in an evacuation, in replication order."""
     rset = result.values["evacuation_s"]
@@ -168,7 +181,7 @@ def evacuation_objectives(result: RunResult) -> list[Objective]:
     if exceeded:
         ratings = [Rating.U if value else Rating.P for value in exceeded]
         evidence = message("evac.evidence_aset", exceeded=int(sum(exceeded)), days=len(exceeded))
-        task = Task(message("evac.task_aset"), reached_on_share(ratings, target), evidence)
+        task = Task(message("evac.task_aset"), aset_rating(ratings, target), evidence)
         timing_tasks.append(task)
     objectives = []
     if timing_tasks:
