@@ -6,7 +6,9 @@ beside it, and the brief of that directory gains a section for them.
 
 import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -137,6 +139,45 @@ def compare(
     close_run(published, f"\nResults: {target.target}")
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def block_targets(least_min: int, most_min: int) -> Callable[[F], F]:
+    """Return the options of a per-block search: ``--target``, ``--block`` and ``--share``."""
+
+    def decorate(command: F) -> F:
+        for option in reversed(
+            (
+                click.option(
+                    "--target",
+                    "target_texts",
+                    multiple=True,
+                    metavar="METRIC<=VALUE",
+                    help=f"A bound per block (repeatable): {METRIC_HELP}. [default: the "
+                    "scenario's own limits on these, else wait_p90_min<=limits.wait_min]",
+                ),
+                click.option(
+                    "--block",
+                    "block_min",
+                    default=30,
+                    show_default=True,
+                    type=click.IntRange(min=least_min, max=most_min),
+                    help="Length of a block in minutes.",
+                ),
+                click.option(
+                    "--share",
+                    type=click.FloatRange(min=0, max=1, min_open=True),
+                    help="Share of simulated days on which every block must keep the targets "
+                    "[default: the scenario's limits.target_share].",
+                ),
+            )
+        ):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 def _targets(scenario: Scenario, texts: tuple[str, ...]) -> tuple[Target, ...]:
     try:
         return api.staffing_targets(scenario, texts)
@@ -146,28 +187,7 @@ def _targets(scenario: Scenario, texts: tuple[str, ...]) -> tuple[Target, ...]:
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option(
-    "--target",
-    "target_texts",
-    multiple=True,
-    metavar="METRIC<=VALUE",
-    help=f"A bound per block (repeatable): {METRIC_HELP}. "
-    "[default: the scenario's own limits on these, else wait_p90_min<=limits.wait_min]",
-)
-@click.option(
-    "--block",
-    "block_min",
-    default=30,
-    show_default=True,
-    type=click.IntRange(min=5, max=240),
-    help="Length of a staffing block in minutes.",
-)
-@click.option(
-    "--share",
-    type=click.FloatRange(min=0, max=1, min_open=True),
-    help="Share of simulated days on which every block must keep the targets "
-    "[default: the scenario's limits.target_share].",
-)
+@block_targets(most_min=240, least_min=5)
 @replications_option(40)
 @common_options
 @click.option("--no-brief", is_flag=True, help="Do not write the brief and charts.")
@@ -236,28 +256,7 @@ def staff(
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option(
-    "--target",
-    "target_texts",
-    multiple=True,
-    metavar="METRIC<=VALUE",
-    help=f"A bound per block (repeatable): {METRIC_HELP}. "
-    "[default: the scenario's own limits on these, else wait_p90_min<=limits.wait_min]",
-)
-@click.option(
-    "--block",
-    "block_min",
-    default=30,
-    show_default=True,
-    type=click.IntRange(min=15, max=120),
-    help="Length of a block in minutes.",
-)
-@click.option(
-    "--share",
-    type=click.FloatRange(min=0, max=1, min_open=True),
-    help="Share of simulated days on which every block must keep the targets "
-    "[default: the scenario's limits.target_share].",
-)
+@block_targets(most_min=120, least_min=15)
 @replications_option(40)
 @common_options
 @click.option("--no-brief", is_flag=True, help="Do not write the brief and charts.")

@@ -32,7 +32,7 @@ import numpy as np
 
 from simulator.analysis.shifts import Cover, pattern_cost, patterns, solve_cover
 from simulator.analysis.staffing import block_loads, erlang_plan
-from simulator.analysis.targets import Target, block_labels, block_values, held
+from simulator.analysis.targets import Target, block_labels, block_values, held, holds_as_well
 from simulator.engine.events import Reason
 from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
@@ -206,15 +206,6 @@ class RosterSearch:
             part_time_share=self.rules.max_part_time_share,
         )
 
-    def holds(self, candidate: Judged, current: Judged) -> bool:
-        """Return whether ``candidate`` holds every block ``current`` holds, no worse elsewhere."""
-        tolerance = 1e-12
-        kept = current.met_share >= self.share - tolerance
-        return bool(
-            np.all(candidate.met_share[kept] >= self.share - tolerance)
-            and np.all(candidate.met_share[~kept] >= current.met_share[~kept] - tolerance)
-        )
-
     def trim(
         self, clerks: Cover, covers: dict[str, Cover], judged: Judged
     ) -> tuple[Cover, tuple[RosterEntry, ...], Scenario, Judged]:
@@ -257,7 +248,7 @@ class RosterSearch:
                 trial_rows = roster_rows(trial, self.name)
                 trial_plan = rostered(self.scenario, trial_rows, decides=FLOOR_ROLES)
                 tried_days = self.judge(trial_plan, 0)
-                if self.holds(tried_days, judged):
+                if holds_as_well(tried_days.met_share, judged.met_share, self.share):
                     clerks, covers, rows, plan = candidate, trial, trial_rows, trial_plan
                     judged = tried_days
                     break

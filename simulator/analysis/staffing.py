@@ -40,7 +40,13 @@ from functools import partial
 import numpy as np
 
 from simulator.analysis.erlang import erlang_a, erlang_c_mean_wait, erlang_c_wait_exceeds
-from simulator.analysis.targets import Target, block_values, held, value_in_share
+from simulator.analysis.targets import (
+    Target,
+    block_values,
+    held,
+    holds_as_well,
+    value_in_share,
+)
 from simulator.engine.demand import rate_profile
 from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
@@ -228,12 +234,7 @@ class StaffingSearch:
 
         A block ``current`` cannot hold may keep only the counters that help it.
         """
-        tolerance = 1e-12
-        required = current.met_share >= self.share - tolerance
-        return bool(
-            np.all(candidate.met_share[required] >= self.share - tolerance)
-            and np.all(candidate.met_share[~required] >= current.met_share[~required] - tolerance)
-        )
+        return holds_as_well(candidate.met_share, current.met_share, self.share)
 
     def add_until_met(self, start: list[int], reserve: int, most: int) -> Evaluation:
         """Add counters one at a time where they cut the shortfall most, until all blocks hold."""

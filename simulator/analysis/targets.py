@@ -132,3 +132,17 @@ def value_in_share(values: np.ndarray, share: float) -> np.ndarray:
     # when a block's met share says so.
     kept = np.quantile(filled, share, axis=0, method="inverted_cdf")
     return np.where(np.isneginf(kept), np.nan, kept)
+
+
+def holds_as_well(candidate: np.ndarray, current: np.ndarray, share: float) -> bool:
+    """Return whether met shares ``candidate`` hold every block ``current`` holds at ``share``.
+
+    A block ``current`` cannot hold may not get worse either: the searches of ``drill staff``
+    and ``drill roster`` only accept a cheaper plan on these terms.
+    """
+    tolerance = 1e-12
+    kept = current >= share - tolerance
+    return bool(
+        np.all(candidate[kept] >= share - tolerance)
+        and np.all(candidate[~kept] >= current[~kept] - tolerance)
+    )
