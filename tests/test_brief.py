@@ -147,3 +147,14 @@ def test_a_plan_assessment_is_never_dressed_as_a_drill_and_a_drill_keeps_its_rec
     assert drill.startswith("# 演练评估报告")
     for record in ("演练时间", "参加人员", "演练负责人", "评估人员", "审批人"):
         assert record in drill, record
+
+
+def test_every_technical_term_a_brief_uses_is_explained_in_its_glossary():
+    for golden in sorted(GOLDEN.glob("*.brief.*.md")):
+        text = golden.read_text("utf-8")
+        title = "**术语说明**" if ".zh." in golden.name else "**Terms used**"
+        body, _, rest = text.partition(title)
+        glossary = rest.split("\n## ")[0]
+        for term in ("RSET", "ASET", "P90", "Fruin", "Erlang"):
+            if term in body:
+                assert f"- {term}" in glossary, (golden.name, term)

@@ -102,6 +102,41 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
     },
     # Appendix captions (brief).
     "figure.appendix": {"zh": "附录：图表", "en": "Appendix: figures"},
+    # The brief's glossary: each technical term it uses, said once in plain words.
+    "glossary.title": {"zh": "术语说明", "en": "Terms used"},
+    "glossary.p90": {
+        "zh": "P90（第 90 百分位）：十位客户中有九位不超过的数值，如“90% 客户等候 9 分钟以内”；"
+        "P10–P90 区间为各模拟日中间八成所在的范围",
+        "en": "P90 (90th percentile): the value nine in ten stay within, as in “90 % of "
+        "customers wait 9 minutes or less”; the P10–P90 band holds the middle eight in ten days",
+    },
+    "glossary.interval": {
+        "zh": "95% 区间：按模拟日数估计的平均值或比例的可信范围，模拟日越多越窄",
+        "en": "95 % interval: the range the mean or share lies in given the simulated days; "
+        "more days make it narrower",
+    },
+    "glossary.rset": {
+        "zh": "RSET（所需安全疏散时间）：从事件发生到最后一人撤出营业厅所需的时间",
+        "en": "RSET (required safe egress time): from the incident until the last person is out",
+    },
+    "glossary.aset": {
+        "zh": "ASET（可用安全疏散时间）：从事件发生到厅内条件（烟气、温度）不可承受的时间；"
+        "RSET 须小于 ASET",
+        "en": "ASET (available safe egress time): from the incident until conditions inside "
+        "(smoke, heat) become untenable; RSET must stay below it",
+    },
+    "glossary.fruin": {
+        "zh": "Fruin 服务水平：按单位面积人数划分的拥挤等级 A–F，E、F 级（每平方米 3.33 人以上）"
+        "为拥挤推挤",
+        "en": "Fruin level of service: crowding grades A–F by persons per m²; E and F (3.33 "
+        "persons/m² and more) mean people pressed together",
+    },
+    "glossary.erlang": {
+        "zh": "Erlang（排队论）估算：把每个时段当作稳定排队系统计算所需台席的公式，"
+        "不考虑时段间的积压和突发事件，故再以模拟核验",
+        "en": "Erlang estimate: the queueing formula for counters needed, block by block, as "
+        "if each were a steady state; it misses carry-over and incidents, hence the simulation",
+    },
     "figure.label": {"zh": "图 {number}", "en": "Figure {number}"},
     "figure.queue": {
         "zh": "排队人数与厅内密度随时间变化（均值及 P10–P90 区间，阴影为事件时段，"

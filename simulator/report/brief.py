@@ -384,6 +384,7 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "key_figures": key_figures(summary, lang),
         "measures": render("brief.measures_value", lang, rated=len(ratings), performed=performed),
         "trend": _trend(metrics, summary, lang),
+        "glossary": _glossary(summary, run, lang),
         # Which document: a drill's evaluation (a log or a tabletop), or a plan assessment.
         "doc": _document_keys(run.drill is not None),
         "limits": limits,
@@ -407,6 +408,18 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         if run.drill and run.drill["title"] not in scenario["name"]
         else "",
     }
+
+
+def _glossary(summary: Any, run: RunFiles, lang: str) -> list[str]:
+    """Return the technical terms the brief uses, each said in plain words."""
+    terms = ["glossary.p90", "glossary.interval"]
+    if summary.get("evacuation") or any(
+        limit["metric"] in ("evacuation_s", "egress_s") for limit in summary["limits"]
+    ):
+        terms += ["glossary.rset", "glossary.aset", "glossary.fruin"]
+    if run.staffing is not None or run.roster is not None:
+        terms.append("glossary.erlang")
+    return [render(term, lang) for term in terms]
 
 
 def _trend(metrics: dict[str, Any], summary: Any, lang: str) -> str:
