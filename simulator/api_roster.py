@@ -85,7 +85,7 @@ class RosterRun:
         files: dict[str, str | bytes] = {
             ROSTER_FILE: roster_json(data),
             ROSTER_CSV: roster_csv(data),
-            ROSTER_XLSX: roster_xlsx(data, language),
+            ROSTER_XLSX: roster_xlsx(data, language, self.scenario.site.name),
         }
         if self.source is not None:
             try:

@@ -52,7 +52,10 @@ def assert_golden(run_dir: Path, lang: str, golden: Path, monkeypatch) -> None:
     monkeypatch.setattr(fonts, "find_cjk_font", lambda: installed)
     result = CliRunner().invoke(cli, ["brief", str(run_dir), "--lang", lang, "--format", "md"])
     assert result.exit_code == 0, result.output
-    written = (run_dir / "brief.md").read_text(encoding="utf-8")
+    # The scenario's own language is brief.md; another is written beside it (brief.en.md).
+    language = json.loads((run_dir / "summary.json").read_text("utf-8"))["scenario"]["language"]
+    name = "brief.md" if lang == language else f"brief.{lang}.md"
+    written = (run_dir / name).read_text(encoding="utf-8")
     if os.environ.get("DRILL_UPDATE_GOLDEN"):  # after a deliberate change: review the diff
         golden.write_text(written, encoding="utf-8")
     assert written == golden.read_text(encoding="utf-8")

@@ -92,11 +92,26 @@ def test_charts_an_earlier_brief_drew_are_removed(run_dir, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(run_dir, copy)
     (copy / "charts" / "old.png").write_bytes(b"stale")
-    published = publish(read_run(copy), "en", ("md",))
+    published = publish(read_run(copy), "zh", ("md",))
     assert not (copy / "charts" / "old.png").exists()
     assert sorted(p.name for p in published.paths)[-1] == "waits.png"
     brief = (copy / "brief.md").read_text(encoding="utf-8")
-    assert brief.startswith("# Plan assessment by simulation")
+    assert brief.startswith("# 预案推演评估报告")
+
+
+def test_a_brief_in_another_language_is_written_beside_the_first_never_over_it(run_dir, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(run_dir, copy)
+    before = snapshot(copy)
+    result = CliRunner().invoke(cli, ["brief", str(copy), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    after = snapshot(copy)
+    # The Chinese brief and its charts are as they were; the English one has its own charts.
+    assert {name: data for name, data in after.items() if name in before} == before
+    english = (copy / "brief.en.md").read_text(encoding="utf-8")
+    assert english.startswith("# Plan assessment by simulation")
+    assert "](charts.en/queue.png)" in english and (copy / "charts.en" / "queue.png").exists()
+    assert (copy / "brief.en.html").exists()
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
@@ -113,7 +128,7 @@ def test_a_directory_where_the_brief_goes_is_bad_input_and_changes_nothing(run_d
     (copy / "brief.html").unlink()
     (copy / "brief.html").mkdir()
     before = snapshot(copy)
-    result = CliRunner().invoke(cli, ["brief", str(copy), "--lang", "en"])
+    result = CliRunner().invoke(cli, ["brief", str(copy), "--lang", "zh"])
     assert result.exit_code == 2, result.output
     assert f"{copy / 'brief.html'}: is a directory" in result.output
     assert "Traceback" not in result.output

@@ -227,6 +227,29 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "zh": "本次演练未评定任何目标。",
         "en": "No objective was rated in this drill.",
     },
+    # A plan assessment judges the plan by simulation: it never says the measures were done.
+    "overall_assessment.P": {
+        "zh": "推演中评定的各项目标与服务指标均达标；预案中未纳入推演的处置步骤（如初期扑救、"
+        "报警、清点人数）须经实际演练检验。",
+        "en": "Every objective and limit rated in the simulation held; the plan's steps the "
+        "simulation does not play (first-aid fire fighting, calls, the head count) need a drill.",
+    },
+    "overall_assessment.S": {
+        "zh": "推演显示预案基本可行，但存在一些问题，需按整改措施改进。",
+        "en": "The simulation shows the plan workable with some challenges; rectify as listed.",
+    },
+    "overall_assessment.M": {
+        "zh": "推演显示预案存在重大问题，须在组织演练前完成整改。",
+        "en": "The simulation shows major challenges; rectify before drilling the plan.",
+    },
+    "overall_assessment.U": {
+        "zh": "推演显示预案未能达到目标，须立即修订预案。",
+        "en": "The simulation shows the plan failing an objective; revise it now.",
+    },
+    "overall_assessment.none": {
+        "zh": "本次推演未评定任何目标。",
+        "en": "No objective was rated in this assessment.",
+    },
     "overall.counts": {
         "zh": "（评定 {rated} 项：P {p} 项，S {s} 项，M {m} 项，U {u} 项）",
         "en": " ({rated} rated: {p} P, {s} S, {m} M, {u} U)",

@@ -68,7 +68,7 @@ ROSTER_TEXTS: dict[str, dict[str, str]] = {
     "roster.col_until": {"zh": "下班", "en": "Until"},
     "roster.col_breaks": {"zh": "休息", "en": "Breaks"},
     "roster.col_hours": {"zh": "工时（小时）", "en": "Hours"},
-    "roster.col_cost": {"zh": "成本", "en": "Cost"},
+    "roster.col_cost": {"zh": "成本（元）", "en": "Cost"},
     "roster.break_mark": {"zh": "休", "en": "B"},
     "roster.on_duty": {"zh": "{role}在岗人数", "en": "{role}s on duty"},
     "roster.total": {"zh": "{role}合计", "en": "{role} total"},
@@ -77,7 +77,7 @@ ROSTER_TEXTS: dict[str, dict[str, str]] = {
     "roster.col_erlang": {"zh": "理论测算（Erlang）", "en": "Erlang start"},
     "roster.col_required": {"zh": "测算台席", "en": "Estimated"},
     "roster.col_clerks": {"zh": "排班在岗柜员", "en": "Clerks rostered"},
-    "roster.col_short": {"zh": "缺口", "en": "Short"},
+    "roster.col_short": {"zh": "人员或台席不足的缺口", "en": "Cannot staff"},
     "roster.col_met": {"zh": "达标天数占比（排班推演）", "en": "Days held (search)"},
     "roster.col_fresh": {"zh": "达标天数占比（新模拟日验证）", "en": "Days held (fresh days)"},
     "roster.col_interval": {"zh": "95% 区间", "en": "95% interval"},
@@ -164,5 +164,16 @@ ROSTER_TEXTS: dict[str, dict[str, str]] = {
         "zh": "排班求解在时限内未证明最优，所列为已找到的最好方案",
         "en": "the shift cover was not proved optimal within its time limit: this is the best "
         "found",
+    },
+    "roster.missed_mark": {"zh": "✗ 未达标", "en": "✗ below target"},
+    "roster.missed_fresh": {
+        "zh": "以下时段在验证日上达标天数不足 {share:.0%}：{blocks}；建议在这些时段增加人手，"
+        "或以更多模拟日重新排班（-n）。",
+        "en": "These blocks held on fewer than {share:.0%} of the verification days: {blocks}; "
+        "add staff there, or roster again on more days (-n).",
+    },
+    "roster.sheet_title": {
+        "zh": "排班表 — {site}（按 {targets} 排定，{share:.0%} 的模拟日达标）",
+        "en": "Roster — {site} (for {targets} on {share:.0%} of simulated days)",
     },
 }

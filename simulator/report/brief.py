@@ -250,12 +250,13 @@ def _durations(by_day: dict[int, Day], incident: int) -> list[float]:
     return durations
 
 
-def _overall(ratings: list[str], lang: str) -> str:
+def _overall(ratings: list[str], lang: str, assessment: bool = False) -> str:
+    prefix = "overall_assessment" if assessment else "overall"
     if not ratings:
-        return render("overall.none", lang)
+        return render(f"{prefix}.none", lang)
     worst = max(ratings, key=RATING_ORDER.index)
     counts = {letter.lower(): ratings.count(letter) for letter in RATING_ORDER}
-    return render(f"overall.{worst}", lang) + render(
+    return render(f"{prefix}.{worst}", lang) + render(
         "overall.counts", lang, rated=len(ratings), **counts
     )
 
@@ -357,8 +358,10 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
             if item["rating"] in ("S", "M", "U")
         ]
         rectifications = _rectifications([], rated_items, date + dt.timedelta(days=DUE_DAYS), lang)
-    overall = _overall(ratings, lang)
-    performed = sum(rating == "P" for rating in ratings)
+    overall = _overall(ratings, lang, assessment=run.drill is None)
+    # The simulated snapshot (推演) counts the simulation's own ratings, never the log's.
+    simulated_ratings = [item["rating"] for item in [*limits, *objectives] if item["rating"]]
+    performed = sum(rating == "P" for rating in simulated_ratings)
     return {
         "t": lambda key, **args: render(key, lang, **args),
         "lang": lang,
@@ -382,7 +385,9 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "timeline": _timeline(run, lang),
         "impact": impact,
         "key_figures": key_figures(summary, lang),
-        "measures": render("brief.measures_value", lang, rated=len(ratings), performed=performed),
+        "measures": render(
+            "brief.measures_value", lang, rated=len(simulated_ratings), performed=performed
+        ),
         "trend": _trend(metrics, summary, lang),
         "glossary": _glossary(summary, run, lang),
         # Which document: a drill's evaluation (a log or a tabletop), or a plan assessment.

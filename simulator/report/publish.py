@@ -35,10 +35,23 @@ class Published:
         return Published(tuple(new / path.relative_to(old) for path in self.paths), self.notice)
 
 
+def names_for(run: RunFiles, lang: str) -> tuple[str, str]:
+    """Return the brief's file stem and its charts' folder for a brief in ``lang``.
+
+    The scenario's own language writes ``brief.md`` and ``charts/``; another writes beside
+    them, ``brief.en.md`` and ``charts.en/``, so a second language never overwrites the first
+    (a brief and its charts always speak the same language).
+    """
+    if lang == run.summary["scenario"].get("language", lang):
+        return "brief", CHARTS_DIR
+    return f"brief.{lang}", f"{CHARTS_DIR}.{lang}"
+
+
 def brief_documents(
     run: RunFiles, lang: str, formats: tuple[str, ...], language: ChartLanguage
 ) -> tuple[list[Chart], dict[str, str]]:
-    """Return the charts and the brief texts by file name (``brief.md``, ``brief.html``)."""
+    """Return the charts and the brief texts by file name (``brief.md``, ``brief.en.html``)."""
+    stem, chart_folder = names_for(run, lang)
     charts = draw_charts(run, language)
     context = brief_context(run, lang)
     context["font_notice"] = render("figure.font_missing", lang) if language.notice else None
@@ -46,12 +59,12 @@ def brief_documents(
         {
             "number": number,
             "caption": render(chart.caption_key, lang),
-            "file": f"{CHARTS_DIR}/{chart.name}.png",
+            "file": f"{chart_folder}/{chart.name}.png",
             "data_uri": "data:image/png;base64," + base64.b64encode(chart.png).decode("ascii"),
         }
         for number, chart in enumerate(charts, start=1)
     ]
-    texts = {f"brief.{fmt}": render_brief(context, f"brief.{fmt}.j2") for fmt in formats}
+    texts = {f"{stem}.{fmt}": render_brief(context, f"brief.{fmt}.j2") for fmt in formats}
     return charts, texts
 
 
@@ -96,7 +109,7 @@ def publish(
     """
     language = chart_language(lang, cjk_font)
     charts, texts = brief_documents(run, lang, formats, language)
-    chart_dir = run.path / CHARTS_DIR
+    chart_dir = run.path / names_for(run, lang)[1]
     if chart_dir.exists() and not chart_dir.is_dir():
         raise PublishError(f"{chart_dir}: is a file; move it away and run drill brief again")
     chart_dir.mkdir(exist_ok=True)

@@ -16,7 +16,7 @@ from simulator.report.chart_parts import Text
 from simulator.report.rated import target_text
 from simulator.report.text import pad_to
 from simulator.rundir.reader import RunFiles
-from simulator.rundir.roster_schema import RosterFile
+from simulator.rundir.roster_schema import RosterBlock, RosterFile
 
 ROLES = ("clerk", "guide", "security")
 ROLE_COLOURS = {"clerk": "#1f77b4", "guide": "#2ca02c", "security": "#9467bd"}
@@ -98,18 +98,28 @@ def intro_text(data: RosterFile, lang: str) -> str:
 def _short_text(data: RosterFile, lang: str) -> str | None:
     short = [block for block in data["blocks"] if block["short"]]
     unmet = data["unmet"]
+    separator = render("brief.list_separator", lang)
+    missed = [b["block"] for b in data["blocks"] if _missed(data, b, lang)]
+    fresh = (
+        render("roster.missed_fresh", lang, blocks=separator.join(missed), share=data["share"])
+        if missed
+        else ""
+    )
     if not short and not unmet:
-        return None
-    gaps = render("brief.list_separator", lang).join(
+        return fresh or None
+    gaps = separator.join(
         render("roster.short_block", lang, block=block["block"], short=block["short"])
         for block in short
     )
-    return render(
-        "roster.short",
-        lang,
-        gaps=gaps or "—",
-        unmet=render("brief.list_separator", lang).join(unmet) or "—",
-    )
+    said = render("roster.short", lang, gaps=gaps or "—", unmet=separator.join(unmet) or "—")
+    return said + (" " + fresh if fresh else "")
+
+
+def _missed(data: RosterFile, block: RosterBlock, lang: str) -> str:
+    """Return the mark of a block that held on fewer verification days than the target."""
+    if block["fresh_met_share"] < data["share"] - 1e-12:
+        return "  " + render("roster.missed_mark", lang)
+    return ""
 
 
 def roster_table(data: RosterFile, lang: str) -> str:
@@ -121,9 +131,8 @@ def roster_table(data: RosterFile, lang: str) -> str:
     lines.append("".join(pad_to(h, w) for h, w in zip(headers, widths, strict=False)) + headers[3])
     for block in data["blocks"]:
         short = render("roster.short_mark", lang, short=block["short"]) if block["short"] else ""
-        held = (
-            f"{block['fresh_met_share']:.0%} ({block['fresh_low']:.0%}–{block['fresh_high']:.0%})"
-        )
+        interval = f"{block['fresh_low']:.0%}–{block['fresh_high']:.0%}"
+        held = f"{block['fresh_met_share']:.0%} ({interval}){_missed(data, block, lang)}"
         cells = [block["block"], str(block["required"]), f"{block['clerks']}{short}"]
         lines.append("".join(pad_to(c, w) for c, w in zip(cells, widths, strict=True)) + held)
     lines += ["", totals_text(data, lang), floor_text(data, lang)]
@@ -153,7 +162,7 @@ def roster_section(data: RosterFile | None, lang: str) -> dict[str, Any] | None:
             "arrivals": f"{block['arrivals_per_hour']:.0f}",
             "required": str(block["required"]),
             "clerks": str(block["clerks"]),
-            "held": f"{block['fresh_met_share']:.0%}",
+            "held": f"{block['fresh_met_share']:.0%}{_missed(data, block, lang)}",
         }
         for block in data["blocks"]
     ]

@@ -50,8 +50,8 @@ def _state(person: PersonEntry, slot: float) -> str:
     return "on"
 
 
-def roster_xlsx(data: RosterFile, lang: str) -> bytes:
-    """Return ``roster.xlsx`` in ``lang``."""
+def roster_xlsx(data: RosterFile, lang: str, site: str = "") -> bytes:
+    """Return ``roster.xlsx`` in ``lang`` (``site``: the hall's name, in the printed header)."""
     book = Workbook()
     book.properties.created = book.properties.modified = FIXED
     sheet = book.create_sheet(index=0)
@@ -108,6 +108,20 @@ def roster_xlsx(data: RosterFile, lang: str) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = 6
     sheet.column_dimensions["A"].width = 14
     sheet.freeze_panes = sheet.cell(row=2, column=first_slot)
+    # On paper: landscape, the whole day across one page, the header row on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "1:1"
+    sheet.oddHeader.center.text = render(
+        "roster.sheet_title",
+        lang,
+        site=site,
+        targets=", ".join(data["targets"]),
+        share=data["share"],
+    )
+    sheet.oddFooter.center.text = "&P / &N"
     _blocks_sheet(book, data, lang)
     buffer = io.BytesIO()
     book.save(buffer)
