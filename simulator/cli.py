@@ -169,9 +169,10 @@ def run(
         scenario, replications, seed, executor_options, target, brief=not no_brief
     )
 
-    click.echo(f"{scenario.name} — {replications} simulated days, seed {seed}")
-    click.echo(run_table(done.summary))
-    close_run(published, f"\nResults: {target.target}")
+    lang = scenario.language
+    click.echo(render("table.title", lang, name=scenario.name, days=replications, seed=seed))
+    click.echo(run_table(done.summary, lang))
+    close_run(published, "\n" + render("roster.results", lang, path=target.target))
 
 
 def _formats(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:

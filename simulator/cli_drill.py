@@ -165,7 +165,7 @@ def score(
     if recorded["drill"].get("what_if"):
         click.echo("\n" + odds_table(recorded["drill"], lang))
     click.echo("")
-    click.echo(run_table(done.summary))
+    click.echo(run_table(done.summary, scenario.language))
     close_run(published, f"\nResults: {target.target}")
 
 

@@ -85,4 +85,30 @@ METRIC_TEXTS: dict[str, dict[str, str]] = {
         "zh": "“{service}”业务 90% 等候时间（分钟）",
         "en": "{service}: 90th-percentile wait (min)",
     },
+    # The terminal table of drill run (report.table), in the scenario's language.
+    "table.title": {
+        "zh": "{name} — 模拟 {days} 个营业日，随机种子 {seed}",
+        "en": "{name} — {days} simulated days, seed {seed}",
+    },
+    "table.col_metric": {"zh": "指标", "en": "metric"},
+    "table.col_mean": {"zh": "日均值", "en": "mean"},
+    "table.col_ci": {"zh": "95% 置信区间", "en": "95% CI"},
+    "table.limits": {"zh": "限值达标情况：", "en": "limits:"},
+    "table.objectives": {
+        "zh": "目标评定（P 顺利完成 / S 基本完成，存在一些问题 / M 勉强完成，存在重大问题 / "
+        "U 未能完成）：",
+        "en": "objectives, rated P/S/M/U (performed / some / major challenges / unable)",
+    },
+    "table.evacuation": {
+        "zh": "{replications} 个模拟日中 {days} 天发生疏散：自事件发生起全部撤出用时（RSET）"
+        "中位数 {rset:.0f} 秒、95% 分位 {rset95:.0f} 秒；自警报起 {egress:.0f} 秒、"
+        "{egress95:.0f} 秒",
+        "en": "evacuation on {days} of {replications} days: RSET median {rset:.0f} s, "
+        "95th percentile {rset95:.0f} s; after the alarm {egress:.0f} s, {egress95:.0f} s",
+    },
+    "table.evacuation_aset": {
+        "zh": "  其中有人在 ASET 之后仍未撤出（RSET > ASET）的占 {share:.1%}"
+        "（95% 置信区间 {low:.1%} – {high:.1%}）",
+        "en": "  RSET > ASET on {share:.1%} of them (95% CI {low:.1%} – {high:.1%})",
+    },
 }

@@ -4,9 +4,16 @@ It is written from the run's ``summary.json`` (:class:`~simulator.rundir.schema.
 same record the brief reads, so the terminal and the brief can never disagree.
 """
 
+from simulator.i18n import render
 from simulator.metrics.day import split_service_metric
 from simulator.metrics.evacuation import DENSITY_DANGER, DENSITY_WARNING
-from simulator.report.rated import SERVICES, shown_metrics_of
+from simulator.report.rated import (
+    SERVICES,
+    limit_rows,
+    metric_name,
+    shown_metrics_of,
+    summary_text,
+)
 from simulator.report.text import display_width, pad_to, terminal_text
 from simulator.rundir.schema import Summary
 
@@ -108,8 +115,73 @@ def _evacuation_lines(summary: Summary) -> list[str]:
     return lines
 
 
-def run_table(summary: Summary) -> str:
-    """Return the metric, limit and objective tables of a run as text."""
+def run_table(summary: Summary, lang: str = "en") -> str:
+    """Return the metric, limit and objective tables of a run as text, in ``lang``.
+
+    English keeps the terse terminal labels; Chinese uses the catalogue's names, the same the
+    brief uses, so no metric key reaches a Chinese reader.
+    """
+    if lang != "en":
+        return _catalogue_table(summary, lang)
+    return _english_table(summary)
+
+
+def _catalogue_table(summary: Summary, lang: str) -> str:
+    metrics = summary["metrics"]
+    names = [metric for metric, _label, _template in KEY_METRICS]
+    templates = {metric: template for metric, _label, template in KEY_METRICS}
+    shown = shown_metrics_of(metrics, names, SHOWN_IF_SEEN)
+    labelled = [
+        (name, terminal_text(metric_name(name, lang)), templates.get(name, "{:.1f}"))
+        for name in shown
+    ]
+    width = max([30] + [display_width(label) + 1 for _, label, _ in labelled])
+    header = [render(f"table.col_{key}", lang) for key in ("metric", "mean", "ci")]
+    lines = [f"{pad_to(header[0], width)} {header[1]:>9}   {header[2]}"]
+    for name, label, template in labelled:
+        values = [_show(template, metrics[name][key]) for key in ("mean", "ci_low", "ci_high")]
+        lines.append(f"{pad_to(label, width)} {values[0]:>9}   {values[1]} – {values[2]}")
+    lines += ["", render("table.limits", lang)]
+    for row in limit_rows(summary, lang):
+        lines.append(f"  {row['name']}：{row['held']}，{row['rating_text']}")
+    lines += _catalogue_evacuation(summary, lang)
+    if summary["objectives"]:
+        lines += ["", render("table.objectives", lang)]
+        for objective in summary["objectives"]:
+            rating = objective["rating"] or "–"
+            lines.append(f"  {rating}  {summary_text(objective, 'name', lang)}")
+            lines.extend(
+                f"       {summary_text(task, 'evidence', lang)}" for task in objective["tasks"]
+            )
+    return "\n".join(lines)
+
+
+def _catalogue_evacuation(summary: Summary, lang: str) -> list[str]:
+    evacuation = summary["evacuation"]
+    if evacuation is None:
+        return []
+    lines = [
+        "",
+        render(
+            "table.evacuation",
+            lang,
+            days=evacuation["days"],
+            replications=summary["replications"],
+            rset=evacuation["rset_p50_s"],
+            rset95=evacuation["rset_p95_s"],
+            egress=evacuation["egress_p50_s"],
+            egress95=evacuation["egress_p95_s"],
+        ),
+    ]
+    share = evacuation["rset_exceeds_aset_share"]
+    if evacuation["aset_days"] and share is not None:
+        low = evacuation["rset_exceeds_aset_ci_low"] or 0.0
+        high = evacuation["rset_exceeds_aset_ci_high"] or 0.0
+        lines.append(render("table.evacuation_aset", lang, share=share, low=low, high=high))
+    return lines
+
+
+def _english_table(summary: Summary) -> str:
     metrics = summary["metrics"]
     rows = {metric: (label, template) for metric, label, template in KEY_METRICS}
     labelled = [
