@@ -146,11 +146,13 @@ def progress(total: int) -> tuple[Callable, Callable[[], None]]:
 
 def report_published(published: Published) -> None:
     """Print where the brief went, and the font notice once."""
+    lang = published.lang
     if published.notice:
-        click.echo(f"Note: {published.notice}", err=True)
+        click.echo(render("cli.note", lang, notice=published.notice), err=True)
     briefs = [path for path in published.paths if path.name.startswith("brief.")]
     charts = len(published.paths) - len(briefs)
-    click.echo(f"Brief: {', '.join(str(path) for path in briefs)} ({charts} charts)")
+    paths = ", ".join(str(path) for path in briefs)
+    click.echo(render("cli.brief_written", lang, paths=paths, charts=charts))
 
 
 # Days per plan at the most: 100,000 days put a 95 % interval well inside any metric's

@@ -91,6 +91,11 @@ METRIC_TEXTS: dict[str, dict[str, str]] = {
         "en": "{name} — {days} simulated days, seed {seed}",
     },
     "table.col_metric": {"zh": "指标", "en": "metric"},
+    "cli.brief_written": {
+        "zh": "报告：{paths}（{charts} 张图表）",
+        "en": "Brief: {paths} ({charts} charts)",
+    },
+    "cli.note": {"zh": "提示：{notice}", "en": "Note: {notice}"},
     "table.col_mean": {"zh": "日均值", "en": "mean"},
     "table.col_ci": {"zh": "95% 置信区间", "en": "95% CI"},
     "table.limits": {"zh": "限值达标情况：", "en": "limits:"},

@@ -29,10 +29,12 @@ class Published:
 
     paths: tuple[Path, ...]
     notice: str | None
+    lang: str = "en"  # the brief's language, which the lines about it are said in
 
     def moved(self, old: Path, new: Path) -> "Published":
         """Return this with the paths it names moved from folder ``old`` to ``new``."""
-        return Published(tuple(new / path.relative_to(old) for path in self.paths), self.notice)
+        paths = tuple(new / path.relative_to(old) for path in self.paths)
+        return Published(paths, self.notice, self.lang)
 
 
 def names_for(run: RunFiles, lang: str) -> tuple[str, str]:
@@ -118,4 +120,4 @@ def publish(
     _write_all(files)
     for stale in set(chart_dir.glob("*.png")) - set(files):
         stale.unlink()
-    return Published(tuple(files), language.notice)
+    return Published(tuple(files), language.notice, lang)
