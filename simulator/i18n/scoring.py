@@ -23,7 +23,7 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
     "rule.name_plain": {"zh": "{action}（{when}）", "en": "{action} when {when}"},
     "rule.task": {"zh": "执行该措施", "en": "carry out the action"},
     "rule.not_exercised": {
-        "zh": "未演练到：条件“{when}”始终未出现",
+        "zh": "未触发：条件“{when}”始终未出现",
         "en": "not exercised: “{when}” never held",
     },
     "rule.evidence_responded": {
@@ -121,7 +121,7 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
     "deadline.name_noted": {"zh": "{note}（{name}）", "en": "{note} ({name})"},
     "deadline.task": {"zh": "按时上报", "en": "report on time"},
     "deadline.not_exercised": {
-        "zh": "未演练到：没有故障持续超过 {deadline:g} 分钟",
+        "zh": "未触发：没有故障持续超过 {deadline:g} 分钟",
         "en": "not exercised: no outage outlasted {deadline:g} min",
     },
     "deadline.evidence": {
@@ -141,7 +141,7 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
     },
     # Evacuations.
     "evac.not_exercised": {
-        "zh": "未演练到：{days} 天中没有一天需要疏散",
+        "zh": "未触发：{days} 天中没有一天需要疏散",
         "en": "not exercised: none of the {days} days ended in an evacuation",
     },
     "evac.objective_time": {"zh": "全员按时疏散", "en": "evacuate everyone in time"},
