@@ -250,6 +250,14 @@ def _write_beside(
     return run.write(directory, brief, lang, command, on_brief)
 
 
+def edited_source(edit: Callable[[], str]) -> str:
+    """Return the scenario file as ``edit`` rewrites it; a file changed meanwhile: PlanError."""
+    try:
+        return edit()
+    except SourceChanged as error:
+        raise PlanError(str(error)) from None
+
+
 def _executor(jobs: int, executor: Executor | None) -> tuple[Executor, bool]:
     """Return the executor to use and whether this call owns it (and must close it)."""
     if executor is not None:
@@ -413,11 +421,9 @@ class StaffingRun:
         data = self.summary
         files = {STAFFING_FILE: staffing_json(data), STAFFING_CSV: staffing_csv(data)}
         if self.source is not None:
-            try:
-                text = staffed_yaml(self.source, data, self.run.scenario.sha256)
-            except SourceChanged as error:
-                raise PlanError(str(error)) from None
-            files[staffed_file(self.source.stem)] = text
+            source = self.source
+            text = edited_source(lambda: staffed_yaml(source, data, self.run.scenario.sha256))
+            files[staffed_file(source.stem)] = text
         return _write_beside(self.run, files, directory, brief, lang, command, on_brief)
 
 

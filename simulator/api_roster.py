@@ -28,6 +28,7 @@ from simulator.api import (
     _executor,
     _scenario,
     _write_beside,
+    edited_source,
     staffing_targets,
 )
 from simulator.i18n import render
@@ -41,7 +42,6 @@ from simulator.rundir.roster_schema import (
     rostered_file,
 )
 from simulator.rundir.roster_xlsx import roster_xlsx
-from simulator.rundir.staffing import SourceChanged
 from simulator.rundir.staging import Claim
 from simulator.runner import Executor
 from simulator.runner import run_replications as _run_replications
@@ -88,11 +88,9 @@ class RosterRun:
             ROSTER_XLSX: roster_xlsx(data, language, self.scenario.site.name),
         }
         if self.source is not None:
-            try:
-                text = rostered_yaml(self.source, data, self.run.scenario.sha256)
-            except SourceChanged as error:
-                raise PlanError(str(error)) from None
-            files[rostered_file(self.source.stem)] = text
+            source = self.source
+            text = edited_source(lambda: rostered_yaml(source, data, self.run.scenario.sha256))
+            files[rostered_file(source.stem)] = text
         return _write_beside(self.run, files, directory, brief, lang, command, on_brief)
 
 

@@ -23,6 +23,7 @@ from simulator.i18n.roster import ROSTER_TEXTS
 from simulator.i18n.scoring import SCORING_TEXTS
 from simulator.i18n.validation import VALIDATION_TEXTS
 from simulator.i18n.validation_log import LOG_VALIDATION_TEXTS
+from simulator.i18n.verdicts import VERDICT_TEXTS
 
 LANGUAGES = ("zh", "en")
 CATALOG: dict[str, dict[str, str]] = {
@@ -38,6 +39,7 @@ CATALOG: dict[str, dict[str, str]] = {
     **READING_TEXTS,
     **REFERENCE_TEXTS,
     **ROSTER_TEXTS,
+    **VERDICT_TEXTS,
 }
 
 

@@ -39,6 +39,8 @@ ROLES = ("clerk", "guide", "security")
 Role = Literal[ROLES]  # type: ignore[valid-type]
 # The role's name in staff.available, staff.least and staff.cost_per_hour.
 ROLE_POSTS = {"clerk": "counters", "guide": "guides", "security": "security"}
+# The role's name where people of it are counted or named (staff.shifts.available, names).
+ROLE_PEOPLE = {"clerk": "clerks", "guide": "guides", "security": "security"}
 # People start before opening to get ready and stay after closing for the last customers.
 ROSTER_MARGIN_MIN = 180.0
 Hours = Annotated[float, Field(gt=0), capped(16)]
@@ -199,7 +201,7 @@ class People(Model):
 
     def of(self, role: str) -> int | None:
         """Return the count for ``role`` (clerk, guide, security)."""
-        return getattr(self, {"clerk": "clerks", "guide": "guides"}.get(role, role))
+        return getattr(self, ROLE_PEOPLE[role])
 
 
 class Names(Model):
@@ -212,7 +214,7 @@ class Names(Model):
 
     def of(self, role: str) -> tuple[str, ...]:
         """Return the names given for ``role`` (clerk, guide, security)."""
-        return getattr(self, {"clerk": "clerks", "guide": "guides"}.get(role, role))
+        return getattr(self, ROLE_PEOPLE[role])
 
 
 class ShiftRules(Model):

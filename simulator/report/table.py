@@ -4,6 +4,9 @@ It is written from the run's ``summary.json`` (:class:`~simulator.rundir.schema.
 same record the brief reads, so the terminal and the brief can never disagree.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from simulator.i18n import render
 from simulator.metrics.day import split_service_metric
 from simulator.metrics.evacuation import DENSITY_DANGER, DENSITY_WARNING
@@ -126,6 +129,19 @@ def run_table(summary: Summary, lang: str = "en") -> str:
     return _english_table(summary)
 
 
+def _metric_lines(
+    metrics: Mapping[str, Any], labelled: list[tuple[str, str, str]], header: list[str]
+) -> list[str]:
+    """Return the metric rows (label, mean, 95 % interval) under ``header``."""
+    # As wide as the longest label: a service's name can be long.
+    width = max([30] + [display_width(label) + 1 for _, label, _ in labelled])
+    lines = [f"{pad_to(header[0], width)} {header[1]:>9}   {header[2]}"]
+    for name, label, template in labelled:
+        shown = [_show(template, metrics[name][key]) for key in ("mean", "ci_low", "ci_high")]
+        lines.append(f"{pad_to(label, width)} {shown[0]:>9}   {shown[1]} – {shown[2]}")
+    return lines
+
+
 def _catalogue_table(summary: Summary, lang: str) -> str:
     metrics = summary["metrics"]
     names = [metric for metric, _label, _template in KEY_METRICS]
@@ -135,12 +151,8 @@ def _catalogue_table(summary: Summary, lang: str) -> str:
         (name, terminal_text(metric_name(name, lang)), templates.get(name, "{:.1f}"))
         for name in shown
     ]
-    width = max([30] + [display_width(label) + 1 for _, label, _ in labelled])
     header = [render(f"table.col_{key}", lang) for key in ("metric", "mean", "ci")]
-    lines = [f"{pad_to(header[0], width)} {header[1]:>9}   {header[2]}"]
-    for name, label, template in labelled:
-        values = [_show(template, metrics[name][key]) for key in ("mean", "ci_low", "ci_high")]
-        lines.append(f"{pad_to(label, width)} {values[0]:>9}   {values[1]} – {values[2]}")
+    lines = _metric_lines(metrics, labelled, header)
     lines += ["", render("table.limits", lang)]
     for row in limit_rows(summary, lang):
         lines.append(f"  {row['name']}：{row['held']}，{row['rating_text']}")
@@ -197,12 +209,7 @@ def _english_table(summary: Summary) -> str:
         )
         for name in shown_metrics_of(metrics, list(rows), SHOWN_IF_SEEN)
     ]
-    # As wide as the longest label: a service's name can be long.
-    width = max([30] + [display_width(label) + 1 for _, label, _ in labelled])
-    lines = [f"{pad_to('metric', width)} {'mean':>9}   95% CI"]
-    for name, label, template in labelled:
-        shown = [_show(template, metrics[name][key]) for key in ("mean", "ci_low", "ci_high")]
-        lines.append(f"{pad_to(label, width)} {shown[0]:>9}   {shown[1]} – {shown[2]}")
+    lines = _metric_lines(metrics, labelled, ["metric", "mean", "95% CI"])
     lines.append("")
     lines.append(f"{'limit':<30} {'held in':>9}   95% CI         verdict")
     for limit in summary["limits"]:
