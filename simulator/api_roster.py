@@ -33,6 +33,7 @@ from simulator.api import (
 )
 from simulator.i18n import render
 from simulator.model import Scenario
+from simulator.report.rated import target_text
 from simulator.rundir.roster import roster_csv, roster_dict, roster_json, rostered_yaml
 from simulator.rundir.roster_schema import (
     ROSTER_CSV,
@@ -85,7 +86,14 @@ class RosterRun:
         files: dict[str, str | bytes] = {
             ROSTER_FILE: roster_json(data),
             ROSTER_CSV: roster_csv(data),
-            ROSTER_XLSX: roster_xlsx(data, language, self.scenario.site.name),
+            ROSTER_XLSX: roster_xlsx(
+                data,
+                language,
+                self.scenario.site.name,
+                render("brief.list_separator", language).join(
+                    target_text(target, language) for target in data["targets"]
+                ),
+            ),
         }
         if self.source is not None:
             source = self.source

@@ -22,7 +22,7 @@ def block(label: str, fresh: float, short: int = 0) -> dict:
 
 
 def roster(*blocks: dict) -> dict:
-    floor = {"on_floor": 1, "wanted": 1, "people": 2, "lacking_share": 0.0}
+    floor = {"on_floor": 1, "wanted": 1, "people": 2, "lacking_share": 0.0, "needed_share": 0.5}
     total = {"people": 3, "hours": 24.0, "cost": 1080.0}
     return {
         "schema_version": 2,
@@ -59,3 +59,12 @@ def test_a_roster_that_holds_everywhere_says_nothing_is_short():
     data = roster(block("09:00–09:30", 1.0), block("09:30–10:00", 0.9))
     assert roster_section(data, "zh")["short"] is None
     assert "未达标" not in roster_table(data, "zh")
+
+
+def test_floor_staff_no_action_needed_are_not_said_to_be_verified():
+    data = roster(block("09:00–09:30", 1.0))
+    data["floor"]["guide"] = {**data["floor"]["guide"], "needed_share": 0.0}
+    table = roster_table(data, "zh")
+    assert "验证日中没有需要引导员的处置措施被触发" in table
+    assert "因缺引导员而措施未能执行的天数占" not in table
+    assert "因缺安保人员而措施未能执行的天数占 0%" in table  # guards were needed and checked

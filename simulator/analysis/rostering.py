@@ -33,7 +33,7 @@ import numpy as np
 from simulator.analysis.shifts import Cover, pattern_cost, patterns, solve_cover
 from simulator.analysis.staffing import block_loads, erlang_plan
 from simulator.analysis.targets import Target, block_labels, block_values, held, holds_as_well
-from simulator.engine.events import Reason
+from simulator.engine.events import EventKind, Reason
 from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
 from simulator.i18n import Message, message
@@ -60,14 +60,39 @@ class RosterError(ValueError):
         self.message = message
 
 
+@dataclass(frozen=True)
+class DayCheck:
+    """One simulated day of a roster: its block measures, and what its floor staff met."""
+
+    values: np.ndarray  # (blocks, targets)
+    lacked_guide: bool  # an action failed, wholly or partly, for want of a guide
+    lacked_guard: bool
+    needed_guide: bool  # an action that needs a guide was taken at all
+    needed_guard: bool
+
+
+# What works only with a guide on the floor (pre-registering; steering people to the kiosks
+# or the counters), or a guard at the door (door control).
+GUIDED = frozenset({"kiosks", "counters"})
+
+
 def roster_day(
     plan: Scenario, seed: int, edges: np.ndarray, targets: tuple[Target, ...], index: int
-) -> tuple[np.ndarray, bool, bool]:
+) -> DayCheck:
     """Simulate day ``index``: its block measures, and whether it lacked a guide or a guard."""
     record = simulate_day(plan, Streams(seed, index))
     reasons = {event.result.reason for event in record.events if event.result is not None}
-    values = block_values(record, edges, targets)
-    return values, Reason.NO_GUIDE in reasons, Reason.NO_SECURITY in reasons
+    taken = [event for event in record.events if event.kind is EventKind.ACTION]
+    return DayCheck(
+        values=block_values(record, edges, targets),
+        lacked_guide=Reason.NO_GUIDE in reasons,
+        lacked_guard=Reason.NO_SECURITY in reasons,
+        needed_guide=any(
+            event.name == "pre_register" or (event.name == "redirect" and event.target in GUIDED)
+            for event in taken
+        ),
+        needed_guard=any(event.name == "stop_entry" for event in taken),
+    )
 
 
 @dataclass(frozen=True)
@@ -79,6 +104,8 @@ class Judged:
     days: int
     short_guide: float  # share of days an action lacked a guide
     short_security: float
+    needed_guide: float  # share of days an action needing a guide was taken at all
+    needed_security: float
 
 
 @dataclass(frozen=True)
@@ -261,14 +288,16 @@ class RosterSearch:
             roster_day, plan, self.seed if seed is None else seed, self.edges, self.targets
         )
         results = list(self.executor.map(task, range(first_day, first_day + self.days)))
-        values = np.stack([values for values, _guide, _guard in results])
+        values = np.stack([day.values for day in results])
         met = held(values, self.targets).all(axis=2)
         return Judged(
             met_share=met.mean(axis=0),
             met_days=met.sum(axis=0),
             days=self.days,
-            short_guide=float(np.mean([guide for _v, guide, _g in results])),
-            short_security=float(np.mean([guard for _v, _g, guard in results])),
+            short_guide=float(np.mean([day.lacked_guide for day in results])),
+            short_security=float(np.mean([day.lacked_guard for day in results])),
+            needed_guide=float(np.mean([day.needed_guide for day in results])),
+            needed_security=float(np.mean([day.needed_guard for day in results])),
         )
 
 

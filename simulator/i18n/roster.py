@@ -176,4 +176,11 @@ ROSTER_TEXTS: dict[str, dict[str, str]] = {
         "zh": "排班表 — {site}（按 {targets} 排定，{share:.0%} 的模拟日达标）",
         "en": "Roster — {site} (for {targets} on {share:.0%} of simulated days)",
     },
+    "roster.floor_untested": {
+        "zh": "{role}全天保持 {on_floor} 人在岗（共排 {people} 人，含轮休替班）；验证日中没有需要"
+        "{role}的处置措施被触发，人数仅按最少在岗要求排定，未经模拟检验",
+        "en": "{on_floor} {role}(s) on the floor all day ({people} rostered, breaks relieved); "
+        "no action needing one was taken on the verification days, so the headcount is only the "
+        "least the rules ask, untested by the simulation",
+    },
 }

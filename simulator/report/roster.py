@@ -61,6 +61,17 @@ def floor_text(data: RosterFile, lang: str) -> str:
                     on_floor=entry["on_floor"],
                 )
             )
+        if not entry["needed_share"]:  # nothing was checked: say so, claim nothing
+            parts.append(
+                render(
+                    "roster.floor_untested",
+                    lang,
+                    role=name,
+                    on_floor=entry["on_floor"],
+                    people=entry["people"],
+                )
+            )
+            continue
         parts.append(
             render(
                 "roster.floor",

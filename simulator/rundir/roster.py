@@ -88,6 +88,7 @@ def roster_dict(result: RosterResult) -> RosterFile:
             "cost": None if any(c is None for c in costs) else round(sum(c or 0 for c in costs), 6),
         }
     lacking = {"guide": result.fresh.short_guide, "security": result.fresh.short_security}
+    needed = {"guide": result.fresh.needed_guide, "security": result.fresh.needed_security}
     staff = result.scenario.staff
     floor: dict[str, FloorEntry] = {
         role: {
@@ -95,6 +96,7 @@ def roster_dict(result: RosterResult) -> RosterFile:
             "wanted": result.floor_required[role],
             "people": cover.headcount,
             "lacking_share": lacking[role],
+            "needed_share": needed[role],
         }
         for role, cover in result.floor.items()
     }

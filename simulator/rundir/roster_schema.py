@@ -60,6 +60,7 @@ class FloorEntry(TypedDict):
     wanted: int  # the headcount the search asked for
     people: int  # people rostered (relief for breaks included)
     lacking_share: float  # fresh days an action failed for want of one
+    needed_share: float  # fresh days an action that needs one was taken at all
 
 
 class RoleTotal(TypedDict):

@@ -50,8 +50,11 @@ def _state(person: PersonEntry, slot: float) -> str:
     return "on"
 
 
-def roster_xlsx(data: RosterFile, lang: str, site: str = "") -> bytes:
-    """Return ``roster.xlsx`` in ``lang`` (``site``: the hall's name, in the printed header)."""
+def roster_xlsx(data: RosterFile, lang: str, site: str = "", targets: str = "") -> bytes:
+    """Return ``roster.xlsx`` in ``lang``.
+
+    ``site`` and ``targets`` (the targets in words, in ``lang``) head every printed page.
+    """
     book = Workbook()
     book.properties.created = book.properties.modified = FIXED
     sheet = book.create_sheet(index=0)
@@ -115,11 +118,7 @@ def roster_xlsx(data: RosterFile, lang: str, site: str = "") -> bytes:
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.print_title_rows = "1:1"
     sheet.oddHeader.center.text = render(
-        "roster.sheet_title",
-        lang,
-        site=site,
-        targets=", ".join(data["targets"]),
-        share=data["share"],
+        "roster.sheet_title", lang, site=site, targets=targets, share=data["share"]
     )
     sheet.oddFooter.center.text = "&P / &N"
     _blocks_sheet(book, data, lang)
