@@ -30,7 +30,7 @@ from simulator.cli_support import (
 from simulator.i18n import LANGUAGES, render
 from simulator.model.json_schema import json_schema_text
 from simulator.model.reference import reference_markdown
-from simulator.report.publish import FORMATS, publish
+from simulator.report.publish import DEFAULT_FORMATS, FORMATS, publish
 from simulator.report.table import run_table
 from simulator.rundir.reader import RunDirError, read_run
 from simulator.rundir.staging import WriteError
@@ -198,13 +198,13 @@ def _formats(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[s
 @click.option(
     "--format",
     "formats",
-    default=",".join(FORMATS),
+    default=",".join(DEFAULT_FORMATS),
     show_default=True,
     callback=_formats,
-    help="Brief formats to write, comma-separated.",
+    help="Brief formats to write, comma-separated: md, html, pdf (pdf needs Chromium or Chrome).",
 )
 def brief(run_dir: str, lang: str | None, formats: tuple[str, ...]) -> None:
-    """Write the drill brief (brief.md, brief.html) and charts of the run in RUN_DIR."""
+    """Write the brief (brief.md, brief.html, brief.pdf) and charts of the run in RUN_DIR."""
     try:
         run = read_run(Path(run_dir))
         published = publish(run, lang or run.summary["scenario"].get("language", "zh"), formats)

@@ -21,7 +21,7 @@ from simulator.rundir.reader import read_run
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="Debian chromium not installed (.ci/run installs it)"
+    CHROMIUM is None, reason="Debian chromium not installed (apt-get install chromium)"
 )
 # Any reference the browser could follow: src/href attributes and CSS url()/@import.
 REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["']([^"']*)["']|url\(\s*["']?([^"')]*)|@import""")
@@ -164,9 +164,9 @@ def test_the_html_brief_has_no_markdown_left_in_it(run_dir):
 
 
 def test_a_format_that_does_not_exist_is_bad_input(run_dir):
-    result = CliRunner().invoke(cli, ["brief", str(run_dir), "--format", "md,pdf"])
+    result = CliRunner().invoke(cli, ["brief", str(run_dir), "--format", "md,docx"])
     assert result.exit_code == 2
-    assert "pdf is not a brief format; choose from md, html" in result.output
+    assert "docx is not a brief format; choose from md, html, pdf" in result.output
 
 
 # Chromium's own housekeeping, which it sends even for a blank page whatever the flags (seen:

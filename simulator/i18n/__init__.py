@@ -14,6 +14,7 @@ from typing import Any
 from simulator.i18n.brief import BRIEF_TEXTS
 from simulator.i18n.charts import CHART_TEXTS
 from simulator.i18n.console import CONSOLE_TEXTS
+from simulator.i18n.interface import INTERFACE_TEXTS
 from simulator.i18n.metrics import METRIC_TEXTS
 from simulator.i18n.plausibility import PLAUSIBILITY_TEXTS
 from simulator.i18n.procedure import PROCEDURE_TEXTS
@@ -40,6 +41,7 @@ CATALOG: dict[str, dict[str, str]] = {
     **REFERENCE_TEXTS,
     **ROSTER_TEXTS,
     **VERDICT_TEXTS,
+    **INTERFACE_TEXTS,
 }
 
 

@@ -30,6 +30,7 @@ from simulator.report.observed_section import (
     observed_section,
     odds_section,
 )
+from simulator.report.pdf import page_counter_css
 from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
     RATING_ORDER,
@@ -364,6 +365,7 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
     performed = sum(rating == "P" for rating in simulated_ratings)
     return {
         "t": lambda key, **args: render(key, lang, **args),
+        "page_counter": page_counter_css(lang),
         "lang": lang,
         "name": scenario["name"],
         "site": render("brief.comma", lang).join(filter(None, (site["name"], site["location"]))),

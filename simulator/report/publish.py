@@ -4,7 +4,8 @@ Everything is rendered in memory first (charts as PNG bytes, then the Markdown a
 around them), then staged as temporary files, and only then renamed into place. A failure while
 drawing, rendering or writing therefore leaves the directory as it was, and a reader never sees
 half a file. The HTML brief embeds its charts as ``data:`` URIs so it can be mailed or
-archived alone; the Markdown brief links to ``charts/*.png`` beside it.
+archived alone; the Markdown brief links to ``charts/*.png`` beside it. The PDF, on request,
+is that HTML printed by a headless browser (:mod:`.pdf`) before anything is written.
 """
 
 import base64
@@ -16,10 +17,12 @@ from simulator.i18n import render
 from simulator.report.brief import brief_context, render_brief
 from simulator.report.charts import Chart, draw_charts
 from simulator.report.fonts import ChartLanguage, chart_language
+from simulator.report.pdf import PdfError, html_to_pdf
 from simulator.rundir.reader import RunDirError, RunFiles
 from simulator.rundir.staging import sweep_temp_files, temp_file
 
-FORMATS = ("md", "html")
+FORMATS = ("md", "html", "pdf")
+DEFAULT_FORMATS = ("md", "html")  # a PDF needs a browser installed, so it is asked for
 CHARTS_DIR = "charts"
 
 
@@ -66,8 +69,30 @@ def brief_documents(
         }
         for number, chart in enumerate(charts, start=1)
     ]
-    texts = {f"{stem}.{fmt}": render_brief(context, f"brief.{fmt}.j2") for fmt in formats}
+    texts = {
+        f"{stem}.{fmt}": render_brief(context, f"brief.{fmt}.j2") for fmt in formats if fmt != "pdf"
+    }
     return charts, texts
+
+
+def brief_files(
+    run: RunFiles, lang: str, formats: tuple[str, ...], language: ChartLanguage
+) -> tuple[list[Chart], dict[str, bytes]]:
+    """Return the charts and every brief file's bytes by name, the PDF printed from the HTML."""
+    html_formats = tuple(dict.fromkeys([*formats, "html"])) if "pdf" in formats else formats
+    charts, texts = brief_documents(run, lang, html_formats, language)
+    stem = names_for(run, lang)[0]
+    files = {
+        name: text.encode("utf-8")
+        for name, text in texts.items()
+        if name.rsplit(".", 1)[1] in formats
+    }
+    if "pdf" in formats:
+        try:
+            files[f"{stem}.pdf"] = html_to_pdf(texts[f"{stem}.html"], lang)
+        except PdfError as error:
+            raise PublishError(str(error)) from None
+    return charts, files
 
 
 class PublishError(RunDirError):
@@ -102,7 +127,10 @@ def _write_all(files: dict[Path, bytes]) -> None:
 
 
 def publish(
-    run: RunFiles, lang: str, formats: tuple[str, ...] = FORMATS, cjk_font: str | None = None
+    run: RunFiles,
+    lang: str,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    cjk_font: str | None = None,
 ) -> Published:
     """Draw the charts and write the brief of ``run`` in ``lang`` in each of ``formats``.
 
@@ -110,13 +138,13 @@ def publish(
     Charts of an earlier brief that this one no longer draws are removed.
     """
     language = chart_language(lang, cjk_font)
-    charts, texts = brief_documents(run, lang, formats, language)
+    charts, briefs = brief_files(run, lang, formats, language)
     chart_dir = run.path / names_for(run, lang)[1]
     if chart_dir.exists() and not chart_dir.is_dir():
         raise PublishError(f"{chart_dir}: is a file; move it away and run drill brief again")
     chart_dir.mkdir(exist_ok=True)
     files = {chart_dir / f"{chart.name}.png": chart.png for chart in charts}
-    files.update({run.path / name: text.encode("utf-8") for name, text in texts.items()})
+    files.update({run.path / name: data for name, data in briefs.items()})
     _write_all(files)
     for stale in set(chart_dir.glob("*.png")) - set(files):
         stale.unlink()
