@@ -12,6 +12,7 @@ import click
 
 from simulator._version import __version__
 from simulator.cli_drill import play, score
+from simulator.cli_language import DrillGroup
 from simulator.cli_plan import compare, roster, staff
 from simulator.cli_register import actions, history
 from simulator.cli_support import (
@@ -36,8 +37,15 @@ from simulator.rundir.reader import RunDirError, read_run
 from simulator.rundir.staging import WriteError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="drill")
+@click.group(cls=DrillGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="drill", message="%(prog)s %(version)s")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    expose_value=False,
+    is_eager=True,  # DrillGroup read it before parsing; listed here for the help and the check
+    help="Interface language: zh or en [default: the scenario's, else the locale's (LANG)].",
+)
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of internal errors.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
