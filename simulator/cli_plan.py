@@ -32,10 +32,9 @@ from simulator.cli_support import (
 )
 from simulator.i18n import render
 from simulator.model import Scenario
-from simulator.report.comparison import comparison_table
+from simulator.report.plan_tables import compare_text, staff_text
 from simulator.report.publish import Published
 from simulator.report.roster import roster_table
-from simulator.report.staffing import staffing_table
 from simulator.rundir.roster_schema import ROSTER_XLSX, rostered_file
 from simulator.rundir.schema import staffed_file
 
@@ -133,10 +132,11 @@ def compare(
     published: list[Published] = []
     compared.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
 
-    against = f"{len(arms) - 1} variant{'s' if len(arms) > 2 else ''}"
-    click.echo(f"{scenario.name} — {against} against the base, seed {seed}")
-    click.echo(comparison_table(compared.summary))
-    close_run(published, f"\nResults: {target.target}")
+    lang = scenario.language
+    title = render("compare.title", lang, name=scenario.name, variants=len(arms) - 1, seed=seed)
+    click.echo(title)
+    click.echo(compare_text(compared.summary, lang))
+    close_run(published, "\n" + render("roster.results", lang, path=target.target))
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -216,7 +216,8 @@ def staff(
     def evaluated(_evaluation: object) -> None:
         plans[0] += 1
         if sys.stderr.isatty():
-            click.echo(f"\rplans simulated: {plans[0]}", nl=False, err=True)
+            progress = render("staff.progress", scenario.language, plans=plans[0])
+            click.echo(f"\r{progress}", nl=False, err=True)
 
     with working((jobs, executor_kind, scheduler), None) as (executor, _advance):
         staffed = api.staff(
@@ -239,18 +240,15 @@ def staff(
     data = staffed.summary
     stem = Path(file).stem
 
-    click.echo(f"{scenario.name} — staffing per {block_min}-minute block, seed {seed}")
-    click.echo(staffing_table(data))
+    lang = scenario.language
+    click.echo(render("staff.title", lang, name=scenario.name, block=block_min, seed=seed))
+    click.echo(staff_text(data, lang))
     if data["unreachable"]:
-        click.echo(
-            "Warning: some blocks cannot keep the targets with the counters the hall has "
-            "(site.counters); see the table.",
-            err=True,
-        )
+        click.echo(render("staff.unreachable", lang), err=True)
     close_run(
         published,
-        f"\nStaffed scenario: {target.target / staffed_file(stem)}  (drill run it)",
-        f"Results: {target.target}",
+        "\n" + render("staff.staffed_file", lang, path=target.target / staffed_file(stem)),
+        render("roster.results", lang, path=target.target),
     )
 
 

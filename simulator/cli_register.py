@@ -14,10 +14,11 @@ from typing import Any, cast
 
 import click
 
+from simulator.cli_language import said
 from simulator.cli_support import InputError
-from simulator.i18n import render
+from simulator.i18n import CATALOG, render
 from simulator.report.observed_section import earlier_section, rectifications
-from simulator.report.text import terminal_text
+from simulator.report.text import grid, terminal_text
 from simulator.rundir.history import past_drills
 from simulator.rundir.reader import RunDirError, read_mapping
 from simulator.rundir.register import REGISTER_FILE, Register, RegisterError, register_for
@@ -149,7 +150,7 @@ def _rebuild(root: Path, register: Register) -> int:
             sha = _log_sha256(past.path, drill, summary)
             _id, new = register.record(past.path, drill, summary, fixes, dt.date.today(), sha)
         except (KeyError, TypeError, AttributeError, ValueError):
-            click.echo(terminal_text(f"Skipped (unreadable): {past.path}"), err=True)
+            click.echo(terminal_text(said("history.skipped", path=past.path)), err=True)
             continue
         added += new
     return added
@@ -162,11 +163,12 @@ def history(results_dir: str, rebuild: bool) -> None:
     """List the drills in the register (演练台账): date, kind, rating, scenario, people."""
     root = Path(results_dir)
     if not root.is_dir():
-        raise InputError(f"{root}: no such directory; run drill play or drill score first.")
+        raise InputError(said("history.no_directory", root=root))
     try:
         register = Register(root / REGISTER_FILE)
         if rebuild:
-            click.echo(f"Recorded {_rebuild(root, register)} run(s) in {register.path}")
+            added = _rebuild(root, register)
+            click.echo(said("history.recorded", count=added, path=register.path))
     except RegisterError as error:
         raise InputError(str(error)) from None
     try:
@@ -177,16 +179,25 @@ def history(results_dir: str, rebuild: bool) -> None:
     if not drills:
         _listed_from_runs(root)
         return
-    click.echo(f"{'date':<11} {'kind':<6} {'rating':<7} scenario — participants — directory")
+    rows = []
     for drill in drills:
         names = [name for role in drill.participants.values() for name in role]
         people = "、".join(names) if names else "—"
         title = f"{drill.title}（{drill.scenario}）" if drill.title else drill.scenario
-        mark = "  (open actions)" if drill.id in open_actions else ""
-        line = (
-            f"{drill.date:<11} {drill.kind:<6} {drill.verdict or '—':<7} {title} — {people} — "
-            f"{drill.run_dir}{mark}"
-        )
+        mark = said("history.open_actions") if drill.id in open_actions else ""
+        described = f"{title} — {people} — {drill.run_dir}{mark}"
+        rows.append([str(drill.date), _kind(drill.kind), drill.verdict or "—", described])
+    _echo_drills(rows)
+
+
+def _kind(kind: str) -> str:
+    key = f"history.kind.{kind}"
+    return said(key) if key in CATALOG else kind
+
+
+def _echo_drills(rows: list[list[str]]) -> None:
+    header = [said(f"history.col_{column}") for column in ("date", "kind", "rating", "drill")]
+    for line in grid([header, *rows]):
         click.echo(terminal_text(line))  # names come from files anyone may have edited
 
 
@@ -194,18 +205,22 @@ def _listed_from_runs(root: Path) -> None:
     """List the drills from their run directories (no register yet)."""
     drills, unreadable = past_drills(root)
     for problem in unreadable:
-        click.echo(terminal_text(f"Skipped (unreadable): {problem}"), err=True)
+        click.echo(terminal_text(said("history.skipped", path=problem)), err=True)
     if not drills:
-        click.echo(f"No drills recorded under {root} yet; run drill play or drill score.")
+        click.echo(said("history.none", root=root))
         return
-    click.echo(f"{'date':<11} {'kind':<6} {'rating':<7} scenario — participants — directory")
-    for drill in drills:
-        line = (
-            f"{drill.date:<11} {drill.kind:<6} {drill.rating:<7} {drill.scenario} — "
-            f"{drill.participants} — {drill.path}"
-        )
-        click.echo(terminal_text(line))
-    click.echo(f"(not in a register yet: drill history --results {root} --rebuild records them)")
+    _echo_drills(
+        [
+            [
+                drill.date,
+                _kind(drill.kind),
+                drill.rating,
+                f"{drill.scenario} — {drill.participants} — {drill.path}",
+            ]
+            for drill in drills
+        ]
+    )
+    click.echo(said("history.not_registered", root=root))
 
 
 @click.group(invoke_without_command=True)
@@ -223,18 +238,27 @@ def actions(ctx: click.Context, results_dir: str, include_closed: bool) -> None:
     except RegisterError as error:
         raise InputError(str(error)) from None
     if not found:
-        click.echo("No open corrective actions.")
+        click.echo(said("actions.none"))
         return
     today = dt.date.today()
+    rows = []
     for action in found:
-        state = "closed " + str(action.closed_at) if action.closed_at else "open"
-        if action.overdue(today):
-            state = "OVERDUE"
-        line = (
-            f"#{action.id:<4} {action.due}  {state:<17} {action.site} — {action.issue} — "
-            f"{action.action} ({action.owner})"
+        state = said("actions.open")
+        if action.closed_at:
+            state = said("actions.closed_on", date=action.closed_at)
+        elif action.overdue(today):
+            state = said("actions.overdue")
+        described = f"{action.site} — {action.issue} — {action.action}（{action.owner}）"
+        rows.append(
+            [
+                f"#{action.id}",
+                str(action.due),
+                state,
+                described + (f" — {action.note}" if action.note else ""),
+            ]
         )
-        click.echo(terminal_text(line + (f" — {action.note}" if action.note else "")))
+    for line in grid(rows):
+        click.echo(terminal_text(line))
 
 
 @actions.command("close")
@@ -245,9 +269,9 @@ def close_action(ctx: click.Context, action_id: int, note: str) -> None:
     """Close corrective action ACTION_ID with a --note of what was done."""
     path = ctx.meta["register"]
     if not path.exists():
-        raise InputError(f"{path}: no register yet; run drill score or drill play first.")
+        raise InputError(said("actions.no_register", path=path))
     try:
         closed = Register(path).close(action_id, note, dt.date.today())
     except RegisterError as error:
         raise InputError(str(error)) from None
-    click.echo(terminal_text(f"Closed #{closed.id}: {closed.issue} — {note}"))
+    click.echo(terminal_text(said("actions.closed", id=closed.id, issue=closed.issue, note=note)))

@@ -46,7 +46,9 @@ def test_by_default_the_plans_holding_every_limit_come_first_cheapest_first(
     out = tmp_path / "cmp"
     result = invoke("compare", scenario_file, "-n", 8, "--out", out, "--no-brief")
     assert result.exit_code == 0, result.output
-    assert "ranked by limits held first, then staff_hours (lower is better;" in result.output
+    # The scenario is Chinese, so is the table: the order in words, no metric key.
+    assert "先看各项限值" in result.output
+    assert f"再按“{render('metric.staff_hours', 'zh')}”由低到高排序" in result.output
     data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
     assert (data["rule"], data["by"]) == ("limits_then_cost", "staff_hours")
     arms = {arm["name"]: arm for arm in data["arms"]}
@@ -67,15 +69,16 @@ def test_compare_writes_tables_a_chart_and_a_brief_section(scenario_file, tmp_pa
     out = tmp_path / "cmp"
     result = invoke("compare", scenario_file, "-n", 8, "--by", "wait_p90_min", "--out", out)
     assert result.exit_code == 0, result.output
-    assert "ranked by wait_p90_min (lower is better); 8 days per plan" in result.output
+    assert "各模拟 8 天" in result.output
+    assert "按“90% 客户等候时间（分钟）”排序（越低越好）" in result.output
     data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
     assert data["ranking"][0] == "加一台" and data["common_random_numbers"] is True
     same = next(arm for arm in data["arms"] if arm["name"] == "原样")
     assert all(d["mean"] in (0.0, None) for d in same["differences"].values())
-    assert "not significant" in next(
+    assert "不显著" in next(
         line
         for line in result.output.splitlines()
-        if line.strip().startswith("2 原样") or line.strip().startswith("3 原样")
+        if line.split()[:2] in (["2", "原样"], ["3", "原样"])
     )
     with (out / "comparison.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -203,7 +206,7 @@ def test_staff_writes_a_table_a_chart_a_brief_section_and_a_scenario_that_runs(
     with (out / "staffing.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [int(row["counters"]) for row in rows] == counters
-    assert "wait_p90_min<=6 (kept)" in result.output
+    assert "90% 客户等候时间（分钟） ≤ 6" in result.output
 
     staffed_file = out / "staff_hall.staffed.yaml"
     staffed = load_scenario(staffed_file)

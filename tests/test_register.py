@@ -192,3 +192,21 @@ def test_a_rebuilt_register_knows_the_log_so_scoring_it_again_is_the_same_drill(
     again = invoke("score", OUTAGE, LOG, "-n", "2", "--out", tmp_path / "again", "--no-brief")
     assert "未重复登记" in again.output
     assert len(Register(tmp_path / "register.sqlite").drills()) == 1
+
+
+def test_history_and_actions_speak_the_locales_language(tmp_path):
+    register = Register(tmp_path / "register.sqlite")
+    fix = Rectification("rule-4", "第 4 条评定为 M", "重新培训", "值班经理")
+    # A drill far ahead, so that its action is open (not overdue) whenever the test runs.
+    register.record(tmp_path / "run", drill(date="2099-11-20"), SUMMARY, [fix], TODAY, "log-a")
+    chinese = {"LANG": "zh_CN.UTF-8"}
+    listed = CliRunner().invoke(cli, ["history", "--results", str(tmp_path)], env=chinese)
+    header, row = listed.output.splitlines()
+    assert header.split()[:4] == ["日期", "类型", "评定", "场景"]
+    assert row.split()[:3] == ["2099-11-20", "实战演练", "M"] and "（有未完成整改）" in row
+    actions = CliRunner().invoke(cli, ["actions", "--results", str(tmp_path)], env=chinese)
+    assert actions.output.split()[:3] == ["#1", "2099-12-20", "未完成"]
+    closing = ["actions", "--results", str(tmp_path), "close", "1", "--note", "已培训"]
+    closed = CliRunner().invoke(cli, closing, env=chinese)
+    assert closed.output == "已关闭 #1：第 4 条评定为 M — 已培训\n"
+    assert CliRunner().invoke(cli, closing[:3], env=chinese).output == "没有未完成的整改项。\n"

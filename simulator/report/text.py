@@ -24,3 +24,17 @@ def display_width(text: str) -> int:
 def pad_to(text: str, width: int) -> str:
     """Return ``text`` padded with spaces to ``width`` terminal columns."""
     return text + " " * max(0, width - display_width(text))
+
+
+def grid(rows: list[list[str]], indent: str = "", gap: int = 2) -> list[str]:
+    """Return ``rows`` as lines of columns lined up by terminal width (the first is the header)."""
+    widths = [
+        max(display_width(row[column]) for row in rows if column < len(row))
+        for column in range(max(len(row) for row in rows))
+    ]
+    return [
+        (
+            indent + "".join(pad_to(cell, widths[column] + gap) for column, cell in enumerate(row))
+        ).rstrip()
+        for row in rows
+    ]
