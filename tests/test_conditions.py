@@ -85,7 +85,7 @@ def test_syntax_errors_name_the_column(text, column, fragment):
         ("queue >= 50%", 12, "character", "unit"),
         ("queue ≥ 20", 7, "character", "symbol"),
         ("queue = 20", 7, "character", "symbol"),
-        ("queue >= 2 且 density > 1", 12, "character", "join"),
+        ("queue >= 2 和 density > 1", 12, "character", "join"),  # 且 is "and"; 和 is not
         ("wait_p90 >= 25", 1, "unknown_metric_close", None),
     ],
 )

@@ -182,14 +182,17 @@ REFERENCE_TEXTS: dict[str, dict[str, str]] = {
     },
     "ref.when": {"zh": "条件语言（when:）", "en": "The when: language"},
     "ref.when_intro": {
-        "zh": "条件由“指标 比较符 数值”组成，可用 `and`、`or` 连接，用括号分组（`and` 先于 "
-        "`or`）。比较符：`>=` `<=` `>` `<` `==` `!=`。数值是数字（不写单位），`time` 与带冒号"
-        "的时刻比较。例如：`queue >= 30 and time >= 12:00`，`outage_min >= 10 or density > 2`。",
+        "zh": "条件由“指标 比较符 数值”组成，可用 `且`（`and`）、`或`（`or`）连接，用括号分组"
+        "（`且` 先于 `或`）。指标可写中文名或英文名。比较符：`>=` `<=` `>` `<` `==` `!=`。数值是"
+        "数字（不写单位），`时间`（`time`）与带冒号的时刻比较。例如：`排队人数 >= 30 且 时间 >= "
+        "12:00`，`故障持续 >= 10 或 厅内密度 > 2`，与 `queue >= 30 and time >= 12:00` 相同写法。",
         "en": "A condition is 'metric operator value', joined with `and` and `or` and grouped "
         "with parentheses (`and` binds tighter). Operators: `>=` `<=` `>` `<` `==` `!=`. The "
         "value is a number (no unit); `time` compares with a clock time. For example: "
-        "`queue >= 30 and time >= 12:00`, `outage_min >= 10 or density > 2`.",
+        "`queue >= 30 and time >= 12:00`, `outage_min >= 10 or density > 2`. Each metric also "
+        "has a Chinese name (排队人数 >= 30 且 时间 >= 12:00), the one the Chinese brief uses.",
     },
+    "ref.chinese_name": {"zh": "中文名", "en": "Chinese name"},
     "ref.metric": {"zh": "指标", "en": "Metric"},
     "ref.distributions": {"zh": "分布", "en": "Distributions"},
     "ref.distributions_intro": {

@@ -308,7 +308,7 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     },
     "when.hint.symbol": {"zh": "：请写成 {instead}", "en": ": write {instead}"},
     "when.hint.join": {
-        "zh": "：多个条件用 and（且）或 or（或）连接",
+        "zh": "：多个条件用 且（and）或 或（or）连接",
         "en": ": join conditions with and or or",
     },
     "when.hint.unit": {
@@ -316,7 +316,8 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": ": write the number without a unit (20, not 20 people; 0.5, not 50%)",
     },
     "when.hint.chinese": {
-        "zh": "：条件用英文指标名书写，如 queue（排队人数）、outage_min（故障持续分钟）；"
+        "zh": "：指标用其中文名或英文名书写，如 排队人数（queue）、厅内密度（density）、"
+        "故障持续（outage_min）、近15分钟P90等候（wait_p90_recent）；"
         "全部指标见 docs/scenario.zh.md 的“条件语言”",
         "en": ": conditions use the metrics' English names, such as queue or outage_min (all "
         "of them: docs/scenario.md, The when: language)",

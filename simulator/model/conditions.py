@@ -5,6 +5,7 @@ Grammar (``and`` binds tighter than ``or``; parentheses group)::
     expression := conjunction ("or" conjunction)*
     conjunction := comparison ("and" comparison)*
     comparison := METRIC OP VALUE | "(" expression ")"
+    METRIC     := an English name of METRICS, or its Chinese name (condition_aliases)
     OP         := ">=" | "<=" | ">" | "<" | "==" | "!="
     VALUE      := number | clock time "HH:MM" (only for ``time``)
 
@@ -19,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from simulator.model.clock import parse_clock
+from simulator.model.condition_aliases import ALIAS_PATTERN, canonical
 from simulator.model.incidents import INCIDENT_KINDS
 
 # The state of each kind of incident a rule may react to: "illness_active >= 1" (a flag) and
@@ -55,7 +57,8 @@ OPERATORS = (">=", "<=", "==", "!=", ">", "<")
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<clock>\d{1,2}:\d{2})|(?P<number>\d+(?:\.\d*)?|\.\d+)"
-    r"|(?P<op>>=|<=|==|!=|>|<)|(?P<paren>[()])|(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<bad>\S))"
+    rf"|(?P<op>>=|<=|==|!=|>|<)|(?P<paren>[()])|(?P<alias>{ALIAS_PATTERN})"
+    r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<bad>\S))"
 )
 
 
@@ -172,7 +175,10 @@ def _tokenize(text: str) -> list[_Token]:
                 hint=hint,
                 instead=instead,
             )
-        tokens.append(_Token(kind, match.group(kind), column))
+        if kind == "alias":  # 排队人数, 且: read as the English name they stand for
+            tokens.append(_Token("word", canonical(match.group(kind)), column))
+        else:
+            tokens.append(_Token(kind, match.group(kind), column))
         position = match.end()
     tokens.append(_Token("end", "", len(text) + 1))
     return tokens

@@ -13,6 +13,7 @@ from typing import Any
 from simulator.i18n import render
 from simulator.model.actions import ACTIONS, ENTRY_FIELDS, RULE_KEYS
 from simulator.model.base import CLOCK_PATTERN
+from simulator.model.condition_aliases import METRICS_ZH
 from simulator.model.conditions import INCIDENT_FLAGS, INCIDENT_MINUTES, METRICS
 from simulator.model.json_schema import json_schema
 
@@ -177,7 +178,9 @@ class _Reference:
         return "\n".join(parts)
 
     def when_language(self) -> str:
-        rows = [f"| {self.say('ref.metric')} | {self.say('ref.meaning')} |", "|---|---|"]
+        header = [self.say("ref.metric"), self.say("ref.chinese_name"), self.say("ref.meaning")]
+        rows = ["| " + " | ".join(header) + " |", "|---|---|---|"]
+        chinese = {metric: name for name, metric in reversed(list(METRICS_ZH.items()))}
         for metric in METRICS:
             if metric in INCIDENT_FLAGS:
                 kind = self.say(f"kind.{INCIDENT_FLAGS[metric]}")
@@ -187,7 +190,7 @@ class _Reference:
                 meaning = self.say("cond.incident_min", kind=kind)
             else:
                 meaning = self.say(f"cond.{metric}")
-            rows.append(f"| `{metric}` | {meaning} |")
+            rows.append(f"| `{metric}` | {chinese[metric]} | {meaning} |")
         table = "\n".join(rows)
         return f"## {self.say('ref.when')}\n\n{self.say('ref.when_intro')}\n\n{table}\n"
 
