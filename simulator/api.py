@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from simulator.analysis.compare import BASE, Comparison, rankable_metrics, run_comparison
 from simulator.analysis.staffing import StaffingResult, find_staffing
 from simulator.analysis.targets import Target, block_edges, default_targets, parse_target
+from simulator.i18n import SaidError
 from simulator.model import Scenario, load_scenario
 from simulator.model.decisions import Decision
 from simulator.rundir.comparison import comparison_csv, comparison_dict, comparison_json
@@ -63,8 +64,11 @@ ScenarioLike = Scenario | str | Path
 Progress = Callable[[ReplicationResult], None]
 
 
-class PlanError(ValueError):
-    """A request the API cannot carry out: no such variant, too few days, an unknown metric."""
+class PlanError(SaidError, ValueError):
+    """A request the API cannot carry out: no such variant, too few days, an unknown metric.
+
+    Its message is a catalogue entry (``plan.*``), said in the reader's language.
+    """
 
 
 class PandasMissing(ImportError):
@@ -99,7 +103,7 @@ def _scenario(scenario: ScenarioLike) -> Scenario:
 
 def _at_least_one(replications: int) -> None:
     if replications < 1:
-        raise PlanError(f"replications must be at least 1, got {replications}")
+        raise PlanError("plan.too_few_days", got=replications)
 
 
 def check_ranking_metric(by: str | None, arms: list[tuple[str, Scenario]]) -> None:
@@ -112,21 +116,13 @@ def check_ranking_metric(by: str | None, arms: list[tuple[str, Scenario]]) -> No
         return
     rankable = rankable_metrics([plan for _, plan in arms])
     if by not in rankable:
-        raise PlanError(
-            f"plans cannot be ranked by {by!r}{_did_you_mean(by, rankable)}; "
-            f"choose from {', '.join(rankable)}"
-        )
+        close = difflib.get_close_matches(by, rankable, n=1)
+        if close:
+            raise PlanError("plan.unrankable_close", by=repr(by), close=repr(close[0]))
+        raise PlanError("plan.unrankable", by=repr(by), known=", ".join(rankable))
     unpriced = [name for name, plan in arms if plan.staff.cost_per_hour is None]
     if by == "staff_cost" and unpriced:
-        raise PlanError(
-            "plans cannot be ranked by staff_cost without hourly rates (staff.cost_per_hour) "
-            f"for every plan, and {', '.join(unpriced)} have none; rank by staff_hours instead"
-        )
-
-
-def _did_you_mean(name: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+        raise PlanError("plan.unpriced", plans=", ".join(unpriced))
 
 
 def comparison_arms(scenario: Scenario, variants: Sequence[str] = ()) -> list[tuple[str, Scenario]]:
@@ -135,13 +131,16 @@ def comparison_arms(scenario: Scenario, variants: Sequence[str] = ()) -> list[tu
     Raises :class:`PlanError` when the scenario has no variants or not one asked for.
     """
     if not scenario.variants:
-        raise PlanError(f"{scenario.source}: has no `variants:` to compare; add some (see README)")
+        raise PlanError("plan.no_variants", source=scenario.source)
     for name in variants:
         if name not in scenario.variants:
+            close = difflib.get_close_matches(name, list(scenario.variants), n=1)
             raise PlanError(
-                f"{scenario.source} has no variant {name!r}"
-                f"{_did_you_mean(name, list(scenario.variants))}; "
-                f"it has: {', '.join(scenario.variants)}"
+                "plan.no_such_variant",
+                source=scenario.source,
+                name=repr(name),
+                close=repr(close[0]) if close else "—",
+                known=", ".join(scenario.variants),
             )
     chosen = list(dict.fromkeys(variants)) or list(scenario.variants)
     return [(BASE, scenario), *((name, scenario.variants[name]) for name in chosen)]
@@ -255,7 +254,7 @@ def edited_source(edit: Callable[[], str]) -> str:
     try:
         return edit()
     except SourceChanged as error:
-        raise PlanError(str(error)) from None
+        raise PlanError("plan.as_is", text=str(error)) from None
 
 
 def _executor(jobs: int, executor: Executor | None) -> tuple[Executor, bool]:
@@ -354,7 +353,7 @@ def compare(
     started = time.perf_counter()
     _at_least_one(replications)
     if precision is not None and max_replications < replications:
-        raise PlanError(f"max_replications {max_replications} is below replications {replications}")
+        raise PlanError("plan.cap_below", most=max_replications, days=replications)
     plan = _scenario(scenario)
     arms = comparison_arms(plan, variants)
     check_ranking_metric(by, arms)

@@ -142,9 +142,9 @@ def roster(
         # The run directory plays the verification days: its metrics are out of sample too.
         result = _run_replications(found.scenario, replications, found.fresh_seed, pool)
     except RosterError as error:
-        raise PlanError(error.message.text(language)) from None
+        raise PlanError(error.message) from None
     except ShiftsError as error:
-        raise PlanError(str(error)) from None
+        raise PlanError("plan.as_is", text=str(error)) from None
     finally:
         if owned:
             pool.close()

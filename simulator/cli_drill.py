@@ -166,7 +166,7 @@ def score(
         click.echo("\n" + odds_table(recorded["drill"], lang))
     click.echo("")
     click.echo(run_table(done.summary, scenario.language))
-    close_run(published, f"\nResults: {target.target}")
+    close_run(published, "\n" + render("roster.results", lang, path=target.target))
 
 
 def _means(result: RunResult) -> dict[str, float | None]:
@@ -337,8 +337,9 @@ def play(
     click.echo(_outcome_table(outcome, scenario.language))
     close_run(
         published,
-        f"\nDecisions: {target.target / DECISIONS_FILE}  (replay with --decisions)",
-        f"Results: {target.target}",
+        "\n"
+        + render("play.decisions_file", scenario.language, path=target.target / DECISIONS_FILE),
+        render("roster.results", scenario.language, path=target.target),
     )
 
 
@@ -353,7 +354,7 @@ def _interrupted(
 ) -> NoReturn:
     """Save an interrupted session's decisions beside where its run would go, and stop."""
     if not console.recorded:
-        raise InputError("The exercise was stopped before the day ended; nothing was written.")
+        raise InputError(render("play.stopped_empty", scenario.language))
     log = DrillLog(console.script, people, title, date, steps=console.steps)
     saved = target.with_name(target.name + ".unfinished.yaml")
     saved.parent.mkdir(parents=True, exist_ok=True)

@@ -88,9 +88,10 @@ def _speak_click(lang: str) -> None:
 
 
 class _Interface:
-    """The one holder of the language the interface speaks until a scenario is read."""
+    """The one holder of the language the interface speaks, and whether --lang chose it."""
 
     lang = "en"
+    chosen = False
 
 
 INTERFACE = _Interface()
@@ -104,6 +105,14 @@ def _columns(text: str) -> str:
     # click pads the first column by characters; a Chinese character takes two columns, so
     # the text is lengthened by one space per such character to line the second column up.
     return text + " " * (display_width(text) - len(text))
+
+
+def adopt(lang: str) -> None:
+    """Speak a scenario's ``lang`` from now on (click's words too), unless --lang chose one."""
+    if INTERFACE.chosen:
+        return
+    INTERFACE.lang = lang
+    _speak_click(lang)
 
 
 class DrillFormatter(click.HelpFormatter):
@@ -209,7 +218,9 @@ class DrillGroup(click.Group):
     ) -> click.Context:
         """Set the interface's language for this command line, then parse it as click does."""
         if parent is None:  # the command line's start, not a subcommand's context
-            speak(self, language_in(args) or locale_language())
+            chosen = language_in(args)
+            speak(self, chosen or locale_language())
+            INTERFACE.chosen = chosen is not None
         return super().make_context(info_name, args, parent, **extra)
 
 

@@ -100,15 +100,18 @@ def compare(
         arms = api.comparison_arms(scenario, variants)
     except api.PlanError as error:
         if not scenario.variants:
-            raise InputError(f"{error}.") from None
-        raise click.BadParameter(f"{error}.", param_hint="--variant") from None
+            raise InputError(error.message.text(scenario.language)) from None
+        raise click.BadParameter(
+            error.message.text(scenario.language), param_hint="--variant"
+        ) from None
     try:
         api.check_ranking_metric(by, arms)
     except api.PlanError as error:
-        raise click.BadParameter(f"{error}.", param_hint="--by") from None
+        raise click.BadParameter(error.message.text(scenario.language), param_hint="--by") from None
     if precision is not None and max_replications < replications:
         raise click.BadParameter(
-            f"{max_replications} is below -n {replications}.", param_hint="--max-replications"
+            render("plan.cap_below", scenario.language, most=max_replications, days=replications),
+            param_hint="--max-replications",
         )
     most_days = max_replications if precision is not None else replications
     check_size(scenario, most_days * len(arms), jobs)
@@ -182,7 +185,9 @@ def _targets(scenario: Scenario, texts: tuple[str, ...]) -> tuple[Target, ...]:
     try:
         return api.staffing_targets(scenario, texts)
     except TargetError as error:
-        raise click.BadParameter(str(error), param_hint="--target") from None
+        raise click.BadParameter(
+            error.message.text(scenario.language), param_hint="--target"
+        ) from None
 
 
 @click.command()
@@ -236,7 +241,7 @@ def staff(
     try:
         staffed.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
     except api.PlanError as error:  # the scenario file was edited while the search ran
-        raise InputError(f"{error}.") from None
+        raise InputError(error.message.text(scenario.language)) from None
     data = staffed.summary
     stem = Path(file).stem
 
@@ -304,14 +309,14 @@ def roster(
                 on_round=round_done,
             )
         except api.PlanError as error:
-            raise InputError(f"{file}: {error}") from None
+            raise InputError(f"{file}: {error.message.text(lang)}") from None
         if sys.stderr.isatty():
             click.echo("", err=True)
     published: list[Published] = []
     try:
         found.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
     except api.PlanError as error:  # the scenario file was edited while the search ran
-        raise InputError(f"{error}.") from None
+        raise InputError(error.message.text(scenario.language)) from None
     click.echo(render("roster.title", lang, name=scenario.name, block=block_min, seed=seed))
     click.echo(roster_table(found.summary, lang))
     stem = Path(file).stem

@@ -16,6 +16,7 @@ import click
 
 from simulator import api
 from simulator.api import Run
+from simulator.cli_language import INTERFACE, adopt
 from simulator.i18n import render
 from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.model.decisions import Decision
@@ -122,6 +123,7 @@ def load_or_fail(path: str) -> Scenario:
         scenario = load_scenario(Path(path))
     except ScenarioError as error:
         raise problems(error) from None
+    adopt(scenario.language)  # what click says from here on (a bad --out) is in its language
     warnings = scenario.warnings
     if not warnings:
         return scenario
@@ -240,7 +242,7 @@ def run_directory(out: str | None, file: str, suffix: str = "") -> Claim:
         else:
             claimed = claim_new(Path("results"), Path(file).stem + suffix, datetime.now())
     except ClaimError as error:
-        raise click.BadParameter(f"{error}.", param_hint="--out") from None
+        raise click.BadParameter(error.message.text(INTERFACE.lang), param_hint="--out") from None
     # However the command ends (an error, Ctrl-C, SIGTERM), an uncommitted claim goes.
     click.get_current_context().call_on_close(claimed.abandon)
     return claimed

@@ -129,7 +129,7 @@ def test_an_occupied_output_directory_is_refused_before_simulating(scenario_file
     (tmp_path / "run").mkdir()
     (tmp_path / "run" / "notes.txt").write_text("keep")
     result = invoke("run", scenario_file, "--out", tmp_path / "run")
-    assert result.exit_code == 2 and "already exists" in result.output
+    assert result.exit_code == 2 and "：已存在且不是空文件夹" in result.output  # in its language
     assert [path.name for path in (tmp_path / "run").iterdir()] == ["notes.txt"]
 
 

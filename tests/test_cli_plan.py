@@ -110,23 +110,27 @@ def test_compare_results_do_not_depend_on_jobs(scenario_file, tmp_path):
 def test_an_unknown_variant_is_bad_input_with_a_suggestion(scenario_file, tmp_path):
     result = invoke("compare", scenario_file, "--variant", "加一", "--out", tmp_path / "x")
     assert result.exit_code == 2
-    assert "has no variant '加一' (did you mean '加一台'?)" in result.output
+    assert "中没有备选方案 '加一'（最接近的是 '加一台'）" in result.output
     assert not (tmp_path / "x").exists()
 
 
 @pytest.mark.parametrize(
     ("by", "message"),
     [
-        ("wait_p90", "plans cannot be ranked by 'wait_p90' (did you mean 'wait_p90_min'?)"),
-        ("arrivals", "plans cannot be ranked by 'arrivals'"),  # demand, not how a plan does
-        ("wait_p90_min[开户]", "'wait_p90_min[开户]' (did you mean 'wait_p90_min[缴费]'?)"),
-        ("staff_cost", "base, 加一台, 原样 have none; rank by staff_hours instead"),
+        # The scenario is Chinese: so is the message, around the names the user types.
+        ("wait_p90", "不能按 'wait_p90' 给方案排序（是否应为 'wait_p90_min'？）"),
+        ("arrivals", "不能按 'arrivals' 给方案排序；可选："),  # demand, not how a plan does
+        (
+            "wait_p90_min[开户]",
+            "'wait_p90_min[开户]' 给方案排序（是否应为 'wait_p90_min[缴费]'？）",
+        ),
+        ("staff_cost", "base, 加一台, 原样 没有；请改按 staff_hours（人员工时）排序"),
     ],
 )
 def test_a_metric_plans_cannot_be_ranked_by_is_bad_input(scenario_file, tmp_path, by, message):
     result = invoke("compare", scenario_file, "--by", by, "--out", tmp_path / "x")
     assert result.exit_code == 2 and message in result.output, result.output
-    assert "Invalid value for --by" in result.output and not (tmp_path / "x").exists()
+    assert "错误：--by 的值无效：" in result.output and not (tmp_path / "x").exists()
 
 
 def test_a_service_wait_ranks_the_plans(scenario_file, tmp_path):
@@ -150,7 +154,7 @@ def test_a_scenario_without_variants_is_bad_input(tmp_path):
     path = tmp_path / "plain.yaml"
     path.write_text(HALL_WITH_VARIANTS.split("variants:")[0], encoding="utf-8")
     result = invoke("compare", path, "--out", tmp_path / "x")
-    assert result.exit_code == 2 and "has no `variants:` to compare" in result.output
+    assert result.exit_code == 2 and "没有可比较的备选方案（variants:）" in result.output
 
 
 def test_a_scheduler_needs_the_dask_executor(scenario_file, tmp_path):
@@ -234,8 +238,8 @@ def test_staff_results_do_not_depend_on_jobs(staff_file, tmp_path):
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (("--target", "peak_queue<=5"), "'peak_queue' cannot be staffed for"),
-        (("--target", "wait_p90_min>=5"), "targets are upper bounds"),
+        (("--target", "peak_queue<=5"), "不能按 'peak_queue' 配置台席"),
+        (("--target", "wait_p90_min>=5"), "目标是上限，请写成 wait_p90_min<=5"),
         (("--share", "1.5"), "1.5 is not in the range"),
         (("--block", "2"), "2 is not in the range"),
     ],

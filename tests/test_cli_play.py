@@ -62,8 +62,11 @@ def test_the_console_asks_again_after_bad_input_and_its_log_replays_the_session(
         "1",  # 10:30 (the outage begins): report to 技术维护部门
         "",  # to: keep the rule's own
         "",  # who: the first player
-        "o",  # another action: open counters, with a count that is not allowed
-        "open_counters",
+        "o",  # another action ...
+        "zz",  # not one: asked again
+        "0",  # back to the menu
+        "o",  # another action: open counters (by its Chinese name), a count not allowed
+        "增开台席",
         "0",
         "",
         "c",
@@ -75,6 +78,9 @@ def test_the_console_asks_again_after_bad_input_and_its_log_replays_the_session(
     assert result.exit_code == 0, result.output
     assert "无此选项：x" in result.output
     assert "无此选项：9" in result.output
+    assert "错误：无此措施：zz；请输入 1–" in result.output  # click's prefix in Chinese too
+    assert result.output.count("可采取的其他措施（输入编号或名称）：") == 2
+    assert "Error" not in result.output and "open_counters" not in result.output
     assert "未记录：增调的备用人员数: 必须至少为 1，实际为 0" in result.output
     assert "已记录：10:30 上报" in result.output
     drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
@@ -100,7 +106,7 @@ def test_input_that_ends_before_the_day_writes_nothing(tmp_path, people):
     out = tmp_path / "run"
     result = invoke("play", OUTAGE, "--participants", people, "--out", out, input="c\n")
     assert result.exit_code == 2
-    assert "stopped before the day ended; nothing was written" in result.output
+    assert "推演在营业日结束前停止，且尚无任何决策；未写出任何文件。" in result.output
     assert not out.exists()
 
 
@@ -140,7 +146,7 @@ def test_the_console_reaches_the_end_in_a_real_terminal(tmp_path, people):
     child.expect("已记录：10:30 告知客户")
     child.expect("请选择")
     child.sendline("e")
-    child.expect("Results: ")
+    child.expect("结果目录：")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -302,7 +308,7 @@ def test_a_fire_tabletop_in_a_real_terminal_survives_an_undo_and_ctrl_c(tmp_path
     child.expect("已记录：10:33 组织疏散")
     child.expect("请选择")
     child.sendline("e")
-    child.expect("Results: ")
+    child.expect("结果目录：")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator.engine.records import DayRecord, Outcome
+from simulator.i18n import SaidError
 from simulator.model.clock import format_clock
 from simulator.model.scenario import Scenario
 
@@ -24,8 +25,8 @@ _QUANTILE = re.compile(r"^wait_p([1-9][0-9]?)_min$")
 METRIC_HELP = "wait_pNN_min (e.g. wait_p90_min), wait_mean_min or abandon_rate"
 
 
-class TargetError(ValueError):
-    """A ``--target`` that cannot be read; the message says what is expected."""
+class TargetError(SaidError, ValueError):
+    """A ``--target`` that cannot be read; the message (``target.*``) says what is expected."""
 
 
 @dataclass(frozen=True)
@@ -49,17 +50,17 @@ def parse_target(text: str) -> Target:
     """Read ``metric<=value`` (``abandon_rate<=5%`` is accepted for 0.05)."""
     match = _TARGET.match(text)
     if not match:
-        raise TargetError(f"{text!r} is not of the form metric<=value, e.g. wait_p90_min<=20.")
+        raise TargetError("target.form", text=repr(text))
     metric, operator, value, percent = match.groups()
     if metric not in ("wait_mean_min", "abandon_rate") and not _QUANTILE.match(metric):
-        raise TargetError(f"{metric!r} cannot be staffed for; use {METRIC_HELP}.")
+        raise TargetError("target.metric", metric=repr(metric), known=METRIC_HELP)
     if operator != "<=":
-        raise TargetError(f"{text!r}: targets are upper bounds; write {metric}<={value}{percent}.")
+        raise TargetError("target.upper", text=repr(text), instead=f"{metric}<={value}{percent}")
     threshold = float(value) / (100 if percent else 1)
     if metric == "abandon_rate" and threshold >= 1:
-        raise TargetError(f"{text!r}: a rate lies between 0 and 1 (or write it as 5%).")
+        raise TargetError("target.rate", text=repr(text))
     if percent and metric != "abandon_rate":
-        raise TargetError(f"{text!r}: a wait is in minutes, not a percentage.")
+        raise TargetError("target.percent_wait", text=repr(text))
     return Target(metric, threshold)
 
 

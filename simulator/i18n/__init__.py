@@ -83,3 +83,15 @@ def message(key: str, **args: Any) -> Message:
     if key not in CATALOG:
         raise KeyError(f"no catalogue entry {key!r}")
     return Message(key, tuple(args.items()))
+
+
+class SaidError(Exception):
+    """An error whose message is a catalogue entry, to be said in the reader's language.
+
+    ``str()`` is its English (for logs and tracebacks); a command line shows
+    ``error.message.text(lang)``.
+    """
+
+    def __init__(self, said: "Message | str", **args: Any) -> None:
+        self.message = said if isinstance(said, Message) else message(said, **args)
+        super().__init__(self.message.text("en"))

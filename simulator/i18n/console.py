@@ -59,7 +59,18 @@ CONSOLE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "无此选项：{value}；请输入 {choices} 之一。",
         "en": "No such choice: {value}; enter one of {choices}.",
     },
-    "console.which_action": {"zh": "措施名称（{actions}）", "en": "Action ({actions})"},
+    "console.which_action": {"zh": "措施编号", "en": "Action number"},
+    "console.other_title": {
+        "zh": "可采取的其他措施（输入编号或名称）：",
+        "en": "Other actions you can take (enter the number or the name):",
+    },
+    "console.back": {"zh": "返回菜单", "en": "back to the menu"},
+    "console.invalid_action": {
+        "zh": "无此措施：{value}；请输入 1–{most} 的编号或措施名称，或输入 0 返回菜单。",
+        "en": "No such action: {value}; enter a number 1–{most} or an action's name, or 0 "
+        "to go back.",
+    },
+    "console.prompt_suffix": {"zh": "：", "en": ": "},
     "console.parameter": {"zh": "  {name}", "en": "  {name}"},
     "console.until": {
         "zh": "  持续至（HH:MM，留空为全天）",

@@ -5,6 +5,98 @@ their results is beside the results' own entries (:mod:`.metrics`, :mod:`.roster
 """
 
 INTERFACE_TEXTS: dict[str, dict[str, str]] = {
+    # What the planning API cannot do (simulator.api.PlanError) ...
+    "plan.as_is": {"zh": "{text}", "en": "{text}"},
+    "plan.too_few_days": {
+        "zh": "模拟日数至少为 1，实际为 {got}",
+        "en": "replications must be at least 1, got {got}",
+    },
+    "plan.unrankable_close": {
+        "zh": "不能按 {by} 给方案排序（是否应为 {close}？）",
+        "en": "plans cannot be ranked by {by} (did you mean {close}?)",
+    },
+    "plan.unrankable": {
+        "zh": "不能按 {by} 给方案排序；可选：{known}",
+        "en": "plans cannot be ranked by {by}; choose from {known}",
+    },
+    "plan.unpriced": {
+        "zh": "没有每小时人力成本（staff.cost_per_hour）的方案不能按 staff_cost（人力成本）排序，"
+        "{plans} 没有；请改按 staff_hours（人员工时）排序",
+        "en": "plans cannot be ranked by staff_cost without hourly rates (staff.cost_per_hour) "
+        "for every plan, and {plans} have none; rank by staff_hours instead",
+    },
+    "plan.no_variants": {
+        "zh": "{source}：没有可比较的备选方案（variants:）；请先添加（见 README）",
+        "en": "{source}: has no `variants:` to compare; add some (see README)",
+    },
+    "plan.no_such_variant": {
+        "zh": "{source} 中没有备选方案 {name}（最接近的是 {close}）；现有：{known}",
+        "en": "{source} has no variant {name} (closest: {close}); it has: {known}",
+    },
+    "plan.cap_below": {
+        "zh": "模拟日数上限 {most} 小于所要求的 {days} 天",
+        "en": "max_replications {most} is below replications {days}",
+    },
+    # ... and the --target texts it cannot read (simulator.analysis.targets.TargetError).
+    "target.form": {
+        "zh": "{text} 不是“指标<=数值”的形式，例如 wait_p90_min<=20",
+        "en": "{text} is not of the form metric<=value, e.g. wait_p90_min<=20",
+    },
+    "target.metric": {
+        "zh": "不能按 {metric} 配置台席；可用 {known}",
+        "en": "{metric} cannot be staffed for; use {known}",
+    },
+    "target.upper": {
+        "zh": "{text}：目标是上限，请写成 {instead}",
+        "en": "{text}: targets are upper bounds; write {instead}",
+    },
+    "target.rate": {
+        "zh": "{text}：比例在 0 与 1 之间（或写成 5%）",
+        "en": "{text}: a rate lies between 0 and 1 (or write it as 5%)",
+    },
+    "target.percent_wait": {
+        "zh": "{text}：等候时间以分钟计，不是百分比",
+        "en": "{text}: a wait is in minutes, not a percentage",
+    },
+    # Why a run directory (--out) cannot be written (simulator.rundir.staging.ClaimError).
+    "claim.current_folder": {
+        "zh": "{path}：是当前文件夹；请给出一个新文件夹存放结果",
+        "en": "{path}: is the current folder; give a new folder to write the run in",
+    },
+    "claim.symlink": {
+        "zh": "{path}：是符号链接；请给出文件夹本身",
+        "en": "{path}: is a symbolic link; give the folder itself",
+    },
+    "claim.a_file": {"zh": "{path}：是文件，不是文件夹", "en": "{path}: is a file, not a folder"},
+    "claim.not_empty": {
+        "zh": "{path}：已存在且不是空文件夹；请换一个 --out，或先移走其中的内容",
+        "en": "{path}: already exists and is not empty",
+    },
+    "claim.cannot_make": {
+        "zh": "{path}：无法创建（{why}）",
+        "en": "{path}: cannot be made ({why})",
+    },
+    "claim.taken": {
+        "zh": "{path}：另一个 drill 运行（进程 {pid}）正在写入；请等它结束或换一个 --out",
+        "en": "{path}: another drill run (process {pid}) is writing it; wait for it or choose "
+        "another --out",
+    },
+    "claim.cannot_write": {
+        "zh": "{path}：无法在此写入（{why}）",
+        "en": "{path}: cannot write here ({why})",
+    },
+    "claim.no_free_name": {
+        "zh": "{path}：没有可用的结果目录名（{base}）",
+        "en": "{path}: no free run name for {base}",
+    },
+    "play.decisions_file": {
+        "zh": "决策记录：{path}（可用 --decisions 重放）",
+        "en": "Decisions: {path}  (replay with --decisions)",
+    },
+    "play.stopped_empty": {
+        "zh": "推演在营业日结束前停止，且尚无任何决策；未写出任何文件。",
+        "en": "The exercise was stopped before the day ended; nothing was written.",
+    },
     "history.col_date": {"zh": "日期", "en": "date"},
     "history.col_kind": {"zh": "类型", "en": "kind"},
     "history.col_rating": {"zh": "评定", "en": "rating"},

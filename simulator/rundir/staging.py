@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from simulator.i18n import SaidError
+
 STAGING_SUFFIX = ".staging"
 OWNER_FILE = ".owner"
 # A temporary file of a dead process's id is removed only this long after it was written: ids
@@ -33,8 +35,14 @@ OWNER_FILE = ".owner"
 TEMP_STALE_AFTER_S = 3600
 
 
-class ClaimError(Exception):
-    """The run directory cannot be written: it is taken, in the way, or not writable."""
+class ClaimError(SaidError):
+    """The run directory cannot be written: it is taken, in the way, or not writable.
+
+    Its message is a catalogue entry (``claim.<key>``), said in the reader's language.
+    """
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(f"claim.{key}", **args)
 
 
 class WriteError(Exception):
@@ -201,40 +209,37 @@ def claim(target: Path) -> Claim:
     # (links are not followed: a link given as --out is refused below).
     target = Path(os.path.normpath(written))
     if Path(os.path.abspath(target)) == Path.cwd() or not target.name or target.name == "..":
-        raise ClaimError(f"{written}: is the current folder; give a new folder to write the run in")
+        raise ClaimError("current_folder", path=written)
     if target.is_symlink():
-        raise ClaimError(f"{target}: is a symbolic link; give the folder itself")
+        raise ClaimError("symlink", path=target)
     if target.exists() and not target.is_dir():
-        raise ClaimError(f"{target}: is a file, not a folder")
+        raise ClaimError("a_file", path=target)
     if target.is_dir() and any(target.iterdir()):
-        raise ClaimError(f"{target}: already exists and is not empty")
+        raise ClaimError("not_empty", path=target)
     parent = target.parent
     made = next((p for p in reversed([parent, *parent.parents]) if not p.exists()), None)
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise ClaimError(f"{parent}: is a file, not a folder") from None
+        raise ClaimError("a_file", path=parent) from None
     except OSError as error:
-        raise ClaimError(f"{parent}: cannot be made ({_reason(error)})") from None
+        raise ClaimError("cannot_make", path=parent, why=_reason(error)) from None
     sweep(parent)
     staging = staging_path(target)
     try:
         staging.mkdir()
     except FileExistsError:
         pid = owner_of(staging)
-        raise ClaimError(
-            f"{target}: another drill run (process {pid or '?'}) is writing it; "
-            "wait for it or choose another --out"
-        ) from None
+        raise ClaimError("taken", path=target, pid=pid or "?") from None
     except NotADirectoryError:
-        raise ClaimError(f"{parent}: is a file, not a folder") from None
+        raise ClaimError("a_file", path=parent) from None
     except OSError as error:
-        raise ClaimError(f"{parent}: cannot write here ({_reason(error)})") from None
+        raise ClaimError("cannot_write", path=parent, why=_reason(error)) from None
     try:
         (staging / OWNER_FILE).write_text(_owner_text())
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise ClaimError(f"{parent}: cannot write here ({_reason(error)})") from None
+        raise ClaimError("cannot_write", path=parent, why=_reason(error)) from None
     return Claim(target, staging, made)
 
 
@@ -256,4 +261,4 @@ def claim_new(root: Path, stem: str, now: datetime) -> Claim:
             if staging_path(target).exists() or target.exists():
                 continue  # taken between the look and the claim: try the next name
             raise
-    raise ClaimError(f"{root}: no free run name for {base}")
+    raise ClaimError("no_free_name", path=root, base=base)

@@ -45,6 +45,7 @@ from simulator.tabletop.plan import (
 from simulator.tabletop.session import Moment, next_stop, rehearse
 
 OTHER, UNDO, CONTINUE, END = "o", "u", "c", "e"
+BACK = "0"  # in the list of other actions: back to the menu
 MARKS = {Standing.DUE: "★", Standing.OVERDUE: "⚠", Standing.DONE: "✓"}
 ROLE_PROMPTS = {
     "facilitator": "console.ask_facilitator",
@@ -100,7 +101,13 @@ class Console:
     def ask(self, key: str, default: str = "", check: Callable | None = None, **args: Any) -> str:
         """Ask for catalogue entry ``key``; empty answers give ``default``."""
         text = render(key, self.lang, **args)
-        return click.prompt(text, default=default, show_default=bool(default), value_proc=check)
+        return click.prompt(
+            text,
+            default=default,
+            show_default=bool(default),
+            value_proc=check,
+            prompt_suffix=render("console.prompt_suffix", self.lang),
+        )
 
     def ask_participants(self) -> dict[str, list[str]]:
         """Ask for each role's names (comma-separated, may be left empty)."""
@@ -333,11 +340,10 @@ class Console:
         rules = self.scenario.playbook
         clause = self.clauses[index] if index is not None else None
         if clause is None:
-            actions = sorted(ACTIONS) + list(STEPS)
-            action = self.ask(
-                "console.which_action", "", _choice(actions, self.lang), actions=", ".join(actions)
-            )
-            defaults: dict[str, Any] = {}
+            picked = self._pick_other()
+            if picked is None:
+                return  # back to the menu
+            action, defaults = picked, {}
         elif clause.rule is not None:
             rule = rules[clause.rule]
             action = rule.action
@@ -389,6 +395,37 @@ class Console:
         what = render(f"action.{action}", self.lang)
         self.say("console.recorded", clock=fields["at"], what=what)
         self._note_if_not_due(moment, action)
+
+    def _pick_other(self) -> str | None:
+        """Ask which action or step outside the menu to take; None: back to the menu.
+
+        Listed by number in the scenario's language; the number, the name shown or the
+        engine's name (``open_counters``) is accepted.
+        """
+        names = sorted(ACTIONS) + list(STEPS)
+        shown = [render(f"action.{name}", self.lang) for name in names]
+        self.say("console.other_title")
+        for number, text in enumerate(shown, start=1):
+            click.echo(f"  {number}. {text}")
+        click.echo(f"  {BACK}. " + render("console.back", self.lang))
+        by_answer = {
+            **{name: name for name in names},
+            **{text.lower(): name for text, name in zip(shown, names, strict=True)},
+            **{str(number): name for number, name in enumerate(names, start=1)},
+        }
+
+        def check(value: str) -> str:
+            value = value.strip().lower()
+            if value in ("", BACK):
+                return BACK
+            if value not in by_answer:
+                raise click.UsageError(
+                    render("console.invalid_action", self.lang, value=value, most=len(names))
+                )
+            return by_answer[value]
+
+        answer = self.ask("console.which_action", BACK, check)
+        return None if answer == BACK else answer
 
     def _take_step(self, moment: Moment, step: str) -> None:
         """Record a step of the plan (evacuate, cut the power): who took it."""
