@@ -116,15 +116,3 @@ def test_a_run_shows_itself_briefly():
 def test_the_api_refuses_what_it_cannot_do_before_simulating(call, message):
     with pytest.raises(ValueError, match=message):
         call()
-
-
-def test_the_readmes_example_runs_as_written(monkeypatch):
-    pytest.importorskip("pandas")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Python API", 1)[1]
-    code = section.split("```python\n", 1)[1].split("```", 1)[0]
-    assert len([line for line in code.splitlines() if line.strip()]) == 3  # file to table
-    monkeypatch.chdir(ROOT)  # the example names scenarios/ as a user in the repository would
-    namespace: dict = {}
-    exec(compile(code, "README.md", "exec"), namespace)
-    assert len(namespace["run"].to_frame()) == 20
