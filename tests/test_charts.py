@@ -15,7 +15,7 @@ from matplotlib.patches import Rectangle
 from simulator.cli import cli
 from simulator.engine.events import EventKind
 from simulator.i18n import render
-from simulator.report.chart_parts import incident_periods
+from simulator.report.chart_parts import ACTION_WINDOW_MIN, action_windows, incident_periods
 from simulator.report.charts import draw_charts
 from simulator.report.day_charts import evacuation_chart, queue_chart, waits_chart
 from simulator.report.fonts import ChartLanguage, chart_language, find_cjk_font
@@ -142,6 +142,30 @@ def test_the_queue_chart_shades_incidents_and_marks_actions(surge_run):
     [(kind, start, end)] = incident_periods(surge_run)
     assert (kind, start, end) == ("surge", 900.0, 990.0)
     assert spans(queue_axis) == [(start, end)]
+
+
+def test_actions_of_all_days_are_one_marker_per_window_with_their_count(surge_run):
+    figure = queue_chart(surge_run, english)
+    queue_axis = figure.axes[0]
+    opened = sorted(
+        event.time
+        for _day, event in surge_run.events
+        if event.name == "open_counters"
+        and event.kind is EventKind.ACTION
+        and event.result.carried_out
+    )
+    windows = action_windows(opened)
+    assert sum(count for _time, count in windows) == len(opened)  # none lost, none twice
+    assert len({int(time // ACTION_WINDOW_MIN) for time in opened}) == len(windows)
+    label = english("chart.action", action=english("action.open_counters"), count=len(opened))
+    (markers,) = [c for c in queue_axis.collections if c.get_label() == label]
+    assert len(markers.get_offsets()) == len(windows) < len(opened)  # pooled, not piled up
+    row = markers.get_offsets()[0][1]
+    written = [(text.xy[0], int(text.get_text())) for text in queue_axis.texts if text.xy[1] == row]
+    assert written == [(time, count) for time, count in windows if count > 1]
+    # The rows of markers sit above the data: the P90 band never reaches the lowest row.
+    top = queue_axis.get_ylim()[1]
+    assert queue_axis.collections[0].get_paths()[0].vertices[:, 1].max() < 0.78 * top
 
 
 def test_legends_sit_outside_the_plot(surge_run):

@@ -111,24 +111,67 @@ def _marked(event: Event) -> bool:
     return event.kind is EventKind.PROCEDURE and event.name in EMERGENCY_ACTIONS
 
 
+# Actions are counted in windows of this many minutes: one marker per action and window, its
+# count beside it, so a hundred days' 10:00 call-ins are one marker "100", not a smear.
+ACTION_WINDOW_MIN = 30
+# Each action on a row of its own along the top of the plot (axis height), top row first.
+ACTION_ROWS = (0.96, 0.90, 0.84, 0.78, 0.72, 0.66, 0.60, 0.54)
+
+
+def action_windows(
+    times: list[float], window_min: float = ACTION_WINDOW_MIN
+) -> list[tuple[float, int]]:
+    """Return (mean time, count) of ``times`` per ``window_min``-minute window, in time order."""
+    windows: dict[int, list[float]] = defaultdict(list)
+    for time in times:
+        windows[int(time // window_min)].append(time)
+    return [(statistics.fmean(windows[key]), len(windows[key])) for key in sorted(windows)]
+
+
 def mark_actions(axis: Any, run: RunFiles, text: Text) -> None:
-    """Put a marker along the top of ``axis`` at every action taken, on every day."""
+    """Mark along the top of ``axis`` how often each action was taken, window by window.
+
+    Every day's actions are pooled: a marker sits at the mean time of one action's firings in
+    a window, sized by how many there were, with the count written beside it when above one.
+    """
     times: dict[str, list[float]] = defaultdict(list)
     for _day, event in run.events:
         if _marked(event):
             times[event.name].append(event.time)
-    for marker, name in zip(itertools.cycle(ACTION_MARKERS), sorted(times)):
+    if not times:
+        return
+    names = sorted(times)
+    rows = [ACTION_ROWS[index % len(ACTION_ROWS)] for index in range(len(names))]
+    # Room above the data for the rows: the highest value stays below the lowest row.
+    bottom, top = axis.get_ylim()
+    axis.set_ylim(bottom, bottom + (top - bottom) / (min(rows) - 0.04))
+    for marker, name, row in zip(itertools.cycle(ACTION_MARKERS), names, rows):
         key = f"action.{name}" if name in ACTION_LABELS else f"event.{name}"
-        axis.plot(
-            times[name],
-            np.full(len(times[name]), 0.96),
+        windows = action_windows(times[name])
+        most = max(count for _time, count in windows)
+        # x in minutes, y in axis height: the rows stay at the top whatever the data's scale.
+        placed = axis.get_xaxis_transform()
+        axis.scatter(
+            [time for time, _count in windows],
+            np.full(len(windows), row),
+            s=[14 + 40 * count / most for _time, count in windows],
             marker=marker,
-            linestyle="none",
-            markersize=5,
-            alpha=0.5,
-            transform=axis.get_xaxis_transform(),  # x in minutes, y in axis height
+            alpha=0.7,
+            transform=placed,
             label=text("chart.action", action=text(key), count=len(times[name])),
+            zorder=3,
         )
+        for time, count in windows:
+            if count > 1:
+                axis.annotate(
+                    str(count),
+                    (time, row),
+                    xycoords=placed,
+                    xytext=(4, -1),
+                    textcoords="offset points",
+                    fontsize=6,
+                    va="center",
+                )
 
 
 def legend_outside(axis: Any) -> None:

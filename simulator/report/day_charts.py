@@ -58,13 +58,13 @@ def queue_chart(run: RunFiles, text: Text) -> Figure:
             transform=density.transAxes,
         )
     mark_incidents([queue, density], run, text)
-    mark_actions(queue, run, text)
     queue.set_ylabel(text("chart.queue_axis"))
     density.set_ylabel(text("chart.density_axis"))
     density.set_xlabel(text("chart.time"))
     queue.set_ylim(
         bottom=0, top=max(1.0, float(np.nanmax(table[timeseries_column("queue", "p90")]))) * 1.15
     )
+    mark_actions(queue, run, text)  # after the scale is set: it makes room above the data
     density.set_ylim(0, density_top)
     clock_axis(density, minutes)
     legend_outside(queue)
