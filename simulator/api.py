@@ -135,12 +135,17 @@ def comparison_arms(scenario: Scenario, variants: Sequence[str] = ()) -> list[tu
     for name in variants:
         if name not in scenario.variants:
             close = difflib.get_close_matches(name, list(scenario.variants), n=1)
+            known = ", ".join(scenario.variants)
+            if close:
+                raise PlanError(
+                    "plan.no_such_variant_close",
+                    source=scenario.source,
+                    name=repr(name),
+                    close=repr(close[0]),
+                    known=known,
+                )
             raise PlanError(
-                "plan.no_such_variant",
-                source=scenario.source,
-                name=repr(name),
-                close=repr(close[0]) if close else "—",
-                known=", ".join(scenario.variants),
+                "plan.no_such_variant", source=scenario.source, name=repr(name), known=known
             )
     chosen = list(dict.fromkeys(variants)) or list(scenario.variants)
     return [(BASE, scenario), *((name, scenario.variants[name]) for name in chosen)]

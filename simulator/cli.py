@@ -12,7 +12,7 @@ import click
 
 from simulator._version import __version__
 from simulator.cli_drill import play, score
-from simulator.cli_language import DrillGroup
+from simulator.cli_language import INTERFACE, DrillGroup
 from simulator.cli_plan import compare, roster, staff
 from simulator.cli_register import actions, history
 from simulator.cli_support import (
@@ -26,6 +26,7 @@ from simulator.cli_support import (
     report_published,
     run_directory,
     simulate_and_write,
+    speaks,
     strict_option,
 )
 from simulator.i18n import LANGUAGES, render
@@ -65,7 +66,7 @@ def validate(file: str) -> None:
         "rules": len(scenario.playbook),
         "variants": len(scenario.variants),
     }
-    click.echo(render("validation.ok", scenario.language, file=file, name=scenario.name, **counts))
+    click.echo(render("validation.ok", speaks(scenario), file=file, name=scenario.name, **counts))
 
 
 @cli.command()
@@ -177,7 +178,7 @@ def run(
         scenario, replications, seed, executor_options, target, brief=not no_brief
     )
 
-    lang = scenario.language
+    lang = speaks(scenario)
     click.echo(render("table.title", lang, name=scenario.name, days=replications, seed=seed))
     click.echo(run_table(done.summary, lang))
     close_run(published, "\n" + render("roster.results", lang, path=target.target))
@@ -216,6 +217,6 @@ def brief(run_dir: str, lang: str | None, formats: tuple[str, ...]) -> None:
     try:
         run = read_run(Path(run_dir))
         published = publish(run, lang or run.summary["scenario"].get("language", "zh"), formats)
-    except RunDirError as error:
-        raise InputError(str(error)) from None
+    except RunDirError as error:  # before the run is read: the interface's language
+        raise InputError(error.message.text(lang or INTERFACE.lang)) from None
     report_published(published)

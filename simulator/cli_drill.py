@@ -36,6 +36,7 @@ from simulator.cli_support import (
     replications_option,
     run_directory,
     simulate_and_write,
+    speaks,
     strict_option,
 )
 from simulator.i18n import render
@@ -154,7 +155,7 @@ def score(
         script=drill_log.decisions,
         extra_files=records,
     )
-    lang = scenario.language
+    lang = speaks(scenario)
     record_drill(register, target.target, recorded["drill"], done.summary, log_key)
     click.echo(clause_table(recorded["drill"], lang))
     show_earlier(recorded["drill"], lang)
@@ -165,7 +166,7 @@ def score(
     if recorded["drill"].get("what_if"):
         click.echo("\n" + odds_table(recorded["drill"], lang))
     click.echo("")
-    click.echo(run_table(done.summary, scenario.language))
+    click.echo(run_table(done.summary, speaks(scenario)))
     close_run(published, "\n" + render("roster.results", lang, path=target.target))
 
 
@@ -267,7 +268,7 @@ def play(
     target = run_directory(out, file, suffix="-play")
     register = open_register(target.target)
     started = time.perf_counter()
-    console = Console(scenario, seed, every)
+    console = Console(scenario, seed, every, speaks(scenario))
     if script_log is not None:
         script, steps = script_log.decisions, script_log.steps
         people = people if people is not None else script_log.participants
@@ -331,15 +332,14 @@ def play(
     if resume and Path(resume).name.endswith(".unfinished.yaml"):
         Path(resume).unlink(missing_ok=True)  # the session is complete: decisions.yaml has it
     click.echo("")
-    click.echo(clause_table(played, scenario.language))
-    show_earlier(played, scenario.language)
+    click.echo(clause_table(played, speaks(scenario)))
+    show_earlier(played, speaks(scenario))
     click.echo("")
-    click.echo(_outcome_table(outcome, scenario.language))
+    click.echo(_outcome_table(outcome, speaks(scenario)))
     close_run(
         published,
-        "\n"
-        + render("play.decisions_file", scenario.language, path=target.target / DECISIONS_FILE),
-        render("roster.results", scenario.language, path=target.target),
+        "\n" + render("play.decisions_file", speaks(scenario), path=target.target / DECISIONS_FILE),
+        render("roster.results", speaks(scenario), path=target.target),
     )
 
 
@@ -354,7 +354,7 @@ def _interrupted(
 ) -> NoReturn:
     """Save an interrupted session's decisions beside where its run would go, and stop."""
     if not console.recorded:
-        raise InputError(render("play.stopped_empty", scenario.language))
+        raise InputError(render("play.stopped_empty", speaks(scenario)))
     log = DrillLog(console.script, people, title, date, steps=console.steps)
     saved = target.with_name(target.name + ".unfinished.yaml")
     saved.parent.mkdir(parents=True, exist_ok=True)
@@ -362,7 +362,7 @@ def _interrupted(
     click.echo("")
     message = render(
         "console.interrupted",
-        scenario.language,
+        speaks(scenario),
         count=len(console.recorded),
         path=saved,
         file=command,

@@ -23,27 +23,46 @@ from typing import Any
 import click
 
 from simulator.i18n import LANGUAGES, render
-from simulator.i18n.help import CLICK_ZH, COMMAND_HELP_ZH, METAVAR_ZH, PARAMETER_HELP_ZH
-from simulator.report.text import display_width
+from simulator.i18n.help import (
+    ARGUMENT_ZH,
+    CLICK_ZH,
+    COMMAND_HELP_ZH,
+    METAVAR_ZH,
+    PARAMETER_HELP_ZH,
+)
+from simulator.report.text import display_width, wrap_to_width
 
 # click's modules that say something to a user through gettext's _ and ngettext.
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui")
 _HELP_SENTENCE = "Show this message and exit."
-_LOCALE_VARIABLES = ("DRILL_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 _METAVAR = re.compile(r"\b(" + "|".join(METAVAR_ZH) + r")\b")
 
 
 def locale_language(environment: Mapping[str, str] | None = None) -> str:
-    """Return ``zh`` or ``en``: the language the user's locale asks for."""
+    """Return ``zh`` or ``en``: the language the user's locale asks for.
+
+    ``DRILL_LANG`` first; then, as gettext reads them, ``LANGUAGE`` (a list such as
+    ``zh_CN:en``, ignored under the C locale) and the first set of ``LC_ALL``, ``LC_MESSAGES``
+    and ``LANG``.
+    """
     environment = os.environ if environment is None else environment
-    for variable in _LOCALE_VARIABLES:
-        value = environment.get(variable, "")
-        if value:  # the first one set decides, as in the C library
-            return "zh" if value.lower().startswith("zh") else "en"
-    if sys.platform == "win32":  # Windows has no LANG; its locale says "Chinese (Simplified)_…"
-        name = locale.getlocale()[0] or ""
-        return "zh" if name.lower().startswith(("zh", "chinese")) else "en"
-    return "en"
+    if environment.get("DRILL_LANG"):
+        return _language_of(environment["DRILL_LANG"])
+    locale_name = next(
+        (environment[name] for name in _LOCALE_VARIABLES if environment.get(name)), ""
+    )
+    if sys.platform == "win32" and not locale_name:
+        # Windows has no LANG; its locale reads "Chinese (Simplified)_China".
+        locale_name = locale.getlocale()[0] or ""
+    wanted = environment.get("LANGUAGE", "")
+    if wanted and locale_name.split(".")[0] not in ("", "C", "POSIX"):
+        return _language_of(wanted.split(":")[0])
+    return _language_of(locale_name)
+
+
+def _language_of(name: str) -> str:
+    return "zh" if name.lower().startswith(("zh", "chinese")) else "en"
 
 
 def language_in(args: list[str]) -> str | None:
@@ -101,12 +120,6 @@ def _metavar(match: re.Match[str]) -> str:
     return METAVAR_ZH[match.group(1)]
 
 
-def _columns(text: str) -> str:
-    # click pads the first column by characters; a Chinese character takes two columns, so
-    # the text is lengthened by one space per such character to line the second column up.
-    return text + " " * (display_width(text) - len(text))
-
-
 def adopt(lang: str) -> None:
     """Speak a scenario's ``lang`` from now on (click's words too), unless --lang chose one."""
     if INTERFACE.chosen:
@@ -132,10 +145,41 @@ class DrillFormatter(click.HelpFormatter):
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        """Write the options' list, its type names translated and its columns lined up."""
-        if INTERFACE.lang == "zh":
-            rows = [(_columns(_METAVAR.sub(_metavar, first)), second) for first, second in rows]
-        super().write_dl(rows, col_max, col_spacing)
+        """Write the options' list, its type names translated, lined up by terminal columns.
+
+        click measures the columns by characters; a Chinese character takes two, so in
+        Chinese the list is laid out here, as click lays it out, by display width.
+        """
+        if INTERFACE.lang != "zh":
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        rows = [(_METAVAR.sub(_metavar, first), second) for first, second in rows]
+        first_col = min(max(display_width(first) for first, _ in rows), col_max) + col_spacing
+        indent = " " * self.current_indent
+        for first, second in rows:
+            self.write(f"{indent}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:  # a long option: its help starts on the next line
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap_to_width(second, max(self.width - first_col - 2, 10)) or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+    def write_text(self, text: str) -> None:
+        """Write a paragraph of help, wrapped by terminal columns when it is Chinese."""
+        if INTERFACE.lang != "zh":
+            super().write_text(text)
+            return
+        indent = " " * self.current_indent
+        width = max(self.width - self.current_indent, 20)
+        paragraphs = [wrap_to_width(paragraph, width) for paragraph in text.split("\n\n")]
+        self.write("\n\n".join("\n".join(indent + line for line in lines) for lines in paragraphs))
+        self.write("\n")
 
 
 class DrillContext(click.Context):
@@ -190,8 +234,7 @@ def _speak_help(group: click.Command, lang: str) -> None:
             help_option.help = _ClickWords(lang).gettext(_HELP_SENTENCE)
         for parameter in command.params:
             if isinstance(parameter, click.Argument):  # named in the usage line and errors
-                name = (parameter.name or "").upper()
-                _swap(parameter, "metavar", METAVAR_ZH.get(name), lang)
+                _swap(parameter, "metavar", ARGUMENT_ZH.get(parameter.name or ""), lang)
             if isinstance(parameter, click.Option):
                 key = parameter_key(path, parameter)
                 _swap(parameter, "help", PARAMETER_HELP_ZH.get(key) if key else None, lang)

@@ -28,6 +28,7 @@ from simulator.cli_support import (
     load_or_fail,
     replications_option,
     run_directory,
+    speaks,
     working,
 )
 from simulator.i18n import render
@@ -100,17 +101,17 @@ def compare(
         arms = api.comparison_arms(scenario, variants)
     except api.PlanError as error:
         if not scenario.variants:
-            raise InputError(error.message.text(scenario.language)) from None
+            raise InputError(error.message.text(speaks(scenario))) from None
         raise click.BadParameter(
-            error.message.text(scenario.language), param_hint="--variant"
+            error.message.text(speaks(scenario)), param_hint="--variant"
         ) from None
     try:
         api.check_ranking_metric(by, arms)
     except api.PlanError as error:
-        raise click.BadParameter(error.message.text(scenario.language), param_hint="--by") from None
+        raise click.BadParameter(error.message.text(speaks(scenario)), param_hint="--by") from None
     if precision is not None and max_replications < replications:
         raise click.BadParameter(
-            render("plan.cap_below", scenario.language, most=max_replications, days=replications),
+            render("plan.cap_below", speaks(scenario), most=max_replications, days=replications),
             param_hint="--max-replications",
         )
     most_days = max_replications if precision is not None else replications
@@ -135,7 +136,7 @@ def compare(
     published: list[Published] = []
     compared.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
 
-    lang = scenario.language
+    lang = speaks(scenario)
     title = render("compare.title", lang, name=scenario.name, variants=len(arms) - 1, seed=seed)
     click.echo(title)
     click.echo(compare_text(compared.summary, lang))
@@ -186,7 +187,7 @@ def _targets(scenario: Scenario, texts: tuple[str, ...]) -> tuple[Target, ...]:
         return api.staffing_targets(scenario, texts)
     except TargetError as error:
         raise click.BadParameter(
-            error.message.text(scenario.language), param_hint="--target"
+            error.message.text(speaks(scenario)), param_hint="--target"
         ) from None
 
 
@@ -221,7 +222,7 @@ def staff(
     def evaluated(_evaluation: object) -> None:
         plans[0] += 1
         if sys.stderr.isatty():
-            progress = render("staff.progress", scenario.language, plans=plans[0])
+            progress = render("staff.progress", speaks(scenario), plans=plans[0])
             click.echo(f"\r{progress}", nl=False, err=True)
 
     with working((jobs, executor_kind, scheduler), None) as (executor, _advance):
@@ -241,11 +242,11 @@ def staff(
     try:
         staffed.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
     except api.PlanError as error:  # the scenario file was edited while the search ran
-        raise InputError(error.message.text(scenario.language)) from None
+        raise InputError(error.message.text(speaks(scenario))) from None
     data = staffed.summary
     stem = Path(file).stem
 
-    lang = scenario.language
+    lang = speaks(scenario)
     click.echo(render("staff.title", lang, name=scenario.name, block=block_min, seed=seed))
     click.echo(staff_text(data, lang))
     if data["unreachable"]:
@@ -285,12 +286,12 @@ def roster(
     """
     scenario = load_or_fail(file)
     if scenario.staff.shifts is None:
-        raise InputError(f"{file}: " + render("roster.no_rules", scenario.language))
+        raise InputError(f"{file}: " + render("roster.no_rules", speaks(scenario)))
     targets = _targets(scenario, target_texts)
     blocks = math.ceil((scenario.hours.close_min - scenario.hours.open_min) / block_min)
     check_size(scenario, replications * (blocks + 4), jobs)
     target = run_directory(out, file, suffix="-roster")
-    lang = scenario.language
+    lang = speaks(scenario)
 
     def round_done(number: int, _judged: object) -> None:
         if sys.stderr.isatty():
@@ -316,7 +317,7 @@ def roster(
     try:
         found.write(target, brief=not no_brief, command=command_line(), on_brief=published.append)
     except api.PlanError as error:  # the scenario file was edited while the search ran
-        raise InputError(error.message.text(scenario.language)) from None
+        raise InputError(error.message.text(speaks(scenario))) from None
     click.echo(render("roster.title", lang, name=scenario.name, block=block_min, seed=seed))
     click.echo(roster_table(found.summary, lang))
     stem = Path(file).stem

@@ -114,6 +114,11 @@ def check_size(scenario: Scenario, days: int, jobs: int) -> None:
     )
 
 
+def speaks(scenario: Scenario) -> str:
+    """Return the language the terminal speaks for ``scenario``: its own, unless --lang chose."""
+    return INTERFACE.lang if INTERFACE.chosen else scenario.language
+
+
 def load_or_fail(path: str) -> Scenario:
     """Load and validate a scenario, turning its problems into one :class:`InputError`.
 
@@ -127,7 +132,7 @@ def load_or_fail(path: str) -> Scenario:
     warnings = scenario.warnings
     if not warnings:
         return scenario
-    lang = scenario.language
+    lang = speaks(scenario)
     lines = [warning.text(lang) for warning in warnings]
     options = _options()
     if options is not None and options.strict:

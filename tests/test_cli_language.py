@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from simulator.cli import cli
 from simulator.cli_language import commands_of, language_in, locale_language, parameter_key
 from simulator.i18n.help import CLICK_ZH, COMMAND_HELP_ZH, PARAMETER_HELP_ZH
+from simulator.report.text import display_width
 
 CHINESE = {"LANG": "zh_CN.UTF-8"}
 # What a Chinese help page may still show in Latin letters: option names, the choices to type,
@@ -108,3 +109,50 @@ def test_only_a_lang_before_the_subcommand_is_the_interfaces():
     assert language_in(["--debug", "--lang=en", "run"]) == "en"
     assert language_in(["brief", "out", "--lang", "en"]) is None  # the brief's language
     assert language_in(["--lang", "fr", "run"]) is None  # click then refuses it by name
+
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+
+
+def test_the_chinese_options_list_lines_up_by_terminal_columns():
+    result = CliRunner().invoke(cli, ["run", "--help"], env=CHINESE, prog_name="drill")
+    lines = result.output.split("选项：\n", 1)[1].splitlines()
+    starts = set()
+    for line in lines:
+        if line.startswith("  -"):  # an option's row: its help starts after two spaces
+            _name, help_text = re.match(r"(\s+\S.*?)\s{2,}(\S.*)", line).groups()
+            starts.add(display_width(line[: line.index(help_text)]))
+        elif line.strip():  # a continuation: indented to the same column
+            starts.add(display_width(line) - display_width(line.lstrip()))
+    assert len(starts) == 1, starts
+    assert all(display_width(line) <= 80 for line in lines)  # the terminal click measured
+
+
+def test_the_argument_and_option_placeholders_say_what_they_are():
+    play = CliRunner().invoke(cli, ["play", "--help"], env=CHINESE, prog_name="drill").output
+    assert "用法： drill play [选项] 场景文件" in play
+    assert "--decisions 文件" in play and "--decisions 场景文件" not in play
+    score = CliRunner().invoke(cli, ["score", "--help"], env=CHINESE, prog_name="drill").output
+    assert "用法： drill score [选项] 场景文件 演练记录" in score
+
+
+def test_lang_speaks_for_the_terminal_even_with_a_chinese_scenario(tmp_path):
+    chinese = SCENARIOS / "promotion_day.yaml"
+    result = CliRunner().invoke(cli, ["--lang", "en", "compare", str(chinese), "--by", "foo"])
+    assert "Error: Invalid value for --by: plans cannot be ranked by 'foo'" in result.output
+    out = tmp_path / "run"
+    ran = CliRunner().invoke(
+        cli, ["--lang", "en", "run", str(chinese), "-n", "2", "--out", str(out)]
+    )
+    assert ran.exit_code == 0 and "customers per day" in ran.output
+    assert (out / "brief.md").read_text(encoding="utf-8").startswith("# 预案推演评估报告")
+
+
+def test_a_chinese_scenario_makes_clicks_words_chinese_and_the_next_command_is_english_again(
+    tmp_path,
+):
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "x").write_text("")
+    arguments = ["run", str(SCENARIOS / "promotion_day.yaml"), "--out", str(tmp_path / "taken")]
+    assert "错误：--out 的值无效：" in CliRunner().invoke(cli, arguments).output
+    assert "Error: Missing argument 'FILE'." in CliRunner().invoke(cli, ["run"]).output

@@ -110,7 +110,7 @@ def test_compare_results_do_not_depend_on_jobs(scenario_file, tmp_path):
 def test_an_unknown_variant_is_bad_input_with_a_suggestion(scenario_file, tmp_path):
     result = invoke("compare", scenario_file, "--variant", "加一", "--out", tmp_path / "x")
     assert result.exit_code == 2
-    assert "中没有备选方案 '加一'（最接近的是 '加一台'）" in result.output
+    assert "中没有备选方案 '加一'（是否应为 '加一台'？）" in result.output
     assert not (tmp_path / "x").exists()
 
 

@@ -78,3 +78,33 @@ def test_a_chinese_word_that_is_no_metric_says_so_with_the_names_to_use():
     )
     hint = render("when.hint.chinese", "zh")
     assert "排队人数（queue）" in hint
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "code", "hint"),
+    [
+        ("时间段 >= 3", 1, "character", "chinese"),  # 时间 is a name, 时间段 is none
+        ("排队人数 >= 30 人", 12, "character", "unit"),  # a unit after the number, space or not
+        ("排队人数 >= 30人", 11, "character", "unit"),
+    ],
+)
+def test_a_name_is_read_only_whole_and_a_unit_after_it_gets_its_hint(text, column, code, hint):
+    with pytest.raises(ConditionSyntaxError) as raised:
+        parse_condition(text)
+    assert (raised.value.column, raised.value.code, raised.value.details["hint"]) == (
+        column,
+        code,
+        hint,
+    )
+
+
+def test_a_join_right_after_a_number_is_read_and_messages_quote_what_was_written():
+    assert parse_condition("排队人数>=30且时间>=10:00") == parse_condition(
+        "queue >= 30 and time >= 10:00"
+    )
+    with pytest.raises(ConditionSyntaxError) as raised:
+        parse_condition("排队人数 >= 3 时间 >= 4")
+    assert (raised.value.code, raised.value.details["found"]) == ("trailing", "'时间'")
+    with pytest.raises(ConditionSyntaxError) as raised:
+        parse_condition("且 排队人数 >= 3")
+    assert raised.value.details["found"] == "'且'"  # not the engine's 'and'

@@ -2,7 +2,9 @@
 
 import os
 import shutil
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,51 @@ def test_a_browser_that_fails_is_reported_with_its_own_last_words(tmp_path, monk
     monkeypatch.setenv("DRILL_CHROMIUM", str(browser))
     with pytest.raises(PdfError, match="未能打印 PDF：no display found"):
         html_to_pdf("<html></html>", "zh")
+
+
+def fake_browser(tmp_path: Path, body: str) -> Path:
+    """Write a shell script that acts as a browser: ``$pdf`` is where it is asked to print."""
+    browser = tmp_path / "fake-chrome"
+    browser.write_text(
+        "#!/bin/sh\n"
+        'for arg; do case "$arg" in --print-to-pdf=*) pdf="${arg#--print-to-pdf=}";; esac; done\n'
+        + body
+    )
+    browser.chmod(0o755)
+    return browser
+
+
+def test_a_printed_pdf_is_taken_at_once_though_a_helper_of_the_browser_lingers(
+    tmp_path, monkeypatch
+):
+    # Chromium leaves helper processes behind for a moment, holding its output open.
+    body = 'echo "%%PDF-1.4 fake" | tr -d "\\n" > "$pdf"\n(sleep 30) &\necho $! > "%s"\n' % (
+        tmp_path / "helper.pid"
+    )
+    monkeypatch.setenv("DRILL_CHROMIUM", str(fake_browser(tmp_path, body)))
+    started = time.monotonic()
+    assert html_to_pdf("<html></html>", "en", tmp_path) == b"%PDF-1.4 fake"
+    assert time.monotonic() - started < 10
+    os.kill(int((tmp_path / "helper.pid").read_text()), signal.SIGKILL)  # tidy up
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".drill-pdf-")] == []
+
+
+def test_a_browser_that_hangs_is_stopped_with_everything_it_started(tmp_path, monkeypatch):
+    body = '(sleep 60) &\necho $! > "%s"\nsleep 60\n' % (tmp_path / "child.pid")
+    monkeypatch.setenv("DRILL_CHROMIUM", str(fake_browser(tmp_path, body)))
+    monkeypatch.setattr(pdf, "PRINT_TIMEOUT_S", 1)
+    with pytest.raises(PdfError, match="did not finish printing the PDF in 1 s"):
+        html_to_pdf("<html></html>", "en", tmp_path)
+    child = int((tmp_path / "child.pid").read_text())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:  # killed with its group; gone once reaped by init
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the browser's child process outlived the timeout")
 
 
 def pages_text(pdf_file: Path) -> list[str]:

@@ -130,7 +130,7 @@ def test_a_directory_where_the_brief_goes_is_bad_input_and_changes_nothing(run_d
     before = snapshot(copy)
     result = CliRunner().invoke(cli, ["brief", str(copy), "--lang", "zh"])
     assert result.exit_code == 2, result.output
-    assert f"{copy / 'brief.html'}: is a directory" in result.output
+    assert f"{copy / 'brief.html'}：是文件夹；请移走后再运行 drill brief" in result.output
     assert "Traceback" not in result.output
     assert snapshot(copy) == before and not list(copy.glob(".*.tmp"))
 

@@ -85,6 +85,14 @@ PARAMETER_HELP_ZH: dict[str, str] = {
     "run.no_brief": "运行结束时不写报告和图表。",
 }
 
+# The commands' arguments by name, in the usage line and in "missing argument" errors.
+ARGUMENT_ZH: dict[str, str] = {
+    "file": "场景文件",
+    "log": "演练记录",
+    "run_dir": "结果目录",
+    "action_id": "整改项编号",
+}
+
 # What click writes in a help page's first column (the types' and arguments' names).
 METAVAR_ZH: dict[str, str] = {
     "OPTIONS": "选项",
@@ -98,10 +106,7 @@ METAVAR_ZH: dict[str, str] = {
     "PATH": "路径",
     "DIRECTORY": "目录",
     "ADDRESS": "地址",
-    "FILE": "场景文件",
-    "LOG": "演练记录",
-    "RUN_DIR": "结果目录",
-    "ACTION_ID": "整改项编号",
+    "FILE": "文件",
     "RANGE": "范围",
     "NAME": "方案名",
     "METRIC": "指标",
@@ -140,11 +145,13 @@ CLICK_ZH: dict[str, str] = {
     "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
     "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
     "{value!r} is not one of {choices}.": "{value!r} 不是 {choices} 之一。",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
-    "{name} {filename!r} is a file.": "{name} {filename!r} 是文件。",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} 是目录。",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} 不可读。",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",
+    # click names the path's kind in English ("Directory"), fixed when it is imported: the
+    # Chinese leaves it out.
+    "{name} {filename!r} does not exist.": "{filename!r} 不存在。",
+    "{name} {filename!r} is a file.": "{filename!r} 是文件，不是文件夹。",
+    "{name} {filename!r} is a directory.": "{filename!r} 是文件夹，不是文件。",
+    "{name} {filename!r} is not readable.": "{filename!r} 不可读。",
+    "{name} {filename!r} is not writable.": "{filename!r} 不可写。",
     "file": "文件",
     "directory": "目录",
     "path": "路径",

@@ -5,6 +5,25 @@ their results is beside the results' own entries (:mod:`.metrics`, :mod:`.roster
 """
 
 INTERFACE_TEXTS: dict[str, dict[str, str]] = {
+    # A run directory that cannot be read, or its brief written (simulator.rundir.reader).
+    "rundir.as_is": {"zh": "{text}", "en": "{text}"},
+    "rundir.missing": {
+        "zh": "{path}：不存在；这是 drill 的结果目录吗？",
+        "en": "{path}: missing; is this a drill run directory?",
+    },
+    "rundir.not_a_directory": {"zh": "{path}：不是文件夹", "en": "{path}: not a directory"},
+    "publish.a_directory": {
+        "zh": "{path}：是文件夹；请移走后再运行 drill brief",
+        "en": "{path}: is a directory; move it away and run drill brief again",
+    },
+    "publish.a_file": {
+        "zh": "{path}：是文件；请移走后再运行 drill brief",
+        "en": "{path}: is a file; move it away and run drill brief again",
+    },
+    "publish.cannot_write": {
+        "zh": "{path}：无法写入（{why}）",
+        "en": "{path}: cannot write ({why})",
+    },
     # What the planning API cannot do (simulator.api.PlanError) ...
     "plan.as_is": {"zh": "{text}", "en": "{text}"},
     "plan.too_few_days": {
@@ -29,9 +48,13 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "{source}：没有可比较的备选方案（variants:）；请先添加（见 README）",
         "en": "{source}: has no `variants:` to compare; add some (see README)",
     },
+    "plan.no_such_variant_close": {
+        "zh": "{source} 中没有备选方案 {name}（是否应为 {close}？）；现有：{known}",
+        "en": "{source} has no variant {name} (did you mean {close}?); it has: {known}",
+    },
     "plan.no_such_variant": {
-        "zh": "{source} 中没有备选方案 {name}（最接近的是 {close}）；现有：{known}",
-        "en": "{source} has no variant {name} (closest: {close}); it has: {known}",
+        "zh": "{source} 中没有备选方案 {name}；现有：{known}",
+        "en": "{source} has no variant {name}; it has: {known}",
     },
     "plan.cap_below": {
         "zh": "模拟日数上限 {most} 小于所要求的 {days} 天",

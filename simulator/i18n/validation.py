@@ -328,11 +328,12 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     },
     "when.paren": {"zh": "缺少 ')'", "en": "expected ')'"},
     "when.metric": {
-        "zh": "应为指标（{known}），实际为 {found}",
+        "zh": "应为指标（{known}，或其中文名，如 排队人数、厅内密度），实际为 {found}",
         "en": "expected a metric ({known}), found {found}",
     },
     "when.unknown_metric": {
-        "zh": "未知的指标 {name}；可用：{known}",
+        "zh": "未知的指标 {name}；可用：{known}，或其中文名（如 排队人数、厅内密度、故障持续，"
+        "全部见 docs/scenario.zh.md 的“条件语言”）",
         "en": "unknown metric {name}; known: {known}",
     },
     "when.operator": {
@@ -351,7 +352,7 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": "parentheses nest too deeply (20 at the most)",
     },
     "when.trailing": {
-        "zh": "意外的 {found}；多个条件请用 'and' 或 'or' 连接",
+        "zh": "意外的 {found}；多个条件请用 且（and）或 或（or）连接",
         "en": "unexpected {found}; join conditions with 'and' or 'or'",
     },
     "when.invalid": {"zh": "条件无效", "en": "not a valid condition"},

@@ -2,8 +2,9 @@
 
 ``排队人数 >= 30 且 时间 >= 10:00`` is ``queue >= 30 and time >= 10:00``.
 Each name is the one the brief and the console use when they say a condition in words
-(:mod:`.condition_words`, the catalogue's ``words.*``), without the number and unit, so a
-manager can write back what the brief showed. Spaces inside a name are optional
+(:mod:`.condition_words`, the catalogue's ``words.*``), without the number and unit. The
+brief's symbols and units (``≥``, ``30 人``) are not part of the language: writing them gets
+a message saying how (``>=``, ``30``). Spaces inside a name are optional
 (``近 15 分钟 P90 等候`` and ``近15分钟P90等候`` are one name).
 """
 
@@ -44,10 +45,13 @@ def _incident_names() -> dict[str, str]:
 METRICS_ZH: Mapping[str, str] = {**_FIXED, **_incident_names()}
 # The names and joins as one alternative of the condition tokenizer: longest first, so that
 # 排队贵宾人数 is not read as 排队贵宾 and a stray 人数; any spaces between characters.
-ALIAS_PATTERN = "|".join(
+_NAMES = "|".join(
     r"\s*".join(re.escape(char) for char in name)
     for name in sorted([*METRICS_ZH, *JOINS_ZH], key=len, reverse=True)
 )
+# A name ends where the Chinese does, or where another name begins (时间 in 时间段 is no name;
+# 且 in 30且时间 is one).
+ALIAS_PATTERN = rf"(?:{_NAMES})(?:(?![\u4e00-\u9fff])|(?=(?:{_NAMES})))"
 
 
 def canonical(alias: str) -> str:

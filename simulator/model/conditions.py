@@ -130,12 +130,19 @@ Condition = Compare | AllOf | AnyOf
 @dataclass(frozen=True)
 class _Token:
     kind: str
-    text: str
+    text: str  # what the parser reads: a Chinese name is its English one
     column: int
+    written: str = ""  # what the user wrote, when it differs (排队人数), for the messages
+
+    def shown(self) -> str:
+        """Return the token as written, quoted, or "the end" for the end of the text."""
+        return repr(self.written or self.text) if self.text else "the end"
 
 
 # What a character the language does not have most likely means (a hint to the message).
 _LOOKALIKES = {"≥": ">=", "≤": "<=", "≠": "!=", "=": "=="}
+# The first character of a unit written after a number (人, 分钟, 秒, 小时, %, 个).
+_UNITS = frozenset("人分秒小时%个次")
 
 
 def _hint(text: str, position: int, tokens: list["_Token"]) -> str:
@@ -145,9 +152,9 @@ def _hint(text: str, position: int, tokens: list["_Token"]) -> str:
         return "symbol"
     if char in "且并和或":
         return "join"  # 且 / 或 for and / or
-    right_after = position > 0 and not text[position - 1].isspace()
-    if right_after and tokens and tokens[-1].kind in ("number", "clock"):
-        return "unit"  # 20人, 30分钟, 50%
+    after_number = bool(tokens) and tokens[-1].kind in ("number", "clock")
+    if after_number and (char in _UNITS or not text[position - 1].isspace()):
+        return "unit"  # 20人, 30 分钟, 50%
     if "\u4e00" <= char <= "\u9fff":
         return "chinese"  # 排队 >= 20: the metrics have English names
     return "none"
@@ -176,7 +183,8 @@ def _tokenize(text: str) -> list[_Token]:
                 instead=instead,
             )
         if kind == "alias":  # 排队人数, 且: read as the English name they stand for
-            tokens.append(_Token("word", canonical(match.group(kind)), column))
+            written = match.group(kind)
+            tokens.append(_Token("word", canonical(written), column, written))
         else:
             tokens.append(_Token(kind, match.group(kind), column))
         position = match.end()
@@ -229,7 +237,7 @@ class _Parser:
                 raise ConditionSyntaxError("expected ')'", closing.column, "paren")
             return inner
         if token.kind != "word" or token.text in ("and", "or"):
-            found = repr(token.text) if token.text else "the end"
+            found = token.shown()
             known = ", ".join(METRICS)
             raise ConditionSyntaxError(
                 f"expected a metric ({known}), found {found}",
@@ -258,14 +266,14 @@ class _Parser:
             )
         operator = self.take()
         if operator.kind != "op":
-            found = repr(operator.text) if operator.text else "the end"
+            found = operator.shown()
             operators = " ".join(OPERATORS)
             raise ConditionSyntaxError(
-                f"expected one of {operators} after {token.text!r}, found {found}",
+                f"expected one of {operators} after {token.shown()}, found {found}",
                 operator.column,
                 "operator",
                 operators=operators,
-                metric=repr(token.text),
+                metric=token.shown(),
                 found=found,
             )
         value = self.take()
@@ -283,7 +291,7 @@ class _Parser:
         elif value.kind == "number":
             number = float(value.text)
         else:
-            found = repr(value.text) if value.text else "the end"
+            found = value.shown()
             raise ConditionSyntaxError(
                 f"expected a number, found {found}", value.column, "number", found=found
             )
@@ -321,9 +329,9 @@ def parse_condition(text: str) -> Condition:
     trailing = parser.peek()
     if trailing.kind != "end":
         raise ConditionSyntaxError(
-            f"unexpected {trailing.text!r}; join conditions with 'and' or 'or'",
+            f"unexpected {trailing.shown()}; join conditions with 'and' or 'or'",
             trailing.column,
             "trailing",
-            found=repr(trailing.text),
+            found=trailing.shown(),
         )
     return condition

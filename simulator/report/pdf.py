@@ -3,13 +3,17 @@
 The HTML brief is already laid out for print (A4 ``@page`` rules, page numbers in the page's
 bottom margin, the sign-off table and each chart kept whole); a browser's print engine is the
 only widely installed program that honours all of that and the CJK fonts, so drill asks one to
-print rather than bundling a PDF library. The browser is found on ``PATH`` by its usual names,
-or named by ``DRILL_CHROMIUM``; where none is installed, the error says which package to add.
+print rather than bundling a PDF library. The browser is named by ``DRILL_CHROMIUM``, or found
+on ``PATH`` by its usual names, or where Chrome and Edge install themselves on macOS and
+Windows; where none is installed, the error says which package to add.
 """
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -51,6 +55,33 @@ def page_counter_css(lang: str) -> Markup:
     return Markup(" ".join(parts))
 
 
+def _installed_browsers() -> list[Path]:
+    """Return where Chrome, Chromium and Edge install themselves off ``PATH`` (macOS, Windows)."""
+    if sys.platform == "darwin":
+        return [
+            Path("/Applications") / app / "Contents" / "MacOS" / name
+            for app, name in (
+                ("Google Chrome.app", "Google Chrome"),
+                ("Chromium.app", "Chromium"),
+                ("Microsoft Edge.app", "Microsoft Edge"),
+            )
+        ]
+    if sys.platform == "win32":  # Edge comes with every Windows 10 and 11
+        roots = [
+            os.environ.get(name) for name in ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")
+        ]
+        return [
+            Path(root) / program
+            for root in roots
+            if root
+            for program in (
+                Path("Google/Chrome/Application/chrome.exe"),
+                Path("Microsoft/Edge/Application/msedge.exe"),
+            )
+        ]
+    return []
+
+
 def find_browser() -> str | None:
     """Return the path of a Chromium-family browser to print with, or None."""
     named = os.environ.get("DRILL_CHROMIUM")
@@ -60,7 +91,7 @@ def find_browser() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    return None
+    return next((str(path) for path in _installed_browsers() if path.is_file()), None)
 
 
 def print_command(browser: str, page: Path, pdf: Path, profile: Path) -> list[str]:
@@ -80,32 +111,56 @@ def print_command(browser: str, page: Path, pdf: Path, profile: Path) -> list[st
     ]
 
 
-def html_to_pdf(html: str, lang: str) -> bytes:
+def _stop(process: subprocess.Popen) -> None:
+    """Stop the browser and every process it started (it forks a renderer, a GPU process)."""
+    if sys.platform != "win32":
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.kill()
+    process.wait()
+
+
+def html_to_pdf(html: str, lang: str, work_dir: Path | None = None) -> bytes:
     """Return the PDF of the HTML document ``html``, printed by a headless browser.
 
+    The page is written in a hidden folder under ``work_dir`` (the run directory): a browser
+    installed as a snap (Ubuntu's chromium) sees the user's folders but not ``/tmp``.
     Raises :class:`PdfError` (in ``lang``) when no browser is installed, or it fails or hangs.
     """
     browser = find_browser()
     if browser is None:
         raise PdfError(render("pdf.no_browser", lang))
-    with tempfile.TemporaryDirectory(prefix="drill-pdf-") as folder:
+    with tempfile.TemporaryDirectory(
+        prefix=".drill-pdf-", dir=work_dir, ignore_cleanup_errors=True
+    ) as folder:
         work = Path(folder)
-        page, pdf = work / "brief.html", work / "brief.pdf"
+        page, pdf, log = work / "brief.html", work / "brief.pdf", work / "browser.log"
         page.write_text(html, encoding="utf-8")
         command = print_command(browser, page, pdf, work / "profile")
         try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=PRINT_TIMEOUT_S, check=False
-            )
-        except subprocess.TimeoutExpired:
-            raise PdfError(
-                render("pdf.timeout", lang, browser=browser, seconds=PRINT_TIMEOUT_S)
-            ) from None
+            with log.open("wb") as errors:
+                # Its own session, so that a hang is ended with every process it started;
+                # output to a file, never a pipe a lingering helper could hold open.
+                process = subprocess.Popen(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=errors,
+                    start_new_session=sys.platform != "win32",
+                )
+                try:
+                    code = process.wait(timeout=PRINT_TIMEOUT_S)
+                except subprocess.TimeoutExpired:
+                    _stop(process)
+                    raise PdfError(
+                        render("pdf.timeout", lang, browser=browser, seconds=PRINT_TIMEOUT_S)
+                    ) from None
         except OSError as error:
             raise PdfError(
                 render("pdf.failed", lang, browser=browser, why=error.strerror or str(error))
             ) from None
-        if done.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
-            last = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
-            raise PdfError(render("pdf.failed", lang, browser=browser, why=last))
+        if code != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+            said = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+            why = said[-1] if said else f"exit code {code}"
+            raise PdfError(render("pdf.failed", lang, browser=browser, why=why))
         return pdf.read_bytes()

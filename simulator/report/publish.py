@@ -89,8 +89,8 @@ def brief_files(
     }
     if "pdf" in formats:
         try:
-            files[f"{stem}.pdf"] = html_to_pdf(texts[f"{stem}.html"], lang)
-        except PdfError as error:
+            files[f"{stem}.pdf"] = html_to_pdf(texts[f"{stem}.html"], lang, run.path)
+        except PdfError as error:  # already said in the brief's language
             raise PublishError(str(error)) from None
     return charts, files
 
@@ -107,7 +107,7 @@ def _write_all(files: dict[Path, bytes]) -> None:
     """
     for target in files:
         if target.is_dir():
-            raise PublishError(f"{target}: is a directory; move it away and run drill brief again")
+            raise PublishError("publish.a_directory", path=target)
     for folder in {target.parent for target in files}:  # what a killed brief left
         sweep_temp_files(folder)
     staged: list[tuple[Path, Path]] = []
@@ -121,7 +121,9 @@ def _write_all(files: dict[Path, bytes]) -> None:
     except OSError as error:
         for staging, _target in staged:
             staging.unlink(missing_ok=True)
-        raise PublishError(f"{error.filename or target}: cannot write ({error.strerror})") from None
+        raise PublishError(
+            "publish.cannot_write", path=error.filename or target, why=error.strerror
+        ) from None
     for staging, target in staged:
         os.replace(staging, target)
 
@@ -141,7 +143,7 @@ def publish(
     charts, briefs = brief_files(run, lang, formats, language)
     chart_dir = run.path / names_for(run, lang)[1]
     if chart_dir.exists() and not chart_dir.is_dir():
-        raise PublishError(f"{chart_dir}: is a file; move it away and run drill brief again")
+        raise PublishError("publish.a_file", path=chart_dir)
     chart_dir.mkdir(exist_ok=True)
     files = {chart_dir / f"{chart.name}.png": chart.png for chart in charts}
     files.update({run.path / name: data for name, data in briefs.items()})

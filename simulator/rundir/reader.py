@@ -19,7 +19,7 @@ import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from simulator.engine.events import Event
-from simulator.i18n import LANGUAGES
+from simulator.i18n import CATALOG, LANGUAGES, SaidError
 from simulator.model.clock import parse_clock
 from simulator.rundir.roster_schema import ROSTER_FILE, RosterFile
 from simulator.rundir.schema import (
@@ -46,8 +46,18 @@ from simulator.rundir.schema import (
 )
 
 
-class RunDirError(Exception):
-    """The directory is not a complete drill run."""
+class RunDirError(SaidError):
+    """The directory is not a complete drill run (or its brief cannot be written).
+
+    Given a catalogue key (``rundir.missing``) it is said in the reader's language; given a
+    sentence, that sentence (the rarer damages, in English).
+    """
+
+    def __init__(self, said: str, **args: object) -> None:
+        if said in CATALOG:
+            super().__init__(said, **args)
+        else:
+            super().__init__("rundir.as_is", text=said)
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ def _json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"), parse_constant=_not_json)
     except FileNotFoundError:
-        raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
+        raise RunDirError("rundir.missing", path=path) from None
     except UnicodeDecodeError as error:
         raise RunDirError(f"{path}: not valid JSON ({error})") from None
     except ValueError as error:  # JSONDecodeError, NaN, a number of 5,000 digits
@@ -226,7 +236,7 @@ def read_events(file: Path) -> tuple[tuple[int, Event], ...]:
                 except (ValueError, TypeError, AttributeError, IndexError) as error:
                     raise RunDirError(f"{file}:{line}: unreadable row ({error})") from None
     except FileNotFoundError:
-        raise RunDirError(f"{file}: missing; is this a drill run directory?") from None
+        raise RunDirError("rundir.missing", path=file) from None
     except (UnicodeDecodeError, csv.Error) as error:
         raise RunDirError(f"{file}: not a readable CSV file ({error})") from None
     except OSError as error:
@@ -237,7 +247,7 @@ def read_events(file: Path) -> tuple[tuple[int, Event], ...]:
 def read_run(path: Path) -> RunFiles:
     """Read the run directory ``path``; raise :class:`RunDirError` if it is not one."""
     if not path.is_dir():
-        raise RunDirError(f"{path}: not a directory")
+        raise RunDirError("rundir.not_a_directory", path=path)
     summary = read_summary(path)
     info = read_mapping(path / RUN_INFO_FILE)
     events = read_events(path / EVENTS_FILE)
@@ -269,7 +279,7 @@ def read_columns(path: Path, required: tuple[str, ...] = ()) -> dict[str, np.nda
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
     except FileNotFoundError:
-        raise RunDirError(f"{path}: missing; is this a drill run directory?") from None
+        raise RunDirError("rundir.missing", path=path) from None
     except (UnicodeDecodeError, csv.Error) as error:
         raise RunDirError(f"{path}: not a readable CSV file ({error})") from None
     except OSError as error:

@@ -73,9 +73,9 @@ def _choice(options: list[str], lang: str) -> Callable[[str], str]:
 class Console:
     """One tabletop session at the terminal."""
 
-    def __init__(self, scenario: Scenario, seed: int, every: float):
+    def __init__(self, scenario: Scenario, seed: int, every: float, lang: str | None = None):
         self.scenario, self.seed, self.every = scenario, seed, every
-        self.lang = scenario.language
+        self.lang = lang or scenario.language  # the terminal's: the scenario's unless --lang
         self.recorded: list[Decision | Step] = []  # in the order the team took them
         self.default_who = ""
         self.clauses: tuple[Clause, ...] = clauses_of(scenario)
@@ -414,13 +414,14 @@ class Console:
             **{str(number): name for number, name in enumerate(names, start=1)},
         }
 
-        def check(value: str) -> str:
-            value = value.strip().lower()
+        def check(typed: str) -> str:
+            value = typed.strip().lower()
             if value in ("", BACK):
                 return BACK
             if value not in by_answer:
+                said = typed.strip()  # as typed, not as looked up
                 raise click.UsageError(
-                    render("console.invalid_action", self.lang, value=value, most=len(names))
+                    render("console.invalid_action", self.lang, value=said, most=len(names))
                 )
             return by_answer[value]
 
