@@ -426,7 +426,11 @@ class StaffingRun:
         files = {STAFFING_FILE: staffing_json(data), STAFFING_CSV: staffing_csv(data)}
         if self.source is not None:
             source = self.source
-            text = edited_source(lambda: staffed_yaml(source, data, self.run.scenario.sha256))
+            text = edited_source(
+                lambda: staffed_yaml(
+                    source, data, self.run.scenario.sha256, self.run.scenario.language
+                )
+            )
             files[staffed_file(source.stem)] = text
         return _write_beside(self.run, files, directory, brief, lang, command, on_brief)
 

@@ -97,7 +97,11 @@ class RosterRun:
         }
         if self.source is not None:
             source = self.source
-            text = edited_source(lambda: rostered_yaml(source, data, self.run.scenario.sha256))
+            text = edited_source(
+                lambda: rostered_yaml(
+                    source, data, self.run.scenario.sha256, self.run.scenario.language
+                )
+            )
             files[rostered_file(source.stem)] = text
         return _write_beside(self.run, files, directory, brief, lang, command, on_brief)
 

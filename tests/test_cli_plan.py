@@ -213,6 +213,10 @@ def test_staff_writes_a_table_a_chart_a_brief_section_and_a_scenario_that_runs(
     assert "90% 客户等候时间（分钟） ≤ 6" in result.output
 
     staffed_file = out / "staff_hall.staffed.yaml"
+    # Its header is in the scenario's language, as everything the manager reads.
+    assert staffed_file.read_text(encoding="utf-8").startswith(
+        "# 由 drill staff 根据 staff_hall.yaml 测算的台席（随机种子 5，12 天）：\n"
+    )
     staffed = load_scenario(staffed_file)
     assert [staffed.staff.counters_at(540 + 30 * i) for i in range(4)] == counters
     assert staffed.staff.reserve.count == 0 and staffed.name == "配置测试厅"

@@ -64,6 +64,8 @@ def test_roster_writes_a_workable_roster_a_workbook_and_the_scenario_with_its_co
     # very roster found.
     text = (out / "promotion_day.rostered.yaml").read_text("utf-8")
     assert "# A large promotion day (大型营销活动)" in text and "  roster:" in text
+    assert text.startswith("# 由 drill roster 根据 promotion_day.yaml 排出的班次")
+    assert "# counters：由下面的排班决定（drill roster）" in text  # the notes in Chinese too
     rostered = load_scenario_text(text, "promotion_day.rostered.yaml")
     assert len(rostered.staff.roster) == len(data["people"])
     assert rostered.staff.guides == data["floor"]["guide"]["on_floor"]

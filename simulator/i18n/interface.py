@@ -5,6 +5,32 @@ their results is beside the results' own entries (:mod:`.metrics`, :mod:`.roster
 """
 
 INTERFACE_TEXTS: dict[str, dict[str, str]] = {
+    # The comments drill writes into the scenario files it edits (staffed, rostered).
+    "staff.yaml_header": {
+        "zh": "由 drill staff 根据 {source} 测算的台席（随机种子 {seed}，{days} 天）：\n"
+        "各时段在至少 {share:.0%} 的模拟日满足 {targets}。\n原文件中的注释未保留。",
+        "en": "Staffing found by `drill staff` from {source} (seed {seed}, {days} days):\n"
+        "{targets} in each block on at least {share:.0%} of days.\n"
+        "Comments of the original file are not carried over.",
+    },
+    "staff.yaml_misfits": {
+        "zh": "以下备选方案与测算出的台席不相容，已去掉：{names}。",
+        "en": "Variants left out, as they do not fit the counters found: {names}.",
+    },
+    "roster.yaml_header": {
+        "zh": "由 drill roster 根据 {source} 排出的班次（随机种子 {seed}，{days} 天）："
+        "各时段在至少 {share:.0%} 的模拟日满足 {targets}。",
+        "en": "Roster found by `drill roster` from {source} (seed {seed}, {days} days): "
+        "{targets} in each block on at least {share:.0%} of days.",
+    },
+    "roster.yaml_decided": {
+        "zh": "{post}：由下面的排班决定（drill roster）",
+        "en": "{post}: decided by the roster below (drill roster)",
+    },
+    "roster.yaml_misfit": {
+        "zh": "备选方案 {name}：已去掉，它设定了 staff.counters，而台席现由排班决定",
+        "en": "variant {name}: left out, it sets staff.counters, which the roster decides",
+    },
     # A run directory that cannot be read, or its brief written (simulator.rundir.reader).
     "rundir.as_is": {"zh": "{text}", "en": "{text}"},
     "rundir.missing": {

@@ -17,6 +17,7 @@ import yaml
 
 from simulator.analysis.rostering import RosterResult
 from simulator.analysis.targets import block_labels
+from simulator.i18n import render
 from simulator.model import ScenarioError, load_scenario_text
 from simulator.model.clock import format_clock
 from simulator.model.roster import ROLE_POSTS, RosterEntry
@@ -209,7 +210,9 @@ def _commented(lines: list[str], span: tuple[int, int], note: str) -> None:
     lines[first] = f"{indent}# {note}\n" + lines[first]
 
 
-def rostered_yaml(source: Path, data: RosterFile, sha256: str | None = None) -> str:
+def rostered_yaml(
+    source: Path, data: RosterFile, sha256: str | None = None, lang: str = "en"
+) -> str:
     """Return the scenario file ``source`` with the roster in place of its counters.
 
     The file is read again and must be the one the search ran (``sha256``, when given). A file
@@ -228,7 +231,7 @@ def rostered_yaml(source: Path, data: RosterFile, sha256: str | None = None) -> 
     for key in ("counters", "guides", "security"):
         span = _key_span(staff, key, lines)
         if span is not None:
-            _commented(lines, span, f"{key}: decided by the roster below (drill roster)")
+            _commented(lines, span, render("roster.yaml_decided", lang, post=key))
     indent = " " * staff.value[0][0].start_mark.column
     last = staff.end_mark.line - 1 if staff.end_mark.column == 0 else staff.end_mark.line
     # Blank lines and the next section's own comments (at the margin) are not staff's.
@@ -239,16 +242,20 @@ def rostered_yaml(source: Path, data: RosterFile, sha256: str | None = None) -> 
         if not data["totals"][role]["people"]:
             added.append(f"{indent}{post}: 0")
     lines[last + 1 : last + 1] = added
-    header = (
-        f"# Roster found by `drill roster` from {source.name} (seed {data['seed']}, "
-        f"{data['days']} days): {', '.join(data['targets'])} in each block on at least "
-        f"{data['share']:.0%} of days.\n"
+    header = "# " + render(
+        "roster.yaml_header",
+        lang,
+        source=source.name,
+        seed=data["seed"],
+        days=data["days"],
+        targets=", ".join(data["targets"]),
+        share=data["share"],
     )
-    edited = header + "\n".join(lines) + "\n"
-    return _without_misfits(edited, source.name)
+    edited = header + "\n" + "\n".join(lines) + "\n"
+    return _without_misfits(edited, source.name, lang)
 
 
-def _without_misfits(text: str, file: str) -> str:
+def _without_misfits(text: str, file: str, lang: str) -> str:
     """Comment out the variants that no longer load with the roster (they set counters)."""
     try:
         load_scenario_text(text, file)
@@ -267,7 +274,7 @@ def _without_misfits(text: str, file: str) -> str:
     for name in misfits:
         span = _key_span(variants, name, lines)
         if span is not None:
-            note = f"variant {name}: left out, it sets staff.counters, which the roster decides"
+            note = render("roster.yaml_misfit", lang, name=name)
             _commented(lines, span, note)
     edited = "\n".join(lines) + "\n"
     load_scenario_text(edited, file)  # what is left must load (else the error says why)

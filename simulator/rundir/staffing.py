@@ -19,6 +19,7 @@ import yaml
 
 from simulator.analysis.staffing import Evaluation, StaffingResult
 from simulator.analysis.targets import block_labels
+from simulator.i18n import render
 from simulator.model import ScenarioError, load_scenario_text
 from simulator.model.clock import format_clock
 from simulator.model.yaml_source import SourceLoader
@@ -109,7 +110,9 @@ class SourceChanged(Exception):
     """The scenario file is no longer the one the search ran (edited during the search)."""
 
 
-def staffed_yaml(source: Path, data: StaffingFile, sha256: str | None = None) -> str:
+def staffed_yaml(
+    source: Path, data: StaffingFile, sha256: str | None = None, lang: str = "en"
+) -> str:
     """Return the scenario file ``source`` with the found counters and reserve, as YAML.
 
     The file is read again and must be the one the search ran (``sha256``, when given); it is
@@ -130,10 +133,17 @@ def staffed_yaml(source: Path, data: StaffingFile, sha256: str | None = None) ->
     document["staff"]["counters"] = blocks
     if isinstance(document["staff"].get("reserve"), dict):
         document["staff"]["reserve"]["count"] = data["reserve"]["found"]
-    header = (
-        f"# Staffing found by `drill staff` from {source.name} (seed {data['seed']}, "
-        f"{data['days']} days):\n# {', '.join(data['targets'])} in each block on at least "
-        f"{data['share']:.0%} of days.\n# Comments of the original file are not carried over.\n"
+    header = "".join(
+        f"# {line}\n"
+        for line in render(
+            "staff.yaml_header",
+            lang,
+            source=source.name,
+            seed=data["seed"],
+            days=data["days"],
+            targets=", ".join(data["targets"]),
+            share=data["share"],
+        ).splitlines()
     )
     left_out = _misfits(document, source.name)
     if left_out:
@@ -141,9 +151,7 @@ def staffed_yaml(source: Path, data: StaffingFile, sha256: str | None = None) ->
             document["variants"].pop(name)
         if not document["variants"]:
             document.pop("variants")
-        header += (
-            f"# Variants left out, as they do not fit the counters found: {', '.join(left_out)}.\n"
-        )
+        header += "# " + render("staff.yaml_misfits", lang, names=", ".join(left_out)) + "\n"
     return header + _dump(document)
 
 
