@@ -46,8 +46,8 @@ from simulator.report.drill_section import outcome_metrics
 from simulator.report.observed_section import clause_table, odds_table
 from simulator.report.publish import Published
 from simulator.report.rated import metric_name
-from simulator.report.table import run_table
-from simulator.report.text import display_width, pad_to
+from simulator.report.table import metric_value, run_table
+from simulator.report.text import grid
 from simulator.rundir.drill import drill_dict, drill_json, odds_rows
 from simulator.rundir.schema import DECISIONS_FILE, DRILL_FILE, DrillFile, drill_log_file
 from simulator.runner import RunResult, run_replication
@@ -182,21 +182,15 @@ def _metrics(values: dict[str, float]) -> dict[str, float | None]:
 def _outcome_table(
     outcome: dict[str, dict[str, float | None]], lang: str, title: str = "console.outcome"
 ) -> str:
-    def cells(first: str, second: str, third: str) -> str:
-        pad = 12 - display_width(second)
-        return "  " + pad_to(first, 40) + " " * pad + second + " " * 4 + third
-
-    lines = [
-        render(title, lang),
-        cells(*(render(f"console.col_{key}", lang) for key in ("metric", "team", "playbook"))),
-    ]
-    for metric in outcome_metrics(outcome):
-        team, playbook = outcome["team"].get(metric), outcome["playbook"].get(metric)
-        shown = [
-            "—" if v is None else f"{v:.1%}" if metric.endswith(("_rate", "_share")) else f"{v:.2f}"
-            for v in (team, playbook)
+    header = [render(f"console.col_{key}", lang) for key in ("metric", "team", "playbook")]
+    rows = [
+        [
+            metric_name(metric, lang),
+            *(metric_value(metric, outcome[side].get(metric)) for side in ("team", "playbook")),
         ]
-        lines.append(cells(metric_name(metric, lang), *shown))
+        for metric in outcome_metrics(outcome)
+    ]
+    lines = [render(title, lang), *grid([header, *rows], indent="  ", gap=4)]
     return "\n".join(lines)
 
 

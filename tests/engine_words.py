@@ -4,6 +4,7 @@ import re
 
 from simulator.engine.events import EventKind, Reason
 from simulator.i18n import CATALOG
+from simulator.metrics import METRIC_NAMES
 from simulator.model.actions import ACTIONS
 from simulator.model.conditions import METRICS
 
@@ -13,6 +14,7 @@ ENGINE_WORDS = frozenset(
     for word in {
         *ACTIONS,
         *METRICS,
+        *METRIC_NAMES,
         *(reason.value for reason in Reason),
         *(kind.value for kind in EventKind),
         *(key.split(".", 1)[1] for key in CATALOG if key.startswith(("metric.", "kind."))),

@@ -77,7 +77,7 @@ def test_a_chinese_word_that_is_no_metric_says_so_with_the_names_to_use():
         1,
     )
     hint = render("when.hint.chinese", "zh")
-    assert "排队人数（queue）" in hint
+    assert "排队人数、厅内密度" in hint
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,13 @@ _METRICS = {
     "utilization": ("台席利用率", "counter utilisation"),
     "evacuation_s": ("疏散完成时间 RSET（秒，自事件发生）", "RSET (s from the incident)"),
     "egress_s": ("疏散用时（秒，自报警）", "evacuation time (s from the alarm)"),
+    "evacuated": ("疏散人数（含员工）", "people evacuated (staff included)"),
+    "rset_exceeds_aset": ("RSET 超过 ASET 的比例", "share with RSET > ASET"),
+    "inside_at_responders": (
+        "消防或警察到达时仍在厅内的人数",
+        "still inside when the brigade or police arrived",
+    ),
+    "exit_peak_density_per_m2": ("出口处峰值密度（人/m²）", "peak density at an exit (people/m²)"),
     "served_within_limit_share": ("限时内办理比例", "share served within the wait limit"),
     "callback_rate": ("留电话待回访比例", "share who left a number for a call-back"),
     "left_outside_rate": ("门外等候后离去比例", "share who left while held outside"),

@@ -316,9 +316,8 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "en": ": write the number without a unit (20, not 20 people; 0.5, not 50%)",
     },
     "when.hint.chinese": {
-        "zh": "：指标用其中文名或英文名书写，如 排队人数（queue）、厅内密度（density）、"
-        "故障持续（outage_min）、近15分钟P90等候（wait_p90_recent）；"
-        "全部指标见 docs/scenario.zh.md 的“条件语言”",
+        "zh": "：请用指标的名称书写，如 排队人数、厅内密度、故障持续、近15分钟P90等候"
+        "（也可用英文名）；全部指标见 docs/scenario.zh.md 的“条件语言”",
         "en": ": conditions use the metrics' English names, such as queue or outage_min (all "
         "of them: docs/scenario.md, The when: language)",
     },

@@ -76,6 +76,30 @@ def _show(template: str, value: float | None) -> str:
     return "—" if value is None else template.format(value)
 
 
+# Counts of people and events, shown whole wherever a table shows a metric's value.
+COUNTS = frozenset(
+    {
+        "arrivals",
+        "peak_queue",
+        "outside_peak",
+        "lost_customers",
+        "evacuated",
+        "inside_at_responders",
+    }
+)
+
+
+def metric_value(metric: str, value: float | None) -> str:
+    """Return one value of ``metric`` as the terminal shows it: 97.7%, 37, 11.30, 824.8."""
+    if value is None:
+        return "—"
+    if metric.endswith(("_rate", "_share")) or metric in ("utilization", "rset_exceeds_aset"):
+        return f"{value:.1%}"
+    if metric in COUNTS:
+        return f"{value:.0f}"
+    return f"{value:.1f}" if metric.endswith("_s") else f"{value:.2f}"
+
+
 def _evacuation_lines(summary: Summary) -> list[str]:
     evacuation = summary["evacuation"]
     if evacuation is None:
