@@ -12,7 +12,7 @@ import click
 
 from simulator._version import __version__
 from simulator.cli_drill import play, score
-from simulator.cli_language import INTERFACE, DrillGroup
+from simulator.cli_language import INTERFACE, DrillGroup, said
 from simulator.cli_plan import compare, roster, staff
 from simulator.cli_register import actions, history
 from simulator.cli_support import (
@@ -100,8 +100,8 @@ def schema(of: str | bool, markdown: str | None, out: str | None) -> None:
     try:
         Path(out).write_text(text, encoding="utf-8")
     except OSError as error:
-        raise InputError(f"{out}: cannot be written: {error.strerror}") from None
-    click.echo(f"Written: {out}")
+        raise InputError(said("cli.cannot_write", path=out, why=error.strerror)) from None
+    click.echo(said("cli.written", path=out))
 
 
 cli.add_command(compare)
@@ -131,7 +131,7 @@ def main() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(said("cli.aborted"), err=True)
         sys.exit(1)
     except click.ClickException as error:
         error.show()
@@ -148,7 +148,7 @@ def main() -> None:
     except Exception as error:  # an internal error: a bug, not bad input
         if debug:
             raise
-        click.echo(f"drill: internal error: {error!r} (rerun with --debug for details)", err=True)
+        click.echo(said("cli.internal_error", error=repr(error)), err=True)
         sys.exit(1)
 
 
@@ -190,8 +190,11 @@ def _formats(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[s
     unknown = [fmt for fmt in chosen if fmt not in FORMATS]
     if unknown or not chosen:
         raise click.BadParameter(
-            f"{', '.join(unknown) or 'nothing'} is not a brief format; choose from "
-            f"{', '.join(FORMATS)} (comma-separated).",
+            said(
+                "cli.bad_format",
+                formats=", ".join(unknown) or said("cli.no_format"),
+                known=", ".join(FORMATS),
+            ),
             param=param,
         )
     return chosen

@@ -252,7 +252,9 @@ def play(
     """
     scenario = load_or_fail(file)
     if decisions and resume:
-        raise click.BadParameter("give --decisions or --resume, not both", param_hint="--resume")
+        raise click.BadParameter(
+            render("cli.decisions_or_resume", speaks(scenario)), param_hint="--resume"
+        )
     try:
         people = read_participants(Path(participants_file)) if participants_file else None
         script_log = read_drill_log(Path(decisions), scenario) if decisions else None

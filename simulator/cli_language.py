@@ -126,6 +126,9 @@ def adopt(lang: str) -> None:
         return
     INTERFACE.lang = lang
     _speak_click(lang)
+    context = click.get_current_context(silent=True)
+    if context is not None:  # a usage line shown from here on names the arguments in it too
+        _speak_help(context.find_root().command, lang)
 
 
 class DrillFormatter(click.HelpFormatter):

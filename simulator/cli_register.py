@@ -91,7 +91,9 @@ def record_drill(
     try:
         drill_id, new = register.record(run_dir, drill, summary, fixes, dt.date.today(), log_sha256)
     except RegisterError as error:
-        raise InputError(f"{error}; the run itself was written to {run_dir}") from None
+        raise InputError(
+            render("register.failed_after_run", lang, error=error, path=run_dir)
+        ) from None
     if not new:
         click.echo(render("register.already", lang, id=drill_id, path=register.path))
     elif fixes:

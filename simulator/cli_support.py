@@ -16,7 +16,7 @@ import click
 
 from simulator import api
 from simulator.api import Run
-from simulator.cli_language import INTERFACE, adopt
+from simulator.cli_language import INTERFACE, adopt, said
 from simulator.i18n import render
 from simulator.model import Scenario, ScenarioError, load_scenario
 from simulator.model.decisions import Decision
@@ -226,9 +226,7 @@ def common_options(function: Callable) -> Callable:
 def open_executor(jobs: int, kind: str, scheduler: str | None) -> Executor:
     """Start the executor asked for; one that cannot start is bad input (exit 2)."""
     if scheduler and kind != "dask":
-        raise click.BadParameter(
-            "only the Dask executor takes a scheduler.", param_hint="--scheduler"
-        )
+        raise click.BadParameter(said("cli.scheduler_needs_dask"), param_hint="--scheduler")
     try:
         return make_executor(jobs, kind, scheduler)
     except ExecutorUnavailable as error:

@@ -158,7 +158,8 @@ def test_an_internal_error_exits_1_with_one_line_and_no_traceback(
         main()
     assert exit_info.value.code == 1
     error = capsys.readouterr().err
-    assert "internal error" in error and "engine exploded" in error and "Traceback" not in error
+    # In the scenario's language, as every line after it is read.
+    assert "drill：内部错误：" in error and "engine exploded" in error and "Traceback" not in error
 
 
 def test_a_fire_run_writes_the_evacuation_results(scenario_file, tmp_path):

@@ -161,7 +161,11 @@ def test_a_scheduler_needs_the_dask_executor(scenario_file, tmp_path):
     result = invoke(
         "run", scenario_file, "--scheduler", "tcp://127.0.0.1:1", "--out", tmp_path / "x"
     )
-    assert result.exit_code == 2 and "only the Dask executor takes a scheduler" in result.output
+    assert (
+        result.exit_code == 2
+        and "只有 Dask 执行器（--executor dask）才接受调度器地址" in result.output
+    )
+    assert "用法： cli run [选项] 场景文件" in result.output  # the argument by its name
 
 
 STAFF_HALL = """\

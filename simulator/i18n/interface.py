@@ -5,6 +5,34 @@ their results is beside the results' own entries (:mod:`.metrics`, :mod:`.roster
 """
 
 INTERFACE_TEXTS: dict[str, dict[str, str]] = {
+    # The command line's own sentences (simulator.cli, cli_support, cli_drill).
+    "cli.written": {"zh": "已写入：{path}", "en": "Written: {path}"},
+    "cli.cannot_write": {
+        "zh": "{path}：无法写入：{why}",
+        "en": "{path}: cannot be written: {why}",
+    },
+    "cli.aborted": {"zh": "已中止。", "en": "Aborted."},
+    "cli.internal_error": {
+        "zh": "drill：内部错误：{error}（加 --debug 重新运行可查看详情）",
+        "en": "drill: internal error: {error} (rerun with --debug for details)",
+    },
+    "cli.bad_format": {
+        "zh": "{formats} 不是报告格式；可选：{known}（以逗号分隔）。",
+        "en": "{formats} is not a brief format; choose from {known} (comma-separated).",
+    },
+    "cli.no_format": {"zh": "没有给出格式", "en": "nothing"},
+    "cli.decisions_or_resume": {
+        "zh": "--decisions 与 --resume 只能给一个",
+        "en": "give --decisions or --resume, not both",
+    },
+    "cli.scheduler_needs_dask": {
+        "zh": "只有 Dask 执行器（--executor dask）才接受调度器地址。",
+        "en": "only the Dask executor takes a scheduler.",
+    },
+    "register.failed_after_run": {
+        "zh": "{error}；运行结果本身已写入 {path}",
+        "en": "{error}; the run itself was written to {path}",
+    },
     # The comments drill writes into the scenario files it edits (staffed, rostered).
     "staff.yaml_header": {
         "zh": "由 drill staff 根据 {source} 测算的台席（随机种子 {seed}，{days} 天）：\n"
