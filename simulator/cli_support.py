@@ -146,7 +146,9 @@ def progress(total: int) -> tuple[Callable, Callable[[], None]]:
     """Return (callback, finish) showing a progress bar on a terminal and nothing when piped."""
     if not sys.stderr.isatty():
         return (lambda _result: None), (lambda: None)
-    bar = click.progressbar(length=total, label="Simulating", file=sys.stderr, show_pos=True)
+    bar = click.progressbar(
+        length=total, label=said("cli.simulating"), file=sys.stderr, show_pos=True
+    )
     bar.__enter__()
     return (lambda _result: bar.update(1)), (lambda: bar.__exit__(None, None, None))
 

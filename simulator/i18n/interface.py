@@ -6,6 +6,7 @@ their results is beside the results' own entries (:mod:`.metrics`, :mod:`.roster
 
 INTERFACE_TEXTS: dict[str, dict[str, str]] = {
     # The command line's own sentences (simulator.cli, cli_support, cli_drill).
+    "cli.simulating": {"zh": "正在模拟", "en": "Simulating"},
     "cli.written": {"zh": "已写入：{path}", "en": "Written: {path}"},
     "cli.cannot_write": {
         "zh": "{path}：无法写入：{why}",
