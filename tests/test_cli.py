@@ -215,9 +215,9 @@ def test_progress_bar_shows_on_a_terminal_and_not_in_a_pipe(scenario_file, tmp_p
         ["run", scenario_file, "-n", 3, "--out", tmp_path / "tty"]
     )
     assert completed.returncode == 0
-    assert "Simulating" in terminal and "3/3" in terminal
+    assert "正在模拟" in terminal and "3/3" in terminal
     piped = invoke("run", scenario_file, "-n", 3, "--out", tmp_path / "pipe")
-    assert piped.exit_code == 0 and "Simulating" not in piped.output
+    assert piped.exit_code == 0 and "正在模拟" not in piped.output
 
 
 def test_run_rates_limits_and_playbook_objectives(scenario_file, tmp_path):
