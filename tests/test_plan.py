@@ -38,6 +38,12 @@ def test_a_report_due_later_in_an_outage_is_upcoming_until_its_deadline():
     assert standing(OUTAGE, ended, 640.0)["rule-5"] is Standing.UPCOMING
 
 
+def test_before_the_outage_is_injected_nothing_is_due_or_upcoming():
+    # The scenario's outage starts at 10:30; at 09:00 the team must not learn it from a deadline.
+    at_nine = standing(OUTAGE, [OUTAGE_START], 540.0)
+    assert set(at_nine.values()) == {Standing.NOT_YET}
+
+
 def test_the_day_stops_when_a_clause_falls_due_and_lists_what_happened_since():
     assert {630.0, 633.0} <= due_times(FIRE, (), (), [IGNITION])
     alarm = Event(633.0, EventKind.PROCEDURE, "evacuation_alarm", incident=0)

@@ -84,6 +84,10 @@ class DrillLog:
     injects: tuple[InjectRecord, ...] = ()
     measurements: tuple[Measurement, ...] = ()
     notes: tuple[EvaluatorNote, ...] = ()
+    # A log with no injects is read at the scenario's own incident times, as a facilitator who
+    # logged none injected them as planned. A tabletop's day is its own timeline: its injects
+    # are all there are, and an incident not yet injected has not happened.
+    injects_complete: bool = False
 
 
 def _names(value: Any) -> Any:

@@ -50,7 +50,7 @@ def periods_of(log: DrillLog, scenario: Scenario) -> tuple[Period, ...]:
     ends in the log runs to the end of the day.
     """
     fire_out = [m.value for m in log.measurements if m.measure == "fire_out_s"]
-    if log.injects:
+    if log.injects or log.injects_complete:
         return _from_injects(log.injects, fire_out)
     periods = []
     for index, incident in enumerate(scenario.incidents):

@@ -59,6 +59,7 @@ def clauses_now(
         steps=tuple(s for s in steps if s.time_min <= now),
         injects=injects_of_day(seen),
         measurements=tuple(m for m in counts if (m.time_min or 0.0) <= now),
+        injects_complete=True,  # what has not been injected by now has not happened
     )
     found = []
     for rated in score_observed(log, scenario, failed_actions(seen)).clauses:
