@@ -75,6 +75,7 @@ from simulator.tabletop.session import rehearse
     "--date",
     "drill_date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     help="The day the drill was held (YYYY-MM-DD), when the log does not say.",
 )
 @click.option(

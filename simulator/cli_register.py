@@ -14,7 +14,7 @@ from typing import Any, cast
 
 import click
 
-from simulator.cli_language import said
+from simulator.cli_language import INTERFACE, said
 from simulator.cli_support import InputError
 from simulator.i18n import CATALOG, render
 from simulator.report.observed_section import earlier_section, rectifications
@@ -46,7 +46,7 @@ def open_register(run_dir: Path) -> Register:
     try:
         return register_for(run_dir)
     except RegisterError as error:
-        raise InputError(str(error)) from None
+        raise InputError(error.message.text(INTERFACE.lang)) from None
 
 
 def earlier_actions(
@@ -64,7 +64,7 @@ def earlier_actions(
         itself = register.same_drill(site, date, drill["kind"], log_sha256)
         found = register.actions(site, include_closed=True, but=itself)
     except RegisterError as error:
-        raise InputError(str(error)) from None
+        raise InputError(error.message.text(INTERFACE.lang)) from None
     # Open ones, and closed ones whose clause failed again: the fix did not hold.
     return [
         {
@@ -172,12 +172,12 @@ def history(results_dir: str, rebuild: bool) -> None:
             added = _rebuild(root, register)
             click.echo(said("history.recorded", count=added, path=register.path))
     except RegisterError as error:
-        raise InputError(str(error)) from None
+        raise InputError(error.message.text(INTERFACE.lang)) from None
     try:
         drills = register.drills()
         open_actions = {action.drill_id for action in register.actions()}
     except RegisterError as error:
-        raise InputError(str(error)) from None
+        raise InputError(error.message.text(INTERFACE.lang)) from None
     if not drills:
         _listed_from_runs(root)
         return
@@ -238,7 +238,7 @@ def actions(ctx: click.Context, results_dir: str, include_closed: bool) -> None:
     try:
         found = Register(ctx.meta["register"]).actions(include_closed=include_closed)
     except RegisterError as error:
-        raise InputError(str(error)) from None
+        raise InputError(error.message.text(INTERFACE.lang)) from None
     if not found:
         click.echo(said("actions.none"))
         return
@@ -275,5 +275,5 @@ def close_action(ctx: click.Context, action_id: int, note: str) -> None:
     try:
         closed = Register(path).close(action_id, note, dt.date.today())
     except RegisterError as error:
-        raise InputError(str(error)) from None
+        raise InputError(error.message.text(INTERFACE.lang)) from None
     click.echo(terminal_text(said("actions.closed", id=closed.id, issue=closed.issue, note=note)))

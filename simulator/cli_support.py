@@ -48,10 +48,8 @@ def problems(error: ScenarioError) -> InputError:
     count = len(error.problems)
     lines = [str(problem) for problem in error.problems]
     key = "validation.footer_one" if count == 1 else "validation.footer"
-    footers = [
-        render(key, lang, count=count)
-        for lang in ([error.language] if error.language else ["zh", "en"])
-    ]
+    said_in = error.language or _unread_language()
+    footers = [render(key, lang, count=count) for lang in ([said_in] if said_in else ["zh", "en"])]
     lines.append(" ".join(footers))
     return InputError("\n".join(lines))
 
@@ -114,6 +112,15 @@ def check_size(scenario: Scenario, days: int, jobs: int) -> None:
     )
 
 
+def _unread_language() -> str | None:
+    """Return the language of a file that cannot be read, None for both (Chinese first).
+
+    Chinese when the interface speaks it, English only when --lang asked for it: a file with
+    no language of its own is otherwise said in both, so no reader is left out.
+    """
+    return INTERFACE.lang if INTERFACE.chosen or INTERFACE.lang == "zh" else None
+
+
 def speaks(scenario: Scenario) -> str:
     """Return the language the terminal speaks for ``scenario``: its own, unless --lang chose."""
     return INTERFACE.lang if INTERFACE.chosen else scenario.language
@@ -125,7 +132,7 @@ def load_or_fail(path: str) -> Scenario:
     Its warnings are printed here, once, in its language; with ``--strict`` they are errors.
     """
     try:
-        scenario = load_scenario(Path(path))
+        scenario = load_scenario(Path(path), _unread_language())
     except ScenarioError as error:
         raise problems(error) from None
     adopt(scenario.language)  # what click says from here on (a bad --out) is in its language
@@ -155,7 +162,8 @@ def progress(total: int) -> tuple[Callable, Callable[[], None]]:
 
 def report_published(published: Published) -> None:
     """Print where the brief went, and the font notice once."""
-    lang = published.lang
+    # The brief's language, unless --lang chose the terminal's.
+    lang = INTERFACE.lang if INTERFACE.chosen else published.lang
     if published.notice:
         click.echo(render("cli.note", lang, notice=published.notice), err=True)
     briefs = [path for path in published.paths if path.name.startswith("brief.")]

@@ -67,8 +67,10 @@ def test_the_console_asks_again_after_bad_input_and_its_log_replays_the_session(
         "0",  # back to the menu
         "o",  # another action: open counters (by its Chinese name), a count not allowed
         "增开台席",
-        "0",
-        "",
+        "0",  # count 0: not allowed ...
+        "",  # who: the first player
+        "两个",  # ... asked again: not a number either ...
+        "q",  # ... asked again: back to the menu, nothing recorded
         "c",
         "e",  # end: play the day out
     ]
@@ -82,6 +84,8 @@ def test_the_console_asks_again_after_bad_input_and_its_log_replays_the_session(
     assert result.output.count("可采取的其他措施（输入编号或名称）：") == 2
     assert "Error" not in result.output and "open_counters" not in result.output
     assert "未记录：增调的备用人员数: 必须至少为 1，实际为 0" in result.output
+    assert result.output.count("请重新输入（输入 q 返回菜单，不记录这项措施）：") == 2
+    assert "未记录，返回菜单。" in result.output
     assert "已记录：10:30 上报" in result.output
     drill = json.loads((out / "drill.json").read_text(encoding="utf-8"))
     assert [(d["time"], d["action"], d["who"], d["rule"]) for d in drill["decisions"]] == [

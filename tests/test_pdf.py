@@ -153,3 +153,12 @@ def test_the_outage_brief_prints_numbered_a4_pages_with_the_sign_off_on_one(
     signed = [page for page, text in enumerate(pages, start=1) if all(row in text for row in rows)]
     assert len(signed) == 1, [page for page, text in enumerate(pages, 1) if rows[0] in text]
     assert os.path.getsize(printed) > 10_000
+
+
+@needs_printing
+def test_a_run_directory_given_relative_to_the_current_folder_prints_too(outage_run, monkeypatch):
+    # What `drill brief results/<run>` gives: the page's file: URI must still be absolute.
+    monkeypatch.chdir(outage_run.parent)
+    result = CliRunner().invoke(cli, ["brief", outage_run.name, "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert (outage_run / "brief.pdf").read_bytes().startswith(b"%PDF")

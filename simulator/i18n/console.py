@@ -71,6 +71,13 @@ CONSOLE_TEXTS: dict[str, dict[str, str]] = {
         "to go back.",
     },
     "console.prompt_suffix": {"zh": "：", "en": ": "},
+    "console.rule_words": {"zh": "{note}（{action}：{when}）", "en": "{note} ({action}: {when})"},
+    "console.step_words": {"zh": "{name}（{action}）", "en": "{name} ({action})"},
+    "console.ask_again": {
+        "zh": "请重新输入（输入 q 返回菜单，不记录这项措施）：",
+        "en": "Enter it again (q: back to the menu, nothing recorded):",
+    },
+    "console.not_recorded": {"zh": "未记录，返回菜单。", "en": "Not recorded; back to the menu."},
     "console.parameter": {"zh": "  {name}", "en": "  {name}"},
     "console.until": {
         "zh": "  持续至（HH:MM，留空为全天）",

@@ -12,9 +12,9 @@ COMMAND_HELP_ZH: dict[str, str] = {
     "": "服务大厅应急演练推演：客流高峰、系统故障、停电与疏散，对照排班与台席方案。\n\n"
     "界面语言随场景文件的 language；没有场景时随 --lang 或系统区域设置（LANG）。",
     "validate": "检查场景文件，一次列出全部问题。",
-    "run": "将场景文件模拟多个营业日，对照其限值作出评定，并写出预案推演评估报告。",
-    "brief": "为结果目录中的运行写出报告（brief.md、brief.html、brief.pdf）和图表。",
-    "schema": "输出场景文件的 JSON Schema，供编辑器补全与提示（含中英文说明与单位）。\n\n"
+    "run": "将场景模拟多个营业日，对照限值评定，并写出预案推演评估报告。",
+    "brief": "为结果目录写出报告和图表（md、html、pdf 格式）。",
+    "schema": "输出场景文件的 JSON Schema，供编辑器补全和提示。\n\n"
     "场景文件第一行写 # yaml-language-server: $schema=scenario.schema.json，"
     "VS Code 的 YAML 插件等即可补全键名并显示说明。",
     "compare": "以共同随机数比较场景文件中的基准方案与各备选方案。",
@@ -143,6 +143,8 @@ CLICK_ZH: dict[str, str] = {
     # click fills in its type's English name ("integer"): the Chinese leaves it out.
     "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数值。",
     "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "{value!r} does not match the format {format}.": "{value!r} 不是 {format} 格式的日期。",
+    "{value!r} does not match the formats {formats}.": "{value!r} 不是 {formats} 格式之一。",
     "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
     "{value!r} is not one of {choices}.": "{value!r} 不是 {choices} 之一。",
     # click names the path's kind in English ("Directory"), fixed when it is imported: the

@@ -30,6 +30,14 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
         "zh": "只有 Dask 执行器（--executor dask）才接受调度器地址。",
         "en": "only the Dask executor takes a scheduler.",
     },
+    "register.no_such_action": {
+        "zh": "整改项 {id}：不存在",
+        "en": "corrective action {id}: no such action",
+    },
+    "register.closed_before": {
+        "zh": "整改项 {id}：已于 {date} 关闭",
+        "en": "corrective action {id}: already closed on {date}",
+    },
     "register.failed_after_run": {
         "zh": "{error}；运行结果本身已写入 {path}",
         "en": "{error}; the run itself was written to {path}",

@@ -92,9 +92,13 @@ def _said(key: str, lang: str | None, **args: Any) -> str:
     return said(lang) if lang is not None else f"{said('zh')} ({said('en')})"
 
 
-def load_scenario(path: Path) -> Scenario:
-    """Read, validate and return the scenario in ``path``; raise :class:`ScenarioError`."""
-    text, sha256 = read_text(path)
+def load_scenario(path: Path, lang: str | None = None) -> Scenario:
+    """Read, validate and return the scenario in ``path``; raise :class:`ScenarioError`.
+
+    ``lang``: the language to say a file that cannot be read at all in (it has none of its
+    own yet); None says it in both.
+    """
+    text, sha256 = read_text(path, lang=lang)
     return _load(text, str(path), sha256)
 
 

@@ -133,7 +133,7 @@ def html_to_pdf(html: str, lang: str, work_dir: Path | None = None) -> bytes:
     with tempfile.TemporaryDirectory(
         prefix=".drill-pdf-", dir=work_dir, ignore_cleanup_errors=True
     ) as folder:
-        work = Path(folder)
+        work = Path(folder).resolve()  # a file: URI names an absolute path
         page, pdf, log = work / "brief.html", work / "brief.pdf", work / "browser.log"
         page.write_text(html, encoding="utf-8")
         command = print_command(browser, page, pdf, work / "profile")

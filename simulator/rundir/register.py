@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from simulator.i18n import CATALOG, SaidError
 from simulator.rundir.schema import DrillFile
 
 REGISTER_FILE = "register.sqlite"
@@ -102,8 +103,17 @@ _COLUMNS = {
 }
 
 
-class RegisterError(Exception):
-    """The register file cannot be used (not a register, a newer layout, not writable)."""
+class RegisterError(SaidError):
+    """The register file cannot be used (not a register, a newer layout, not writable).
+
+    Given a catalogue key it is said in the reader's language; given a sentence, that one.
+    """
+
+    def __init__(self, said: str, **args: object) -> None:
+        if said in CATALOG:
+            super().__init__(said, **args)
+        else:
+            super().__init__("rundir.as_is", text=said)
 
 
 @dataclass(frozen=True)
@@ -396,8 +406,9 @@ class Register:
                 known = connection.execute(
                     "SELECT closed_at FROM actions WHERE id = ?", (action_id,)
                 ).fetchone()
-                state = "no such action" if known is None else f"already closed on {known[0]}"
-                raise RegisterError(f"corrective action {action_id}: {state}")
+                if known is None:
+                    raise RegisterError("register.no_such_action", id=action_id)
+                raise RegisterError("register.closed_before", id=action_id, date=known[0])
             row = connection.execute("SELECT * FROM actions WHERE id = ?", (action_id,)).fetchone()
         return Action(*row)
 

@@ -46,6 +46,7 @@ from simulator.tabletop.session import Moment, next_stop, rehearse
 
 OTHER, UNDO, CONTINUE, END = "o", "u", "c", "e"
 BACK = "0"  # in the list of other actions: back to the menu
+GO_BACK = ("q", "返回")  # asked again for a parameter: leave the action, back to the menu
 MARKS = {Standing.DUE: "★", Standing.OVERDUE: "⚠", Standing.DONE: "✓"}
 ROLE_PROMPTS = {
     "facilitator": "console.ask_facilitator",
@@ -225,7 +226,8 @@ class Console:
         called = [index for index in moment.recommended if index not in done]
         if called:
             rules = self.scenario.playbook
-            what = "; ".join(f"{i + 1}. {self._rule_words(rules[i])}" for i in called)
+            separator = render("brief.list_separator", self.lang)
+            what = separator.join(f"{i + 1}. {self._rule_words(rules[i])}" for i in called)
             self.say("console.recommends", what=what)
 
     def _show_evacuation(self) -> None:
@@ -280,7 +282,9 @@ class Console:
     def _rule_words(self, rule: Any) -> str:
         action = render(f"action.{rule.action}", self.lang)
         when = said(rule.condition).text(self.lang) if rule.condition is not None else rule.when
-        return f"{rule.note or action} ({action}: {when})"
+        return render(
+            "console.rule_words", self.lang, note=rule.note or action, action=action, when=when
+        )
 
     def decide(self, moment: Moment) -> tuple[float | None, set[float]] | None:
         """Take the team's decisions at ``moment``.
@@ -329,7 +333,9 @@ class Console:
         if clause.rule is not None:
             return self._rule_words(self.scenario.playbook[clause.rule])
         action = render(f"action.{clause.do}", self.lang)
-        return f"{clause_name(clause).text(self.lang)} ({action})"
+        return render(
+            "console.step_words", self.lang, name=clause_name(clause).text(self.lang), action=action
+        )
 
     def _recorded_text(self, item: Decision | Step) -> str:
         name = item.action if isinstance(item, Decision) else item.do
@@ -355,6 +361,7 @@ class Console:
             return
         rule_index = clause.rule if clause is not None else None
         fields: dict[str, Any] = {"at": format_clock(moment.time), "do": action}
+        asked: dict[str, str] = {}  # the parameters the team was asked, with their defaults
         # A response time is not typed at a table: the rule's own is used.
         for key in ACTIONS[action].typed_at_a_table():
             default = defaults.get(key)
@@ -366,10 +373,9 @@ class Console:
             built_in = clause is not None and clause.rule is None
             if built_in and optional and key not in IDENTITY.get(action, ()):
                 continue  # the plan's step: only what it needs (whom the report goes to)
+            asked[key] = "" if default is None else str(default)
             answer = self.ask(
-                "console.parameter",
-                "" if default is None else str(default),
-                name=label(ENTRIES[action], key, self.lang),
+                "console.parameter", asked[key], name=label(ENTRIES[action], key, self.lang)
             )
             if answer.strip():
                 fields[key] = scalar(answer.strip())
@@ -382,19 +388,44 @@ class Console:
             fields["who"] = self.default_who = who.strip()
         if rule_index is not None:
             fields["rule"] = rule_index + 1
-        try:
-            decision = read_entry(fields, self.scenario)
-        except ScenarioError as error:
-            for problem in error.problems:
-                # The key is the entry's own ("log[0].count"); the player knows it by its words.
-                key = problem.key.rsplit(".", 1)[-1]
-                name = label(ENTRIES[action], key, self.lang)
-                self.say("console.rejected", problem=f"{name}: {problem.message}")
+        decision = self._checked(action, fields, asked)
+        if decision is None:
             return
         self.recorded.append(decision)
         what = render(f"action.{action}", self.lang)
         self.say("console.recorded", clock=fields["at"], what=what)
         self._note_if_not_due(moment, action)
+
+    def _checked(
+        self, action: str, fields: dict[str, Any], asked: dict[str, str]
+    ) -> Decision | None:
+        """Return the decision ``fields`` make, asking again for any parameter that is wrong.
+
+        None when the team goes back to the menu (``q``) or the problem is none they can type
+        away (then it is said, and nothing is recorded).
+        """
+        while True:
+            try:
+                return read_entry(fields, self.scenario)
+            except ScenarioError as error:
+                # The key is the entry's own ("log[0].count"); the team knows it by its words.
+                wrong = [problem.key.rsplit(".", 1)[-1] for problem in error.problems]
+                for key, problem in zip(wrong, error.problems, strict=True):
+                    name = label(ENTRIES[action], key, self.lang)
+                    self.say("console.rejected", problem=f"{name}: {problem.message}")
+                if not any(key in asked for key in wrong):
+                    return None
+                self.say("console.ask_again")
+                for key in (key for key in wrong if key in asked):
+                    name = label(ENTRIES[action], key, self.lang)
+                    answer = self.ask("console.parameter", asked[key], name=name).strip()
+                    if answer.lower() in GO_BACK:
+                        self.say("console.not_recorded")
+                        return None
+                    if answer:
+                        fields[key] = scalar(answer)
+                    else:
+                        fields.pop(key, None)
 
     def _pick_other(self) -> str | None:
         """Ask which action or step outside the menu to take; None: back to the menu.
