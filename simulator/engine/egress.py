@@ -9,13 +9,18 @@ and the staff) goes through three phases:
 2. **Walking** to the chosen exit at their free speed, slowed by crowd density per SFPE:
    S = 1.40·(1 − 0.266·D) m/s for 0.54 ≤ D ≤ 3.8 persons/m² (nobody walks faster than their free
    speed; below 0.54 persons/m² density does not slow anyone).
-3. **The door**: each exit is a first-come-first-served queue that lets people through at
-   1.3 persons/s per metre of effective width (width − 0.30 m), so it passes one person every
-   ``1 / (1.3·(width − 0.3))`` s.
+3. **The door**: each exit is a first-come-first-served queue. ``egress.flow: design`` (the
+   default, a conservative assessment) lets people through at SFPE's 1.3 persons/s per metre of
+   effective width (width − 0.30 m); ``measured`` at the 1.9 persons/s per metre of clear width
+   of bottleneck experiments; a number at that many persons/s per metre of clear width (a
+   hall's own stopwatch). A door passes one person every headway, never faster.
 
-Exit choice: blocked exits are out. Staff, and customers a guide directs, take the exit where
-they expect to get out first (a guide sends people to a free exit); other customers head for the
-main door they came in by (``familiar_share`` of them) or else the nearest exit.
+Exit choice: blocked exits are out. With a floor plan (``site.floor``, :mod:`.floor`) each
+person stands somewhere, and everyone takes the exit they expect to leave by first — walk plus
+the wait the queue of those who set off before them promises — an unguided customer counting
+the main door they came in by ``familiarity_bonus_s`` nearer. Without one, staff and guided
+customers choose so (a guide sends people to a free exit); other customers head for the main
+door (``familiar_share`` of them) or else the nearest exit by each exit's mean distance.
 
 This is deterministic queueing once the random draws are made, so it is computed directly, not
 as SimPy processes: each door is the recursion out_k = max(arrive_k, out_(k−1)) + headway, which
@@ -32,14 +37,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simulator.engine.floor import distances_to_doors, door_segments, positions
 from simulator.engine.intervals import peak_level
 from simulator.engine.streams import Streams
+from simulator.model.hall import Floor
 from simulator.model.scenario import Egress, Exit
 
 CUSTOMER, STAFF = 0, 1
 
 DOOR_FLOW_PER_M = 1.3  # persons per second per metre of effective width (SFPE)
 BOUNDARY_LAYER_M = 0.3  # effective width = width − 0.3 m (0.15 m each side)
+# Specific flow through a bottleneck as measured in experiments, per metre of clear width:
+# about 1.9 persons/(m·s) for widths of 0.8–1.2 m in Seyfried et al., "New insights into
+# pedestrian flow through bottlenecks", Transportation Science 43(3), 2009, 395–406 (and 1.6–2.0
+# in the studies it reviews). Neither is wrong: SFPE's value is a conservative design figure.
+MEASURED_FLOW_PER_M = 1.9
 SPEED_K, SPEED_A = 1.40, 0.266  # S = k·(1 − a·D), SFPE, for doorway-free level floors
 SLOWING_DENSITY, JAM_DENSITY = 0.54, 3.8  # persons/m² where density starts to slow / stops
 CRAWL_SPEED = 0.1  # m/s: in a jam people still shuffle forward; keeps times finite
@@ -48,9 +60,16 @@ APPROACH_DEPTH_M = 2.0  # the queue in front of a door: a half-disc this far bey
 MAX_DENSITY = 7.0
 
 
-def door_headway_s(width_m: float) -> float:
-    """Return the seconds between two people passing a door of ``width_m`` (SFPE)."""
-    return 1.0 / (DOOR_FLOW_PER_M * (width_m - BOUNDARY_LAYER_M))
+def door_headway_s(width_m: float, flow: str | float = "design") -> float:
+    """Return the seconds between two people passing a door of ``width_m``.
+
+    ``flow``: ``design`` (SFPE, per metre of effective width), ``measured`` (bottleneck
+    experiments, per metre of clear width) or persons/s per metre of clear width.
+    """
+    if flow == "design":
+        return 1.0 / (DOOR_FLOW_PER_M * (width_m - BOUNDARY_LAYER_M))
+    per_m = MEASURED_FLOW_PER_M if flow == "measured" else float(flow)
+    return 1.0 / (per_m * width_m)
 
 
 def sfpe_speed(density: np.ndarray | float) -> np.ndarray:
@@ -118,6 +137,8 @@ class _Draws:
         self.position = generator(3).uniform(-1.0, 1.0, (people, exits))
         self.familiar = generator(4).uniform(size=people)
         self.guided = generator(5).uniform(size=people)
+        # 6 is the clerks' cash (simulator.engine.evacuation); 7 where people stand on a plan.
+        self.place = generator(7).uniform(size=(people, 2))
 
 
 def evacuate(
@@ -129,11 +150,15 @@ def evacuate(
     floor_area_m2: float,
     egress: Egress,
     streams: Streams,
+    floor: Floor | None = None,
 ) -> EgressResult:
     """Evacuate the people described by ``group`` (CUSTOMER/STAFF) and ``extra_delay_s``.
 
     ``exits`` are the site's exits, the first being the main door; ``blocked`` names those
-    nobody can use. Times are in seconds from the alarm.
+    nobody can use. Times are in seconds from the alarm. With a ``floor`` plan, each person's
+    distances come from where they stand and everyone picks the exit they expect to leave by
+    first (unguided customers with a bonus for the main door); without one, from each exit's
+    mean distance, and unguided customers head for the main door or the nearest exit.
     """
     people = group.size
     draws = _Draws(streams, people, len(exits), egress)
@@ -144,23 +169,32 @@ def evacuate(
     guided = customers & (draws.guided < guided_share)
     premovement = premovement * np.where(guided, egress.guided_factor, 1.0) + extra_delay_s
 
-    default_distance = default_distance_m(floor_area_m2)
-    mean_distance = np.array([e.distance_m or default_distance for e in exits])
-    distance = mean_distance * (1 + egress.position_spread * draws.position)
     free_speed = np.maximum(draws.speed, CRAWL_SPEED)
-    headway = np.array([door_headway_s(e.width_m) for e in exits])
+    headway = np.array([door_headway_s(e.width_m, egress.flow) for e in exits])
     usable = np.array([e.name not in blocked for e in exits])
     if not usable.any():  # the loader refuses this; never let people out through a blocked door
         raise ValueError("every exit is blocked")
-    # Who chooses by the expected wait (staff, guided customers), who goes to the main door.
-    chooses = ~customers | guided
-    to_main = customers & ~guided & (draws.familiar < egress.familiar_share) & usable[0]
+    bonus = np.zeros((people, len(exits)))
+    if floor is not None:
+        where = positions(floor, ~customers, draws.place)
+        distance = distances_to_doors(where, door_segments(floor, exits))
+        # Everyone weighs walk and wait; an unguided customer knows the main door best.
+        chooses = np.ones(people, dtype=bool)
+        to_main = np.zeros(people, dtype=bool)
+        bonus[customers & ~guided, 0] = egress.familiarity_bonus_s
+    else:
+        default_distance = default_distance_m(floor_area_m2)
+        mean_distance = np.array([e.distance_m or default_distance for e in exits])
+        distance = mean_distance * (1 + egress.position_spread * draws.position)
+        # Who chooses by the expected wait (staff, guided customers), who goes to the main door.
+        chooses = ~customers | guided
+        to_main = customers & ~guided & (draws.familiar < egress.familiar_share) & usable[0]
 
     density = np.full(people, people / floor_area_m2)  # pass 1: everyone inside, as at the alarm
     for _ in range(2):
         speed = np.minimum(free_speed, sfpe_speed(density))
         walk = distance / speed[:, None]
-        chosen = _choose_exits(premovement, walk, headway, usable, chooses, to_main)
+        chosen = _choose_exits(premovement, walk, headway, usable, chooses, to_main, bonus)
         arrive = premovement + walk[np.arange(people), chosen]
         out = _through_doors(arrive, chosen, headway)
         # Pass 2: the density each person meets as they start to walk, from pass 1.
@@ -184,11 +218,13 @@ def _choose_exits(
     usable: np.ndarray,
     chooses: np.ndarray,
     to_main: np.ndarray,
+    bonus: np.ndarray,
 ) -> np.ndarray:
     """Return each person's exit, deciding in the order people start to move.
 
     People who choose by the expected wait see the queues of those who set off before them
-    (``free_at``: when each door will have let everyone assigned so far through).
+    (``free_at``: when each door will have let everyone assigned so far through), less the
+    seconds ``bonus`` they would give for a door they know.
     """
     people, exits = walk.shape
     chosen = np.zeros(people, dtype=int)
@@ -197,7 +233,8 @@ def _choose_exits(
     for person in np.argsort(premovement, kind="stable"):
         arrive = premovement[person] + blocked_walk[person]
         if chooses[person]:
-            exit_index = int(np.argmin(np.maximum(arrive, free_at) + headway))
+            expected = np.maximum(arrive, free_at) + headway - bonus[person]
+            exit_index = int(np.argmin(expected))
         elif to_main[person]:
             exit_index = 0
         else:

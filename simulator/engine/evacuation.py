@@ -87,6 +87,7 @@ def evacuate_hall(
         scenario.site.floor_area_m2,
         scenario.egress,
         streams,
+        scenario.site.floor,
     )
     for position, customer in enumerate(inside):
         customers.finish(customer, Outcome.EVACUATED, now + result.out_s[position] / 60)

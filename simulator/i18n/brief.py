@@ -169,8 +169,20 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "en": "; the hall was closed by an incident and {share:.1%} were turned away at the door",
     },
     "brief.impact_evacuation": {
-        "zh": "；疏散 {people:.0f} 人，RSET 中位数 {rset:.0f} 秒",
-        "en": "; {people:.0f} people evacuated, median RSET {rset:.0f} s",
+        "zh": "；疏散 {people:.0f} 人，RSET 中位数 {rset:.0f} 秒，出口通过能力取{flow}",
+        "en": "; {people:.0f} people evacuated, median RSET {rset:.0f} s, door flow {flow}",
+    },
+    "flow.design": {
+        "zh": "SFPE 设计值（每米有效宽度每秒 1.3 人，偏保守）",
+        "en": "at SFPE's design value (1.3 persons/s per metre of effective width, conservative)",
+    },
+    "flow.measured": {
+        "zh": "瓶颈实验实测值（每米净宽每秒 1.9 人）",
+        "en": "as measured in bottleneck experiments (1.9 persons/s per metre of clear width)",
+    },
+    "flow.calibrated": {
+        "zh": "本厅设定值（每米净宽每秒 {value:g} 人）",
+        "en": "at the hall's own figure ({value:g} persons/s per metre of clear width)",
     },
     "brief.measures_value": {
         "zh": "{rated} 项目标中 {performed} 项顺利完成（P）",

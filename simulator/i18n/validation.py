@@ -242,6 +242,19 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "vip_share 与 vulnerable_share 之和为 {total}；二者合计不能超过 1",
         "en": "vip_share + vulnerable_share is {total}; together they cannot exceed 1",
     },
+    "validation.exit_without_floor": {
+        "zh": "只有给出平面图（site.floor）时，出口才能写 wall 和 at_m",
+        "en": "wall and at_m place an exit on site.floor, which is not given",
+    },
+    "validation.exit_needs_place": {
+        "zh": "有平面图（site.floor）时，每个出口都须写明所在的墙（wall）和位置（at_m）",
+        "en": "with site.floor, every exit needs its wall and at_m",
+    },
+    "validation.exit_off_wall": {
+        "zh": "门中点须在 {low} 到 {high} 米之间，门才能整个开在这面墙上，实际为 {got}",
+        "en": "the door's middle must lie between {low} and {high} m for the door to fit its "
+        "wall, got {got}",
+    },
     "validation.speed_zero": {
         "zh": "步行速度必须始终大于 0 米/秒（最小值也不能为 0）",
         "en": "must always be above 0 m/s (its least value too)",

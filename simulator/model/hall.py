@@ -6,7 +6,7 @@ opening time, shares that add up) and, through :class:`~simulator.model.base.Fac
 needs of the rest of the file (a block's start inside opening hours).
 """
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
@@ -57,6 +57,20 @@ def _unique(names: list[str], key: str) -> None:
         first[name] = index
 
 
+Wall = Literal["north", "south", "east", "west"]
+
+
+class Floor(Model):
+    """The hall's floor plan: a rectangle, x west to east along its width, y south to north.
+
+    With it, every person inside gets a position and their distance to each exit follows from
+    it (see :mod:`simulator.engine.floor`); without it, each exit's ``distance_m`` is a mean.
+    """
+
+    width_m: Metres = doc("west to east", "东西方向宽度", unit="m", gt=1, examples=[20])
+    depth_m: Metres = doc("south to north", "南北方向进深", unit="m", gt=1, examples=[12])
+
+
 class Exit(Model):
     """A door people can leave through in an evacuation."""
 
@@ -73,6 +87,19 @@ class Exit(Model):
         "出口前可排队的面积（默认门外 2 米半圆）",
         unit="m²",
         default=None,
+    )
+    wall: Wall | None = doc(
+        "with site.floor: the wall the door is in",
+        "有平面图（site.floor）时：门所在的墙（north 北、south 南、east 东、west 西）",
+        default=None,
+    )
+    at_m: Metres | None = doc(
+        "with site.floor: the door's middle, along its wall from the west end (north and south "
+        "walls) or the south end (east and west walls)",
+        "有平面图时：门中点沿墙的位置，南北墙从西端量起，东西墙从南端量起",
+        unit="m",
+        default=None,
+        ge=0,
     )
 
 
@@ -111,6 +138,11 @@ class Site(Model):
     neighbors: ListOf(Neighbor) = doc(  # type: ignore[valid-type]
         "halls customers can be sent to", "可分流前往的邻近营业厅", default=()
     )
+    floor: Floor | None = doc(
+        "the floor plan, a rectangle; exits then need wall and at_m (see egress)",
+        "营业厅平面图（矩形）；给出后各出口须写明 wall 和 at_m",
+        default=None,
+    )
     counters: Annotated[int, Field(ge=1), capped(MANY)] | None = doc(
         "counter positions (caps staffing and call-ins; default: as many as staffed)",
         "柜台台席数（限制排班和增调；默认等于在岗人数）",
@@ -122,6 +154,30 @@ class Site(Model):
     def _exit_names(cls, exits: tuple[Exit, ...]) -> tuple[Exit, ...]:
         _unique([e.name for e in exits], "name")
         return exits
+
+    @model_validator(mode="after")
+    def _exits_on_the_floor(self) -> "Site":
+        if self.floor is None:
+            for index, exit_ in enumerate(self.exits):
+                if exit_.wall is not None or exit_.at_m is not None:
+                    key = "wall" if exit_.wall is not None else "at_m"
+                    raise problem("exit_without_floor", at=("exits", index, key))
+            return self
+        for index, exit_ in enumerate(self.exits):
+            if exit_.wall is None or exit_.at_m is None:
+                key = "wall" if exit_.wall is None else "at_m"
+                raise problem("exit_needs_place", at=("exits", index, key))
+            length = self.floor.width_m if exit_.wall in ("north", "south") else self.floor.depth_m
+            half = exit_.width_m / 2
+            if not half <= exit_.at_m <= length - half:
+                raise problem(
+                    "exit_off_wall",
+                    at=("exits", index, "at_m"),
+                    low=f"{half:g}",
+                    high=f"{length - half:g}",
+                    got=f"{exit_.at_m:g}",
+                )
+        return self
 
     @field_validator("neighbors")
     @classmethod

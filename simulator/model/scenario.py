@@ -238,6 +238,21 @@ class Egress(Model):
         ge=0,
         lt=1,
     )
+    flow: Literal["design", "measured"] | Annotated[float, Field(gt=0, le=10)] = doc(
+        "door flow: design (SFPE 1.3 persons/s per m of effective width, conservative), "
+        "measured (1.9 persons/s per m of clear width, bottleneck experiments), or a number "
+        "of persons/s per m of clear width from the hall's own drill stopwatch",
+        "出口通过能力：design（SFPE 设计值，每米有效宽度每秒 1.3 人，偏保守）、measured"
+        "（瓶颈实验实测值，每米净宽每秒 1.9 人），或本厅演练秒表测得的每米净宽每秒人数",
+        default="design",
+    )
+    familiarity_bonus_s: Annotated[float, Field(ge=0), capped(3600)] = doc(
+        "with site.floor: seconds an unguided customer would give up to leave by the main door "
+        "they came in by",
+        "有平面图时：无引导的客户为走熟悉的正门而愿多花的秒数",
+        unit="s",
+        default=10.0,
+    )
     secure_cash_s: AnyDistribution = doc(
         "clerks lock cash and vouchers away before leaving (default uniform 30–90 s)",
         "柜员撤离前收好现金凭证的时间（默认 30–90 秒均匀分布）",

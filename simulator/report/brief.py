@@ -34,6 +34,7 @@ from simulator.report.pdf import page_counter_css
 from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
     RATING_ORDER,
+    door_flow_text,
     limit_rows,
     objective_rows,
     summary_text,
@@ -330,6 +331,7 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
             lang,
             people=metrics["evacuated"]["mean"],
             rset=evacuation["rset_p50_s"],
+            flow=door_flow_text(summary, lang),
         )
     colon = render("brief.colon", lang)
     rated_items = [*limits, *objectives]

@@ -140,3 +140,11 @@ def objective_rows(summary: Summary, lang: str) -> list[dict[str, Any]]:
         }
         for objective in summary["objectives"]
     ]
+
+
+def door_flow_text(summary: Summary, lang: str) -> str:
+    """Return the door flow the run's evacuations used, in words (SFPE's design value if unsaid)."""
+    flow = summary["scenario"].get("egress", {"flow": "design"})["flow"]
+    if isinstance(flow, str):
+        return render(f"flow.{flow}", lang)
+    return render("flow.calibrated", lang, value=flow)

@@ -216,6 +216,13 @@ class WarningEntry(TypedDict):
     text_zh: str
 
 
+class EgressEntry(TypedDict):
+    """How the evacuation was computed: the door flow used, and whether from a floor plan."""
+
+    flow: str | float  # "design", "measured" or persons/s per metre of clear width
+    floor: bool
+
+
 class ScenarioEntry(TypedDict):
     """What a brief needs to know about the scenario: the run directory stands alone."""
 
@@ -229,6 +236,7 @@ class ScenarioEntry(TypedDict):
     incidents: list[IncidentEntry]
     playbook: list[RuleEntry]
     warnings: NotRequired[list[WarningEntry]]  # absent from runs written before they existed
+    egress: NotRequired["EgressEntry"]  # absent from runs written before it existed
 
 
 class ExitEntry(TypedDict):

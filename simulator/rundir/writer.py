@@ -93,6 +93,7 @@ def _scenario_dict(scenario: Scenario) -> ScenarioEntry:
             {"rule": index + 1, "action": rule.action, "when": rule.when, "note": rule.note}
             for index, rule in enumerate(scenario.playbook)
         ],
+        "egress": {"flow": scenario.egress.flow, "floor": scenario.site.floor is not None},
         "warnings": [
             {
                 "key": warning.key,

@@ -1,0 +1,170 @@
+"""The floor plan: positions, distances to door openings, exit choice, door flow modes."""
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from simulator.cli import cli
+from simulator.engine.egress import CUSTOMER, STAFF, door_headway_s, evacuate
+from simulator.engine.floor import COUNTER_LINE, distances_to_doors, door_segments, positions
+from simulator.engine.streams import Streams
+from simulator.model import ScenarioError, load_scenario_text
+from simulator.model.hall import Exit, Floor
+from simulator.model.scenario import DEFAULT_EGRESS
+from tests.test_egress import STANDING_START
+
+ROOM = Floor(width_m=20.0, depth_m=12.0)
+# Two equal doors in the middle of the west and east walls: a hall symmetric east to west.
+SYMMETRIC = (
+    Exit(name="west", width_m=1.2, wall="west", at_m=6.0),
+    Exit(name="east", width_m=1.2, wall="east", at_m=6.0),
+)
+
+
+def run_on(floor, exits, people, egress, seed=1, staff=0, blocked=()):
+    group = np.concatenate([np.full(people, CUSTOMER), np.full(staff, STAFF)])
+    return evacuate(
+        group,
+        np.zeros(group.size),
+        0,
+        exits,
+        frozenset(blocked),
+        floor.width_m * floor.depth_m,
+        egress,
+        Streams(seed, 0),
+        floor,
+    )
+
+
+def test_a_person_at_a_doors_jamb_is_at_the_door_and_out_in_under_a_second():
+    segments = door_segments(ROOM, SYMMETRIC)
+    assert segments[0].tolist() == [[0.0, 5.4], [0.0, 6.6]]
+    jamb = np.array([[0.0, 5.4], [0.5, 6.0], [10.0, 6.0]])
+    distance = distances_to_doors(jamb, segments)
+    assert distance[:, 0].tolist() == pytest.approx([0.0, 0.5, 10.0])
+    assert distance[2].tolist() == pytest.approx([10.0, 10.0])  # the middle: equally far
+    # At 1.34 m/s, the pace of the default walker, half a metre takes 0.37 s.
+    assert distance[1, 0] / 1.34 < 1.0
+
+
+def test_customers_stand_in_front_of_the_counter_line_and_staff_behind_it():
+    uniform = np.random.default_rng(1).uniform(size=(1000, 2))
+    staff = np.arange(1000) % 2 == 1
+    where = positions(ROOM, staff, uniform)
+    line = COUNTER_LINE * ROOM.depth_m
+    assert where[~staff, 1].max() < line <= where[staff, 1].min()
+    assert where[:, 0].min() >= 0 and where[:, 0].max() < ROOM.width_m
+
+
+def test_in_a_symmetric_hall_nearest_exit_choice_splits_people_evenly():
+    egress = DEFAULT_EGRESS.model_copy(update={"familiarity_bonus_s": 0.0})
+    shares = []
+    for seed in range(1, 21):
+        result = run_on(ROOM, SYMMETRIC, 150, egress, seed=seed)
+        shares.append(np.mean(result.exit_index == 0))
+    assert 0.45 <= float(np.mean(shares)) <= 0.55
+
+
+def test_the_main_doors_familiarity_draws_unguided_customers_but_only_so_far():
+    plain = DEFAULT_EGRESS.model_copy(update={"familiarity_bonus_s": 0.0})
+    familiar = DEFAULT_EGRESS.model_copy(update={"familiarity_bonus_s": 10.0})
+    even = np.mean(
+        [np.mean(run_on(ROOM, SYMMETRIC, 150, plain, s).exit_index == 0) for s in (1, 2)]
+    )
+    drawn = np.mean(
+        [np.mean(run_on(ROOM, SYMMETRIC, 150, familiar, s).exit_index == 0) for s in (1, 2)]
+    )
+    assert even < drawn < 0.95  # more take the main door, not all: its queue pushes some away
+
+
+def test_a_blocked_exit_is_left_alone_on_a_floor_plan():
+    result = run_on(ROOM, SYMMETRIC, 80, DEFAULT_EGRESS, blocked=("west",))
+    assert set(result.exit_index.tolist()) == {1}
+
+
+@pytest.mark.parametrize(
+    ("flow", "per_s"), [("design", 1.3 * 0.9), ("measured", 1.9 * 1.2), (1.5, 1.8)]
+)
+def test_a_door_never_passes_more_than_its_flow_in_any_mode(flow, per_s):
+    egress = STANDING_START.model_copy(update={"flow": flow})
+    one = (Exit(name="door", width_m=1.2, wall="south", at_m=10.0),)
+    result = run_on(ROOM, one, 200, egress)
+    out = np.sort(result.out_s)
+    assert np.min(np.diff(out)) >= 1 / per_s - 1e-9
+    assert door_headway_s(1.2, flow) == pytest.approx(1 / per_s)
+    # Everyone starts at once: the door is the bottleneck, so the last leaves at N / flow.
+    assert result.total_s == pytest.approx(200 / per_s, rel=0.05)
+
+
+def test_the_measured_flow_is_about_twice_the_design_flow_through_a_common_door():
+    assert door_headway_s(1.2, "design") / door_headway_s(1.2, "measured") == pytest.approx(
+        (1.9 * 1.2) / (1.3 * 0.9)
+    )
+
+
+HALL = """\
+schema: 1
+name: 平面图测试
+hours: {open: "09:00", close: "12:00"}
+site:
+  name: 测试厅
+  floor_area_m2: 200
+  floor: {width_m: 20, depth_m: 12}
+  exits:
+    - {name: 正门, width_m: 2.0, wall: south, at_m: 10}
+    - {name: 后门, width_m: 1.0, wall: north, at_m: 3}
+staff: {counters: [{from: "09:00", count: 3}]}
+demand:
+  arrivals: [{from: "09:00", per_hour: 60}]
+  services: [{name: 缴费, share: 1.0, minutes: {dist: exponential, mean: 3}}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        ("wall: north, at_m: 3}", "at_m: 3}", "site.exits[1].wall", "每个出口都须写明所在的墙"),
+        ("at_m: 3}", "at_m: 19.8}", "site.exits[1].at_m", "门中点须在 0.5 到 19.5 米之间"),
+        ("  floor: {width_m: 20, depth_m: 12}\n", "", "site.exits[0].wall", "只有给出平面图"),
+        ("wall: north", "wall: up", "site.exits[1].wall", ""),
+    ],
+)
+def test_a_floor_plan_that_does_not_hold_together_is_said_at_its_line(old, new, where, message):
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario_text(HALL.replace(old, new), "hall.yaml")
+    text = str(raised.value.problems[0])
+    assert where in text and message in text
+
+
+def test_a_scenario_with_a_floor_plan_runs_and_everyone_gets_out(tmp_path):
+    fire = HALL + 'incidents:\n  - {kind: fire, at: "10:30", suppressed_prob: 0}\n'
+    path = tmp_path / "hall.yaml"
+    path.write_text(fire, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["run", str(path), "-n", "3", "--no-brief", "--out", str(tmp_path / "r")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "疏散" in result.output
+
+
+def test_the_brief_says_which_door_flow_it_used_and_measured_doors_empty_the_hall_sooner(
+    tmp_path,
+):
+    fire = HALL + 'incidents:\n  - {kind: fire, at: "10:30", suppressed_prob: 0}\n'
+    egress_s = {}
+    for flow in ("design", "measured"):
+        path = tmp_path / f"{flow}.yaml"
+        path.write_text(fire + f"egress: {{flow: {flow}}}\n", encoding="utf-8")
+        out = tmp_path / flow
+        result = CliRunner().invoke(cli, ["run", str(path), "-n", "4", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+        assert summary["scenario"]["egress"] == {"flow": flow, "floor": True}
+        egress_s[flow] = summary["metrics"]["egress_s"]["mean"]
+        brief = (out / "brief.md").read_text(encoding="utf-8")
+        said = {"design": "SFPE 设计值", "measured": "瓶颈实验实测值"}[flow]
+        assert f"出口通过能力取{said}" in brief
+    # The same days (same seed): only the doors differ, and the faster ones empty it sooner.
+    assert egress_s["measured"] < egress_s["design"]
