@@ -14,6 +14,7 @@ import numpy as np
 
 from simulator.engine.alarms import Alarm
 from simulator.engine.customers import CustomerTable
+from simulator.engine.demand import VULNERABLE
 from simulator.engine.egress import CUSTOMER, STAFF, evacuate
 from simulator.engine.events import EventKind
 from simulator.engine.log import EventLog
@@ -45,6 +46,12 @@ def _staff_delays(
     return np.concatenate(
         [secure, np.zeros(guides + security), np.full(fighting, alarm.fight_left_s)]
     )
+
+
+def _vulnerable(customers: CustomerTable, inside: list[int], staff: int) -> np.ndarray:
+    """Return the mask of the people evacuated who are vulnerable customers (they walk slower)."""
+    priority = np.array([customers.priority[customer] for customer in inside], dtype=np.int8)
+    return np.concatenate([priority == VULNERABLE, np.zeros(staff, dtype=bool)])
 
 
 def evacuate_hall(
@@ -88,6 +95,7 @@ def evacuate_hall(
         scenario.egress,
         streams,
         scenario.site.floor,
+        _vulnerable(customers, inside, staff_delays.size),
     )
     for position, customer in enumerate(inside):
         customers.finish(customer, Outcome.EVACUATED, now + result.out_s[position] / 60)

@@ -177,8 +177,8 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "en": "at SFPE's design value (1.3 persons/s per metre of effective width, conservative)",
     },
     "flow.measured": {
-        "zh": "瓶颈实验实测值（每米净宽每秒 1.9 人）",
-        "en": "as measured in bottleneck experiments (1.9 persons/s per metre of clear width)",
+        "zh": "瓶颈实验实测值（每米净宽每秒 1.6 人）",
+        "en": "as measured in bottleneck experiments (1.6 persons/s per metre of clear width)",
     },
     "flow.calibrated": {
         "zh": "本厅设定值（每米净宽每秒 {value:g} 人）",

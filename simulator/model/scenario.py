@@ -240,11 +240,20 @@ class Egress(Model):
     )
     flow: Literal["design", "measured"] | Annotated[float, Field(gt=0, le=10)] = doc(
         "door flow: design (SFPE 1.3 persons/s per m of effective width, conservative), "
-        "measured (1.9 persons/s per m of clear width, bottleneck experiments), or a number "
+        "measured (1.6 persons/s per m of clear width, bottleneck experiments), or a number "
         "of persons/s per m of clear width from the hall's own drill stopwatch",
         "出口通过能力：design（SFPE 设计值，每米有效宽度每秒 1.3 人，偏保守）、measured"
-        "（瓶颈实验实测值，每米净宽每秒 1.9 人），或本厅演练秒表测得的每米净宽每秒人数",
+        "（瓶颈实验实测值，每米净宽每秒 1.6 人），或本厅演练秒表测得的每米净宽每秒人数",
         default="design",
+    )
+    vulnerable_speed_factor: float = doc(
+        "elderly, disabled and pregnant customers walk at this share of the drawn speed "
+        "(about 0.8 m/s against 1.34: Boyce, Shields & Silcock 1999, mobility-impaired people "
+        "on the level)",
+        "老弱病残孕客户的步速为抽样步速的这一倍数（约 0.8 米/秒，对 1.34 米/秒）",
+        default=0.6,
+        gt=0,
+        le=1,
     )
     familiarity_bonus_s: Annotated[float, Field(ge=0), capped(3600)] = doc(
         "with site.floor: seconds an unguided customer would give up to leave by the main door "

@@ -1,0 +1,277 @@
+"""drill's egress model against a microscopic pedestrian model on the same halls.
+
+Run: ``python benchmarks/egress_vs_microscopic.py [--days 40] [--seeds 10]``
+
+Three halls of our own, each a rectangle with its exits on the walls (``site.floor``):
+
+- A: 12 m × 8 m, 60 people, one 1.2 m door in the south wall;
+- B: 20 m × 12 m, 200 people, a 1.8 m door south and a 1.0 m door north;
+- C: 24 m × 16 m, 300 people, a 2.0 m door south and 1.2 m doors east and west.
+
+Everyone starts to move at the alarm (no pre-movement: the two models are compared on walking
+and doors only), customers spread over the floor in front of the counter line and staff behind
+it, free speeds normal(1.34, 0.26) m/s. drill evacuates each hall ``--days`` times in each door
+flow mode (``design``: SFPE; ``measured``: bottleneck experiments); JuPedSim's collision-free
+speed model (Tordeux et al. 2016) walks the same numbers of people from random positions of the
+same areas ``--seeds`` times, each to the nearest exit. JuPedSim is installed by this script into
+``benchmarks/.packages`` (it brings its own Qt and shapely), never into the project.
+
+Printed: each hall's mean total time in both drill modes and JuPedSim, and the ratios; the
+target is ``measured`` within ±20 % of the microscopic model.
+"""
+
+import argparse
+import importlib
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from simulator.engine.egress import CUSTOMER, STAFF, evacuate
+from simulator.engine.floor import COUNTER_LINE
+from simulator.engine.streams import Streams
+from simulator.model.distributions import Fixed
+from simulator.model.hall import Exit, Floor
+from simulator.model.scenario import DEFAULT_EGRESS, Premovement
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_PACKAGES = ROOT / "benchmarks" / ".packages"
+STAFF_SHARE = 0.1
+AGENT_RADIUS_M = 0.2
+CORRIDOR_M = 1.5  # the walk beyond each door to the exit stage, as drill counts none
+
+
+@dataclass(frozen=True)
+class Hall:
+    """A rectangle, its exits on the walls and how many people are inside."""
+
+    name: str
+    floor: Floor
+    exits: tuple[Exit, ...]
+    people: int
+
+
+HALLS = (
+    Hall(
+        "A", Floor(width_m=12, depth_m=8), (Exit(name="S", width_m=1.2, wall="south", at_m=6),), 60
+    ),
+    Hall(
+        "B",
+        Floor(width_m=20, depth_m=12),
+        (
+            Exit(name="S", width_m=1.8, wall="south", at_m=10),
+            Exit(name="N", width_m=1.0, wall="north", at_m=3),
+        ),
+        200,
+    ),
+    Hall(
+        "C",
+        Floor(width_m=24, depth_m=16),
+        (
+            Exit(name="S", width_m=2.0, wall="south", at_m=12),
+            Exit(name="E", width_m=1.2, wall="east", at_m=8),
+            Exit(name="W", width_m=1.2, wall="west", at_m=8),
+        ),
+        300,
+    ),
+)
+
+
+def drill_total_s(hall: Hall, flow: str, days: int) -> float:
+    """Return drill's mean time until the last person is out, over ``days`` evacuations."""
+    egress = DEFAULT_EGRESS.model_copy(
+        update={
+            "premovement_s": Premovement(customers=Fixed(value=0.0), staff=Fixed(value=0.0)),
+            "flow": flow,
+            "familiarity_bonus_s": 0.0,  # JuPedSim's agents take the nearest exit
+        }
+    )
+    staff = round(hall.people * STAFF_SHARE)
+    group = np.array([CUSTOMER] * (hall.people - staff) + [STAFF] * staff)
+    area = hall.floor.width_m * hall.floor.depth_m
+    totals = []
+    for day in range(days):
+        result = evacuate(
+            group,
+            np.zeros(group.size),
+            0,
+            hall.exits,
+            frozenset(),
+            area,
+            egress,
+            Streams(7, day),
+            hall.floor,
+        )
+        totals.append(result.total_s)
+    return statistics.fmean(totals)
+
+
+def load_jupedsim() -> Any:
+    """Return the jupedsim module, installed into ``benchmarks/.packages`` if need be."""
+    if str(BENCH_PACKAGES) not in sys.path:
+        sys.path.insert(0, str(BENCH_PACKAGES))
+    try:
+        return importlib.import_module("jupedsim")
+    except ImportError:
+        command = [sys.executable, "-m", "pip", "install", "--quiet", "--target"]
+        done = subprocess.run(
+            [*command, str(BENCH_PACKAGES), "jupedsim"], capture_output=True, text=True
+        )
+        if done.returncode != 0:
+            print(f"jupedsim could not be installed: {done.stderr.strip()[-300:]}")
+            return None
+        importlib.invalidate_caches()
+        return importlib.import_module("jupedsim")
+
+
+def _corridor(
+    hall: Hall, exit_: Exit
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Return the corridor beyond a door (its width, CORRIDOR_M long) and the exit at its end."""
+    width, depth = hall.floor.width_m, hall.floor.depth_m
+    low, high = exit_.at_m - exit_.width_m / 2, exit_.at_m + exit_.width_m / 2
+    far, end = CORRIDOR_M, CORRIDOR_M - 0.3
+    if exit_.wall == "south":
+        return [(low, 0), (high, 0), (high, -far), (low, -far)], [
+            (low, -end),
+            (high, -end),
+            (high, -far),
+            (low, -far),
+        ]
+    if exit_.wall == "north":
+        return [(low, depth), (high, depth), (high, depth + far), (low, depth + far)], [
+            (low, depth + end),
+            (high, depth + end),
+            (high, depth + far),
+            (low, depth + far),
+        ]
+    if exit_.wall == "west":
+        return [(0, low), (0, high), (-far, high), (-far, low)], [
+            (-end, low),
+            (-end, high),
+            (-far, high),
+            (-far, low),
+        ]
+    return [(width, low), (width, high), (width + far, high), (width + far, low)], [
+        (width + end, low),
+        (width + end, high),
+        (width + far, high),
+        (width + far, low),
+    ]
+
+
+def jupedsim_total_s(jps: Any, hall: Hall, seed: int) -> float:
+    """Return the time JuPedSim's collision-free speed model takes to empty ``hall``."""
+    from shapely import Polygon, union_all
+
+    width, depth = hall.floor.width_m, hall.floor.depth_m
+    room = Polygon([(0, 0), (width, 0), (width, depth), (0, depth)])
+    corridors = [_corridor(hall, exit_) for exit_ in hall.exits]
+    walkable = union_all([room, *(Polygon(corridor) for corridor, _stage in corridors)])
+    simulation = jps.Simulation(model=jps.CollisionFreeSpeedModel(), geometry=walkable, dt=0.01)
+    stages = [simulation.add_exit_stage(stage) for _corridor_, stage in corridors]
+    journeys = [simulation.add_journey(jps.JourneyDescription([stage])) for stage in stages]
+    staff = round(hall.people * STAFF_SHARE)
+    line = COUNTER_LINE * depth
+    front = Polygon([(0, 0), (width, 0), (width, line), (0, line)])
+    back = Polygon([(0, line), (width, line), (width, depth), (0, depth)])
+    places = [
+        *jps.distribute_by_number(
+            polygon=front,
+            number_of_agents=hall.people - staff,
+            distance_to_agents=0.45,
+            distance_to_polygon=0.25,
+            seed=seed,
+        ),
+        *jps.distribute_by_number(
+            polygon=back,
+            number_of_agents=staff,
+            distance_to_agents=0.45,
+            distance_to_polygon=0.25,
+            seed=seed + 1000,
+        ),
+    ]
+    rng = np.random.default_rng(seed)
+    speeds = np.clip(rng.normal(1.34, 0.26, len(places)), 1.34 - 2 * 0.26, 1.34 + 2 * 0.26)
+    for (x, y), speed, chosen in zip(places, speeds, balanced_exits(hall, places), strict=True):
+        simulation.add_agent(
+            jps.CollisionFreeSpeedModelAgentParameters(
+                position=(x, y),
+                desired_speed=float(speed),
+                radius=AGENT_RADIUS_M,
+                journey_id=journeys[chosen],
+                stage_id=stages[chosen],
+            )
+        )
+    while simulation.agent_count() > 0 and simulation.elapsed_time() < 1800:
+        simulation.iterate()
+    # Minus the corridor beyond the door, which drill's model does not walk.
+    return simulation.elapsed_time() - (CORRIDOR_M - 0.3) / 1.34
+
+
+def balanced_exits(hall: Hall, places: list[tuple[float, float]]) -> list[int]:
+    """Return each agent's exit: the doors share the people by width, nearest first.
+
+    drill's people pick the exit they expect to leave by first, which spreads a crowd over
+    the doors by what they pass; the microscopic agents get the same spread (each door a quota
+    in proportion to its width, filled by the nearest agents) so that the comparison is of
+    walking and door flow, not of exit choice.
+    """
+    widths = np.array([exit_.width_m for exit_ in hall.exits])
+    quota = np.floor(len(places) * widths / widths.sum()).astype(int)
+    quota[np.argmax(widths)] += len(places) - quota.sum()
+    doors = [_middle(hall, exit_) for exit_ in hall.exits]
+    pairs = sorted(
+        (float(np.hypot(x - dx, y - dy)), agent, door)
+        for agent, (x, y) in enumerate(places)
+        for door, (dx, dy) in enumerate(doors)
+    )
+    chosen = [-1] * len(places)
+    for _distance, agent, door in pairs:
+        if chosen[agent] < 0 and quota[door] > 0:
+            chosen[agent], quota[door] = door, quota[door] - 1
+    return chosen
+
+
+def _middle(hall: Hall, exit_: Exit) -> tuple[float, float]:
+    width, depth = hall.floor.width_m, hall.floor.depth_m
+    at = exit_.at_m or 0.0
+    return {"south": (at, 0.0), "north": (at, depth), "west": (0.0, at), "east": (width, at)}[
+        exit_.wall or "south"
+    ]
+
+
+def main() -> None:
+    """Evacuate each hall in drill's two modes and in JuPedSim; print the totals and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=40)
+    parser.add_argument("--seeds", type=int, default=10)
+    arguments = parser.parse_args()
+    jps = load_jupedsim()
+    print(
+        f"{'hall':<5}{'people':>7}{'exits':>6}{'design s':>10}{'measured s':>11}{'JuPedSim s':>11}"
+        f"{'design/JPS':>11}{'measured/JPS':>13}"
+    )
+    for hall in HALLS:
+        design = drill_total_s(hall, "design", arguments.days)
+        measured = drill_total_s(hall, "measured", arguments.days)
+        if jps is None:
+            print(
+                f"{hall.name:<5}{hall.people:>7}{len(hall.exits):>6}{design:>10.1f}{measured:>11.1f}"
+            )
+            continue
+        micro = statistics.fmean(
+            jupedsim_total_s(jps, hall, seed) for seed in range(arguments.seeds)
+        )
+        print(
+            f"{hall.name:<5}{hall.people:>7}{len(hall.exits):>6}{design:>10.1f}{measured:>11.1f}"
+            f"{micro:>11.1f}{design / micro:>11.3f}{measured / micro:>13.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
