@@ -164,6 +164,13 @@ def test_the_brief_says_which_door_flow_it_used_and_measured_doors_empty_the_hal
         summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
         assert summary["scenario"]["egress"] == {"flow": flow, "floor": True}
         egress_s[flow] = summary["metrics"]["egress_s"]["mean"]
+        # Per exit: everyone who left is counted at one exit, and the last one out at any
+        # exit is the last one out of the hall.
+        exits = summary["evacuation"]["exits"]
+        people = sum(exit_["people_mean"] for exit_ in exits)
+        assert people == pytest.approx(summary["metrics"]["evacuated"]["mean"])
+        assert all(exit_["flow_mean_per_s"] > 0 for exit_ in exits)
+        assert "各出口：正门平均" in (out / "brief.md").read_text(encoding="utf-8")
         brief = (out / "brief.md").read_text(encoding="utf-8")
         said = {"design": "SFPE 设计值", "measured": "瓶颈实验实测值"}[flow]
         assert f"出口通过能力取{said}" in brief
@@ -192,3 +199,29 @@ def test_vulnerable_customers_walk_at_their_share_of_the_speed():
         for slow in (False, True)
     ]
     assert times == pytest.approx([40.0, 40.0 / DEFAULT_EGRESS.vulnerable_speed_factor])
+
+
+def test_exit_flows_count_everyone_once_and_end_with_the_last_out():
+    from simulator.engine.records import EvacuationRecord
+    from simulator.metrics.evacuation import exit_flows
+
+    out_s = np.array([70.0, 80.0, 90.0, 100.0, 75.0])  # from the incident; the alarm at 60 s
+    record = EvacuationRecord(
+        cause="fire",
+        incident_min=600.0,
+        alarm_min=601.0,
+        group=np.zeros(5, dtype=np.int8),
+        out_s=out_s,
+        exit_index=np.array([0, 0, 0, 0, 1]),
+        exit_names=("a", "b", "c"),
+        blocked=(),
+        exit_peak_queue=np.zeros(3),
+        exit_peak_density=np.zeros(3),
+        asset_s=float("nan"),
+        responders_s=float("nan"),
+    )
+    table = exit_flows(record)
+    assert table[:, 0].tolist() == [4, 1, 0]
+    assert table[0, 1] == pytest.approx(3 / 30)  # three after the first, in 30 s
+    assert table[0, 2] == pytest.approx(40.0) and table[1, 2] == pytest.approx(15.0)
+    assert np.isnan(table[1, 1]) and np.isnan(table[2, 2])  # one person: no flow; none: no time

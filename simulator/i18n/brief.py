@@ -172,6 +172,13 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "zh": "；疏散 {people:.0f} 人，RSET 中位数 {rset:.0f} 秒，出口通过能力取{flow}",
         "en": "; {people:.0f} people evacuated, median RSET {rset:.0f} s, door flow {flow}",
     },
+    "brief.impact_exits": {"zh": "。各出口：{exits}", "en": ". By exit: {exits}"},
+    "brief.exit_used": {
+        "zh": "{name}平均 {people:.0f} 人，每秒 {flow:.2f} 人，最后一人于报警后 {last:.0f} 秒撤出",
+        "en": "{name} {people:.0f} people, {flow:.2f} a second, the last {last:.0f} s after "
+        "the alarm",
+    },
+    "brief.exit_blocked": {"zh": "{name}被堵", "en": "{name} blocked"},
     "flow.design": {
         "zh": "SFPE 设计值（每米有效宽度每秒 1.3 人，偏保守）",
         "en": "at SFPE's design value (1.3 persons/s per metre of effective width, conservative)",

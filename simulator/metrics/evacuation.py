@@ -80,6 +80,24 @@ def evacuation_metrics(record: DayRecord) -> dict[str, float]:
     }
 
 
+def exit_flows(evacuation: EvacuationRecord) -> np.ndarray:
+    """Return per exit (rows): people out by it, mean flow (persons/s) and last out (s from alarm).
+
+    The flow is the people after the first over the time between the first and the last to
+    pass (NaN with fewer than two); an exit nobody used has 0 people and NaN times.
+    """
+    since_alarm = evacuation.out_s - (evacuation.alarm_min - evacuation.incident_min) * 60
+    table = np.full((len(evacuation.exit_names), 3), math.nan)
+    for index in range(len(evacuation.exit_names)):
+        out = np.sort(since_alarm[evacuation.exit_index == index])
+        table[index, 0] = out.size
+        if out.size:
+            table[index, 2] = out[-1]
+        if out.size > 1 and out[-1] > out[0]:
+            table[index, 1] = (out.size - 1) / (out[-1] - out[0])
+    return table
+
+
 def curve_grid() -> np.ndarray:
     """Return the times (s after the incident began) at which the evacuation curve is sampled."""
     return np.arange(0, CURVE_HORIZON_S + CURVE_STEP_S, CURVE_STEP_S, dtype=float)

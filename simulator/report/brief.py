@@ -35,6 +35,7 @@ from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
     RATING_ORDER,
     door_flow_text,
+    exits_text,
     limit_rows,
     objective_rows,
     summary_text,
@@ -333,6 +334,8 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
             rset=evacuation["rset_p50_s"],
             flow=door_flow_text(summary, lang),
         )
+        exits = exits_text(summary, lang)
+        impact += render("brief.impact_exits", lang, exits=exits) if exits else ""
     colon = render("brief.colon", lang)
     rated_items = [*limits, *objectives]
     strengths = [

@@ -148,3 +148,24 @@ def door_flow_text(summary: Summary, lang: str) -> str:
     if isinstance(flow, str):
         return render(f"flow.{flow}", lang)
     return render("flow.calibrated", lang, value=flow)
+
+
+def exits_text(summary: Summary, lang: str) -> str:
+    """Return how the people left, exit by exit: how many, how fast, the last one out."""
+    evacuation = summary.get("evacuation")
+    parts: list[str] = []
+    for exit_ in evacuation["exits"] if evacuation else []:
+        if exit_["blocked_share"] == 1:
+            parts.append(render("brief.exit_blocked", lang, name=exit_["name"]))
+        elif exit_.get("people_mean") is not None:
+            parts.append(
+                render(
+                    "brief.exit_used",
+                    lang,
+                    name=exit_["name"],
+                    people=exit_["people_mean"],
+                    flow=exit_.get("flow_mean_per_s") or 0.0,
+                    last=exit_.get("last_out_mean_s") or 0.0,
+                )
+            )
+    return render("brief.list_separator", lang).join(parts)

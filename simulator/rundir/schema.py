@@ -249,6 +249,9 @@ class ExitEntry(TypedDict):
     fruin_level_p95: str | None
     warning_share: float
     danger_share: float
+    people_mean: NotRequired[float | None]  # who left by it a day (absent before it existed)
+    flow_mean_per_s: NotRequired[float | None]  # persons/s between its first and last
+    last_out_mean_s: NotRequired[float | None]  # its last person out, s after the alarm
 
 
 class EvacuationEntry(TypedDict):

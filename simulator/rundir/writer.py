@@ -132,6 +132,9 @@ def _evacuation_dict(summary: EvacuationSummary | None) -> EvacuationEntry | Non
                 "fruin_level_p95": crowding.fruin_level_p95 or None,
                 "warning_share": crowding.warning_share,
                 "danger_share": crowding.danger_share,
+                "people_mean": finite_or_none(crowding.people_mean),
+                "flow_mean_per_s": finite_or_none(crowding.flow_mean_per_s),
+                "last_out_mean_s": finite_or_none(crowding.last_out_mean_s),
             }
             for crowding in summary.exits
         ],

@@ -17,7 +17,7 @@ from simulator.engine.hall import simulate_day
 from simulator.engine.streams import Streams
 from simulator.metrics import METRIC_NAMES, day_metrics, metric_names, minute_grid, minute_series
 from simulator.metrics.day import DAY_SHARE_METRICS, SHARE_METRICS
-from simulator.metrics.evacuation import curve_grid, evacuation_curve
+from simulator.metrics.evacuation import curve_grid, evacuation_curve, exit_flows
 from simulator.metrics.statistics import Estimate, IntegerSeriesAggregate, mean_interval
 from simulator.metrics.timeseries import SERIES
 from simulator.model.decisions import Decision
@@ -36,6 +36,7 @@ class ReplicationResult:
     # On a day with an evacuation: the peak density at each exit and the evacuation curve.
     exit_peak_density: np.ndarray | None = None
     evacuation_curve: np.ndarray | None = None
+    exit_flow: np.ndarray | None = None  # per exit: people, persons/s, last out (s)
 
 
 def run_replication(
@@ -58,6 +59,7 @@ def run_replication(
         record.events,
         exit_peak_density=evacuation.exit_peak_density,
         evacuation_curve=evacuation_curve(evacuation),
+        exit_flow=exit_flows(evacuation),
     )
 
 
@@ -75,6 +77,7 @@ class RunResult:
     events: list[tuple[int, Event]] = field(default_factory=list)
     # Days that ended in an evacuation: peak density per exit, and people inside over time.
     exit_peak_density: list[np.ndarray] = field(default_factory=list)
+    exit_flow: list[np.ndarray] = field(default_factory=list)  # per day: exits × 3
     evacuation_curve: IntegerSeriesAggregate = field(
         default_factory=lambda: IntegerSeriesAggregate(curve_grid().size)
     )
@@ -112,6 +115,8 @@ class RunResult:
         if result.exit_peak_density is not None and result.evacuation_curve is not None:
             self.exit_peak_density.append(result.exit_peak_density)
             self.evacuation_curve.add(result.evacuation_curve)
+        if result.exit_flow is not None:
+            self.exit_flow.append(result.exit_flow)
 
 
 def run_replications(

@@ -54,6 +54,9 @@ class ExitCrowding:
     fruin_level_p95: str
     warning_share: float
     danger_share: float
+    people_mean: float = math.nan  # who left by it, a day (over the days it was open)
+    flow_mean_per_s: float = math.nan  # persons/s between its first and last
+    last_out_mean_s: float = math.nan  # its last person out, s after the alarm
 
 
 @dataclass(frozen=True)
@@ -79,13 +82,20 @@ def _finite(values: list[float]) -> np.ndarray:
     return array[~np.isnan(array)]
 
 
-def _exit_crowding(name: str, peaks: np.ndarray) -> ExitCrowding:
-    """Summarize one exit's daily peak densities (NaN on days it was blocked)."""
+def _open_mean(values: np.ndarray, blocked: np.ndarray) -> float:
+    kept = values[~blocked & ~np.isnan(values)]
+    return float(np.mean(kept)) if kept.size else math.nan
+
+
+def _exit_crowding(name: str, peaks: np.ndarray, flows: np.ndarray) -> ExitCrowding:
+    """Summarize one exit's days: peak densities (NaN when blocked) and flows (days × 3)."""
     blocked = np.isnan(peaks)
     used = peaks[~blocked]
     if used.size == 0:
         return ExitCrowding(name, 1.0, math.nan, math.nan, "", 0.0, 0.0)
     p95 = float(np.percentile(used, 95))
+    if flows.size == 0:  # no per-exit flows kept (a result built without them)
+        flows = np.full((peaks.size, 3), math.nan)
     return ExitCrowding(
         name=name,
         blocked_share=float(np.mean(blocked)),
@@ -94,6 +104,9 @@ def _exit_crowding(name: str, peaks: np.ndarray) -> ExitCrowding:
         fruin_level_p95=fruin_level(p95),
         warning_share=float(np.mean(used >= DENSITY_WARNING)),
         danger_share=float(np.mean(used >= DENSITY_DANGER)),
+        people_mean=_open_mean(flows[:, 0], blocked),
+        flow_mean_per_s=_open_mean(flows[:, 1], blocked),
+        last_out_mean_s=_open_mean(flows[:, 2], blocked),
     )
 
 
@@ -106,8 +119,9 @@ def summarize_evacuations(result: RunResult) -> EvacuationSummary | None:
     exceeded = _finite(result.values["rset_exceeds_aset"])
     inside = _finite(result.values["inside_at_responders"])
     densities = np.vstack(result.exit_peak_density)  # days × exits
+    flows = np.stack(result.exit_flow) if result.exit_flow else np.empty((0, densities.shape[1], 3))
     exits = tuple(
-        _exit_crowding(exit_.name, densities[:, index])
+        _exit_crowding(exit_.name, densities[:, index], flows[:, index, :])
         for index, exit_ in enumerate(result.scenario.site.exits)
     )
     exceed_count = int(np.sum(exceeded))
