@@ -13,7 +13,7 @@ import click
 from simulator._version import __version__
 from simulator.cli_drill import play, score
 from simulator.cli_language import INTERFACE, DrillGroup, said
-from simulator.cli_plan import compare, roster, staff
+from simulator.cli_plan import compare, evacuate, roster, staff
 from simulator.cli_register import actions, history
 from simulator.cli_support import (
     Context,
@@ -107,6 +107,7 @@ def schema(of: str | bool, markdown: str | None, out: str | None) -> None:
 cli.add_command(compare)
 cli.add_command(staff)
 cli.add_command(roster)
+cli.add_command(evacuate)
 cli.add_command(score)
 cli.add_command(play)
 cli.add_command(history)

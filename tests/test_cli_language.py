@@ -17,7 +17,7 @@ CHINESE = {"LANG": "zh_CN.UTF-8"}
 # file and key names, and the product's own name.
 ALLOWED = re.compile(
     r"--?[a-z][a-z-]*|\[[a-z|]+\]|[\w<>./-]*\.(?:md|html|pdf|csv|json|yaml|xlsx|sqlite)\b"
-    r"|\bstaff\.shifts\b|\b(?:drill|actions|close|brief|compare|history|play|roster|run|score|staff|validate"
+    r"|\bstaff\.shifts\b|\b(?:drill|actions|close|brief|compare|evacuate|history|play|roster|run|score|staff|validate|NFPA"
     r"|md|html|pdf|zh|en|local|dask|tcp|YAML|CSV|JSON|Schema|VS|Code|Dask|Chromium|Chrome|"
     r"Python|Ctrl-C|CPU|LANG|RSET|ASET|YYYY-MM-DD|limits\.\w+|wait_\w+|"
     r"abandon_rate|staff_cost|comparison|results|language|yaml-language-server|schema)\b"

@@ -32,6 +32,9 @@ COMMAND_HELP_ZH: dict[str, str] = {
     "（u 撤销上一步决策；Ctrl-C 保存进度，之后用 --resume 继续）；结束时逐条款评定，并与同一"
     "营业日上预案自动处置的结果对比。",
     "history": "列出演练台账中的演练：日期、类型、评定、场景、参演人员。",
+    "evacuate": "只推演疏散：厅内给定人数，反复疏散，评估疏散能力。\n\n"
+    "写出 summary.json（自报警至最后一人撤出的时间及其 95% 置信区间；各出口的人数、平均流量"
+    "和最后一人撤出时间）、evacuation.csv（全厅和各出口的厅内人数随时间变化）、图表和报告。",
     "actions": "列出尚未完成的整改项，逾期的标出。",
     "actions close": "关闭一项整改（按整改项编号），并用 --note 写明整改情况。",
 }
@@ -83,6 +86,10 @@ PARAMETER_HELP_ZH: dict[str, str] = {
     "score.what_if": "另按场景自身（更长）的事件持续时间重演记录：哪些条款本会到期，"
     "演练队伍的处置时机又会如何。",
     "run.no_brief": "运行结束时不写报告和图表。",
+    "evacuate.occupants": "报警时厅内人数 [默认：按公共区域面积的设计人数，每 2.79 平方米 1 人"
+    "（NFPA 101，商业营业厅首层）]。",
+    "evacuate.replications": "疏散推演次数。",
+    "evacuate.out": "结果目录 [默认：results/<场景名>-evacuate-<时间戳>]。",
 }
 
 # The commands' arguments by name, in the usage line and in "missing argument" errors.

@@ -5,6 +5,42 @@ their results is beside the results' own entries (:mod:`.metrics`, :mod:`.roster
 """
 
 INTERFACE_TEXTS: dict[str, dict[str, str]] = {
+    # drill evacuate: the egress-only study (simulator.report.egress_study).
+    "study.title": {
+        "zh": "{name} — 疏散能力评估，随机种子 {seed}",
+        "en": "{name} — egress study, seed {seed}",
+    },
+    "study.brief_title": {"zh": "疏散能力推演评估", "en": "Egress assessment by simulation"},
+    "study.section": {"zh": "疏散", "en": "Evacuation"},
+    "study.setting": {
+        "zh": "厅内 {occupants} 人（其中员工 {staff} 人），疏散推演 {repetitions} 次；"
+        "出口通过能力取{flow}",
+        "en": "{occupants} people inside ({staff} of them staff), evacuated {repetitions} "
+        "times; door flow {flow}",
+    },
+    "study.egress": {
+        "zh": "自报警至最后一人撤出平均 {mean} 秒（95% 置信区间 {low} – {high} 秒）",
+        "en": "last person out {mean} s after the alarm on average (95% CI {low} – {high} s)",
+    },
+    "study.col_exit": {"zh": "出口", "en": "Exit"},
+    "study.col_people": {"zh": "平均人数", "en": "People"},
+    "study.col_flow": {"zh": "平均流量（人/秒）", "en": "Flow (persons/s)"},
+    "study.col_last": {"zh": "最后一人撤出（秒）", "en": "Last out (s)"},
+    "study.hall": {"zh": "全厅（中位数）", "en": "whole hall (median)"},
+    "study.x": {"zh": "报警后（秒）", "en": "seconds after the alarm"},
+    "study.chart_title": {
+        "zh": "厅内人数随时间变化 · {occupants} 人",
+        "en": "People still inside · {occupants} people",
+    },
+    "study.figure": {"zh": "各出口疏散曲线", "en": "Evacuation curve by exit"},
+    "study.note": {
+        "zh": "本评估只推演疏散本身：报警时厅内人数为给定值，各次推演的反应时间、步速"
+        "（和有平面图时的位置）各自抽样，出口均未被堵。这是推演结果，不是演练记录。",
+        "en": "This assessment plays the evacuation alone: the given number of people are inside "
+        "at the alarm; each repetition draws its own pre-movement, speeds (and, with a floor "
+        "plan, positions); no exit is blocked. It is a simulation, not a drill record.",
+    },
+    "study.results": {"zh": "结果目录：{path}", "en": "Results: {path}"},
     # The command line's own sentences (simulator.cli, cli_support, cli_drill).
     "cli.simulating": {"zh": "正在模拟", "en": "Simulating"},
     "cli.written": {"zh": "已写入：{path}", "en": "Written: {path}"},

@@ -83,13 +83,21 @@ def evacuation_metrics(record: DayRecord) -> dict[str, float]:
 def exit_flows(evacuation: EvacuationRecord) -> np.ndarray:
     """Return per exit (rows): people out by it, mean flow (persons/s) and last out (s from alarm).
 
+    See :func:`exit_table`; times are counted from the alarm, as a drill's stopwatch does.
+    """
+    since_alarm = evacuation.out_s - (evacuation.alarm_min - evacuation.incident_min) * 60
+    return exit_table(since_alarm, evacuation.exit_index, len(evacuation.exit_names))
+
+
+def exit_table(out_s: np.ndarray, exit_index: np.ndarray, exits: int) -> np.ndarray:
+    """Return per exit (rows): people out by it, mean flow (persons/s) and last out (s).
+
     The flow is the people after the first over the time between the first and the last to
     pass (NaN with fewer than two); an exit nobody used has 0 people and NaN times.
     """
-    since_alarm = evacuation.out_s - (evacuation.alarm_min - evacuation.incident_min) * 60
-    table = np.full((len(evacuation.exit_names), 3), math.nan)
-    for index in range(len(evacuation.exit_names)):
-        out = np.sort(since_alarm[evacuation.exit_index == index])
+    table = np.full((exits, 3), math.nan)
+    for index in range(exits):
+        out = np.sort(out_s[exit_index == index])
         table[index, 0] = out.size
         if out.size:
             table[index, 2] = out[-1]

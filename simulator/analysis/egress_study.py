@@ -1,0 +1,109 @@
+"""An egress-only study (``drill evacuate``): N people in the hall, evacuated R times.
+
+A safety officer asks "what if 300 people are inside?", which a simulated day rarely answers:
+its occupants are whoever the day left in the hall at the alarm. Here the hall holds a chosen
+number of people from the alarm on — the staff of the opening hour (clerks, guides, guards) and
+customers for the rest — and only the evacuation is played, each time with its own draws of
+pre-movement, speeds and, on a floor plan, positions. No exit is blocked.
+
+Without ``--occupants`` the number is the design occupant load of the public floor: its area
+over :data:`DESIGN_SPACE_M2`, NFPA 101's occupant load factor for a mercantile street floor
+(30 ft² gross per person, Table 7.3.1.2), the use a service hall's public floor resembles most.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from simulator.engine.egress import CUSTOMER, STAFF, EgressResult, evacuate
+from simulator.engine.streams import Streams
+from simulator.metrics.evacuation import CURVE_STEP_S, exit_table
+from simulator.model.scenario import Scenario
+
+DESIGN_SPACE_M2 = 30 * 0.3048**2  # 2.79 m² a person (NFPA 101, mercantile, street floor)
+SECURE_CASH_STREAM = 6  # the clerks' cash, as in a simulated day (simulator.engine.evacuation)
+VULNERABLE_STREAM = 8  # which customers are elderly, disabled or pregnant
+MOST_OCCUPANTS = 100_000
+
+
+def design_occupants(scenario: Scenario) -> int:
+    """Return the design occupant load of the hall's public floor (at least its staff)."""
+    return max(math.ceil(scenario.site.floor_area_m2 / DESIGN_SPACE_M2), 1)
+
+
+@dataclass(frozen=True)
+class EgressStudy:
+    """The evacuations of an egress-only study, one :class:`EgressResult` a repetition."""
+
+    scenario: Scenario
+    occupants: int
+    staff: int
+    seed: int
+    results: tuple[EgressResult, ...]
+
+    @property
+    def totals_s(self) -> np.ndarray:
+        """Return each evacuation's time from the alarm until the last person was out."""
+        return np.array([result.total_s for result in self.results])
+
+    def exit_tables(self) -> np.ndarray:
+        """Return per evacuation and exit: people, mean flow (persons/s), last out (s)."""
+        exits = len(self.scenario.site.exits)
+        return np.stack([exit_table(r.out_s, r.exit_index, exits) for r in self.results])
+
+    def inside(self, seconds: np.ndarray) -> np.ndarray:
+        """Return people still inside (repetitions × seconds) and, per exit, those bound for it.
+
+        The result is repetitions × (1 + exits) × seconds: the whole hall first.
+        """
+        exits = len(self.scenario.site.exits)
+        table = np.zeros((len(self.results), 1 + exits, seconds.size))
+        for row, result in enumerate(self.results):
+            for column, chosen in enumerate([None, *range(exits)]):
+                out = result.out_s if chosen is None else result.out_s[result.exit_index == chosen]
+                table[row, column] = out.size - np.searchsorted(np.sort(out), seconds, "right")
+        return table
+
+    def curve_seconds(self) -> np.ndarray:
+        """Return the times (s after the alarm) the curves are read at: until all are out."""
+        last = float(self.totals_s.max()) if self.results else 0.0
+        return np.arange(0, last + 2 * CURVE_STEP_S, CURVE_STEP_S, dtype=float)
+
+
+def study_evacuation(
+    scenario: Scenario, occupants: int | None, repetitions: int, seed: int
+) -> EgressStudy:
+    """Evacuate ``occupants`` (default: the design load) from the hall ``repetitions`` times."""
+    people = design_occupants(scenario) if occupants is None else occupants
+    staff_plan = scenario.staff
+    clerks = staff_plan.counters_at(scenario.hours.open_min)
+    floor_staff = staff_plan.guides + staff_plan.security
+    staff = min(clerks + floor_staff, people)
+    customers = people - staff
+    clerks = min(clerks, staff)
+    group = np.concatenate([np.full(customers, CUSTOMER), np.full(staff, STAFF)]).astype(np.int8)
+    guides = min(staff_plan.guides, max(staff - clerks, 0))
+    egress = scenario.egress
+    results = []
+    for repetition in range(repetitions):
+        streams = Streams(seed, repetition)
+        cash = egress.secure_cash_s.sample(streams.generator("egress", SECURE_CASH_STREAM), clerks)
+        delays = np.concatenate([np.zeros(customers), cash, np.zeros(staff - clerks)])
+        draw = streams.generator("egress", VULNERABLE_STREAM).uniform(size=customers)
+        slow = np.concatenate([draw < scenario.demand.vulnerable_share, np.zeros(staff, bool)])
+        results.append(
+            evacuate(
+                group,
+                delays,
+                guides,
+                scenario.site.exits,
+                frozenset(),
+                scenario.site.floor_area_m2,
+                egress,
+                streams,
+                scenario.site.floor,
+                slow,
+            )
+        )
+    return EgressStudy(scenario, people, staff, seed, tuple(results))

@@ -1,0 +1,157 @@
+"""The directory of an egress-only study (``drill evacuate``): its files, their schema, the writer.
+
+- ``summary.json`` (:class:`EgressStudyFile`): the hall, the occupants, the door flow used,
+  the evacuation metrics of ``drill run`` with their 95 % intervals (``egress_s`` among them),
+  and per exit the people, mean flow (persons/s) and last one out.
+- ``evacuation.csv``: people still inside every 5 s after the alarm, the whole hall (mean, P10,
+  P50, P90 over the repetitions) and the mean bound for each exit.
+
+Written all or nothing, like a run directory (:mod:`.staging`).
+"""
+
+import csv
+import io
+from typing import Any, TypedDict
+
+import numpy as np
+
+from simulator.analysis.egress_study import EgressStudy
+from simulator.metrics.statistics import mean_interval
+from simulator.rundir.schema import EstimateEntry, finite_or_none, json_text
+from simulator.rundir.staging import Claim
+
+STUDY_SCHEMA_VERSION = 1
+STUDY_FILE = "summary.json"
+CURVE_FILE = "evacuation.csv"
+
+
+class StudyExitEntry(TypedDict):
+    """How one exit did over the repetitions."""
+
+    name: str
+    people_mean: float | None
+    flow_mean_per_s: float | None
+    last_out_mean_s: float | None
+    peak_density_mean_per_m2: float | None
+
+
+class EgressStudyFile(TypedDict):
+    """``summary.json`` of ``drill evacuate``."""
+
+    schema_version: int
+    kind: str  # "evacuate": what wrote the directory
+    scenario: dict[str, Any]  # name, file, sha256, language, site
+    seed: int
+    repetitions: int
+    occupants: int
+    staff: int
+    flow: str | float
+    floor: bool
+    metrics: dict[str, EstimateEntry]
+    exits: list[StudyExitEntry]
+
+
+def _estimate(values: np.ndarray) -> EstimateEntry:
+    estimate = mean_interval(np.asarray(values, dtype=float))
+    return {
+        "mean": finite_or_none(estimate.mean),
+        "ci_low": finite_or_none(estimate.ci_low),
+        "ci_high": finite_or_none(estimate.ci_high),
+    }
+
+
+def _mean(values: np.ndarray) -> float | None:
+    kept = values[~np.isnan(values)]
+    return finite_or_none(float(kept.mean())) if kept.size else None
+
+
+def study_dict(study: EgressStudy) -> EgressStudyFile:
+    """Return the content of the study's ``summary.json``."""
+    scenario = study.scenario
+    tables = study.exit_tables()  # repetitions × exits × (people, flow, last out)
+    peaks = np.stack([result.exit_peak_density for result in study.results])
+    return {
+        "schema_version": STUDY_SCHEMA_VERSION,
+        "kind": "evacuate",
+        "scenario": {
+            "name": scenario.name,
+            "file": scenario.source,
+            "sha256": scenario.sha256,
+            "language": scenario.language,
+            "site": {"name": scenario.site.name, "location": scenario.site.location},
+        },
+        "seed": study.seed,
+        "repetitions": len(study.results),
+        "occupants": study.occupants,
+        "staff": study.staff,
+        "flow": scenario.egress.flow,
+        "floor": scenario.site.floor is not None,
+        "metrics": {
+            "egress_s": _estimate(study.totals_s),
+            "evacuated": _estimate(np.full(len(study.results), float(study.occupants))),
+            "exit_peak_density_per_m2": _estimate(np.nanmax(peaks, axis=1)),
+        },
+        "exits": [
+            {
+                "name": exit_.name,
+                "people_mean": _mean(tables[:, index, 0]),
+                "flow_mean_per_s": _mean(tables[:, index, 1]),
+                "last_out_mean_s": _mean(tables[:, index, 2]),
+                "peak_density_mean_per_m2": _mean(peaks[:, index]),
+            }
+            for index, exit_ in enumerate(scenario.site.exits)
+        ],
+    }
+
+
+def curve_csv(study: EgressStudy) -> str:
+    """Return ``evacuation.csv``: people inside after the alarm, the hall and by exit."""
+    seconds = study.curve_seconds()
+    inside = study.inside(seconds)  # repetitions × (1 + exits) × seconds
+    hall = inside[:, 0, :]
+    names = [exit_.name for exit_ in study.scenario.site.exits]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "seconds_since_alarm",
+            "inside_mean",
+            "inside_p10",
+            "inside_p50",
+            "inside_p90",
+            *(f"bound_for[{name}]" for name in names),
+        ]
+    )
+    columns = [
+        hall.mean(axis=0),
+        *(np.quantile(hall, q, axis=0) for q in (0.1, 0.5, 0.9)),
+        *(inside[:, 1 + index, :].mean(axis=0) for index in range(len(names))),
+    ]
+    for row, second in enumerate(seconds):
+        writer.writerow([int(second), *(f"{column[row]:.6g}" for column in columns)])
+    return out.getvalue()
+
+
+def curve_columns(text: str) -> dict[str, np.ndarray]:
+    """Return the columns of an ``evacuation.csv`` text (:func:`curve_csv`) by header name."""
+    rows = list(csv.reader(io.StringIO(text)))
+    header, body = rows[0], rows[1:]
+    values = np.array([[float(cell) for cell in row] for row in body]).reshape(len(body), -1)
+    return {name: values[:, index] for index, name in enumerate(header)}
+
+
+def write_study(study: EgressStudy, claimed: Claim, extra: dict[str, bytes]) -> EgressStudyFile:
+    """Write the study's files (and ``extra``: its brief and chart) into ``claimed``, at once."""
+    data = study_dict(study)
+    try:
+        (claimed.staging / STUDY_FILE).write_text(json_text(data), encoding="utf-8")
+        (claimed.staging / CURVE_FILE).write_text(curve_csv(study), encoding="utf-8")
+        for name, content in extra.items():
+            path = claimed.staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        claimed.commit()
+    except BaseException:
+        claimed.abandon()
+        raise
+    return data
