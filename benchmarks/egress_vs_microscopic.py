@@ -267,9 +267,11 @@ def main() -> None:
         micro = statistics.fmean(
             jupedsim_total_s(jps, hall, seed) for seed in range(arguments.seeds)
         )
+        within = abs(measured / micro - 1) <= 0.2
         print(
             f"{hall.name:<5}{hall.people:>7}{len(hall.exits):>6}{design:>10.1f}{measured:>11.1f}"
             f"{micro:>11.1f}{design / micro:>11.3f}{measured / micro:>13.3f}"
+            f"  {'within' if within else 'OUTSIDE'} ±20 %"
         )
 
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from simulator.cli import cli
-from simulator.engine.egress import CUSTOMER, STAFF, door_headway_s, evacuate
+from simulator.engine.egress import CUSTOMER, STAFF, _Draws, door_headway_s, evacuate
 from simulator.engine.floor import COUNTER_LINE, distances_to_doors, door_segments, positions
 from simulator.engine.streams import Streams
 from simulator.model import ScenarioError, load_scenario_text
@@ -57,6 +57,37 @@ def test_customers_stand_in_front_of_the_counter_line_and_staff_behind_it():
     line = COUNTER_LINE * ROOM.depth_m
     assert where[~staff, 1].max() < line <= where[staff, 1].min()
     assert where[:, 0].min() >= 0 and where[:, 0].max() < ROOM.width_m
+
+
+@pytest.mark.parametrize("front", ["south", "north", "east", "west"])
+def test_the_public_floor_lies_on_the_main_doors_side(front):
+    uniform = np.random.default_rng(2).uniform(size=(400, 2))
+    staff = np.arange(400) % 4 == 0
+    where = positions(ROOM, staff, uniform, front)
+    axis, size = (1, ROOM.depth_m) if front in ("south", "north") else (0, ROOM.width_m)
+    # Distance from the front wall: customers within the counter line, staff beyond it.
+    from_front = where[:, axis] if front in ("south", "west") else size - where[:, axis]
+    line = COUNTER_LINE * size
+    assert from_front[~staff].max() < line <= from_front[staff].min()
+
+
+def test_with_nobody_queuing_everyone_takes_the_nearest_door():
+    # A sparse hall, people setting off over a minute: no queue forms, so the quickest exit
+    # is the nearest one, which is what the geometry must give.
+    egress = DEFAULT_EGRESS.model_copy(update={"familiarity_bonus_s": 0.0})
+    exits = (
+        Exit(name="south", width_m=1.2, wall="south", at_m=4.0),
+        Exit(name="north", width_m=1.2, wall="north", at_m=16.0),
+    )
+    group = np.full(12, CUSTOMER)
+    result = evacuate(
+        group, np.zeros(12), 0, exits, frozenset(), 240.0, egress, Streams(5, 0), ROOM
+    )
+    uniform = _Draws(Streams(5, 0), 12, 2, egress).place
+    nearest = distances_to_doors(
+        positions(ROOM, np.zeros(12, bool), uniform, "south"), door_segments(ROOM, exits)
+    ).argmin(axis=1)
+    assert (result.exit_index == nearest).all()
 
 
 def test_in_a_symmetric_hall_nearest_exit_choice_splits_people_evenly():
@@ -130,6 +161,20 @@ demand:
         ("at_m: 3}", "at_m: 19.8}", "site.exits[1].at_m", "门中点须在 0.5 到 19.5 米之间"),
         ("  floor: {width_m: 20, depth_m: 12}\n", "", "site.exits[0].wall", "只有给出平面图"),
         ("wall: north", "wall: up", "site.exits[1].wall", ""),
+        ("floor_area_m2: 200", "floor_area_m2: 500", "site.floor_area_m2", "大于平面图的面积 240"),
+        ("at_m: 3}", "at_m: 3, distance_m: 8}", "site.exits[1].distance_m", "不能再写 distance_m"),
+        (
+            "width_m: 1.0, wall: north, at_m: 3}",
+            "width_m: 25, wall: north, at_m: 3}",
+            "site.exits[1].width_m",
+            "门宽 25 米大于所在墙长 20 米",
+        ),
+        (
+            "wall: north, at_m: 3}",
+            "wall: south, at_m: 10.5}",
+            "site.exits[1].at_m",
+            "与 exits[0] 在同一面墙上重叠",
+        ),
     ],
 )
 def test_a_floor_plan_that_does_not_hold_together_is_said_at_its_line(old, new, where, message):
@@ -225,3 +270,26 @@ def test_exit_flows_count_everyone_once_and_end_with_the_last_out():
     assert table[0, 1] == pytest.approx(3 / 30)  # three after the first, in 30 s
     assert table[0, 2] == pytest.approx(40.0) and table[1, 2] == pytest.approx(15.0)
     assert np.isnan(table[1, 1]) and np.isnan(table[2, 2])  # one person: no flow; none: no time
+
+
+def test_people_who_find_a_long_queue_go_on_to_another_door_and_get_out_sooner():
+    # Everyone heads for a narrow main door they know (a large bonus); a wide door waits on
+    # the far wall. Patient people queue; impatient ones walk on once the wait passes 30 s.
+    exits = (
+        Exit(name="main", width_m=0.9, wall="south", at_m=10.0),
+        Exit(name="side", width_m=2.0, wall="north", at_m=10.0),
+    )
+    runs = {}
+    for patience in (30.0, 3600.0):
+        egress = DEFAULT_EGRESS.model_copy(
+            update={"familiarity_bonus_s": 600.0, "reroute_wait_s": patience}
+        )
+        runs[patience] = run_on(ROOM, exits, 150, egress)
+    stay, move = runs[3600.0], runs[30.0]
+    assert np.mean(stay.exit_index[:150] == 1) < 0.2  # only the staff behind the counters
+    assert np.mean(move.exit_index == 1) > np.mean(stay.exit_index == 1) + 0.1
+    # (the last one out is a late starter either way: the mean shows what the queue cost)
+    assert np.mean(move.out_s) < np.mean(stay.out_s)
+    for index, exit_ in enumerate(exits):  # re-routing never lets a door pass people faster
+        out = np.sort(move.out_s[move.exit_index == index])
+        assert np.all(np.diff(out) >= door_headway_s(exit_.width_m) - 1e-9)

@@ -21,9 +21,11 @@ and the staff) goes through three phases:
 Exit choice: blocked exits are out. With a floor plan (``site.floor``, :mod:`.floor`) each
 person stands somewhere, and everyone takes the exit they expect to leave by first — walk plus
 the wait the queue of those who set off before them promises — an unguided customer counting
-the main door they came in by ``familiarity_bonus_s`` nearer. Without one, staff and guided
-customers choose so (a guide sends people to a free exit); other customers head for the main
-door (``familiar_share`` of them) or else the nearest exit by each exit's mean distance.
+the main door they came in by ``familiarity_bonus_s`` nearer; one who then finds that door's
+queue will hold them more than ``reroute_wait_s`` walks on to another exit if that gets them
+out sooner. Without one, staff and guided customers choose so (a guide sends people to a free
+exit); other customers head for the main door (``familiar_share`` of them) or else the nearest
+exit by each exit's mean distance.
 
 This is deterministic queueing once the random draws are made, so it is computed directly, not
 as SimPy processes: each door is the recursion out_k = max(arrive_k, out_(k−1)) + headway, which
@@ -185,13 +187,16 @@ def evacuate(
         raise ValueError("every exit is blocked")
     bonus = np.zeros((people, len(exits)))
     if floor is not None:
-        where = positions(floor, ~customers, draws.place)
+        where = positions(floor, ~customers, draws.place, exits[0].wall or "south")
         distance = distances_to_doors(where, door_segments(floor, exits))
         # Everyone weighs walk and wait; an unguided customer knows the main door best.
         chooses = np.ones(people, dtype=bool)
         to_main = np.zeros(people, dtype=bool)
         bonus[customers & ~guided, 0] = egress.familiarity_bonus_s
+        middles = door_segments(floor, exits).mean(axis=1)  # E × 2
+        gaps = np.linalg.norm(middles[:, None, :] - middles[None, :, :], axis=2)  # door to door
     else:
+        gaps = None
         default_distance = default_distance_m(floor_area_m2)
         mean_distance = np.array([e.distance_m or default_distance for e in exits])
         distance = mean_distance * (1 + egress.position_spread * draws.position)
@@ -205,7 +210,12 @@ def evacuate(
         walk = distance / speed[:, None]
         chosen = _choose_exits(premovement, walk, headway, usable, chooses, to_main, bonus)
         arrive = premovement + walk[np.arange(people), chosen]
-        out = _through_doors(arrive, chosen, headway)
+        if gaps is None:
+            out = _through_doors(arrive, chosen, headway)
+        else:
+            chosen, arrive, out = _rerouted(
+                arrive, chosen, headway, usable, gaps / speed[:, None, None], egress.reroute_wait_s
+            )
         # Pass 2: the density each person meets as they start to walk, from pass 1.
         still_inside = people - np.searchsorted(np.sort(out), premovement, side="right")
         density = still_inside / floor_area_m2
@@ -251,6 +261,39 @@ def _choose_exits(
         chosen[person] = exit_index
         free_at[exit_index] = max(arrive[exit_index], free_at[exit_index]) + headway[exit_index]
     return chosen
+
+
+def _rerouted(
+    arrive: np.ndarray,
+    chosen: np.ndarray,
+    headway: np.ndarray,
+    usable: np.ndarray,
+    walks: np.ndarray,
+    patience_s: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return exits, arrivals and exit times when people re-route from a long queue.
+
+    People reach their doors in time order. One who finds that the queue will keep them more
+    than ``patience_s`` goes on to the door that gets them out first, walking there from the
+    door they gave up (``walks``: P × E × E seconds, door to door), if one does; everyone
+    passes a door first come, first served, one every headway.
+    """
+    chosen, arrive = chosen.copy(), arrive.copy()
+    out = np.empty_like(arrive)
+    free_at = np.zeros(headway.size)
+    for person in np.argsort(arrive, kind="stable"):
+        door, at = int(chosen[person]), float(arrive[person])
+        if free_at[door] - at > patience_s:
+            there = at + walks[person, door]
+            leave = np.where(usable, np.maximum(there, free_at) + headway, np.inf)
+            leave[door] = max(at, free_at[door]) + headway[door]
+            better = int(np.argmin(leave))
+            if better != door:
+                door, at = better, float(there[better])
+                chosen[person], arrive[person] = door, at
+        out[person] = max(at, free_at[door]) + headway[door]
+        free_at[door] = out[person]
+    return chosen, arrive, out
 
 
 def _through_doors(arrive: np.ndarray, chosen: np.ndarray, headway: np.ndarray) -> np.ndarray:

@@ -3,9 +3,10 @@
 With ``site.floor`` (a rectangle; x runs west to east along its width, y south to north along
 its depth) every person gets a position, and their distance to every exit follows from it, so
 distances are correlated the way they are in a room: who stands by the main door is far from
-the fire exit at the back. Customers stand on the public floor in front of the counter line;
-clerks, guides and guards behind it (:data:`COUNTER_LINE`). Both are spread uniformly over
-their part of the floor; a queue area, seats and kiosk corner are not told apart.
+the fire exit at the back. Customers stand on the public floor, between the main door's wall
+and the counter line (:data:`COUNTER_LINE`); the staff behind it, towards the opposite wall.
+Both are spread uniformly over their part of the floor; a queue area, seats and kiosk corner
+are not told apart, and guides and guards stand with the clerks.
 
 A person walks in a straight line to the nearest point of a door's opening (they need not reach
 its middle to pass it), so someone standing at a jamb is at the door.
@@ -15,7 +16,7 @@ import numpy as np
 
 from simulator.model.hall import Exit, Floor
 
-# Share of the depth, from the south wall, where the counter line stands: the public floor in
+# Share of the depth, from the main door's wall, where the counter line stands: the public floor in
 # front of it, the counters and the staff behind it (a typical hall keeps a fifth for them).
 COUNTER_LINE = 0.8
 
@@ -35,14 +36,24 @@ def door_segments(floor: Floor, exits: tuple[Exit, ...]) -> np.ndarray:
     return segments
 
 
-def positions(floor: Floor, staff: np.ndarray, uniform: np.ndarray) -> np.ndarray:
+def positions(
+    floor: Floor, staff: np.ndarray, uniform: np.ndarray, front: str = "south"
+) -> np.ndarray:
     """Return each person's (x, y): ``uniform`` is P × 2 draws in [0, 1), ``staff`` a P mask.
 
-    Customers stand in front of the counter line, staff behind it.
+    The public floor lies on the ``front`` side (the main door's wall): customers stand
+    between it and the counter line, staff behind the line, towards the opposite wall.
     """
-    line = COUNTER_LINE * floor.depth_m
-    y = np.where(staff, line + uniform[:, 1] * (floor.depth_m - line), uniform[:, 1] * line)
-    return np.column_stack([uniform[:, 0] * floor.width_m, y])
+    across, along = uniform[:, 1], uniform[:, 0]
+    # Depth from the front wall: customers in the first COUNTER_LINE of it, staff beyond.
+    depth_share = np.where(staff, COUNTER_LINE + across * (1 - COUNTER_LINE), across * COUNTER_LINE)
+    if front in ("south", "north"):
+        y = depth_share * floor.depth_m
+        return np.column_stack(
+            [along * floor.width_m, y if front == "south" else floor.depth_m - y]
+        )
+    x = depth_share * floor.width_m
+    return np.column_stack([x if front == "west" else floor.width_m - x, along * floor.depth_m])
 
 
 def distances_to_doors(where: np.ndarray, segments: np.ndarray) -> np.ndarray:

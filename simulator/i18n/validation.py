@@ -250,6 +250,22 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "有平面图（site.floor）时，每个出口都须写明所在的墙（wall）和位置（at_m）",
         "en": "with site.floor, every exit needs its wall and at_m",
     },
+    "validation.area_beyond_floor": {
+        "zh": "公共区域面积 {area} 平方米大于平面图的面积 {plan} 平方米",
+        "en": "the public floor of {area} m² is larger than the plan's {plan} m²",
+    },
+    "validation.distance_with_floor": {
+        "zh": "有平面图（site.floor）时，到出口的距离由各人位置算出，不能再写 distance_m",
+        "en": "with site.floor the distances follow from where people stand: leave distance_m out",
+    },
+    "validation.exit_wider_than_wall": {
+        "zh": "门宽 {width} 米大于所在墙长 {length} 米",
+        "en": "the door is {width} m wide, its wall only {length} m long",
+    },
+    "validation.exits_overlap": {
+        "zh": "这扇门与 exits[{other}] 在同一面墙上重叠",
+        "en": "this door overlaps exits[{other}] on the same wall",
+    },
     "validation.exit_off_wall": {
         "zh": "门中点须在 {low} 到 {high} 米之间，门才能整个开在这面墙上，实际为 {got}",
         "en": "the door's middle must lie between {low} and {high} m for the door to fit its "

@@ -163,12 +163,30 @@ class Site(Model):
                     key = "wall" if exit_.wall is not None else "at_m"
                     raise problem("exit_without_floor", at=("exits", index, key))
             return self
+        floor = self.floor
+        if self.floor_area_m2 > floor.width_m * floor.depth_m * (1 + SHARE_TOLERANCE):
+            raise problem(
+                "area_beyond_floor",
+                at=("floor_area_m2",),
+                area=f"{self.floor_area_m2:g}",
+                plan=f"{floor.width_m * floor.depth_m:g}",
+            )
+        taken: dict[str, list[tuple[float, float, int]]] = {}
         for index, exit_ in enumerate(self.exits):
             if exit_.wall is None or exit_.at_m is None:
                 key = "wall" if exit_.wall is None else "at_m"
                 raise problem("exit_needs_place", at=("exits", index, key))
-            length = self.floor.width_m if exit_.wall in ("north", "south") else self.floor.depth_m
+            if exit_.distance_m is not None:  # the plan decides every distance
+                raise problem("distance_with_floor", at=("exits", index, "distance_m"))
+            length = floor.width_m if exit_.wall in ("north", "south") else floor.depth_m
             half = exit_.width_m / 2
+            if exit_.width_m > length:
+                raise problem(
+                    "exit_wider_than_wall",
+                    at=("exits", index, "width_m"),
+                    width=f"{exit_.width_m:g}",
+                    length=f"{length:g}",
+                )
             if not half <= exit_.at_m <= length - half:
                 raise problem(
                     "exit_off_wall",
@@ -177,6 +195,11 @@ class Site(Model):
                     high=f"{length - half:g}",
                     got=f"{exit_.at_m:g}",
                 )
+            low, high = exit_.at_m - half, exit_.at_m + half
+            for other_low, other_high, other in taken.get(exit_.wall, []):
+                if low < other_high and other_low < high:
+                    raise problem("exits_overlap", at=("exits", index, "at_m"), other=other)
+            taken.setdefault(exit_.wall, []).append((low, high, index))
         return self
 
     @field_validator("neighbors")

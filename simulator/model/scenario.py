@@ -246,6 +246,13 @@ class Egress(Model):
         "（瓶颈实验实测值，每米净宽每秒 1.6 人），或本厅演练秒表测得的每米净宽每秒人数",
         default="design",
     )
+    reroute_wait_s: Annotated[float, Field(ge=0), capped(3600)] = doc(
+        "with site.floor: a person who reaches a door whose queue will hold them longer than "
+        "this walks on to another exit if that gets them out sooner",
+        "有平面图时：到达出口发现排队等候将超过此秒数的人，若改走其他出口能更早出去，就改道",
+        unit="s",
+        default=30.0,
+    )
     vulnerable_speed_factor: float = doc(
         "elderly, disabled and pregnant customers walk at this share of the drawn speed "
         "(about 0.8 m/s against 1.34: Boyce, Shields & Silcock 1999, mobility-impaired people "
