@@ -209,6 +209,10 @@ def test_the_brief_says_which_door_flow_it_used_and_measured_doors_empty_the_hal
         summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
         assert summary["scenario"]["egress"] == {"flow": flow, "floor": True}
         egress_s[flow] = summary["metrics"]["egress_s"]["mean"]
+        # The other door flow's RSET, on the same draws: measured doors are never slower.
+        other = summary["evacuation"]["other_flow_rset_p50_s"]
+        own = summary["evacuation"]["rset_p50_s"]
+        assert (other <= own) if flow == "design" else (other >= own)
         # Per exit: everyone who left is counted at one exit, and the last one out at any
         # exit is the last one out of the hall.
         exits = summary["evacuation"]["exits"]
@@ -293,3 +297,17 @@ def test_people_who_find_a_long_queue_go_on_to_another_door_and_get_out_sooner()
     for index, exit_ in enumerate(exits):  # re-routing never lets a door pass people faster
         out = np.sort(move.out_s[move.exit_index == index])
         assert np.all(np.diff(out) >= door_headway_s(exit_.width_m) - 1e-9)
+
+
+def test_the_brief_gives_rset_at_the_other_flow_only_when_it_differs_by_over_a_fifth():
+    from simulator.report.rated import other_flow_text
+
+    def summary(rset, other):
+        return {
+            "scenario": {"egress": {"flow": "design", "floor": True}},
+            "evacuation": {"rset_p50_s": rset, "other_flow_rset_p50_s": other},
+        }
+
+    assert other_flow_text(summary(300.0, 250.0), "zh") == ""  # 17 % apart: one figure is enough
+    said = other_flow_text(summary(300.0, 200.0), "zh")
+    assert said == "（若出口通过能力取瓶颈实验实测值（每米净宽每秒 1.6 人），RSET 中位数为 200 秒）"

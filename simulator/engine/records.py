@@ -58,6 +58,8 @@ class EvacuationRecord:
     exit_peak_density: np.ndarray  # per exit, persons/m² in its approach area
     asset_s: float  # available safe egress time from the incident; NaN if not given
     responders_s: float  # fire brigade or police on site, from the incident; NaN if none
+    # RSET had the doors passed people at the other flow (design ↔ measured), the same draws.
+    other_flow_rset_s: float = float("nan")
 
     @property
     def rset_s(self) -> float:

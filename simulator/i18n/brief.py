@@ -172,6 +172,10 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "zh": "；疏散 {people:.0f} 人，RSET 中位数 {rset:.0f} 秒，出口通过能力取{flow}",
         "en": "; {people:.0f} people evacuated, median RSET {rset:.0f} s, door flow {flow}",
     },
+    "brief.other_flow": {
+        "zh": "（若出口通过能力取{flow}，RSET 中位数为 {rset:.0f} 秒）",
+        "en": " (with the door flow {flow}, the median RSET would be {rset:.0f} s)",
+    },
     "brief.impact_exits": {"zh": "。各出口：{exits}", "en": ". By exit: {exits}"},
     "brief.exit_used": {
         "zh": "{name}平均 {people:.0f} 人，每秒 {flow:.2f} 人，最后一人于报警后 {last:.0f} 秒撤出",

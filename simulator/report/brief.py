@@ -38,6 +38,7 @@ from simulator.report.rated import (
     exits_text,
     limit_rows,
     objective_rows,
+    other_flow_text,
     summary_text,
 )
 from simulator.report.roster import roster_section
@@ -334,6 +335,7 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
             rset=evacuation["rset_p50_s"],
             flow=door_flow_text(summary, lang),
         )
+        impact += other_flow_text(summary, lang)
         exits = exits_text(summary, lang)
         impact += render("brief.impact_exits", lang, exits=exits) if exits else ""
     colon = render("brief.colon", lang)

@@ -169,3 +169,20 @@ def exits_text(summary: Summary, lang: str) -> str:
                 )
             )
     return render("brief.list_separator", lang).join(parts)
+
+
+# The brief gives RSET at the other door flow too when the two differ by more than this.
+FLOW_DIFFERENCE = 0.2
+
+
+def other_flow_text(summary: Summary, lang: str) -> str:
+    """Return RSET at the other door flow, when it differs from the run's by over 20 % ("")."""
+    evacuation = summary.get("evacuation")
+    other = evacuation.get("other_flow_rset_p50_s") if evacuation else None
+    if not evacuation or other is None or not evacuation["rset_p50_s"]:
+        return ""
+    if abs(other / evacuation["rset_p50_s"] - 1) <= FLOW_DIFFERENCE:
+        return ""
+    flow = summary["scenario"].get("egress", {"flow": "design"})["flow"]
+    other_flow = "measured" if flow == "design" else "design"
+    return render("brief.other_flow", lang, flow=render(f"flow.{other_flow}", lang), rset=other)

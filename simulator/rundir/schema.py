@@ -269,6 +269,7 @@ class EvacuationEntry(TypedDict):
     inside_at_responders_mean: float | None
     inside_at_responders_max: float | None
     exits: list[ExitEntry]
+    other_flow_rset_p50_s: NotRequired[float | None]  # median RSET at the other door flow
 
 
 class Summary(TypedDict):

@@ -123,6 +123,7 @@ def _evacuation_dict(summary: EvacuationSummary | None) -> EvacuationEntry | Non
         "rset_exceeds_aset_ci_high": finite_or_none(high),
         "inside_at_responders_mean": finite_or_none(summary.inside_at_responders_mean),
         "inside_at_responders_max": finite_or_none(summary.inside_at_responders_max),
+        "other_flow_rset_p50_s": finite_or_none(summary.other_flow_rset_p50_s),
         "exits": [
             {
                 "name": crowding.name,

@@ -37,6 +37,7 @@ class ReplicationResult:
     exit_peak_density: np.ndarray | None = None
     evacuation_curve: np.ndarray | None = None
     exit_flow: np.ndarray | None = None  # per exit: people, persons/s, last out (s)
+    other_flow_rset_s: float = float("nan")  # RSET at the other door flow, the same draws
 
 
 def run_replication(
@@ -60,6 +61,7 @@ def run_replication(
         exit_peak_density=evacuation.exit_peak_density,
         evacuation_curve=evacuation_curve(evacuation),
         exit_flow=exit_flows(evacuation),
+        other_flow_rset_s=evacuation.other_flow_rset_s,
     )
 
 
@@ -78,6 +80,7 @@ class RunResult:
     # Days that ended in an evacuation: peak density per exit, and people inside over time.
     exit_peak_density: list[np.ndarray] = field(default_factory=list)
     exit_flow: list[np.ndarray] = field(default_factory=list)  # per day: exits × 3
+    other_flow_rset_s: list[float] = field(default_factory=list)  # per evacuation day
     evacuation_curve: IntegerSeriesAggregate = field(
         default_factory=lambda: IntegerSeriesAggregate(curve_grid().size)
     )
@@ -117,6 +120,7 @@ class RunResult:
             self.evacuation_curve.add(result.evacuation_curve)
         if result.exit_flow is not None:
             self.exit_flow.append(result.exit_flow)
+            self.other_flow_rset_s.append(result.other_flow_rset_s)
 
 
 def run_replications(

@@ -75,6 +75,7 @@ class EvacuationSummary:
     inside_at_responders_mean: float
     inside_at_responders_max: float
     exits: tuple[ExitCrowding, ...]
+    other_flow_rset_p50_s: float = math.nan  # median RSET at the other door flow
 
 
 def _finite(values: list[float]) -> np.ndarray:
@@ -124,6 +125,7 @@ def summarize_evacuations(result: RunResult) -> EvacuationSummary | None:
         _exit_crowding(exit_.name, densities[:, index], flows[:, index, :])
         for index, exit_ in enumerate(result.scenario.site.exits)
     )
+    other = _finite(result.other_flow_rset_s)
     exceed_count = int(np.sum(exceeded))
     return EvacuationSummary(
         days=int(rset.size),
@@ -138,6 +140,7 @@ def summarize_evacuations(result: RunResult) -> EvacuationSummary | None:
         inside_at_responders_mean=float(np.mean(inside)) if inside.size else math.nan,
         inside_at_responders_max=float(np.max(inside)) if inside.size else math.nan,
         exits=exits,
+        other_flow_rset_p50_s=float(np.percentile(other, 50)) if other.size else math.nan,
     )
 
 
