@@ -13,6 +13,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union, cast, get_args
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     Field,
     PrivateAttr,
     ValidationInfo,
@@ -21,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from simulator.model.action_aliases import english_action
 from simulator.model.base import Clock, Model, Shown, capped, doc, facts, problem, span
 from simulator.model.clock import format_clock
 from simulator.model.conditions import Condition, ConditionSyntaxError, parse_condition
@@ -370,5 +372,14 @@ ENTRIES: dict[str, type[LogEntry]] = {
 }
 # Pickle finds classes by module and name: worker processes receive rules and log lines.
 globals().update({cls.__name__: cls for cls in (*RULES.values(), *ENTRIES.values())})
-AnyRule = Annotated[Union[tuple(RULES.values())], Field(discriminator="do")]  # type: ignore[valid-type]  # noqa: UP007
-AnyEntry = Annotated[Union[tuple(ENTRIES.values())], Field(discriminator="do")]  # type: ignore[valid-type]  # noqa: UP007
+# do: 增开台席 is do: open_counters (simulator.model.action_aliases), read before the union picks.
+AnyRule = Annotated[  # type: ignore[valid-type]
+    Union[tuple(RULES.values())],  # noqa: UP007
+    Field(discriminator="do"),
+    BeforeValidator(english_action),
+]
+AnyEntry = Annotated[  # type: ignore[valid-type]
+    Union[tuple(ENTRIES.values())],  # noqa: UP007
+    Field(discriminator="do"),
+    BeforeValidator(english_action),
+]

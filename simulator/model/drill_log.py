@@ -35,6 +35,7 @@ import yaml
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from simulator.i18n import render
+from simulator.model.action_aliases import english_action
 from simulator.model.actions import ENTRIES
 from simulator.model.base import ListOf, Model, Shown, doc, problem
 from simulator.model.clock import format_clock
@@ -64,7 +65,11 @@ from simulator.model.yaml_source import (
 ROLES = ("facilitator", "players", "evaluator", "observers")
 # A line of the log: an action the engine plays, or a step of the plan it records.
 _LINES = (*ENTRIES.values(), StepEntry)
-AnyLine = Annotated[Union[_LINES], Field(discriminator="do")]  # type: ignore[valid-type]  # noqa: UP007
+AnyLine = Annotated[
+    Union[_LINES],  # type: ignore[valid-type]  # noqa: UP007
+    Field(discriminator="do"),
+    BeforeValidator(english_action),  # do: 扑救初起火灾 is do: fight_fire
+]
 
 
 @dataclass(frozen=True)
