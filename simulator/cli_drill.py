@@ -25,16 +25,17 @@ from simulator.cli_register import (
     show_earlier,
 )
 from simulator.cli_support import (
-    MOST_SEED,
     InputError,
     check_size,
     close_run,
     command_line,
     common_options,
     load_or_fail,
+    out_option,
     problems,
     replications_option,
     run_directory,
+    seed_option,
     simulate_and_write,
     speaks,
     strict_option,
@@ -215,18 +216,8 @@ def _outcome_table(
     type=click.IntRange(min=1, max=24 * 60),
     help="Stop for decisions at least every this many minutes (and at every inject).",
 )
-@click.option(
-    "--seed",
-    default=1,
-    show_default=True,
-    type=click.IntRange(min=0, max=MOST_SEED),
-    help="Which simulated day is played (the same seed, the same day).",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False),
-    help="Run directory [default: results/<scenario>-play-<timestamp>].",
-)
+@seed_option("Which simulated day is played (the same seed, the same day).")
+@out_option("-play")
 @click.option(
     "--resume",
     type=click.Path(dir_okay=False),

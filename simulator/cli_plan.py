@@ -21,15 +21,16 @@ from simulator.analysis.targets import (
 )
 from simulator.cli_support import (
     MOST_DAYS,
-    MOST_SEED,
     InputError,
     check_size,
     close_run,
     command_line,
     common_options,
     load_or_fail,
+    out_option,
     replications_option,
     run_directory,
+    seed_option,
     speaks,
     strict_option,
     working,
@@ -344,18 +345,8 @@ def roster(
     "1 person per 2.79 m² (NFPA 101, mercantile street floor)].",
 )
 @replications_option(100)
-@click.option(
-    "--seed",
-    default=1,
-    show_default=True,
-    type=click.IntRange(min=0, max=MOST_SEED),
-    help="Root random seed; the same seed gives the same numbers.",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False),
-    help="Run directory [default: results/<scenario>-evacuate-<timestamp>].",
-)
+@seed_option()
+@out_option("-evacuate")
 @strict_option
 def evacuate(
     file: str, occupants: int | None, replications: int, seed: int, out: str | None

@@ -178,6 +178,28 @@ MOST_DAYS = 100_000
 MOST_SEED = 2**63 - 1  # what numpy's generators and run.json's readers take without trouble
 
 
+def seed_option(
+    help_text: str = "Root random seed; the same seed gives the same numbers.",
+) -> Callable:
+    """Return the ``--seed`` option of a command that takes no executor options."""
+    return click.option(
+        "--seed",
+        default=1,
+        show_default=True,
+        type=click.IntRange(min=0, max=MOST_SEED),
+        help=help_text,
+    )
+
+
+def out_option(suffix: str) -> Callable:
+    """Return the ``--out`` option of a command whose run directory is named with ``suffix``."""
+    return click.option(
+        "--out",
+        type=click.Path(file_okay=False),
+        help=f"Run directory [default: results/<scenario>{suffix}-<timestamp>].",
+    )
+
+
 def replications_option(default: int) -> Callable:
     """Return the ``-n/--replications`` option with ``default`` days."""
     return click.option(

@@ -30,7 +30,7 @@ from simulator.rundir.roster_schema import (
     RosterFile,
 )
 from simulator.rundir.schema import SCHEMA_VERSION, json_text
-from simulator.rundir.staffing import SourceChanged
+from simulator.rundir.staffing import SourceChanged, search_header
 
 
 def _rate(result: RosterResult, role: str) -> float | None:
@@ -242,16 +242,8 @@ def rostered_yaml(
         if not data["totals"][role]["people"]:
             added.append(f"{indent}{post}: 0")
     lines[last + 1 : last + 1] = added
-    header = "# " + render(
-        "roster.yaml_header",
-        lang,
-        source=source.name,
-        seed=data["seed"],
-        days=data["days"],
-        targets=", ".join(data["targets"]),
-        share=data["share"],
-    )
-    edited = header + "\n" + "\n".join(lines) + "\n"
+    header = search_header("roster.yaml_header", lang, source, data)
+    edited = header + "\n".join(lines) + "\n"
     return _without_misfits(edited, source.name, lang)
 
 

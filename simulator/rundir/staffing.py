@@ -110,6 +110,20 @@ class SourceChanged(Exception):
     """The scenario file is no longer the one the search ran (edited during the search)."""
 
 
+def search_header(key: str, lang: str, source: Path, data: Any) -> str:
+    """Return the comment lines that head a file a search wrote: whence, seed, days, targets."""
+    said = render(
+        key,
+        lang,
+        source=source.name,
+        seed=data["seed"],
+        days=data["days"],
+        targets=", ".join(data["targets"]),
+        share=data["share"],
+    )
+    return "".join(f"# {line}\n" for line in said.splitlines())
+
+
 def staffed_yaml(
     source: Path, data: StaffingFile, sha256: str | None = None, lang: str = "en"
 ) -> str:
@@ -133,18 +147,7 @@ def staffed_yaml(
     document["staff"]["counters"] = blocks
     if isinstance(document["staff"].get("reserve"), dict):
         document["staff"]["reserve"]["count"] = data["reserve"]["found"]
-    header = "".join(
-        f"# {line}\n"
-        for line in render(
-            "staff.yaml_header",
-            lang,
-            source=source.name,
-            seed=data["seed"],
-            days=data["days"],
-            targets=", ".join(data["targets"]),
-            share=data["share"],
-        ).splitlines()
-    )
+    header = search_header("staff.yaml_header", lang, source, data)
     left_out = _misfits(document, source.name)
     if left_out:
         for name in left_out:
