@@ -15,7 +15,7 @@ from simulator.i18n import render
 from simulator.report.chart_parts import BAND_ALPHA, legend_outside
 from simulator.report.fonts import ChartLanguage
 from simulator.report.text import grid, terminal_text
-from simulator.rundir.egress_study import EgressStudyFile
+from simulator.rundir.egress_study_schema import EgressStudyFile
 
 CHART_FILE = "charts/evacuation_exits.png"
 

@@ -1,8 +1,8 @@
-"""The directory of an egress-only study (``drill evacuate``): its files, their schema, the writer.
+"""The directory of an egress-only study (``drill evacuate``): its files and their writer.
 
-- ``summary.json`` (:class:`EgressStudyFile`): the hall, the occupants, the door flow used,
-  the evacuation metrics of ``drill run`` with their 95 % intervals (``egress_s`` among them),
-  and per exit the people, mean flow (persons/s) and last one out.
+- ``summary.json`` (its schema in :mod:`.egress_study_schema`): the hall, the occupants, the
+  door flow used, the evacuation metrics of ``drill run`` with their 95 % intervals
+  (``egress_s`` among them), and per exit the people, mean flow (persons/s) and last one out.
 - ``evacuation.csv``: people still inside every 5 s after the alarm, the whole hall (mean, P10,
   P50, P90 over the repetitions) and the mean bound for each exit.
 
@@ -11,44 +11,19 @@ Written all or nothing, like a run directory (:mod:`.staging`).
 
 import csv
 import io
-from typing import Any, TypedDict
 
 import numpy as np
 
 from simulator.analysis.egress_study import EgressStudy
 from simulator.metrics.statistics import mean_interval
+from simulator.rundir.egress_study_schema import (
+    CURVE_FILE,
+    STUDY_FILE,
+    STUDY_SCHEMA_VERSION,
+    EgressStudyFile,
+)
 from simulator.rundir.schema import EstimateEntry, finite_or_none, json_text
 from simulator.rundir.staging import Claim
-
-STUDY_SCHEMA_VERSION = 1
-STUDY_FILE = "summary.json"
-CURVE_FILE = "evacuation.csv"
-
-
-class StudyExitEntry(TypedDict):
-    """How one exit did over the repetitions."""
-
-    name: str
-    people_mean: float | None
-    flow_mean_per_s: float | None
-    last_out_mean_s: float | None
-    peak_density_mean_per_m2: float | None
-
-
-class EgressStudyFile(TypedDict):
-    """``summary.json`` of ``drill evacuate``."""
-
-    schema_version: int
-    kind: str  # "evacuate": what wrote the directory
-    scenario: dict[str, Any]  # name, file, sha256, language, site
-    seed: int
-    repetitions: int
-    occupants: int
-    staff: int
-    flow: str | float
-    floor: bool
-    metrics: dict[str, EstimateEntry]
-    exits: list[StudyExitEntry]
 
 
 def _estimate(values: np.ndarray) -> EstimateEntry:
