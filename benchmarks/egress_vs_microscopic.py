@@ -13,8 +13,10 @@ and doors only), customers spread over the floor in front of the counter line an
 it, free speeds normal(1.34, 0.26) m/s. drill evacuates each hall ``--days`` times in each door
 flow mode (``design``: SFPE; ``measured``: bottleneck experiments); JuPedSim's collision-free
 speed model (Tordeux et al. 2016) walks the same numbers of people from random positions of the
-same areas ``--seeds`` times, each to the nearest exit. JuPedSim is installed by this script into
-``benchmarks/.packages`` (it brings its own Qt and shapely), never into the project.
+same areas ``--seeds`` times, the doors sharing them as drill's people shared them (each door
+drill's mean share, filled by the agents nearest it): the comparison is of walking and doors.
+JuPedSim is installed by this script into ``benchmarks/.packages`` (it brings its own Qt and
+shapely), never into the project.
 
 Printed: each hall's mean total time in both drill modes and JuPedSim, and the ratios; the
 target is ``measured`` within ±20 % of the microscopic model.
@@ -81,8 +83,8 @@ HALLS = (
 )
 
 
-def drill_total_s(hall: Hall, flow: str, days: int) -> float:
-    """Return drill's mean time until the last person is out, over ``days`` evacuations."""
+def drill_total_s(hall: Hall, flow: str, days: int) -> tuple[float, np.ndarray]:
+    """Return drill's mean time until the last person is out, and each exit's share of people."""
     egress = DEFAULT_EGRESS.model_copy(
         update={
             "premovement_s": Premovement(customers=Fixed(value=0.0), staff=Fixed(value=0.0)),
@@ -93,7 +95,7 @@ def drill_total_s(hall: Hall, flow: str, days: int) -> float:
     staff = round(hall.people * STAFF_SHARE)
     group = np.array([CUSTOMER] * (hall.people - staff) + [STAFF] * staff)
     area = hall.floor.width_m * hall.floor.depth_m
-    totals = []
+    totals, shares = [], []
     for day in range(days):
         result = evacuate(
             group,
@@ -107,7 +109,8 @@ def drill_total_s(hall: Hall, flow: str, days: int) -> float:
             hall.floor,
         )
         totals.append(result.total_s)
-    return statistics.fmean(totals)
+        shares.append(np.bincount(result.exit_index, minlength=len(hall.exits)) / group.size)
+    return statistics.fmean(totals), np.mean(shares, axis=0)
 
 
 def load_jupedsim() -> Any:
@@ -164,7 +167,7 @@ def _corridor(
     ]
 
 
-def jupedsim_total_s(jps: Any, hall: Hall, seed: int) -> float:
+def jupedsim_total_s(jps: Any, hall: Hall, seed: int, shares: np.ndarray) -> float:
     """Return the time JuPedSim's collision-free speed model takes to empty ``hall``."""
     from shapely import Polygon, union_all
 
@@ -197,7 +200,8 @@ def jupedsim_total_s(jps: Any, hall: Hall, seed: int) -> float:
     ]
     rng = np.random.default_rng(seed)
     speeds = np.clip(rng.normal(1.34, 0.26, len(places)), 1.34 - 2 * 0.26, 1.34 + 2 * 0.26)
-    for (x, y), speed, chosen in zip(places, speeds, balanced_exits(hall, places), strict=True):
+    exits = balanced_exits(hall, places, shares)
+    for (x, y), speed, chosen in zip(places, speeds, exits, strict=True):
         simulation.add_agent(
             jps.CollisionFreeSpeedModelAgentParameters(
                 position=(x, y),
@@ -213,17 +217,16 @@ def jupedsim_total_s(jps: Any, hall: Hall, seed: int) -> float:
     return simulation.elapsed_time() - (CORRIDOR_M - 0.3) / 1.34
 
 
-def balanced_exits(hall: Hall, places: list[tuple[float, float]]) -> list[int]:
-    """Return each agent's exit: the doors share the people by width, nearest first.
+def balanced_exits(hall: Hall, places: list[tuple[float, float]], shares: np.ndarray) -> list[int]:
+    """Return each agent's exit: each door takes drill's share of the people, nearest first.
 
-    drill's people pick the exit they expect to leave by first, which spreads a crowd over
-    the doors by what they pass; the microscopic agents get the same spread (each door a quota
-    in proportion to its width, filled by the nearest agents) so that the comparison is of
-    walking and door flow, not of exit choice.
+    drill's people pick the exit they expect to leave by first; the microscopic agents get the
+    same spread over the doors (each door a quota of drill's mean share in the same mode,
+    filled by the agents nearest it) so that the comparison is of walking and door flow, not
+    of exit choice.
     """
-    widths = np.array([exit_.width_m for exit_ in hall.exits])
-    quota = np.floor(len(places) * widths / widths.sum()).astype(int)
-    quota[np.argmax(widths)] += len(places) - quota.sum()
+    quota = np.floor(len(places) * shares).astype(int)
+    quota[np.argmax(shares)] += len(places) - quota.sum()
     doors = [_middle(hall, exit_) for exit_ in hall.exits]
     pairs = sorted(
         (float(np.hypot(x - dx, y - dy)), agent, door)
@@ -257,15 +260,15 @@ def main() -> None:
         f"{'design/JPS':>11}{'measured/JPS':>13}"
     )
     for hall in HALLS:
-        design = drill_total_s(hall, "design", arguments.days)
-        measured = drill_total_s(hall, "measured", arguments.days)
+        design, _design_shares = drill_total_s(hall, "design", arguments.days)
+        measured, shares = drill_total_s(hall, "measured", arguments.days)
         if jps is None:
             print(
                 f"{hall.name:<5}{hall.people:>7}{len(hall.exits):>6}{design:>10.1f}{measured:>11.1f}"
             )
             continue
         micro = statistics.fmean(
-            jupedsim_total_s(jps, hall, seed) for seed in range(arguments.seeds)
+            jupedsim_total_s(jps, hall, seed, shares) for seed in range(arguments.seeds)
         )
         within = abs(measured / micro - 1) <= 0.2
         print(
