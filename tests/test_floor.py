@@ -311,3 +311,30 @@ def test_the_brief_gives_rset_at_the_other_flow_only_when_it_differs_by_over_a_f
     assert other_flow_text(summary(300.0, 250.0), "zh") == ""  # 17 % apart: one figure is enough
     said = other_flow_text(summary(300.0, 200.0), "zh")
     assert said == "（若出口通过能力取瓶颈实验实测值（每米净宽每秒 1.6 人），RSET 中位数为 200 秒）"
+
+
+def test_guides_and_guards_stand_on_the_public_floor_clerks_behind_the_counters():
+    # A main door south, a back door north: those behind the counter line are by the back door.
+    exits = (
+        Exit(name="main", width_m=2.0, wall="south", at_m=10.0),
+        Exit(name="back", width_m=2.0, wall="north", at_m=10.0),
+    )
+    egress = DEFAULT_EGRESS.model_copy(update={"familiarity_bonus_s": 0.0})
+    group = np.full(40, STAFF)
+    shares = {}
+    for where, behind in (("clerks", np.ones(40, bool)), ("floor staff", np.zeros(40, bool))):
+        result = evacuate(
+            group,
+            np.zeros(40),
+            0,
+            exits,
+            frozenset(),
+            240.0,
+            egress,
+            Streams(3, 0),
+            ROOM,
+            None,
+            behind,
+        )
+        shares[where] = np.mean(result.exit_index == 1)
+    assert shares["clerks"] > 0.75 and shares["floor staff"] < 0.4  # some queue elsewhere

@@ -85,6 +85,10 @@ def study_evacuation(
     group = np.concatenate([np.full(customers, CUSTOMER), np.full(staff, STAFF)]).astype(np.int8)
     guides = min(staff_plan.guides, max(staff - clerks, 0))
     egress = scenario.egress
+    # Clerks behind the counter line; guides and guards on the public floor with the customers.
+    behind = np.concatenate(
+        [np.zeros(customers, bool), np.ones(clerks, bool), np.zeros(staff - clerks, bool)]
+    )
     results = []
     for repetition in range(repetitions):
         streams = Streams(seed, repetition)
@@ -104,6 +108,7 @@ def study_evacuation(
                 streams,
                 scenario.site.floor,
                 slow,
+                behind,
             )
         )
     return EgressStudy(scenario, people, staff, seed, tuple(results))

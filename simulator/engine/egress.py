@@ -159,6 +159,7 @@ def evacuate(
     streams: Streams,
     floor: Floor | None = None,
     slow: np.ndarray | None = None,
+    behind: np.ndarray | None = None,
 ) -> EgressResult:
     """Evacuate the people described by ``group`` (CUSTOMER/STAFF) and ``extra_delay_s``.
 
@@ -168,7 +169,8 @@ def evacuate(
     first (unguided customers with a bonus for the main door); without one, from each exit's
     mean distance, and unguided customers head for the main door or the nearest exit.
     ``slow`` marks the vulnerable customers, who walk at ``vulnerable_speed_factor`` of their
-    drawn speed.
+    drawn speed; ``behind``, on a floor plan, who stands behind the counter line (default:
+    the staff).
     """
     people = group.size
     draws = _Draws(streams, people, len(exits), egress)
@@ -187,7 +189,8 @@ def evacuate(
         raise ValueError("every exit is blocked")
     bonus = np.zeros((people, len(exits)))
     if floor is not None:
-        where = positions(floor, ~customers, draws.place, exits[0].wall or "south")
+        back = ~customers if behind is None else behind
+        where = positions(floor, back, draws.place, exits[0].wall or "south")
         distance = distances_to_doors(where, door_segments(floor, exits))
         # Everyone weighs walk and wait; an unguided customer knows the main door best.
         chooses = np.ones(people, dtype=bool)

@@ -30,11 +30,12 @@ SECURE_CASH_STREAM = 6  # sub-stream of "egress" (0–5 are the egress model's o
 
 def _staff_delays(
     alarm: Alarm, clerks_on_duty: int, scenario: Scenario, streams: Streams
-) -> np.ndarray:
-    """Return the extra delay (s) of each staff member inside: clerks, floor staff, fighters.
+) -> tuple[np.ndarray, int]:
+    """Return the extra delay (s) of each staff member inside, and how many are clerks.
 
-    Clerks are the counter staff working now (the plan's plus those called in), wherever an
-    incident has put them; the fire fighters among them are counted once, as fighters.
+    In order: clerks, floor staff, fighters. Clerks are the counter staff working now (the
+    plan's plus those called in), wherever an incident has put them; the fire fighters among
+    them are counted once, as fighters.
     """
     staff = scenario.staff
     fighters = alarm.fighters
@@ -45,9 +46,10 @@ def _staff_delays(
     fighting = sum(fighters.values())
     rng = streams.generator("egress", SECURE_CASH_STREAM)
     secure = egress.secure_cash_s.sample(rng, clerks)
-    return np.concatenate(
+    delays = np.concatenate(
         [secure, np.zeros(guides + security), np.full(fighting, alarm.fight_left_s)]
     )
+    return delays, clerks
 
 
 def _vulnerable(customers: CustomerTable, inside: list[int], staff: int) -> np.ndarray:
@@ -82,7 +84,11 @@ def evacuate_hall(
                 customers.turned_away(customer, arrival)
             else:
                 customers.never_came(customer)
-    staff_delays = _staff_delays(alarm, clerks_on_duty, scenario, streams)
+    staff_delays, clerks = _staff_delays(alarm, clerks_on_duty, scenario, streams)
+    # On a floor plan the clerks stand behind the counter line; guides, guards and those
+    # fighting the fire on the public floor.
+    behind = np.zeros(len(inside) + staff_delays.size, dtype=bool)
+    behind[len(inside) : len(inside) + clerks] = True
     group = np.concatenate(
         [np.full(len(inside), CUSTOMER), np.full(staff_delays.size, STAFF)]
     ).astype(np.int8)
@@ -101,6 +107,7 @@ def evacuate_hall(
             streams,
             scenario.site.floor,
             slow,
+            behind,
         )
 
     result = evacuated(scenario.egress)

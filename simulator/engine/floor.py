@@ -5,8 +5,8 @@ its depth) every person gets a position, and their distance to every exit follow
 distances are correlated the way they are in a room: who stands by the main door is far from
 the fire exit at the back. Customers stand on the public floor, between the main door's wall
 and the counter line (:data:`COUNTER_LINE`); the staff behind it, towards the opposite wall.
-Both are spread uniformly over their part of the floor; a queue area, seats and kiosk corner
-are not told apart, and guides and guards stand with the clerks.
+Guides and guards stand on the public floor with the customers. Everyone is spread uniformly
+over their part of the floor; a queue area, seats and kiosk corner are not told apart.
 
 A person walks in a straight line to the nearest point of a door's opening (they need not reach
 its middle to pass it), so someone standing at a jamb is at the door.
