@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulator.engine.egress import CUSTOMER, STAFF, EgressResult, evacuate
+from simulator.engine.egress import CUSTOMER, STAFF, EgressResult, Occupants, evacuate_site
 from simulator.engine.streams import Streams
 from simulator.metrics.evacuation import CURVE_STEP_S, exit_table
 from simulator.model.scenario import Scenario
@@ -96,19 +96,6 @@ def study_evacuation(
         delays = np.concatenate([np.zeros(customers), cash, np.zeros(staff - clerks)])
         draw = streams.generator("egress", VULNERABLE_STREAM).uniform(size=customers)
         slow = np.concatenate([draw < scenario.demand.vulnerable_share, np.zeros(staff, bool)])
-        results.append(
-            evacuate(
-                group,
-                delays,
-                guides,
-                scenario.site.exits,
-                frozenset(),
-                scenario.site.floor_area_m2,
-                egress,
-                streams,
-                scenario.site.floor,
-                slow,
-                behind,
-            )
-        )
+        inside = Occupants(group, delays, slow, behind)
+        results.append(evacuate_site(inside, guides, scenario.site, frozenset(), egress, streams))
     return EgressStudy(scenario, people, staff, seed, tuple(results))

@@ -45,7 +45,7 @@ import numpy as np
 from simulator.engine.floor import distances_to_doors, door_segments, positions
 from simulator.engine.intervals import peak_level
 from simulator.engine.streams import Streams
-from simulator.model.hall import Floor
+from simulator.model.hall import Floor, Site
 from simulator.model.scenario import Egress, Exit
 
 CUSTOMER, STAFF = 0, 1
@@ -231,6 +231,40 @@ def evacuate(
     peak_density = np.minimum(peak_queue / areas, MAX_DENSITY)
     peak_density[~usable] = np.nan  # a blocked exit has no crowd: it is not an exit that day
     return EgressResult(group, premovement, chosen, out, peak_queue, peak_density)
+
+
+@dataclass(frozen=True)
+class Occupants:
+    """Who is inside at the alarm, in order: customers first, then staff."""
+
+    group: np.ndarray  # CUSTOMER or STAFF
+    extra_delay_s: np.ndarray  # staff's own delays (cash, fire fighting) before they move
+    slow: np.ndarray  # vulnerable customers, who walk slower
+    behind: np.ndarray  # on a floor plan: who stands behind the counter line (the clerks)
+
+
+def evacuate_site(
+    occupants: Occupants,
+    guides_on_floor: int,
+    site: Site,
+    blocked: frozenset[str],
+    egress: Egress,
+    streams: Streams,
+) -> EgressResult:
+    """Evacuate ``occupants`` from ``site`` (its exits, floor area and any floor plan)."""
+    return evacuate(
+        occupants.group,
+        occupants.extra_delay_s,
+        guides_on_floor,
+        site.exits,
+        blocked,
+        site.floor_area_m2,
+        egress,
+        streams,
+        site.floor,
+        occupants.slow,
+        occupants.behind,
+    )
 
 
 def _choose_exits(

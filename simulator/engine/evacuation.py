@@ -17,7 +17,7 @@ import numpy as np
 from simulator.engine.alarms import Alarm
 from simulator.engine.customers import CustomerTable
 from simulator.engine.demand import VULNERABLE
-from simulator.engine.egress import CUSTOMER, STAFF, EgressResult, evacuate
+from simulator.engine.egress import CUSTOMER, STAFF, EgressResult, Occupants, evacuate_site
 from simulator.engine.events import EventKind
 from simulator.engine.log import EventLog
 from simulator.engine.records import EvacuationRecord, Outcome
@@ -95,19 +95,11 @@ def evacuate_hall(
     extra_delay = np.concatenate([np.zeros(len(inside)), staff_delays])
     slow = _vulnerable(customers, inside, staff_delays.size)
 
+    occupants = Occupants(group, extra_delay, slow, behind)
+
     def evacuated(egress: Egress) -> EgressResult:
-        return evacuate(
-            group,
-            extra_delay,
-            guides_on_floor,
-            scenario.site.exits,
-            alarm.blocked,
-            scenario.site.floor_area_m2,
-            egress,
-            streams,
-            scenario.site.floor,
-            slow,
-            behind,
+        return evacuate_site(
+            occupants, guides_on_floor, scenario.site, alarm.blocked, egress, streams
         )
 
     result = evacuated(scenario.egress)
