@@ -23,15 +23,12 @@ target is ``measured`` within ±20 % of the microscopic model.
 """
 
 import argparse
-import importlib
 import statistics
-import subprocess
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
+from packages import bench_import  # benchmarks/ is the script's directory
 
 from simulator.engine.egress import CUSTOMER, STAFF, evacuate
 from simulator.engine.floor import COUNTER_LINE
@@ -40,8 +37,6 @@ from simulator.model.distributions import Fixed
 from simulator.model.hall import Exit, Floor
 from simulator.model.scenario import DEFAULT_EGRESS, Premovement
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_PACKAGES = ROOT / "benchmarks" / ".packages"
 STAFF_SHARE = 0.1
 AGENT_RADIUS_M = 0.2
 CORRIDOR_M = 1.5  # the walk beyond each door to the exit stage, as drill counts none
@@ -114,21 +109,8 @@ def drill_total_s(hall: Hall, flow: str, days: int) -> tuple[float, np.ndarray]:
 
 
 def load_jupedsim() -> Any:
-    """Return the jupedsim module, installed into ``benchmarks/.packages`` if need be."""
-    if str(BENCH_PACKAGES) not in sys.path:
-        sys.path.insert(0, str(BENCH_PACKAGES))
-    try:
-        return importlib.import_module("jupedsim")
-    except ImportError:
-        command = [sys.executable, "-m", "pip", "install", "--quiet", "--target"]
-        done = subprocess.run(
-            [*command, str(BENCH_PACKAGES), "jupedsim"], capture_output=True, text=True
-        )
-        if done.returncode != 0:
-            print(f"jupedsim could not be installed: {done.stderr.strip()[-300:]}")
-            return None
-        importlib.invalidate_caches()
-        return importlib.import_module("jupedsim")
+    """Return the jupedsim module (installed beside this script), or None."""
+    return bench_import("jupedsim", "jupedsim")
 
 
 def _corridor(

@@ -18,15 +18,13 @@ processes, also as a ratio to a bare SimPy M/M/8 day timed in the same run.
 """
 
 import argparse
-import importlib
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from compare import bare_day_seconds  # benchmarks/ is the script's directory
+from packages import bench_import
 
 from simulator.analysis.rostering import FLOOR_ROLES, RosterSearch, find_roster, roster_rows
 from simulator.analysis.rostering import rostered as with_roster
@@ -44,30 +42,10 @@ def name(role: str, number: int) -> str:
     return f"{role} {number}"
 
 
-BENCH_PACKAGES = ROOT / "benchmarks" / ".packages"  # pyworkforce, for this script only
-
-
 def load_pyworkforce() -> Any:
-    """Return pyworkforce's MinRequiredResources, installed beside this script if need be.
-
-    Installed with pip into ``benchmarks/.packages`` (not the project's environment: it pulls
-    in OR-Tools), so the project never depends on it. None if it cannot be installed.
-    """
-    if str(BENCH_PACKAGES) not in sys.path:
-        sys.path.insert(0, str(BENCH_PACKAGES))
-    try:
-        from pyworkforce.scheduling import MinRequiredResources
-    except ImportError:
-        command = [sys.executable, "-m", "pip", "install", "--quiet", "--target"]
-        done = subprocess.run(
-            [*command, str(BENCH_PACKAGES), "pyworkforce"], capture_output=True, text=True
-        )
-        if done.returncode != 0:
-            print(f"      pyworkforce could not be installed: {done.stderr.strip()[-200:]}")
-            return None
-        importlib.invalidate_caches()
-        from pyworkforce.scheduling import MinRequiredResources
-    return MinRequiredResources
+    """Return pyworkforce's MinRequiredResources (installed beside this script), or None."""
+    scheduling = bench_import("pyworkforce.scheduling", "pyworkforce")
+    return None if scheduling is None else scheduling.MinRequiredResources
 
 
 def pyworkforce_cover(search: RosterSearch, required: np.ndarray) -> Cover | None:
