@@ -78,7 +78,7 @@ def test_calling_an_exhausted_reserve_lowers_the_rule_rating():
     assert objective.rating in (Rating.M, Rating.U)
     evidence = objective.tasks[0].evidence
     assert "could not be carried out 53 times: no reserve staff left (53)" in str(evidence)
-    assert "储备人员已用完" in evidence.text("zh")
+    assert "备用人员已用完" in evidence.text("zh")
 
 
 def test_a_rule_that_never_fires_is_not_rated():

@@ -360,7 +360,7 @@ def test_an_order_the_played_day_could_not_carry_out_is_not_done_with_its_reason
     assert counters.rating is Rating.U and counters.done_min is None
     assert (
         counters.evidence.text("zh")
-        == "10:45 起应执行；10:50 下达了该措施，但未能执行（储备人员已用完）"
+        == "10:45 起应执行；10:50 下达了该措施，但未能执行（备用人员已用完）"
     )
     # The same order carried out counts as done.
     assert score_observed(log, PROMOTION).clauses[0].rating is Rating.P

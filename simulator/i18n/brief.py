@@ -113,7 +113,7 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.record_participants": {"zh": "参加人员", "en": "Participants"},
     "brief.participants_value": {
         "zh": "营业台席最多 {counters} 人，引导员 {guides} 人，安保人员 {security} 人，"
-        "储备人员 {reserve} 人（模拟）",
+        "备用人员 {reserve} 人（模拟）",
         "en": "counter staff: up to {counters}; guides: {guides}; security: {security}; "
         "reserve: {reserve} (simulated)",
     },
@@ -271,7 +271,7 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "guides; check it at the next drill",
     },
     "fix.rule": {
-        "zh": "补足储备人员或调整触发条件，确保措施可执行",
+        "zh": "补足备用人员或调整触发条件，确保措施可执行",
         "en": "enlarge the reserve or adjust the trigger so the measure can be carried out",
     },
     "fix.deadline": {

@@ -40,7 +40,7 @@ CONSOLE_TEXTS: dict[str, dict[str, str]] = {
     },
     "console.status": {
         "zh": "排队 {queue:.0f} 人 · 厅内密度 {density:.2f} 人/m² · 近 15 分钟 P90 等候 "
-        "{wait:.0f} 分钟 · 开放台席 {counters} · 储备可调 {reserve}（在途 {on_the_way}）",
+        "{wait:.0f} 分钟 · 开放台席 {counters} · 备用人员可调 {reserve}（在途 {on_the_way}）",
         "en": "queue {queue:.0f} · density {density:.2f}/m² · P90 wait (last 15 min) {wait:.0f} "
         "min · counters open {counters} · reserve left {reserve} ({on_the_way} on the way)",
     },

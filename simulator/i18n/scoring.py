@@ -67,7 +67,7 @@ SCORING_TEXTS: dict[str, dict[str, str]] = {
     },
     "reason.count": {"zh": "{reason} {count} 次", "en": "{reason} ({count})"},
     # Why an action was not carried out (engine reasons, as a duty manager reads them).
-    "reason.reserve_exhausted": {"zh": "储备人员已用完", "en": "no reserve staff left"},
+    "reason.reserve_exhausted": {"zh": "备用人员已用完", "en": "no reserve staff left"},
     "reason.no_free_counter": {
         "zh": "台席已全部开放，无空闲台席",
         "en": "every counter position already staffed",
