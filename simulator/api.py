@@ -259,7 +259,7 @@ def edited_source(edit: Callable[[], str]) -> str:
     try:
         return edit()
     except SourceChanged as error:
-        raise PlanError("plan.as_is", text=str(error)) from None
+        raise PlanError(str(error)) from None
 
 
 def _executor(jobs: int, executor: Executor | None) -> tuple[Executor, bool]:

@@ -148,7 +148,7 @@ def roster(
     except RosterError as error:
         raise PlanError(error.message) from None
     except ShiftsError as error:
-        raise PlanError("plan.as_is", text=str(error)) from None
+        raise PlanError(str(error)) from None
     finally:
         if owned:
             pool.close()

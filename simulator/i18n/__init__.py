@@ -88,10 +88,17 @@ def message(key: str, **args: Any) -> Message:
 class SaidError(Exception):
     """An error whose message is a catalogue entry, to be said in the reader's language.
 
+    ``said`` is a message, a catalogue key (with its ``args``), or a sentence that has no entry
+    (a rarer damage worded where it is found), which is then shown as it is in any language.
     ``str()`` is its English (for logs and tracebacks); a command line shows
     ``error.message.text(lang)``.
     """
 
     def __init__(self, said: "Message | str", **args: Any) -> None:
-        self.message = said if isinstance(said, Message) else message(said, **args)
+        if isinstance(said, Message):
+            self.message = said
+        elif said in CATALOG:
+            self.message = message(said, **args)
+        else:
+            self.message = Message("said.as_is", (("text", said),))
         super().__init__(self.message.text("en"))

@@ -105,7 +105,8 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
         "en": "variant {name}: left out, it sets staff.counters, which the roster decides",
     },
     # A run directory that cannot be read, or its brief written (simulator.rundir.reader).
-    "rundir.as_is": {"zh": "{text}", "en": "{text}"},
+    # A sentence with no entry of its own (simulator.i18n.SaidError), shown as it is.
+    "said.as_is": {"zh": "{text}", "en": "{text}"},
     "rundir.missing": {
         "zh": "{path}：不存在；这是 drill 的结果目录吗？",
         "en": "{path}: missing; is this a drill run directory?",
@@ -124,7 +125,6 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
         "en": "{path}: cannot write ({why})",
     },
     # What the planning API cannot do (simulator.api.PlanError) ...
-    "plan.as_is": {"zh": "{text}", "en": "{text}"},
     "plan.too_few_days": {
         "zh": "模拟日数至少为 1，实际为 {got}",
         "en": "replications must be at least 1, got {got}",

@@ -5,6 +5,7 @@ objects; these helpers keep their look consistent (legends outside the plot, one
 incident kind) and read what they need from the run directory.
 """
 
+import io
 import itertools
 import re
 import statistics
@@ -33,6 +34,22 @@ Text = Callable[..., str]
 Author = Callable[[str, str], str]
 # Characters DejaVu Sans draws (Latin, Greek, Cyrillic, punctuation, arrows, maths).
 NOT_LATIN = re.compile(r"[^\u0000-\u052F\u2000-\u22FF]+")
+
+
+def chart_style(fonts: tuple[str, ...]) -> dict[str, Any]:
+    """Return the matplotlib settings every chart is drawn under, with ``fonts`` to draw in."""
+    return {
+        # A list of families (not "sans-serif") turns on matplotlib's per-glyph fallback.
+        "font.family": list(fonts),
+        "axes.unicode_minus": False,  # CJK fonts often lack U+2212
+    }
+
+
+def png_bytes(figure: Any, dpi: int) -> bytes:
+    """Return ``figure`` as PNG bytes, without Software/date metadata: the same draws the same."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
 
 
 def latin_only(text: str, fallback: str) -> str:

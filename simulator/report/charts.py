@@ -8,14 +8,13 @@ together, or not at all. Labels come from the message catalogue in the language
 :func:`~simulator.report.fonts.chart_language` settled on.
 """
 
-import io
 from dataclasses import dataclass
 from typing import Any, cast
 
 import matplotlib as mpl
 
 from simulator.i18n import render
-from simulator.report.chart_parts import latin_only
+from simulator.report.chart_parts import chart_style, latin_only, png_bytes
 from simulator.report.day_charts import counters_chart, evacuation_chart, queue_chart, waits_chart
 from simulator.report.fonts import ChartLanguage
 from simulator.report.plan_charts import (
@@ -59,11 +58,7 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
 
     # Text objects take their font when they are made, so the whole drawing runs inside the
     # context; rc_context restores matplotlib's settings afterwards, whatever happens.
-    style = {
-        # A list of families (not "sans-serif") turns on matplotlib's per-glyph fallback.
-        "font.family": list(language.fonts),
-        "axes.unicode_minus": False,  # CJK fonts often lack U+2212
-    }
+    style = chart_style(language.fonts)
     makers = (
         ("queue", lambda: queue_chart(run, text)),
         ("waits", lambda: waits_chart(run, text)),
@@ -83,8 +78,5 @@ def draw_charts(run: RunFiles, language: ChartLanguage) -> list[Chart]:
             figure = make()
             if figure is None:
                 continue
-            buffer = io.BytesIO()
-            # No Software/date metadata: the same run draws the same bytes.
-            figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-            charts.append(Chart(name, f"figure.{name}", buffer.getvalue()))
+            charts.append(Chart(name, f"figure.{name}", png_bytes(figure, DPI)))
     return charts

@@ -4,7 +4,6 @@ Like every report, it reads what the study wrote (``summary.json`` and ``evacuat
 :mod:`simulator.rundir.egress_study`), never results in memory.
 """
 
-import io
 from typing import Any, cast
 
 import matplotlib as mpl
@@ -12,19 +11,13 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from simulator.i18n import render
-from simulator.report.chart_parts import BAND_ALPHA, legend_outside
+from simulator.report.chart_parts import BAND_ALPHA, chart_style, legend_outside, png_bytes
 from simulator.report.fonts import ChartLanguage
+from simulator.report.rated import flow_words
 from simulator.report.text import grid, terminal_text
 from simulator.rundir.egress_study_schema import EgressStudyFile
 
 CHART_FILE = "charts/evacuation_exits.png"
-
-
-def _flow_words(data: EgressStudyFile, lang: str) -> str:
-    flow = data["flow"]
-    if isinstance(flow, str):
-        return render(f"flow.{flow}", lang)
-    return render("flow.calibrated", lang, value=flow)
 
 
 def _number(value: float | None, shape: str) -> str:
@@ -41,7 +34,7 @@ def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
             occupants=data["occupants"],
             staff=data["staff"],
             repetitions=data["repetitions"],
-            flow=_flow_words(data, lang),
+            flow=flow_words(data["flow"], lang),
         ),
         render(
             "study.egress",
@@ -110,8 +103,7 @@ def study_chart(
 ) -> bytes:
     """Return the PNG of people still inside after the alarm, the hall and each exit."""
     lang = language.lang
-    style = {"font.family": list(language.fonts), "axes.unicode_minus": False}
-    with mpl.rc_context(cast(Any, style)):
+    with mpl.rc_context(cast(Any, chart_style(language.fonts))):
         figure = Figure(figsize=(8.3, 3.8), layout="constrained")
         axis = figure.subplots()
         seconds = curve["seconds_since_alarm"]
@@ -136,6 +128,4 @@ def study_chart(
         axis.set_ylabel(render("chart.evacuation_y", lang))
         legend_outside(axis)
         figure.suptitle(render("study.chart_title", lang, occupants=data["occupants"]))
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=120, metadata={"Software": None})
-    return buffer.getvalue()
+        return png_bytes(figure, 120)

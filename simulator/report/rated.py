@@ -142,12 +142,16 @@ def objective_rows(summary: Summary, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def door_flow_text(summary: Summary, lang: str) -> str:
-    """Return the door flow the run's evacuations used, in words (SFPE's design value if unsaid)."""
-    flow = summary["scenario"].get("egress", {"flow": "design"})["flow"]
+def flow_words(flow: str | float, lang: str) -> str:
+    """Return a door flow setting (``design``, ``measured`` or persons/s per metre) in words."""
     if isinstance(flow, str):
         return render(f"flow.{flow}", lang)
     return render("flow.calibrated", lang, value=flow)
+
+
+def door_flow_text(summary: Summary, lang: str) -> str:
+    """Return the door flow the run's evacuations used, in words (SFPE's design value if unsaid)."""
+    return flow_words(summary["scenario"].get("egress", {"flow": "design"})["flow"], lang)
 
 
 def exits_text(summary: Summary, lang: str) -> str:
@@ -185,4 +189,4 @@ def other_flow_text(summary: Summary, lang: str) -> str:
         return ""
     flow = summary["scenario"].get("egress", {"flow": "design"})["flow"]
     other_flow = "measured" if flow == "design" else "design"
-    return render("brief.other_flow", lang, flow=render(f"flow.{other_flow}", lang), rset=other)
+    return render("brief.other_flow", lang, flow=flow_words(other_flow, lang), rset=other)

@@ -19,7 +19,7 @@ import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from simulator.engine.events import Event
-from simulator.i18n import CATALOG, LANGUAGES, SaidError
+from simulator.i18n import LANGUAGES, SaidError
 from simulator.model.clock import parse_clock
 from simulator.rundir.roster_schema import ROSTER_FILE, RosterFile
 from simulator.rundir.schema import (
@@ -52,12 +52,6 @@ class RunDirError(SaidError):
     Given a catalogue key (``rundir.missing``) it is said in the reader's language; given a
     sentence, that sentence (the rarer damages, in English).
     """
-
-    def __init__(self, said: str, **args: object) -> None:
-        if said in CATALOG:
-            super().__init__(said, **args)
-        else:
-            super().__init__("rundir.as_is", text=said)
 
 
 @dataclass(frozen=True)

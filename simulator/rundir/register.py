@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from simulator.i18n import CATALOG, SaidError
+from simulator.i18n import SaidError
 from simulator.rundir.schema import DrillFile
 
 REGISTER_FILE = "register.sqlite"
@@ -108,12 +108,6 @@ class RegisterError(SaidError):
 
     Given a catalogue key it is said in the reader's language; given a sentence, that one.
     """
-
-    def __init__(self, said: str, **args: object) -> None:
-        if said in CATALOG:
-            super().__init__(said, **args)
-        else:
-            super().__init__("rundir.as_is", text=said)
 
 
 @dataclass(frozen=True)
