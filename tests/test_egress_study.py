@@ -8,8 +8,13 @@ from click.testing import CliRunner
 
 from simulator.analysis.egress_study import DESIGN_SPACE_M2, design_occupants, study_evacuation
 from simulator.cli import cli
+from simulator.engine.egress import MAX_DENSITY
+from simulator.metrics.evacuation import DENSITY_DANGER
 from simulator.model import load_scenario
-from simulator.rundir.egress_study import curve_columns, curve_csv
+from simulator.model.distributions import Fixed
+from simulator.model.scenario import Premovement
+from simulator.report.egress_study import study_brief
+from simulator.rundir.egress_study import curve_columns, curve_csv, study_dict
 from tests.engine_words import engine_words_in
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -73,3 +78,42 @@ def test_no_occupants_is_bad_input_and_writes_nothing(tmp_path):
     result = CliRunner().invoke(cli, arguments)
     assert result.exit_code == 2 and "--occupants" in result.output
     assert not (tmp_path / "x").exists()
+
+
+def _quick_starters(scenario):
+    """Return ``scenario`` with everyone moving at the alarm: the doors alone set the time."""
+    start = Premovement(customers=Fixed(value=0.0), staff=Fixed(value=0.0))
+    cash = Fixed(value=0.0)
+    egress = scenario.egress.model_copy(update={"premovement_s": start, "secure_cash_s": cash})
+    return scenario.model_copy(update={"egress": egress})
+
+
+def test_the_other_door_flow_is_played_on_the_same_draws_and_the_brief_says_what_decides():
+    slow_start = study_dict(study_evacuation(load_scenario(FIRE), 300, 6, seed=2))
+    quick_start = study_dict(study_evacuation(_quick_starters(load_scenario(FIRE)), 300, 6, seed=2))
+    for data in (slow_start, quick_start):
+        # Design (the scenario's) against measured doors, same people: measured is never slower.
+        assert data["other_flow"]["flow"] == "measured"
+        assert data["other_flow"]["egress_p50_s"] <= data["egress_p50_s"]
+        assert data["egress_p50_s"] <= data["egress_p95_s"]
+    # Everyone moving at once: 300 people through doors 1.3/1.6 apart, far over 20 %.
+    assert quick_start["other_flow"]["egress_p50_s"] < 0.85 * quick_start["egress_p50_s"]
+    assert "两者相差超过 20%" in study_brief(quick_start, "zh")
+    # With the scenario's pre-movement the slowest starters decide, and the brief says so.
+    ratio = slow_start["other_flow"]["egress_p50_s"] / slow_start["egress_p50_s"]
+    assert ratio > 0.8 and "两者相差不到 20%" in study_brief(slow_start, "zh")
+
+
+def test_a_crush_at_the_door_is_reported_by_exit_and_never_above_fruins_fluid_mass():
+
+    data = study_dict(study_evacuation(_quick_starters(load_scenario(FIRE)), 400, 4, seed=5))
+    crushed = [e for e in data["exits"] if e["danger_share"] > 0]
+    assert crushed, data["exits"]
+    for exit_ in data["exits"]:
+        assert exit_["peak_density_p95_per_m2"] <= MAX_DENSITY
+        if exit_["peak_density_p95_per_m2"] >= DENSITY_DANGER:  # then its worst day was too
+            assert exit_["danger_share"] > 0
+    brief = study_brief(data, "zh")
+    assert f"{crushed[0]['name']}：" in brief and "有挤压受伤的危险" in brief
+    assert "各出口排队密度均未达到" not in brief
+    assert f"{crushed[0]['peak_density_p95_per_m2']:.2f} (F)" in brief

@@ -221,7 +221,7 @@ def test_the_brief_says_which_door_flow_it_used_and_measured_doors_empty_the_hal
         assert all(exit_["flow_mean_per_s"] > 0 for exit_ in exits)
         assert "各出口：正门平均" in (out / "brief.md").read_text(encoding="utf-8")
         brief = (out / "brief.md").read_text(encoding="utf-8")
-        said = {"design": "SFPE 设计值", "measured": "瓶颈实验实测值"}[flow]
+        said = {"design": "设计值（SFPE", "measured": "实测值（Seyfried"}[flow]
         assert f"出口通过能力取{said}" in brief
     # The same days (same seed): only the doors differ, and the faster ones empty it sooner.
     assert egress_s["measured"] < egress_s["design"]
@@ -310,7 +310,10 @@ def test_the_brief_gives_rset_at_the_other_flow_only_when_it_differs_by_over_a_f
 
     assert other_flow_text(summary(300.0, 250.0), "zh") == ""  # 17 % apart: one figure is enough
     said = other_flow_text(summary(300.0, 200.0), "zh")
-    assert said == "（若出口通过能力取瓶颈实验实测值（每米净宽每秒 1.6 人），RSET 中位数为 200 秒）"
+    assert said == (
+        "（若出口通过能力取实测值（Seyfried 等 2009 年瓶颈实验，每米净宽每秒 1.6 人），"
+        "RSET 中位数为 200 秒）"
+    )
 
 
 def test_guides_and_guards_stand_on_the_public_floor_clerks_behind_the_counters():

@@ -184,12 +184,13 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     },
     "brief.exit_blocked": {"zh": "{name}被堵", "en": "{name} blocked"},
     "flow.design": {
-        "zh": "SFPE 设计值（每米有效宽度每秒 1.3 人，偏保守）",
+        "zh": "设计值（SFPE，每米有效宽度每秒 1.3 人，偏保守）",
         "en": "at SFPE's design value (1.3 persons/s per metre of effective width, conservative)",
     },
     "flow.measured": {
-        "zh": "瓶颈实验实测值（每米净宽每秒 1.6 人）",
-        "en": "as measured in bottleneck experiments (1.6 persons/s per metre of clear width)",
+        "zh": "实测值（Seyfried 等 2009 年瓶颈实验，每米净宽每秒 1.6 人）",
+        "en": "as measured in bottleneck experiments (Seyfried et al. 2009; 1.6 persons/s per "
+        "metre of clear width)",
     },
     "flow.calibrated": {
         "zh": "本厅设定值（每米净宽每秒 {value:g} 人）",

@@ -19,9 +19,42 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
         "times; door flow {flow}",
     },
     "study.egress": {
-        "zh": "自报警至最后一人撤出平均 {mean} 秒（95% 置信区间 {low} – {high} 秒）",
-        "en": "last person out {mean} s after the alarm on average (95% CI {low} – {high} s)",
+        "zh": "自报警至最后一人撤出平均 {mean} 秒（95% 置信区间 {low} – {high} 秒），"
+        "中位数 {p50} 秒，95% 的推演在 {p95} 秒内",
+        "en": "last person out {mean} s after the alarm on average (95% CI {low} – {high} s); "
+        "median {p50} s, 95% of the repetitions within {p95} s",
     },
+    "study.other_flow": {
+        "zh": "同样的人员和抽样若出口通过能力取{flow}，撤出时间中位数为 {other} 秒",
+        "en": "the same people and draws with the door flow {flow}: median {other} s",
+    },
+    "study.flow_matters": {
+        "zh": "两者相差超过 20%：出口通过能力的取值左右结论，宜用本厅演练秒表实测校准",
+        "en": "over 20% apart: the door flow decides the result; calibrate it from the hall's "
+        "own drill stopwatch",
+    },
+    "study.flow_close": {
+        "zh": "两者相差不到 20%：最后撤出的时间主要由反应（开始撤离前）时间决定，而非出口通过能力",
+        "en": "under 20% apart: how long people take to start moving, not the doors, sets the "
+        "time of the last out",
+    },
+    "study.crowd_ok": {
+        "zh": "各出口排队密度均未达到每平方米 {warning} 人（Fruin E 级，人群内难以移动）",
+        "en": "no exit's queue reached {warning} persons/m² (Fruin E: hard to move in the crowd)",
+    },
+    "study.crowd_warning": {
+        "zh": "{name}：{share} 的推演中排队密度达到每平方米 {warning} 人以上"
+        "（Fruin E 级，人群内难以移动）",
+        "en": "{name}: in {share} of the repetitions its queue reached {warning} persons/m² "
+        "or more (Fruin E: hard to move in the crowd)",
+    },
+    "study.crowd_danger": {
+        "zh": "{name}：{share} 的推演中排队密度达到每平方米 {danger} 人以上，有挤压受伤的危险",
+        "en": "{name}: in {share} of the repetitions its queue reached {danger} persons/m² "
+        "or more, where crowd pressure can injure",
+    },
+    "study.col_density": {"zh": "峰值密度 P95（人/m²）", "en": "Peak density P95 (persons/m²)"},
+    "study.warnings": {"zh": "场景文件提示", "en": "Scenario warnings"},
     "study.col_exit": {"zh": "出口", "en": "Exit"},
     "study.col_people": {"zh": "平均人数", "en": "People"},
     "study.col_flow": {"zh": "平均流量（人/秒）", "en": "Flow (persons/s)"},

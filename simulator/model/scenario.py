@@ -240,10 +240,12 @@ class Egress(Model):
     )
     flow: Literal["design", "measured"] | Annotated[float, Field(gt=0, le=10)] = doc(
         "door flow: design (SFPE 1.3 persons/s per m of effective width, conservative), "
-        "measured (1.6 persons/s per m of clear width, bottleneck experiments), or a number "
-        "of persons/s per m of clear width from the hall's own drill stopwatch",
+        "measured (1.6 persons/s per m of clear width, Seyfried et al. 2009 bottleneck "
+        "experiments), or the hall's own figure from a drill stopwatch: people through a door "
+        "÷ seconds from its first to its last ÷ its clear width in m",
         "出口通过能力：design（SFPE 设计值，每米有效宽度每秒 1.3 人，偏保守）、measured"
-        "（瓶颈实验实测值，每米净宽每秒 1.6 人），或本厅演练秒表测得的每米净宽每秒人数",
+        "（Seyfried 等 2009 年瓶颈实验实测值，每米净宽每秒 1.6 人），或本厅演练秒表实测值："
+        "经某门撤出的人数 ÷ 第一人到最后一人通过该门的秒数 ÷ 该门净宽（米）",
         default="design",
     )
     reroute_wait_s: Annotated[float, Field(ge=0), capped(3600)] = doc(

@@ -11,9 +11,10 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from simulator.i18n import render
+from simulator.metrics.evacuation import DENSITY_DANGER, DENSITY_WARNING
 from simulator.report.chart_parts import BAND_ALPHA, chart_style, legend_outside, png_bytes
 from simulator.report.fonts import ChartLanguage
-from simulator.report.rated import flow_words
+from simulator.report.rated import FLOW_DIFFERENCE, flow_words
 from simulator.report.text import grid, terminal_text
 from simulator.rundir.egress_study_schema import EgressStudyFile
 
@@ -25,7 +26,7 @@ def _number(value: float | None, shape: str) -> str:
 
 
 def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
-    """Return the study's findings as lines: the setting, the time out, and each exit."""
+    """Return the study's findings: the setting, the time out at both door flows, crowding."""
     egress = data["metrics"]["egress_s"]
     lines = [
         render(
@@ -42,35 +43,92 @@ def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
             mean=_number(egress["mean"], ".0f"),
             low=_number(egress["ci_low"], ".0f"),
             high=_number(egress["ci_high"], ".0f"),
+            p50=_number(data["egress_p50_s"], ".0f"),
+            p95=_number(data["egress_p95_s"], ".0f"),
         ),
+        _other_flow_line(data, lang),
+        *_crowding_lines(data, lang),
     ]
-    header, rows = _exit_rows(data, lang)
-    return [*lines, "", *grid([header, *rows], indent="  ")]
+    return lines
+
+
+def _other_flow_line(data: EgressStudyFile, lang: str) -> str:
+    """Return the median at the other door flow, and whether the doors or the starts decide."""
+    other, here = data["other_flow"]["egress_p50_s"], data["egress_p50_s"]
+    line = render(
+        "study.other_flow",
+        lang,
+        flow=flow_words(data["other_flow"]["flow"], lang),
+        other=_number(other, ".0f"),
+    )
+    if other is None or not here:
+        return line
+    verdict = (
+        "study.flow_matters" if abs(other / here - 1) > FLOW_DIFFERENCE else "study.flow_close"
+    )
+    return line + render("brief.list_separator", lang) + render(verdict, lang)
+
+
+def _crowding_lines(data: EgressStudyFile, lang: str) -> list[str]:
+    """Return a line per exit whose queue got crowded, or one line saying none did."""
+    lines = []
+    for exit_ in data["exits"]:
+        if exit_["danger_share"]:
+            key, share = "study.crowd_danger", exit_["danger_share"]
+        elif exit_["warning_share"]:
+            key, share = "study.crowd_warning", exit_["warning_share"]
+        else:
+            continue
+        lines.append(
+            render(
+                key,
+                lang,
+                name=exit_["name"],
+                share=f"{share:.0%}",
+                warning=DENSITY_WARNING,
+                danger=DENSITY_DANGER,
+            )
+        )
+    return lines or [render("study.crowd_ok", lang, warning=DENSITY_WARNING)]
 
 
 def _exit_rows(data: EgressStudyFile, lang: str) -> tuple[list[str], list[list[str]]]:
-    header = [render(f"study.col_{key}", lang) for key in ("exit", "people", "flow", "last")]
+    header = [
+        render(f"study.col_{key}", lang) for key in ("exit", "people", "flow", "last", "density")
+    ]
     rows = [
         [
             exit_["name"],
             _number(exit_["people_mean"], ".0f"),
             _number(exit_["flow_mean_per_s"], ".2f"),
             _number(exit_["last_out_mean_s"], ".0f"),
+            _density(exit_["peak_density_p95_per_m2"], exit_["fruin_level_p95"]),
         ]
         for exit_ in data["exits"]
     ]
     return header, rows
 
 
+def _density(value: float | None, level: str | None) -> str:
+    return "—" if value is None else f"{value:.2f} ({level})" if level else f"{value:.2f}"
+
+
+def _warning_lines(data: EgressStudyFile, lang: str) -> list[str]:
+    """Return the scenario's warnings in ``lang``, as its loader gave them."""
+    return [warning["text_zh" if lang == "zh" else "text"] for warning in data["warnings"]]
+
+
 def study_table(data: EgressStudyFile, lang: str) -> str:
     """Return what ``drill evacuate`` prints."""
     title = render("study.title", lang, name=data["scenario"]["name"], seed=data["seed"])
-    return terminal_text("\n".join([title, *study_lines(data, lang)]))
+    header, rows = _exit_rows(data, lang)
+    table = grid([header, *rows], indent="  ")
+    return terminal_text("\n".join([title, *study_lines(data, lang), "", *table]))
 
 
 def study_brief(data: EgressStudyFile, lang: str) -> str:
     """Return the study's brief (Markdown): the evacuation section of a plan assessment."""
-    lines = study_lines(data, lang)[:2]
+    lines = study_lines(data, lang)
     header, rows = _exit_rows(data, lang)
     markdown_table = [
         "| " + " | ".join(header) + " |",
@@ -92,10 +150,18 @@ def study_brief(data: EgressStudyFile, lang: str) -> str:
             "",
             f"![{figure}]({CHART_FILE})",
             "",
+            *_warnings_section(data, lang),
             render("study.note", lang),
             "",
         ]
     )
+
+
+def _warnings_section(data: EgressStudyFile, lang: str) -> list[str]:
+    warnings = _warning_lines(data, lang)
+    if not warnings:
+        return []
+    return [f"## {render('study.warnings', lang)}", "", *(f"- {w}" for w in warnings), ""]
 
 
 def study_chart(

@@ -2,7 +2,9 @@
 
 - ``summary.json`` (its schema in :mod:`.egress_study_schema`): the hall, the occupants, the
   door flow used, the evacuation metrics of ``drill run`` with their 95 % intervals
-  (``egress_s`` among them), and per exit the people, mean flow (persons/s) and last one out.
+  (``egress_s`` among them) and its median and P95, the median at the other door flow, per
+  exit the people, mean flow (persons/s), last one out and crowding (peak density, Fruin
+  level, how often it reached 3.33 and 5.5 persons/m²), and the scenario's warnings.
 - ``evacuation.csv``: people still inside every 5 s after the alarm, the whole hall (mean, P10,
   P50, P90 over the repetitions) and the mean bound for each exit.
 
@@ -21,9 +23,12 @@ from simulator.rundir.egress_study_schema import (
     STUDY_FILE,
     STUDY_SCHEMA_VERSION,
     EgressStudyFile,
+    StudyExitEntry,
 )
 from simulator.rundir.schema import EstimateEntry, finite_or_none, json_text
 from simulator.rundir.staging import Claim
+from simulator.rundir.writer import warning_entries
+from simulator.scoring import exit_crowding
 
 
 def _estimate(values: np.ndarray) -> EstimateEntry:
@@ -35,9 +40,8 @@ def _estimate(values: np.ndarray) -> EstimateEntry:
     }
 
 
-def _mean(values: np.ndarray) -> float | None:
-    kept = values[~np.isnan(values)]
-    return finite_or_none(float(kept.mean())) if kept.size else None
+def _percentile(values: np.ndarray, q: float) -> float | None:
+    return finite_or_none(float(np.percentile(values, q))) if values.size else None
 
 
 def study_dict(study: EgressStudy) -> EgressStudyFile:
@@ -66,16 +70,33 @@ def study_dict(study: EgressStudy) -> EgressStudyFile:
             "evacuated": _estimate(np.full(len(study.results), float(study.occupants))),
             "exit_peak_density_per_m2": _estimate(np.nanmax(peaks, axis=1)),
         },
+        "egress_p50_s": _percentile(study.totals_s, 50),
+        "egress_p95_s": _percentile(study.totals_s, 95),
+        "other_flow": {
+            "flow": study.other_flow,
+            "egress_p50_s": _percentile(study.other_totals_s, 50),
+        },
         "exits": [
-            {
-                "name": exit_.name,
-                "people_mean": _mean(tables[:, index, 0]),
-                "flow_mean_per_s": _mean(tables[:, index, 1]),
-                "last_out_mean_s": _mean(tables[:, index, 2]),
-                "peak_density_mean_per_m2": _mean(peaks[:, index]),
-            }
+            _exit_entry(exit_.name, peaks[:, index], tables[:, index, :])
             for index, exit_ in enumerate(scenario.site.exits)
         ],
+        "warnings": warning_entries(scenario),
+    }
+
+
+def _exit_entry(name: str, peaks: np.ndarray, table: np.ndarray) -> StudyExitEntry:
+    """Return one exit's people, flow, last out and crowding over the repetitions."""
+    crowding = exit_crowding(name, peaks, table)
+    return {
+        "name": name,
+        "people_mean": finite_or_none(crowding.people_mean),
+        "flow_mean_per_s": finite_or_none(crowding.flow_mean_per_s),
+        "last_out_mean_s": finite_or_none(crowding.last_out_mean_s),
+        "peak_density_mean_per_m2": finite_or_none(crowding.peak_density_mean),
+        "peak_density_p95_per_m2": finite_or_none(crowding.peak_density_p95),
+        "fruin_level_p95": crowding.fruin_level_p95 or None,
+        "warning_share": crowding.warning_share,
+        "danger_share": crowding.danger_share,
     }
 
 

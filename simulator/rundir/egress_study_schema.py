@@ -6,9 +6,9 @@ importing the study's computation.
 
 from typing import Any, TypedDict
 
-from simulator.rundir.schema import EstimateEntry
+from simulator.rundir.schema import EstimateEntry, WarningEntry
 
-STUDY_SCHEMA_VERSION = 1
+STUDY_SCHEMA_VERSION = 2
 STUDY_FILE = "summary.json"
 CURVE_FILE = "evacuation.csv"
 
@@ -21,6 +21,17 @@ class StudyExitEntry(TypedDict):
     flow_mean_per_s: float | None
     last_out_mean_s: float | None
     peak_density_mean_per_m2: float | None
+    peak_density_p95_per_m2: float | None
+    fruin_level_p95: str | None
+    warning_share: float  # of the repetitions: the queue reached Fruin E (3.33 persons/m²)
+    danger_share: float  # and crush density (5.5 persons/m²)
+
+
+class OtherFlowEntry(TypedDict):
+    """The same evacuations at the other door flow (design ↔ measured)."""
+
+    flow: str
+    egress_p50_s: float | None
 
 
 class EgressStudyFile(TypedDict):
@@ -36,4 +47,8 @@ class EgressStudyFile(TypedDict):
     flow: str | float
     floor: bool
     metrics: dict[str, EstimateEntry]
+    egress_p50_s: float | None
+    egress_p95_s: float | None
+    other_flow: OtherFlowEntry
     exits: list[StudyExitEntry]
+    warnings: list[WarningEntry]  # the scenario's, as its loader gave them

@@ -41,6 +41,7 @@ from simulator.rundir.schema import (
     ObjectiveEntry,
     ScenarioEntry,
     Summary,
+    WarningEntry,
     event_row,
     finite_or_none,
     json_text,
@@ -94,16 +95,21 @@ def _scenario_dict(scenario: Scenario) -> ScenarioEntry:
             for index, rule in enumerate(scenario.playbook)
         ],
         "egress": {"flow": scenario.egress.flow, "floor": scenario.site.floor is not None},
-        "warnings": [
-            {
-                "key": warning.key,
-                "line": warning.line,
-                "text": warning.message.text("en"),
-                "text_zh": warning.message.text("zh"),
-            }
-            for warning in scenario.warnings
-        ],
+        "warnings": warning_entries(scenario),
     }
+
+
+def warning_entries(scenario: Scenario) -> list[WarningEntry]:
+    """Return the scenario's warnings as kept in a results file, in both languages."""
+    return [
+        {
+            "key": warning.key,
+            "line": warning.line,
+            "text": warning.message.text("en"),
+            "text_zh": warning.message.text("zh"),
+        }
+        for warning in scenario.warnings
+    ]
 
 
 def _evacuation_dict(summary: EvacuationSummary | None) -> EvacuationEntry | None:

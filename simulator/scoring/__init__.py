@@ -5,6 +5,7 @@ from simulator.scoring.evacuation import (
     EvacuationSummary,
     ExitCrowding,
     evacuation_objectives,
+    exit_crowding,
     summarize_evacuations,
 )
 from simulator.scoring.limits import LimitResult, check_limits
@@ -19,6 +20,7 @@ __all__ = [
     "Rating",
     "Task",
     "check_limits",
+    "exit_crowding",
     "score_objectives",
     "summarize_evacuations",
 ]

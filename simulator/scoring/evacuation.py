@@ -88,7 +88,7 @@ def _open_mean(values: np.ndarray, blocked: np.ndarray) -> float:
     return float(np.mean(kept)) if kept.size else math.nan
 
 
-def _exit_crowding(name: str, peaks: np.ndarray, flows: np.ndarray) -> ExitCrowding:
+def exit_crowding(name: str, peaks: np.ndarray, flows: np.ndarray) -> ExitCrowding:
     """Summarize one exit's days: peak densities (NaN when blocked) and flows (days × 3)."""
     blocked = np.isnan(peaks)
     used = peaks[~blocked]
@@ -122,7 +122,7 @@ def summarize_evacuations(result: RunResult) -> EvacuationSummary | None:
     densities = np.vstack(result.exit_peak_density)  # days × exits
     flows = np.stack(result.exit_flow) if result.exit_flow else np.empty((0, densities.shape[1], 3))
     exits = tuple(
-        _exit_crowding(exit_.name, densities[:, index], flows[:, index, :])
+        exit_crowding(exit_.name, densities[:, index], flows[:, index, :])
         for index, exit_ in enumerate(result.scenario.site.exits)
     )
     other = _finite(result.other_flow_rset_s)
