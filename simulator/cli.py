@@ -32,9 +32,10 @@ from simulator.cli_support import (
 from simulator.i18n import LANGUAGES, render
 from simulator.model.json_schema import json_schema_text
 from simulator.model.reference import reference_markdown
+from simulator.report.egress_study import publish_study
 from simulator.report.publish import DEFAULT_FORMATS, FORMATS, publish
 from simulator.report.table import run_table
-from simulator.rundir.reader import RunDirError, read_run
+from simulator.rundir.reader import RunDirError, is_study, read_run, read_study
 from simulator.rundir.staging import WriteError
 
 
@@ -219,8 +220,13 @@ def _formats(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[s
 def brief(run_dir: str, lang: str | None, formats: tuple[str, ...]) -> None:
     """Write the brief (brief.md, brief.html, brief.pdf) and charts of the run in RUN_DIR."""
     try:
-        run = read_run(Path(run_dir))
-        published = publish(run, lang or run.summary["scenario"].get("language", "zh"), formats)
+        if is_study(Path(run_dir)):  # drill evacuate's directory: an egress study's brief
+            study = read_study(Path(run_dir))
+            published = publish_study(study, lang or study.data["scenario"]["language"], formats)
+        else:
+            run = read_run(Path(run_dir))
+            scenario_lang = run.summary["scenario"].get("language", "zh")
+            published = publish(run, lang or scenario_lang, formats)
     except RunDirError as error:  # before the run is read: the interface's language
         raise InputError(error.message.text(lang or INTERFACE.lang)) from None
     report_published(published)

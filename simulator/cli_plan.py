@@ -4,6 +4,7 @@ Both write a run directory like ``drill run`` does (for the base plan), with the
 beside it, and the brief of that directory gains a section for them.
 """
 
+import datetime as dt
 import math
 import sys
 from collections.abc import Callable
@@ -37,10 +38,9 @@ from simulator.cli_support import (
 )
 from simulator.i18n import render
 from simulator.model import Scenario
-from simulator.report.egress_study import CHART_FILE, study_brief, study_chart, study_table
-from simulator.report.fonts import chart_language
+from simulator.report.egress_study import study_files, study_table
 from simulator.report.plan_tables import compare_text, staff_text
-from simulator.report.publish import Published
+from simulator.report.publish import DEFAULT_FORMATS, Published
 from simulator.report.roster import roster_table
 from simulator.rundir.egress_study import curve_columns, curve_csv, study_dict, write_study
 from simulator.rundir.roster_schema import ROSTER_XLSX, rostered_file
@@ -362,12 +362,8 @@ def evacuate(
     target = run_directory(out, file, suffix="-evacuate")
     study = study_evacuation(scenario, occupants, replications, seed)
     data = study_dict(study)
-    language = chart_language(scenario.language)
     curve = curve_columns(curve_csv(study))
-    extra = {
-        "brief.md": study_brief(data, scenario.language).encode("utf-8"),
-        CHART_FILE: study_chart(curve, data, language),
-    }
+    extra = study_files(data, curve, scenario.language, DEFAULT_FORMATS, dt.date.today())
     write_study(study, target, extra)
     click.echo(study_table(data, lang))
     click.echo("\n" + render("roster.results", lang, path=target.target))

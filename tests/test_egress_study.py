@@ -1,6 +1,8 @@
 """drill evacuate: N people evacuated R times, written as a study directory of its own."""
 
+import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,8 @@ from tests.engine_words import engine_words_in
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 FIRE = SCENARIOS / "bank_fire_drill.yaml"
+DAY = dt.date(2026, 12, 4)
+GOLDEN = Path(__file__).parent / "golden" / "bank_fire_drill.study.brief.zh.md"
 
 
 def test_the_design_load_is_the_floor_area_over_nfpas_mercantile_factor():
@@ -46,6 +50,7 @@ def test_drill_evacuate_writes_the_study_in_the_scenarios_language(tmp_path):
     result = CliRunner().invoke(cli, arguments)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
+        "brief.html",
         "brief.md",
         "charts",
         "evacuation.csv",
@@ -98,10 +103,10 @@ def test_the_other_door_flow_is_played_on_the_same_draws_and_the_brief_says_what
         assert data["egress_p50_s"] <= data["egress_p95_s"]
     # Everyone moving at once: 300 people through doors 1.3/1.6 apart, far over 20 %.
     assert quick_start["other_flow"]["egress_p50_s"] < 0.85 * quick_start["egress_p50_s"]
-    assert "两者相差超过 20%" in study_brief(quick_start, "zh")
+    assert "两者相差超过 20%" in study_brief(quick_start, "zh", DAY)
     # With the scenario's pre-movement the slowest starters decide, and the brief says so.
     ratio = slow_start["other_flow"]["egress_p50_s"] / slow_start["egress_p50_s"]
-    assert ratio > 0.8 and "两者相差不到 20%" in study_brief(slow_start, "zh")
+    assert ratio > 0.8 and "两者相差不到 20%" in study_brief(slow_start, "zh", DAY)
 
 
 def test_a_crush_at_the_door_is_reported_by_exit_and_never_above_fruins_fluid_mass():
@@ -113,7 +118,49 @@ def test_a_crush_at_the_door_is_reported_by_exit_and_never_above_fruins_fluid_ma
         assert exit_["peak_density_p95_per_m2"] <= MAX_DENSITY
         if exit_["peak_density_p95_per_m2"] >= DENSITY_DANGER:  # then its worst day was too
             assert exit_["danger_share"] > 0
-    brief = study_brief(data, "zh")
+    brief = study_brief(data, "zh", DAY)
     assert f"{crushed[0]['name']}：" in brief and "有挤压受伤的危险" in brief
     assert "各出口排队密度均未达到" not in brief
     assert f"{crushed[0]['peak_density_p95_per_m2']:.2f} (F)" in brief
+
+
+def test_drill_brief_writes_a_studys_brief_in_another_language_beside_the_first(tmp_path):
+    out = tmp_path / "study"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["evacuate", str(FIRE), "-n", "4", "--out", str(out)]).exit_code == 0
+    first = (out / "brief.md").read_bytes()
+    result = runner.invoke(cli, ["brief", str(out), "--lang", "en", "--format", "md,html"])
+    assert result.exit_code == 0, result.output
+    english = (out / "brief.en.md").read_text(encoding="utf-8")
+    assert english.startswith("# Egress assessment by simulation")
+    assert "(charts.en/evacuation_exits.png)" in english and "| Prepared by | | |" in english
+    assert (out / "charts.en" / "evacuation_exits.png").read_bytes().startswith(b"\x89PNG")
+    html = (out / "brief.en.html").read_text(encoding="utf-8")
+    assert 'src="data:image/png;base64,' in html and "@page" in html
+    assert (out / "brief.md").read_bytes() == first  # the scenario's language kept as it was
+
+
+def test_a_study_of_an_older_layout_is_refused_by_name(tmp_path):
+    out = tmp_path / "study"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["evacuate", str(FIRE), "-n", "2", "--out", str(out)]).exit_code == 0
+    summary = out / "summary.json"
+    summary.write_text(
+        summary.read_text(encoding="utf-8").replace('"schema_version": 2', '"schema_version": 1'),
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["brief", str(out)])
+    assert result.exit_code == 2
+    assert (
+        "egress-study layout 1; this drill reads layout 2. Run drill evacuate again."
+        in result.output
+    )
+
+
+def test_the_study_brief_matches_its_golden():
+    data = study_dict(study_evacuation(load_scenario(FIRE), 120, 6, seed=4))
+    data["scenario"]["file"] = "scenarios/bank_fire_drill.yaml"  # not where the tests run
+    brief = study_brief(data, "zh", DAY)
+    if os.environ.get("DRILL_UPDATE_GOLDEN"):
+        GOLDEN.write_text(brief, encoding="utf-8")
+    assert brief == GOLDEN.read_text(encoding="utf-8")

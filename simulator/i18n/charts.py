@@ -131,6 +131,15 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "en": "Fruin level of service: crowding grades A–F by persons per m²; E and F (3.33 "
         "persons/m² and more) mean people pressed together",
     },
+    "glossary.p95_study": {
+        "zh": "P95（第 95 百分位）：二十次推演中有十九次不超过的数值",
+        "en": "P95 (95th percentile): the value nineteen in twenty repetitions stay within",
+    },
+    "glossary.interval_study": {
+        "zh": "95% 置信区间：按推演次数估计的平均值的可信范围，推演次数越多越窄",
+        "en": "95 % CI: the range the mean lies in given the repetitions; more repetitions make "
+        "it narrower",
+    },
     "glossary.erlang": {
         "zh": "Erlang（排队论）估算：把每个时段当作稳定排队系统计算所需台席的公式，"
         "不考虑时段间的积压和突发事件，故再以模拟核验",

@@ -12,6 +12,7 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
     },
     "study.brief_title": {"zh": "疏散能力推演评估", "en": "Egress assessment by simulation"},
     "study.section": {"zh": "疏散", "en": "Evacuation"},
+    "study.repetitions": {"zh": "推演次数", "en": "Repetitions"},
     "study.setting": {
         "zh": "厅内 {occupants} 人（其中员工 {staff} 人），疏散推演 {repetitions} 次；"
         "出口通过能力取{flow}",

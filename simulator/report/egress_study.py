@@ -4,19 +4,27 @@ Like every report, it reads what the study wrote (``summary.json`` and ``evacuat
 :mod:`simulator.rundir.egress_study`), never results in memory.
 """
 
+import base64
+import datetime as dt
+from pathlib import Path
 from typing import Any, cast
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
+from simulator._version import __version__
 from simulator.i18n import render
 from simulator.metrics.evacuation import DENSITY_DANGER, DENSITY_WARNING
+from simulator.report.brief import render_brief
 from simulator.report.chart_parts import BAND_ALPHA, chart_style, legend_outside, png_bytes
-from simulator.report.fonts import ChartLanguage
+from simulator.report.fonts import ChartLanguage, chart_language
+from simulator.report.pdf import PdfError, html_to_pdf, page_counter_css
+from simulator.report.publish import Published, PublishError, write_all
 from simulator.report.rated import FLOW_DIFFERENCE, flow_words
 from simulator.report.text import grid, terminal_text
-from simulator.rundir.egress_study_schema import EgressStudyFile
+from simulator.rundir.egress_study_schema import STUDY_FILE, EgressStudyFile
+from simulator.rundir.reader import StudyFiles
 
 CHART_FILE = "charts/evacuation_exits.png"
 
@@ -126,42 +134,100 @@ def study_table(data: EgressStudyFile, lang: str) -> str:
     return terminal_text("\n".join([title, *study_lines(data, lang), "", *table]))
 
 
-def study_brief(data: EgressStudyFile, lang: str) -> str:
-    """Return the study's brief (Markdown): the evacuation section of a plan assessment."""
-    lines = study_lines(data, lang)
+def _names(data: EgressStudyFile, lang: str) -> tuple[str, str]:
+    """Return the brief's stem and its chart's path in ``lang``.
+
+    ``brief`` and ``charts/`` in the study's own language, ``brief.en`` and ``charts.en/`` in
+    another, as a run's briefs.
+    """
+    if lang == data["scenario"]["language"]:
+        return "brief", CHART_FILE
+    folder, name = CHART_FILE.split("/")
+    return f"brief.{lang}", f"{folder}.{lang}/{name}"
+
+
+def study_context(
+    data: EgressStudyFile, lang: str, chart: bytes, chart_file: str, date: dt.date, notice: bool
+) -> dict[str, Any]:
+    """Return what the study's brief templates show (``study.md.j2``, ``study.html.j2``)."""
     header, rows = _exit_rows(data, lang)
-    markdown_table = [
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-        *("| " + " | ".join(row) + " |" for row in rows),
-    ]
-    figure = render("study.figure", lang)
-    return "\n".join(
-        [
-            f"# {render('study.brief_title', lang)}",
-            "",
-            f"{data['scenario']['name']} · {data['scenario']['site']['name']}",
-            "",
-            f"## {render('study.section', lang)}",
-            "",
-            *(f"- {line}" for line in lines),
-            "",
-            *markdown_table,
-            "",
-            f"![{figure}]({CHART_FILE})",
-            "",
-            *_warnings_section(data, lang),
-            render("study.note", lang),
-            "",
-        ]
-    )
+    return {
+        "lang": lang,
+        "t": lambda key, **args: render(key, lang, **args),
+        "colon": render("brief.colon", lang),
+        "page_counter": page_counter_css(lang),
+        "version": __version__,
+        "name": data["scenario"]["name"],
+        "site": data["scenario"]["site"]["name"],
+        "date": date.isoformat(),
+        "scenario_file": data["scenario"]["file"],
+        "sha256": data["scenario"]["sha256"],
+        "seed": data["seed"],
+        "repetitions": data["repetitions"],
+        "warnings": _warning_lines(data, lang),
+        "findings": study_lines(data, lang),
+        "header": header,
+        "rows": rows,
+        "figures": [
+            {
+                "number": 1,
+                "caption": render("study.figure", lang),
+                "file": chart_file,
+                "data_uri": "data:image/png;base64," + base64.b64encode(chart).decode("ascii"),
+            }
+        ],
+        "font_notice": render("figure.font_missing", lang) if notice else None,
+        "glossary": ["glossary.p95_study", "glossary.interval_study", "glossary.fruin"],
+    }
 
 
-def _warnings_section(data: EgressStudyFile, lang: str) -> list[str]:
-    warnings = _warning_lines(data, lang)
-    if not warnings:
-        return []
-    return [f"## {render('study.warnings', lang)}", "", *(f"- {w}" for w in warnings), ""]
+def study_files(
+    data: EgressStudyFile,
+    curve: dict[str, np.ndarray],
+    lang: str,
+    formats: tuple[str, ...],
+    date: dt.date,
+    work_dir: Path | None = None,
+) -> dict[str, bytes]:
+    """Return the study's chart and brief files by path in the study directory.
+
+    A PDF is the HTML brief printed by a headless browser (in a folder under ``work_dir``).
+    """
+    language = chart_language(lang)
+    chart = study_chart(curve, data, language)
+    stem, chart_file = _names(data, lang)
+    context = study_context(data, lang, chart, chart_file, date, bool(language.notice))
+    files = {chart_file: chart}
+    for fmt in ("md", "html"):
+        if fmt in formats or (fmt == "html" and "pdf" in formats):
+            text = render_brief(context, f"study.{fmt}.j2")
+            if fmt in formats:
+                files[f"{stem}.{fmt}"] = text.encode("utf-8")
+            if fmt == "html" and "pdf" in formats:
+                try:
+                    files[f"{stem}.pdf"] = html_to_pdf(text, lang, work_dir)
+                except PdfError as error:  # already said in the brief's language
+                    raise PublishError(str(error)) from None
+    return files
+
+
+def study_brief(data: EgressStudyFile, lang: str, date: dt.date) -> str:
+    """Return the study's Markdown brief in ``lang`` (its chart linked, not drawn)."""
+    chart_file = _names(data, lang)[1]
+    return render_brief(study_context(data, lang, b"", chart_file, date, False), "study.md.j2")
+
+
+def publish_study(study: StudyFiles, lang: str, formats: tuple[str, ...]) -> Published:
+    """Write the brief and chart of the study read from ``study.path`` in ``lang``, at once."""
+    written = dt.date.fromtimestamp((study.path / STUDY_FILE).stat().st_mtime)
+    files = study_files(study.data, study.curve, lang, formats, written, study.path)
+    targets = {study.path / name: content for name, content in files.items()}
+    for folder in {target.parent for target in targets}:
+        if folder.exists() and not folder.is_dir():
+            raise PublishError("publish.a_file", path=folder)
+        folder.mkdir(exist_ok=True)
+    write_all(targets)
+    return Published(tuple(targets), chart_language(lang).notice, lang)
 
 
 def study_chart(

@@ -99,7 +99,7 @@ class PublishError(RunDirError):
     """The brief cannot be written where it belongs (a directory in the way, no permission)."""
 
 
-def _write_all(files: dict[Path, bytes]) -> None:
+def write_all(files: dict[Path, bytes]) -> None:
     """Write every file or none: stage each beside its target, then rename them all.
 
     Renames within a directory are atomic and practically cannot fail once staging worked, so
@@ -147,7 +147,7 @@ def publish(
     chart_dir.mkdir(exist_ok=True)
     files = {chart_dir / f"{chart.name}.png": chart.png for chart in charts}
     files.update({run.path / name: data for name, data in briefs.items()})
-    _write_all(files)
+    write_all(files)
     for stale in set(chart_dir.glob("*.png")) - set(files):
         stale.unlink()
     return Published(tuple(files), language.notice, lang)

@@ -21,6 +21,7 @@ from simulator.metrics.statistics import mean_interval
 from simulator.rundir.egress_study_schema import (
     CURVE_FILE,
     STUDY_FILE,
+    STUDY_KIND,
     STUDY_SCHEMA_VERSION,
     EgressStudyFile,
     StudyExitEntry,
@@ -51,7 +52,7 @@ def study_dict(study: EgressStudy) -> EgressStudyFile:
     peaks = np.stack([result.exit_peak_density for result in study.results])
     return {
         "schema_version": STUDY_SCHEMA_VERSION,
-        "kind": "evacuate",
+        "kind": STUDY_KIND,
         "scenario": {
             "name": scenario.name,
             "file": scenario.source,

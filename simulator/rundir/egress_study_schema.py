@@ -4,13 +4,17 @@ Apart from its writer (:mod:`.egress_study`) so that the report can read the fil
 importing the study's computation.
 """
 
-from typing import Any, TypedDict
+from typing import Any
+
+# typing_extensions, not typing: pydantic checks TypedDicts read back on Python < 3.12 only so.
+from typing_extensions import TypedDict
 
 from simulator.rundir.schema import EstimateEntry, WarningEntry
 
 STUDY_SCHEMA_VERSION = 2
 STUDY_FILE = "summary.json"
 CURVE_FILE = "evacuation.csv"
+STUDY_KIND = "evacuate"  # summary.json's "kind": what wrote the directory
 
 
 class StudyExitEntry(TypedDict):

@@ -21,6 +21,13 @@ from pydantic import TypeAdapter, ValidationError
 from simulator.engine.events import Event
 from simulator.i18n import LANGUAGES, SaidError
 from simulator.model.clock import parse_clock
+from simulator.rundir.egress_study_schema import (
+    CURVE_FILE,
+    STUDY_FILE,
+    STUDY_KIND,
+    STUDY_SCHEMA_VERSION,
+    EgressStudyFile,
+)
 from simulator.rundir.roster_schema import ROSTER_FILE, RosterFile
 from simulator.rundir.schema import (
     COMPARISON_FILE,
@@ -66,6 +73,15 @@ class RunFiles:
     staffing: StaffingFile | None = None  # when ``drill staff`` wrote it
     drill: DrillFile | None = None  # when ``drill play`` or ``drill score`` wrote it
     roster: RosterFile | None = None  # when ``drill roster`` wrote it
+
+
+@dataclass(frozen=True)
+class StudyFiles:
+    """The files of an egress study's directory (``drill evacuate``) its brief uses."""
+
+    path: Path
+    data: EgressStudyFile
+    curve: dict[str, np.ndarray]  # evacuation.csv by column
 
 
 def _not_json(constant: str) -> Any:
@@ -167,6 +183,32 @@ def summary_version(path: Path) -> tuple[dict[str, Any], int]:
         raise RunDirError(f"{file}: not a drill summary")
     version = summary.get("schema_version", 1)
     return summary, version if isinstance(version, int) else -1
+
+
+def is_study(path: Path) -> bool:
+    """Return whether ``path`` holds an egress study (``drill evacuate``), not a run."""
+    try:
+        data = json.loads((path / STUDY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return False  # read_run or read_study says what is wrong with it
+    return isinstance(data, dict) and data.get("kind") == STUDY_KIND
+
+
+def read_study(path: Path) -> StudyFiles:
+    """Read the egress study in ``path``; raise :class:`RunDirError` if it is not one."""
+    file = path / STUDY_FILE
+    data = _json(file)
+    if not isinstance(data, dict) or data.get("kind") != STUDY_KIND:
+        raise RunDirError(f"{file}: not written by drill evacuate")
+    version = data.get("schema_version")
+    if version != STUDY_SCHEMA_VERSION:
+        raise RunDirError(
+            f"{file}: written with egress-study layout {version}; this drill reads layout "
+            f"{STUDY_SCHEMA_VERSION}. Run drill evacuate again."
+        )
+    checked = cast(EgressStudyFile, _checked(data, EgressStudyFile, file))
+    curve = read_columns(path / CURVE_FILE, ("seconds_since_alarm", "inside_p50"))
+    return StudyFiles(path, checked, curve)
 
 
 def read_summary(path: Path) -> Summary:
