@@ -40,10 +40,10 @@ import numpy as np
 from packages import bench_import  # benchmarks/ is the script's directory
 
 from simulator.engine.egress import CUSTOMER, STAFF, evacuate
-from simulator.engine.floor import COUNTER_LINE
 from simulator.engine.streams import Streams
 from simulator.model.distributions import Fixed
-from simulator.model.hall import Exit, Floor
+from simulator.model.floor_plan import Floor
+from simulator.model.hall import COUNTER_SHARE, Exit
 from simulator.model.scenario import DEFAULT_EGRESS, Premovement
 
 STAFF_SHARE = 0.1
@@ -182,7 +182,7 @@ def jupedsim_run(
     stages = [simulation.add_exit_stage(stage) for _corridor_, stage in corridors]
     journeys = [simulation.add_journey(jps.JourneyDescription([stage])) for stage in stages]
     staff = round(hall.people * STAFF_SHARE)
-    line = COUNTER_LINE * depth
+    line = COUNTER_SHARE * depth
     front = Polygon([(0, 0), (width, 0), (width, line), (0, line)])
     back = Polygon([(0, line), (width, line), (width, depth), (0, depth)])
     places = [

@@ -70,3 +70,14 @@ def test_recent_waits_and_abandons_cover_the_last_fifteen_minutes_only():
     unwatched = table(watched=False)
     unwatched.start_service(0, 545.0, Channel.COUNTER)
     assert unwatched.recent_wait_p90(545.0) == 0.0  # no playbook reads them: not kept
+
+
+def test_where_customers_stand_follows_their_visit():
+    from simulator.engine.floor import Spot
+
+    customers = table(4)
+    customers.uses_kiosk[3] = True  # waiting for a kiosk
+    customers.start_service(0, 541.0, Channel.COUNTER)
+    customers.start_service(1, 542.0, Channel.KIOSK)
+    spots = customers.spots([0, 1, 2, 3]).tolist()
+    assert spots == [Spot.AT_COUNTER, Spot.AT_KIOSK, Spot.WAITING, Spot.AT_KIOSK]

@@ -8,19 +8,28 @@ from click.testing import CliRunner
 
 from simulator.cli import cli
 from simulator.engine.egress import CUSTOMER, STAFF, _Draws, door_headway_s, evacuate
-from simulator.engine.floor import COUNTER_LINE, distances_to_doors, door_segments, positions
+from simulator.engine.floor import Spot, distances_to_doors, door_segments, layout, positions
 from simulator.engine.streams import Streams
 from simulator.model import ScenarioError, load_scenario_text
 from simulator.model.distributions import Fixed
-from simulator.model.hall import Exit, Floor
+from simulator.model.floor_plan import Floor
+from simulator.model.hall import COUNTER_SHARE, Exit
 from simulator.model.scenario import DEFAULT_EGRESS
 from tests.test_egress import STANDING_START
 
 ROOM = Floor(width_m=20.0, depth_m=12.0)
-# Two equal doors in the middle of the west and east walls: a hall symmetric east to west.
-SYMMETRIC = (
+SOUTH = layout(ROOM, "south")  # the main door in the south wall
+# Two equal doors in the middle of the west and east walls.
+SIDE_DOORS = (
     Exit(name="west", width_m=1.2, wall="west", at_m=6.0),
     Exit(name="east", width_m=1.2, wall="east", at_m=6.0),
+)
+# Two equal doors in the south wall, 5 m from either end: with the counter line parallel to it
+# (the main door's wall) the hall is symmetric east to west. (With SIDE_DOORS it is not: the
+# first door's wall is the main door's, so the public floor lies on the west side.)
+SYMMETRIC = (
+    Exit(name="west", width_m=1.2, wall="south", at_m=5.0),
+    Exit(name="east", width_m=1.2, wall="south", at_m=15.0),
 )
 
 
@@ -40,10 +49,10 @@ def run_on(floor, exits, people, egress, seed=1, staff=0, blocked=()):
 
 
 def test_a_person_at_a_doors_jamb_is_at_the_door_and_out_in_under_a_second():
-    segments = door_segments(ROOM, SYMMETRIC)
+    segments = door_segments(ROOM, SIDE_DOORS)
     assert segments[0].tolist() == [[0.0, 5.4], [0.0, 6.6]]
     jamb = np.array([[0.0, 5.4], [0.5, 6.0], [10.0, 6.0]])
-    distance = distances_to_doors(jamb, segments)
+    distance = distances_to_doors(layout(ROOM, "west"), jamb, segments)
     assert distance[:, 0].tolist() == pytest.approx([0.0, 0.5, 10.0])
     assert distance[2].tolist() == pytest.approx([10.0, 10.0])  # the middle: equally far
     # At 1.34 m/s, the pace of the default walker, half a metre takes 0.37 s.
@@ -53,8 +62,8 @@ def test_a_person_at_a_doors_jamb_is_at_the_door_and_out_in_under_a_second():
 def test_customers_stand_in_front_of_the_counter_line_and_staff_behind_it():
     uniform = np.random.default_rng(1).uniform(size=(1000, 2))
     staff = np.arange(1000) % 2 == 1
-    where = positions(ROOM, staff, uniform)
-    line = COUNTER_LINE * ROOM.depth_m
+    where = positions(SOUTH, np.where(staff, Spot.BEHIND, Spot.ON_FLOOR), uniform)
+    line = COUNTER_SHARE * ROOM.depth_m
     assert where[~staff, 1].max() < line <= where[staff, 1].min()
     assert where[:, 0].min() >= 0 and where[:, 0].max() < ROOM.width_m
 
@@ -63,11 +72,11 @@ def test_customers_stand_in_front_of_the_counter_line_and_staff_behind_it():
 def test_the_public_floor_lies_on_the_main_doors_side(front):
     uniform = np.random.default_rng(2).uniform(size=(400, 2))
     staff = np.arange(400) % 4 == 0
-    where = positions(ROOM, staff, uniform, front)
+    where = positions(layout(ROOM, front), np.where(staff, Spot.BEHIND, Spot.ON_FLOOR), uniform)
     axis, size = (1, ROOM.depth_m) if front in ("south", "north") else (0, ROOM.width_m)
     # Distance from the front wall: customers within the counter line, staff beyond it.
     from_front = where[:, axis] if front in ("south", "west") else size - where[:, axis]
-    line = COUNTER_LINE * size
+    line = COUNTER_SHARE * size
     assert from_front[~staff].max() < line <= from_front[staff].min()
 
 
@@ -84,9 +93,8 @@ def test_with_nobody_queuing_everyone_takes_the_nearest_door():
         group, np.zeros(12), 0, exits, frozenset(), 240.0, egress, Streams(5, 0), ROOM
     )
     uniform = _Draws(Streams(5, 0), 12, 2, egress).place
-    nearest = distances_to_doors(
-        positions(ROOM, np.zeros(12, bool), uniform, "south"), door_segments(ROOM, exits)
-    ).argmin(axis=1)
+    where = positions(SOUTH, np.full(12, Spot.ON_FLOOR), uniform)
+    nearest = distances_to_doors(SOUTH, where, door_segments(ROOM, exits)).argmin(axis=1)
     assert (result.exit_index == nearest).all()
 
 
@@ -325,7 +333,7 @@ def test_guides_and_guards_stand_on_the_public_floor_clerks_behind_the_counters(
     egress = DEFAULT_EGRESS.model_copy(update={"familiarity_bonus_s": 0.0})
     group = np.full(40, STAFF)
     shares = {}
-    for where, behind in (("clerks", np.ones(40, bool)), ("floor staff", np.zeros(40, bool))):
+    for where, spot in (("clerks", Spot.BEHIND), ("floor staff", Spot.ON_FLOOR)):
         result = evacuate(
             group,
             np.zeros(40),
@@ -337,7 +345,7 @@ def test_guides_and_guards_stand_on_the_public_floor_clerks_behind_the_counters(
             Streams(3, 0),
             ROOM,
             None,
-            behind,
+            np.full(40, spot),
         )
         shares[where] = np.mean(result.exit_index == 1)
     # (those on the public floor nearer the back wall still take the back door)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator.engine.egress import CUSTOMER, STAFF, EgressResult, Occupants, evacuate_site
+from simulator.engine.floor import Spot
 from simulator.engine.streams import Streams
 from simulator.metrics.evacuation import CURVE_STEP_S, exit_table
 from simulator.model.scenario import Scenario
@@ -93,10 +94,19 @@ def study_evacuation(
     group = np.concatenate([np.full(customers, CUSTOMER), np.full(staff, STAFF)]).astype(np.int8)
     guides = min(staff_plan.guides, max(staff - clerks, 0))
     egress = scenario.egress
-    # Clerks behind the counter line; guides and guards on the public floor with the customers.
-    behind = np.concatenate(
-        [np.zeros(customers, bool), np.ones(clerks, bool), np.zeros(staff - clerks, bool)]
-    )
+    # A customer at each staffed counter and each kiosk, the rest waiting; clerks behind the
+    # counter line; guides and guards anywhere on the public floor.
+    at_counters = min(clerks, customers)
+    at_kiosks = min(scenario.site.kiosks, customers - at_counters)
+    spot = np.concatenate(
+        [
+            np.full(at_counters, Spot.AT_COUNTER),
+            np.full(at_kiosks, Spot.AT_KIOSK),
+            np.full(customers - at_counters - at_kiosks, Spot.WAITING),
+            np.full(clerks, Spot.BEHIND),
+            np.full(staff - clerks, Spot.ON_FLOOR),
+        ]
+    ).astype(np.int8)
     results, others = [], []
     other_flow = "measured" if egress.flow == "design" else "design"
     for repetition in range(repetitions):
@@ -105,7 +115,7 @@ def study_evacuation(
         delays = np.concatenate([np.zeros(customers), cash, np.zeros(staff - clerks)])
         draw = streams.generator("egress", VULNERABLE_STREAM).uniform(size=customers)
         slow = np.concatenate([draw < scenario.demand.vulnerable_share, np.zeros(staff, bool)])
-        inside = Occupants(group, delays, slow, behind)
+        inside = Occupants(group, delays, slow, spot)
         results.append(evacuate_site(inside, guides, scenario.site, frozenset(), egress, streams))
         other = egress.model_copy(update={"flow": other_flow})
         others.append(

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import numpy as np
 
 from simulator.engine.demand import Customers
+from simulator.engine.floor import Spot
 from simulator.engine.records import Channel, Outcome
 
 RECENT_MIN = 15.0  # the window of "recent" live metrics (wait_p90_recent, abandoned_recent)
@@ -188,6 +189,21 @@ class CustomerTable:
             and self.arrival[customer] <= now
             and customer not in self.outside
         ]
+
+    def spots(self, inside: list[int]) -> np.ndarray:
+        """Return where each of ``inside`` stands (:class:`~.floor.Spot`).
+
+        At a counter or a kiosk while served there, at the kiosks while waiting for one, else
+        waiting in the queue area and the seats.
+        """
+        spot = np.full(len(inside), Spot.WAITING, dtype=np.int8)
+        for position, customer in enumerate(inside):
+            channel = self._channel[customer]
+            if channel in (Channel.COUNTER, Channel.FAST_LANE):
+                spot[position] = Spot.AT_COUNTER
+            elif channel == Channel.KIOSK or self.uses_kiosk[customer]:
+                spot[position] = Spot.AT_KIOSK
+        return spot
 
     def entered(self) -> np.ndarray | None:
         """Return when each customer who came came in (None: nobody was held outside).

@@ -42,10 +42,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulator.engine.floor import distances_to_doors, door_segments, positions
+from simulator.engine.floor import (
+    Legs,
+    Spot,
+    distances_to_doors,
+    door_segments,
+    layout,
+    legs_to_doors,
+    positions,
+)
 from simulator.engine.intervals import peak_level
 from simulator.engine.streams import Streams
-from simulator.model.hall import Floor, Site
+from simulator.model.floor_plan import Floor
+from simulator.model.hall import Site
 from simulator.model.scenario import Egress, Exit
 
 CUSTOMER, STAFF = 0, 1
@@ -160,7 +169,7 @@ def evacuate(
     streams: Streams,
     floor: Floor | None = None,
     slow: np.ndarray | None = None,
-    behind: np.ndarray | None = None,
+    spot: np.ndarray | None = None,
 ) -> EgressResult:
     """Evacuate the people described by ``group`` (CUSTOMER/STAFF) and ``extra_delay_s``.
 
@@ -170,8 +179,8 @@ def evacuate(
     first (unguided customers with a bonus for the main door); without one, from each exit's
     mean distance, and unguided customers head for the main door or the nearest exit.
     ``slow`` marks the vulnerable customers, who walk at ``vulnerable_speed_factor`` of their
-    drawn speed; ``behind``, on a floor plan, who stands behind the counter line (default:
-    the staff).
+    drawn speed; ``spot``, on a floor plan, where each stands (:class:`~.floor.Spot`;
+    default: customers anywhere on the public floor, staff behind the counter line).
     """
     people = group.size
     draws = _Draws(streams, people, len(exits), egress)
@@ -190,17 +199,21 @@ def evacuate(
         raise ValueError("every exit is blocked")
     bonus = np.zeros((people, len(exits)))
     if floor is not None:
-        back = ~customers if behind is None else behind
-        where = positions(floor, back, draws.place, exits[0].wall or "south")
-        distance = distances_to_doors(where, door_segments(floor, exits))
+        if spot is None:
+            spot = np.where(customers, Spot.ON_FLOOR, Spot.BEHIND)
+        plan = layout(floor, exits[0].wall or "south")
+        segments = door_segments(floor, exits)
+        legs = legs_to_doors(plan, positions(plan, spot, draws.place), segments)
+        distance = legs.total_m
+        passage_headway = door_headway_s(floor.counter_passage_width_m, egress.flow)
         # Everyone weighs walk and wait; an unguided customer knows the main door best.
         chooses = np.ones(people, dtype=bool)
         to_main = np.zeros(people, dtype=bool)
         bonus[customers & ~guided, 0] = egress.familiarity_bonus_s
-        middles = door_segments(floor, exits).mean(axis=1)  # E × 2
-        gaps = np.linalg.norm(middles[:, None, :] - middles[None, :, :], axis=2)  # door to door
+        # From the door given up to another, around the counter line if it is in the way.
+        gaps = distances_to_doors(plan, segments.mean(axis=1), segments)  # E × E
     else:
-        gaps = None
+        gaps, legs, passage_headway = None, None, 0.0
         default_distance = default_distance_m(floor_area_m2)
         mean_distance = np.array([e.distance_m or default_distance for e in exits])
         distance = mean_distance * (1 + egress.position_spread * draws.position)
@@ -214,6 +227,8 @@ def evacuate(
         walk = distance / speed[:, None]
         chosen = _choose_exits(premovement, walk, headway, usable, chooses, to_main, bonus)
         arrive = premovement + walk[np.arange(people), chosen]
+        if legs is not None and legs.crosses.any():
+            arrive = _through_passage(premovement, speed, legs, chosen, passage_headway)
         if gaps is None:
             out = _through_doors(arrive, chosen, headway)
         else:
@@ -241,7 +256,7 @@ class Occupants:
     group: np.ndarray  # CUSTOMER or STAFF
     extra_delay_s: np.ndarray  # staff's own delays (cash, fire fighting) before they move
     slow: np.ndarray  # vulnerable customers, who walk slower
-    behind: np.ndarray  # on a floor plan: who stands behind the counter line (the clerks)
+    spot: np.ndarray  # on a floor plan: where each stands (simulator.engine.floor.Spot)
 
 
 def evacuate_site(
@@ -264,7 +279,7 @@ def evacuate_site(
         streams,
         site.floor,
         occupants.slow,
-        occupants.behind,
+        occupants.spot,
     )
 
 
@@ -332,6 +347,27 @@ def _rerouted(
         out[person] = max(at, free_at[door]) + headway[door]
         free_at[door] = out[person]
     return chosen, arrive, out
+
+
+def _through_passage(
+    premovement: np.ndarray, speed: np.ndarray, legs: Legs, chosen: np.ndarray, headway: float
+) -> np.ndarray:
+    """Return when each person reaches their door.
+
+    Those crossing the counter line queue at its passage on the way: first come, first served,
+    one every ``headway``, as at a door.
+    """
+    people = np.arange(chosen.size)
+    arrive = premovement + legs.total_m[people, chosen] / speed
+    crossing = legs.crosses[people, chosen]
+    if crossing.any():
+        at_passage = premovement + legs.to_passage_m[people, chosen] / speed
+        through = _through_doors(
+            at_passage[crossing], np.zeros(int(crossing.sum()), dtype=int), np.array([headway])
+        )
+        on_from = legs.from_passage_m[people, chosen] / speed
+        arrive[crossing] = through + on_from[crossing]
+    return arrive
 
 
 def _through_doors(arrive: np.ndarray, chosen: np.ndarray, headway: np.ndarray) -> np.ndarray:

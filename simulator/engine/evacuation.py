@@ -19,6 +19,7 @@ from simulator.engine.customers import CustomerTable
 from simulator.engine.demand import VULNERABLE
 from simulator.engine.egress import CUSTOMER, STAFF, EgressResult, Occupants, evacuate_site
 from simulator.engine.events import EventKind
+from simulator.engine.floor import Spot
 from simulator.engine.log import EventLog
 from simulator.engine.records import EvacuationRecord, Outcome
 from simulator.engine.streams import Streams
@@ -85,17 +86,23 @@ def evacuate_hall(
             else:
                 customers.never_came(customer)
     staff_delays, clerks = _staff_delays(alarm, clerks_on_duty, scenario, streams)
-    # On a floor plan the clerks stand behind the counter line; guides, guards and those
-    # fighting the fire on the public floor.
-    behind = np.zeros(len(inside) + staff_delays.size, dtype=bool)
-    behind[len(inside) : len(inside) + clerks] = True
+    # On a floor plan customers stand where their visit has them (waiting, at a counter or a
+    # kiosk), the clerks behind the counter line, guides, guards and fire fighters anywhere on
+    # the public floor.
+    spot = np.concatenate(
+        [
+            customers.spots(inside),
+            np.full(clerks, Spot.BEHIND, dtype=np.int8),
+            np.full(staff_delays.size - clerks, Spot.ON_FLOOR, dtype=np.int8),
+        ]
+    )
     group = np.concatenate(
         [np.full(len(inside), CUSTOMER), np.full(staff_delays.size, STAFF)]
     ).astype(np.int8)
     extra_delay = np.concatenate([np.zeros(len(inside)), staff_delays])
     slow = _vulnerable(customers, inside, staff_delays.size)
 
-    occupants = Occupants(group, extra_delay, slow, behind)
+    occupants = Occupants(group, extra_delay, slow, spot)
 
     def evacuated(egress: Egress) -> EgressResult:
         return evacuate_site(

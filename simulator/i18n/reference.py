@@ -147,6 +147,7 @@ REFERENCE_TEXTS: dict[str, dict[str, str]] = {
     "ref.meaning": {"zh": "含义", "en": "Meaning"},
     "ref.required": {"zh": "必填", "en": "required"},
     "ref.list_of": {"zh": "{item} 的列表", "en": "list of {item}"},
+    "ref.pair": {"zh": "[从, 到]：{count} 个{item}", "en": "[from, to]: {count} of {item}"},
     "ref.one_of": {"zh": "取值之一：{values}", "en": "one of {values}"},
     "ref.number": {"zh": "数字", "en": "number"},
     "ref.integer": {"zh": "整数", "en": "integer"},

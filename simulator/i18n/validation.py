@@ -262,6 +262,29 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "门宽 {width} 米大于所在墙长 {length} 米",
         "en": "the door is {width} m wide, its wall only {length} m long",
     },
+    "validation.area_empty": {
+        "zh": "区域的起点须小于终点，实际为 {low} 到 {high}",
+        "en": "an area runs from a smaller number to a larger one, got {low} to {high}",
+    },
+    "validation.area_off_floor": {
+        "zh": "区域伸到 {high} 米，超出平面图（此方向只有 {size} 米）",
+        "en": "the area reaches {high} m, beyond the plan's {size} m",
+    },
+    "validation.counter_line_off_floor": {
+        "zh": "柜台线须在正门所在墙与对面墙之间（小于 {size} 米），实际为 {got}",
+        "en": "the counter line must stand between the main door's wall and the opposite one "
+        "(under {size} m), got {got}",
+    },
+    "validation.passage_off_line": {
+        "zh": "通道中点须在 {low} 到 {high} 米之间，通道才能整个开在柜台线上，实际为 {got}",
+        "en": "the passage's middle must lie between {low} and {high} m for it to fit the "
+        "counter line, got {got}",
+    },
+    "validation.zone_behind_counter": {
+        "zh": "客户区域须在柜台线前（距正门所在墙 {line} 米以内），此区域伸到柜台线之后",
+        "en": "a customers' zone lies in front of the counter line (within {line} m of the "
+        "main door's wall); this one reaches behind it",
+    },
     "validation.exits_overlap": {
         "zh": "这扇门与 exits[{other}] 在同一面墙上重叠",
         "en": "this door overlaps exits[{other}] on the same wall",

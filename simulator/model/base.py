@@ -215,6 +215,11 @@ def ListOf(item: Any) -> Any:
     return Annotated[tuple[item, ...], BeforeValidator(_to_tuple)]
 
 
+def PairOf(item: Any) -> Any:
+    """Return the annotation of a pair of ``item`` (from, to) read from a two-item YAML list."""
+    return Annotated[tuple[item, item], BeforeValidator(_to_tuple)]
+
+
 def span(open_min: float, close_min: float) -> str:
     """Return opening hours as text for messages, e.g. ``09:00–17:00``."""
     return f"{format_clock(open_min)}–{format_clock(close_min)}"

@@ -13,12 +13,16 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 from simulator.model.base import Clock, ListOf, Model, capped, doc, facts, problem, span
 from simulator.model.clock import format_clock
 from simulator.model.distributions import AnyDistribution
+from simulator.model.floor_plan import Floor
 
 SHARE_TOLERANCE = 1e-6
 # Counts stop far below what would exhaust memory: no hall has a million counters.
 MANY = 10_000
 # Sanity caps (see base.capped): a typo such as 1e12 must not make a day run for ever.
 LONGEST_MIN = 10_000.0  # about a week
+# Where the counter line stands without counter_line_m: this share of the way from the main
+# door's wall to the opposite one (a typical hall keeps a fifth of its depth for the clerks).
+COUNTER_SHARE = 0.8
 LARGEST_M = 10_000.0
 Minutes = Annotated[float, capped(LONGEST_MIN)]
 Metres = Annotated[float, capped(LARGEST_M)]
@@ -60,17 +64,6 @@ def _unique(names: list[str], key: str) -> None:
 Wall = Literal["north", "south", "east", "west"]
 
 
-class Floor(Model):
-    """The hall's floor plan: a rectangle, x west to east along its width, y south to north.
-
-    With it, every person inside gets a position and their distance to each exit follows from
-    it (see :mod:`simulator.engine.floor`); without it, each exit's ``distance_m`` is a mean.
-    """
-
-    width_m: Metres = doc("west to east", "东西方向宽度", unit="m", gt=1, examples=[20])
-    depth_m: Metres = doc("south to north", "南北方向进深", unit="m", gt=1, examples=[12])
-
-
 class Exit(Model):
     """A door people can leave through in an evacuation."""
 
@@ -101,6 +94,48 @@ class Exit(Model):
         default=None,
         ge=0,
     )
+
+
+def _check_counter_line(floor: Floor, front: str | None) -> None:
+    """Check the counter line, its passage and the customers' zones against the main door."""
+    across = floor.depth_m if front in ("south", "north") else floor.width_m
+    along = floor.width_m if front in ("south", "north") else floor.depth_m
+    line = floor.counter_line_m
+    if line is not None and line >= across:
+        raise problem(
+            "counter_line_off_floor",
+            at=("floor", "counter_line_m"),
+            size=f"{across:g}",
+            got=f"{line:g}",
+        )
+    if floor.counter_passage_at_m is not None:
+        half = floor.counter_passage_width_m / 2
+        if not half <= floor.counter_passage_at_m <= along - half:
+            raise problem(
+                "passage_off_line",
+                at=("floor", "counter_passage_at_m"),
+                low=f"{half:g}",
+                high=f"{along - half:g}",
+                got=f"{floor.counter_passage_at_m:g}",
+            )
+    line = across * COUNTER_SHARE if line is None else line
+    for key in ("waiting", "counters", "kiosks"):
+        for index, area in enumerate(getattr(floor.zones, key)):
+            if _depth_reach(area, front, floor) > line * (1 + SHARE_TOLERANCE):
+                raise problem(
+                    "zone_behind_counter", at=("floor", "zones", key, index), line=f"{line:g}"
+                )
+
+
+def _depth_reach(area: Any, front: str | None, floor: Floor) -> float:
+    """Return how far from the main door's wall ``area`` reaches."""
+    if front == "north":
+        return floor.depth_m - area.y_m[0]
+    if front == "east":
+        return floor.width_m - area.x_m[0]
+    if front == "west":
+        return area.x_m[1]
+    return area.y_m[1]
 
 
 class Neighbor(Model):
@@ -200,6 +235,7 @@ class Site(Model):
                 if low < other_high and other_low < high:
                     raise problem("exits_overlap", at=("exits", index, "at_m"), other=other)
             taken.setdefault(exit_.wall, []).append((low, high, index))
+        _check_counter_line(floor, self.exits[0].wall)
         return self
 
     @field_validator("neighbors")

@@ -50,6 +50,9 @@ class _Reference:
         if "anyOf" in node:
             return " / ".join(self.type_of(option, path) for option in node["anyOf"])
         kind = node.get("type")
+        if kind == "array" and "prefixItems" in node:  # a pair such as x_m: [from, to]
+            items = node["prefixItems"]
+            return self.say("ref.pair", item=self.type_of(items[0], path), count=len(items))
         if kind == "array":
             item = self.type_of(node.get("items", {}), f"{path}[]")
             return self.say("ref.list_of", item=item)
