@@ -753,3 +753,15 @@ def test_every_shipped_scenario_loads_to_what_the_hand_written_loader_built(path
 def test_the_full_scenario_loads_to_what_the_hand_written_loader_built():
     expected = json.loads((BEFORE / "test_load_full.json").read_text(encoding="utf-8"))
     assert json.loads(json.dumps(canonical(load_scenario_text(FULL)))) == expected
+
+
+def test_a_problem_in_the_only_exit_does_not_also_make_the_list_empty(tmp_path, monkeypatch):
+    # pydantic counts the items that validated, so the list of one broken exit is "too short".
+    result = validate(tmp_path, monkeypatch, scenario(("width_m: 1.8}", "width_m: wide}")))
+    assert_problems(result, ("hall.yaml:7 site.exits[0].width_m:", "number"))
+    assert "1 problem found" in result.output
+    assert "at least one" not in result.output
+    empty = validate(
+        tmp_path, monkeypatch, scenario(("exits: [{name: door, width_m: 1.8}]", "exits: []"))
+    )
+    assert "site.exits: must list at least one entry" in empty.output

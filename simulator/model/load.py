@@ -180,7 +180,26 @@ def validate(
         return model.model_validate(document, context=context, by_alias=True, by_name=False), []
     except ValidationError as error:
         errors = [*error.errors(), *_common_keys(error.errors(), document, context)]
-        return None, problems(errors, document, model, file, lang)
+        return None, problems(_without_echoes(errors), document, model, file, lang)
+
+
+def _without_echoes(errors: list[Any]) -> list[Any]:
+    """Drop "too short" for a list whose items have problems of their own.
+
+    pydantic counts only the items that validated, so one exit with a wrong wall also makes
+    the list of exits "empty": a second, false problem the user cannot fix by adding one.
+    """
+    broken = {  # every list that holds an item with a problem
+        tuple(error["loc"][:index])
+        for error in errors
+        for index, part in enumerate(error["loc"])
+        if isinstance(part, int)
+    }
+    return [
+        error
+        for error in errors
+        if not (error["type"] == "too_short" and tuple(error["loc"]) in broken)
+    ]
 
 
 def _common_keys(errors: list[Any], document: SourceMap, context: dict[str, Any]) -> list[Any]:
