@@ -11,10 +11,10 @@ from simulator.engine.egress import CUSTOMER, STAFF, _Draws, door_headway_s, eva
 from simulator.engine.floor import Spot, distances_to_doors, door_segments, layout, positions
 from simulator.engine.streams import Streams
 from simulator.model import ScenarioError, load_scenario_text
-from simulator.model.distributions import Fixed
+from simulator.model.distributions import Fixed, Uniform
 from simulator.model.floor_plan import Floor
 from simulator.model.hall import COUNTER_SHARE, Exit
-from simulator.model.scenario import DEFAULT_EGRESS
+from simulator.model.scenario import DEFAULT_EGRESS, Premovement
 from tests.test_egress import STANDING_START
 
 ROOM = Floor(width_m=20.0, depth_m=12.0)
@@ -350,3 +350,36 @@ def test_guides_and_guards_stand_on_the_public_floor_clerks_behind_the_counters(
         shares[where] = np.mean(result.exit_index == 1)
     # (those on the public floor nearer the back wall still take the back door)
     assert shares["clerks"] > 0.75 and shares["clerks"] - shares["floor staff"] > 0.3
+
+
+def test_guides_send_people_to_the_free_exit_unguided_customers_see_only_standing_queues():
+    # A wide main door and a narrow back door; everyone moves within 20 s; a guide does not
+    # hurry anyone here (guided_factor 1): the only difference is what people know.
+    exits = (
+        Exit(name="main", width_m=1.8, wall="south", at_m=10.0),
+        Exit(name="back", width_m=1.0, wall="north", at_m=3.0),
+    )
+    start = Premovement(customers=Uniform(low=0.0, high=20.0), staff=Fixed(value=0.0))
+    egress = DEFAULT_EGRESS.model_copy(update={"guided_factor": 1.0, "premovement_s": start})
+    group = np.full(200, CUSTOMER)
+    totals, back = {}, {}
+    for guides in (0, 4):  # 4 guides direct 200 customers
+        runs = [
+            evacuate(
+                group,
+                np.zeros(200),
+                guides,
+                exits,
+                frozenset(),
+                240.0,
+                egress,
+                Streams(seed, 0),
+                ROOM,
+            )
+            for seed in range(12)
+        ]
+        totals[guides] = np.mean([run.total_s for run in runs])
+        back[guides] = np.mean([np.mean(run.exit_index == 1) for run in runs])
+    # The back door passes 1.3 × 0.7 / (1.3 × 0.7 + 1.3 × 1.5) = 32 % of the flow.
+    assert back[4] == pytest.approx(0.32, abs=0.02) and back[0] < back[4] - 0.03
+    assert totals[4] < totals[0] - 3

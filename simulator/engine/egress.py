@@ -20,12 +20,15 @@ and the staff) goes through three phases:
 
 Exit choice: blocked exits are out. With a floor plan (``site.floor``, :mod:`.floor`) each
 person stands somewhere, and everyone takes the exit they expect to leave by first — walk plus
-the wait the queue of those who set off before them promises — an unguided customer counting
-the main door they came in by ``familiarity_bonus_s`` nearer; one who then finds that door's
-queue will hold them more than ``reroute_wait_s`` walks on to another exit if that gets them
-out sooner. Without one, staff and guided customers choose so (a guide sends people to a free
-exit); other customers head for the main door (``familiar_share`` of them) or else the nearest
-exit by each exit's mean distance.
+the wait at the door. Staff, and customers a guide directs (a guide sees who is heading
+where), count the queue of everyone who set off before them; an unguided customer sees only
+the people standing at each door as they set off, and counts the main door they came in by
+``familiarity_bonus_s`` nearer. One who then finds their door's queue will hold them more than
+``reroute_wait_s`` walks on to another exit if that gets them out sooner; on the way, whoever
+must cross the counter line queues at its passage as at a door. Without a floor plan, staff
+and guided customers choose so (a guide sends people to a free exit); other customers head for
+the main door (``familiar_share`` of them) or else the nearest exit by each exit's mean
+distance.
 
 This is deterministic queueing once the random draws are made, so it is computed directly, not
 as SimPy processes: each door is the recursion out_k = max(arrive_k, out_(k−1)) + headway, which
@@ -206,10 +209,13 @@ def evacuate(
         legs = legs_to_doors(plan, positions(plan, spot, draws.place), segments)
         distance = legs.total_m
         passage_headway = door_headway_s(floor.counter_passage_width_m, egress.flow)
-        # Everyone weighs walk and wait; an unguided customer knows the main door best.
+        # Everyone weighs walk and wait. An unguided customer knows the main door best and
+        # sees only the queues standing at the doors as they set off; staff and guided
+        # customers (a guide sees who is heading where) also count those still on their way.
         chooses = np.ones(people, dtype=bool)
         to_main = np.zeros(people, dtype=bool)
         bonus[customers & ~guided, 0] = egress.familiarity_bonus_s
+        sees_all = ~customers | guided
         # From the door given up to another, around the counter line if it is in the way.
         gaps = distances_to_doors(plan, segments.mean(axis=1), segments)  # E × E
     else:
@@ -220,12 +226,15 @@ def evacuate(
         # Who chooses by the expected wait (staff, guided customers), who goes to the main door.
         chooses = ~customers | guided
         to_main = customers & ~guided & (draws.familiar < egress.familiar_share) & usable[0]
+        sees_all = chooses
 
     density = np.full(people, people / floor_area_m2)  # pass 1: everyone inside, as at the alarm
     for _ in range(2):
         speed = np.minimum(free_speed, sfpe_speed(density))
         walk = distance / speed[:, None]
-        chosen = _choose_exits(premovement, walk, headway, usable, chooses, to_main, bonus)
+        chosen = _choose_exits(
+            premovement, walk, headway, usable, chooses, to_main, bonus, sees_all
+        )
         arrive = premovement + walk[np.arange(people), chosen]
         if legs is not None and legs.crosses.any():
             arrive = _through_passage(premovement, speed, legs, chosen, passage_headway)
@@ -291,21 +300,34 @@ def _choose_exits(
     chooses: np.ndarray,
     to_main: np.ndarray,
     bonus: np.ndarray,
+    sees_all: np.ndarray,
 ) -> np.ndarray:
     """Return each person's exit, deciding in the order people start to move.
 
-    People who choose by the expected wait see the queues of those who set off before them
-    (``free_at``: when each door will have let everyone assigned so far through), less the
-    seconds ``bonus`` they would give for a door they know.
+    People who choose by the expected wait count, less the seconds ``bonus`` they would give
+    for a door they know, either the queues of everyone who set off before them (``sees_all``:
+    ``free_at``, when each door will have let everyone assigned so far through) or only the
+    people standing at each door when they set off, one headway each.
     """
     people, exits = walk.shape
     chosen = np.zeros(people, dtype=int)
     free_at = np.zeros(exits)
+    # Who has been sent where so far, when they reach their door and when they pass it.
+    sent_to = np.zeros(people, dtype=int)
+    reach = np.zeros(people)
+    passes = np.zeros(people)
     blocked_walk = np.where(usable, walk, np.inf)
-    for person in np.argsort(premovement, kind="stable"):
-        arrive = premovement[person] + blocked_walk[person]
+    for sent, person in enumerate(np.argsort(premovement, kind="stable")):
+        start = premovement[person]
+        arrive = start + blocked_walk[person]
         if chooses[person]:
-            expected = np.maximum(arrive, free_at) + headway - bonus[person]
+            if sees_all[person]:
+                ready = free_at
+            else:
+                standing = (reach[:sent] <= start) & (passes[:sent] > start)
+                queue = np.bincount(sent_to[:sent][standing], minlength=exits)
+                ready = np.where(queue > 0, start + queue * headway, 0.0)
+            expected = np.maximum(arrive, ready) + headway - bonus[person]
             exit_index = int(np.argmin(expected))
         elif to_main[person]:
             exit_index = 0
@@ -313,6 +335,11 @@ def _choose_exits(
             exit_index = int(np.argmin(blocked_walk[person]))
         chosen[person] = exit_index
         free_at[exit_index] = max(arrive[exit_index], free_at[exit_index]) + headway[exit_index]
+        sent_to[sent], reach[sent], passes[sent] = (
+            exit_index,
+            arrive[exit_index],
+            free_at[exit_index],
+        )
     return chosen
 
 
