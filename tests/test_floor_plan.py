@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 
 from simulator.engine.egress import STAFF, evacuate
-from simulator.engine.floor import Spot, distances_to_doors, door_segments, layout, positions
+from simulator.engine.floor import (
+    Spot,
+    distances_to_doors,
+    door_segments,
+    door_to_door,
+    layout,
+    positions,
+)
 from simulator.engine.streams import Streams
 from simulator.model import ScenarioError, load_scenario_text
 from simulator.model.floor_plan import Area, Floor, Zones
@@ -54,6 +61,21 @@ def with_floor(floor: str) -> str:
             "通道中点须在 0.45 到 19.55 米之间",
         ),
         ("{width_m: 20, depth_m: 12, zones: {seats: []}}", "site.floor.zones.seats", ""),
+        (
+            "{width_m: 20, depth_m: 12, zones: {waiting: [{x_m: [-2, 14], y_m: [0, 4]}]}}",
+            "site.floor.zones.waiting[0].x_m[0]",
+            "必须至少为 0，实际为 -2",
+        ),
+        (
+            "{width_m: 20, depth_m: 12, zones: {waiting: [{x_m: [2, 14, 16], y_m: [0, 4]}]}}",
+            "site.floor.zones.waiting[0].x_m",
+            "最多只能写 2 项",
+        ),
+        (
+            "{width_m: 20, depth_m: 12, counter_passage_at_m: 3, counter_passage_width_m: 25}",
+            "site.floor.counter_passage_width_m",
+            "通道宽 25 米，大于柜台线长 20 米",
+        ),
     ],
 )
 def test_a_zone_or_counter_line_off_the_plan_is_said_at_its_key(floor, where, message):
@@ -176,3 +198,15 @@ def test_the_passage_through_the_counter_line_passes_people_no_faster_than_a_doo
     # door (4.6 persons/s), is the bottleneck.
     assert clerks.total_s >= 30 / (1.3 * 0.6)
     assert np.min(np.diff(np.sort(clerks.out_s))) >= 1 / (1.3 * 3.7) - 1e-9
+
+
+def test_a_door_spanning_the_counter_line_is_left_from_the_side_that_gives_the_shorter_walk():
+    floor = Floor(width_m=20, depth_m=12, counter_line_m=8, counter_passage_at_m=3.0)
+    side = Exit(name="side", width_m=2.0, wall="east", at_m=8.0)  # y 7–9, across the line
+    plan = layout(floor, "south")
+    segments = door_segments(floor, (MAIN, side))
+    gaps = door_to_door(plan, segments)
+    # From the middle of its public half (20, 7.5) straight to the main door's east jamb.
+    assert gaps[1, 0] == pytest.approx(math.dist((20.0, 7.5), (10.9, 0.0)))
+    assert gaps[0, 1] == pytest.approx(math.dist((10.0, 0.0), (20.0, 7.0)))
+    assert np.diag(gaps).tolist() == [0.0, 0.0]

@@ -48,8 +48,8 @@ import numpy as np
 from simulator.engine.floor import (
     Legs,
     Spot,
-    distances_to_doors,
     door_segments,
+    door_to_door,
     layout,
     legs_to_doors,
     positions,
@@ -217,7 +217,7 @@ def evacuate(
         bonus[customers & ~guided, 0] = egress.familiarity_bonus_s
         sees_all = ~customers | guided
         # From the door given up to another, around the counter line if it is in the way.
-        gaps = distances_to_doors(plan, segments.mean(axis=1), segments)  # E × E
+        gaps = door_to_door(plan, segments)  # E × E
     else:
         gaps, legs, passage_headway = None, None, 0.0
         default_distance = default_distance_m(floor_area_m2)

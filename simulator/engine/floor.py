@@ -206,3 +206,24 @@ def legs_to_doors(plan: Layout, where: np.ndarray, segments: np.ndarray) -> Legs
 def distances_to_doors(plan: Layout, where: np.ndarray, segments: np.ndarray) -> np.ndarray:
     """Return the walk (m) from each position to each door's opening (P × E)."""
     return legs_to_doors(plan, where, segments).total_m
+
+
+def door_to_door(plan: Layout, segments: np.ndarray) -> np.ndarray:
+    """Return the walk (m) from each door to each other door's opening (E × E).
+
+    From the middle of the door's opening, or, for a door that spans the counter line, from
+    the middle of its part on either side, whichever is the shorter walk: someone giving up
+    such a door stands on one side or the other, not on the line.
+    """
+    depth = plan.depth(segments)  # E × 2
+    starts = []
+    for index, (near, far) in enumerate(depth):
+        start, end = segments[index]
+        if (min(near, far) < plan.line_m < max(near, far)) and plan.passage is not None:
+            cut = start + (plan.line_m - near) / (far - near) * (end - start)
+            starts.append([(start + cut) / 2, (cut + end) / 2])
+        else:
+            starts.append([(start + end) / 2])
+    return np.array(
+        [distances_to_doors(plan, np.array(points), segments).min(axis=0) for points in starts]
+    )

@@ -157,7 +157,8 @@ REFERENCE_TEXTS: dict[str, dict[str, str]] = {
     "ref.mapping": {"zh": "映射", "en": "mapping"},
     "ref.distribution": {"zh": "[分布](#{anchor})", "en": "[distribution](#{anchor})"},
     "ref.names": {"zh": "名称 → 修改", "en": "name → changes"},
-    "ref.see": {"zh": "见 [{name}](#{anchor})", "en": "see [{name}](#{anchor})"},
+    "ref.see": {"zh": "见 ", "en": "see "},
+    "ref.list_of_see": {"zh": "列表，每项见 {see}", "en": "list, each as in {see}"},
     "ref.section": {"zh": "`{path}`", "en": "`{path}`"},
     "ref.incidents": {"zh": "突发事件（incidents）", "en": "Incidents"},
     "ref.incidents_intro": {

@@ -138,6 +138,7 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
     },
     "validation.list": {"zh": "必须是列表，实际为 {got}", "en": "must be a list, got {got}"},
     "validation.list_empty": {"zh": "至少要列出一项", "en": "must list at least one entry"},
+    "validation.too_many": {"zh": "最多只能写 {most} 项", "en": "lists at most {most} entries"},
     "validation.too_large": {
         "zh": "不能超过 {most}，实际为 {got}",
         "en": "must be at most {most}, got {got}",
@@ -274,6 +275,10 @@ VALIDATION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "柜台线须在正门所在墙与对面墙之间（小于 {size} 米），实际为 {got}",
         "en": "the counter line must stand between the main door's wall and the opposite one "
         "(under {size} m), got {got}",
+    },
+    "validation.passage_wider_than_line": {
+        "zh": "通道宽 {width} 米，大于柜台线长 {length} 米",
+        "en": "the passage of {width} m is wider than the counter line of {length} m",
     },
     "validation.passage_off_line": {
         "zh": "通道中点须在 {low} 到 {high} 米之间，通道才能整个开在柜台线上，实际为 {got}",

@@ -109,6 +109,13 @@ def _check_counter_line(floor: Floor, front: str | None) -> None:
             got=f"{line:g}",
         )
     if floor.counter_passage_at_m is not None:
+        if floor.counter_passage_width_m > along:
+            raise problem(
+                "passage_wider_than_line",
+                at=("floor", "counter_passage_width_m"),
+                width=f"{floor.counter_passage_width_m:g}",
+                length=f"{along:g}",
+            )
         half = floor.counter_passage_width_m / 2
         if not half <= floor.counter_passage_at_m <= along - half:
             raise problem(

@@ -319,7 +319,9 @@ def message(error: Mapping[str, Any], place: Place, lang: str) -> tuple[str, str
         return path, render(f"validation.{ctx['message']}", lang, **args)
     if value is None and place.written:
         return path, render("validation.needs_value", lang)
-    return path, _type_message(kind, value, place, lang)
+    if kind == "too_long":
+        return path, render("validation.too_many", lang, most=ctx.get("max_length", "?"))
+    return path, _type_message(kind, value, place, lang, ctx)
 
 
 def loc_key(error: Mapping[str, Any]) -> Any:
@@ -345,7 +347,9 @@ def _condition_reason(ctx: Mapping[str, Any], lang: str) -> str:
     return render(key, lang, **details) if key in CATALOG else str(ctx.get("reason", ""))
 
 
-def _type_message(kind: str, value: Any, place: Place, lang: str) -> str:
+def _type_message(
+    kind: str, value: Any, place: Place, lang: str, ctx: Mapping[str, Any] | None = None
+) -> str:
     got = show(value, lang)
     if kind in ("float_type", "float_parsing"):
         percent = isinstance(value, str) and value.strip().endswith("%")
@@ -362,7 +366,9 @@ def _type_message(kind: str, value: Any, place: Place, lang: str) -> str:
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         width = place.path.endswith("width_m")  # egress counts width − 0.3 m
         hint = render("validation.width_hint", lang) if width else ""
-        return range_message(_bounds(place), value, lang, hint)
+        # An item of a pair (x_m: [from, to]) has no field of its own: pydantic gives its bound.
+        given = {k: float(v) for k, v in (ctx or {}).items() if k in ("ge", "gt", "le", "lt")}
+        return range_message(_bounds(place) or given, value, lang, hint)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if _is_distribution(place.annotation):
             return render("validation.distribution_mapping", lang, got=got)

@@ -17,6 +17,9 @@ from simulator.model.condition_aliases import METRICS_ZH
 from simulator.model.conditions import INCIDENT_FLAGS, INCIDENT_MINUTES, METRICS
 from simulator.model.json_schema import json_schema
 
+# Before a link to a block's own section in a type: "see " alone, "list, each as in" in a list.
+SEE_MARK = "\x00"
+
 TAGS = ("kind", "dist", "do")  # the keys that name a member of a union: documented by section
 
 
@@ -42,19 +45,25 @@ class _Reference:
 
     def type_of(self, node: dict[str, Any], path: str) -> str:
         """Return a key's type in words (queueing nested blocks for their own sections)."""
+        return self._kind(node, path).replace(SEE_MARK, self.say("ref.see"))
+
+    def _kind(self, node: dict[str, Any], path: str) -> str:
+        """Return a key's type in words, a block's link after :data:`SEE_MARK`."""
         node = _without_null(node)
         if "$ref" in node:
             return self.referenced(node["$ref"], path)
         if "oneOf" in node and "discriminator" in node:
             return self.union(node, path)
         if "anyOf" in node:
-            return " / ".join(self.type_of(option, path) for option in node["anyOf"])
+            return " / ".join(self._kind(option, path) for option in node["anyOf"])
         kind = node.get("type")
         if kind == "array" and "prefixItems" in node:  # a pair such as x_m: [from, to]
             items = node["prefixItems"]
-            return self.say("ref.pair", item=self.type_of(items[0], path), count=len(items))
+            return self.say("ref.pair", item=self._kind(items[0], path), count=len(items))
         if kind == "array":
-            item = self.type_of(node.get("items", {}), f"{path}[]")
+            item = self._kind(node.get("items", {}), f"{path}[]")
+            if item.startswith(SEE_MARK):  # a block with a section of its own
+                return self.say("ref.list_of_see", see=item.removeprefix(SEE_MARK))
             return self.say("ref.list_of", item=item)
         if kind == "object":
             return (
@@ -89,14 +98,14 @@ class _Reference:
         # A block used in several places (a fire's fighters, an illness's takes) is written once.
         path = self.paths.setdefault(name, path)
         self.pending.append((path, name))
-        return self.say("ref.see", name=f"`{path}`", anchor=_anchor(path))
+        return SEE_MARK + f"[`{path}`](#{_anchor(path)})"
 
     def union(self, node: dict[str, Any], path: str) -> str:
         tag = node["discriminator"]["propertyName"]
         if tag == "dist":
             return self.say("ref.distribution", anchor=_anchor(self.say("ref.distributions")))
         section = self.say("ref.incidents" if tag == "kind" else "ref.playbook")
-        return self.say("ref.see", name=section, anchor=_anchor(section))
+        return SEE_MARK + f"[{section}](#{_anchor(section)})"
 
     # Sections.
 

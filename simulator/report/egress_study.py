@@ -151,6 +151,7 @@ def study_context(
 ) -> dict[str, Any]:
     """Return what the study's brief templates show (``study.md.j2``, ``study.html.j2``)."""
     header, rows = _exit_rows(data, lang)
+    site = data["scenario"]["site"]
     return {
         "lang": lang,
         "t": lambda key, **args: render(key, lang, **args),
@@ -158,7 +159,7 @@ def study_context(
         "page_counter": page_counter_css(lang),
         "version": __version__,
         "name": data["scenario"]["name"],
-        "site": data["scenario"]["site"]["name"],
+        "site": render("brief.comma", lang).join(filter(None, (site["name"], site["location"]))),
         "date": date.isoformat(),
         "scenario_file": data["scenario"]["file"],
         "sha256": data["scenario"]["sha256"],
