@@ -38,15 +38,16 @@ def _plain(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
 def canonical(scenario: Any) -> dict[str, Any]:
     """Return what the engine is given of ``scenario`` (and its variants), as plain data."""
     site, staff, demand, limits = scenario.site, scenario.staff, scenario.demand, scenario.limits
+    planned = getattr(site, "floor", None) is not None  # a floor plan: only where one is given
+    exit_fields = ("name", "width_m", "distance_m", "approach_m2", *(("wall", "at_m") * planned))
     return {
         "schema": getattr(scenario, "schema_version", None) or scenario.schema,
         "name": scenario.name,
         "language": scenario.language,
         "site": {
             **_plain(site, ("name", "location", "floor_area_m2", "kiosks", "counters")),
-            "exits": [
-                _plain(e, ("name", "width_m", "distance_m", "approach_m2")) for e in site.exits
-            ],
+            "exits": [_plain(e, exit_fields) for e in site.exits],
+            **({"floor": site.floor.model_dump(mode="json")} if planned else {}),
             "neighbors": [
                 _plain(n, ("name", "travel_min", "accepts_share")) for n in site.neighbors
             ],

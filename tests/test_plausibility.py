@@ -12,6 +12,7 @@ from simulator.model import load_scenario, load_scenario_text
 from simulator.model.conditions import parse_condition
 from simulator.model.plausibility import fluid_peak, impossible
 from tests.factory import exponential, fixed, hall
+from tests.test_floor import HALL as PLANNED_HALL
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 
@@ -168,3 +169,15 @@ def test_warnings_are_printed_once_kept_in_the_summary_and_strict_refuses(tmp_pa
     assert refused.exit_code == 2 and "1 warning(s) with --strict" in refused.output
     assert not (tmp_path / "x").exists()
     assert runner.invoke(cli, ["validate", "--strict", str(scenario)]).exit_code == 2
+
+
+def test_egress_keys_for_the_other_kind_of_hall_are_warned_about_at_their_key():
+    egress = "egress: {familiar_share: 0.9, flow: measured}\n"
+    planned = load_scenario_text(PLANNED_HALL + egress, "h.yaml")
+    assert [w.key for w in planned.warnings] == ["egress.familiar_share"]
+    assert "有平面图（site.floor）时不使用 familiar_share" in planned.warnings[0].text("zh")
+    plain = PLANNED_HALL.replace("  floor: {width_m: 20, depth_m: 12}\n", "")
+    plain = plain.replace(", wall: south, at_m: 10", "").replace(", wall: north, at_m: 3", "")
+    unplanned = load_scenario_text(plain + "egress:\n  reroute_wait_s: 20\n", "h.yaml")
+    assert [(w.key, w.line) for w in unplanned.warnings] == [("egress.reroute_wait_s", 15)]
+    assert "只有给出平面图" in unplanned.warnings[0].text("zh")

@@ -25,6 +25,18 @@ PLAUSIBILITY_TEXTS: dict[str, dict[str, str]] = {
         "en": "{rate} arrivals per hour from {clock} (surges included) is over {most}: a "
         "day's visitors written as an hour's?",
     },
+    "plausible.unused_without_floor": {
+        "zh": "有平面图（site.floor）时不使用 {name}：各人到出口的距离由其位置算出，"
+        "熟悉正门的影响由“正门熟悉加成”（familiarity_bonus_s）体现",
+        "en": "{name} is not used with site.floor: distances follow from where people stand, "
+        "and the main door's pull is familiarity_bonus_s",
+    },
+    "plausible.unused_with_floor": {
+        "zh": "只有给出平面图（site.floor）时才使用 {name}；没有平面图时，无引导的客户按"
+        "“走向正门的比例”（familiar_share）走向正门",
+        "en": "{name} is used only with site.floor; without one, unguided customers head for "
+        "the main door by familiar_share",
+    },
     "plausible.crowded": {
         "zh": "按到达率与台席数估算，{clock} 前后厅内约有 {people} 人，即每平方米 {density} 人，"
         "超过 {most} 人：面积是否少写了一位，或到达率写大了？",

@@ -52,6 +52,7 @@ def doubts(scenario: Scenario) -> list[Doubt]:
         *_unfireable_rules(scenario),
         *_uncalled_reserve(scenario),
         *_idle_procedure(scenario),
+        *_unused_egress_keys(scenario),
     ]
 
 
@@ -249,6 +250,21 @@ def _uncalled_reserve(scenario: Scenario) -> Iterator[Doubt]:
     reserve = scenario.staff.reserve.count
     if reserve and not any(rule.action == "open_counters" for rule in scenario.playbook):
         yield Doubt(("staff", "reserve", "count"), message("plausible.uncalled", count=reserve))
+
+
+# Keys of egress: that one way of placing people reads and the other never does.
+WITHOUT_FLOOR_ONLY = ("familiar_share", "position_spread")
+WITH_FLOOR_ONLY = ("familiarity_bonus_s", "reroute_wait_s")
+
+
+def _unused_egress_keys(scenario: Scenario) -> Iterator[Doubt]:
+    """Find egress keys written for the other kind of hall (with or without site.floor)."""
+    given = scenario.egress.model_fields_set
+    planned = scenario.site.floor is not None
+    for key in WITHOUT_FLOOR_ONLY if planned else WITH_FLOOR_ONLY:
+        if key in given:
+            said = "plausible.unused_without_floor" if planned else "plausible.unused_with_floor"
+            yield Doubt(("egress", key), message(said, name=key))
 
 
 def _idle_procedure(scenario: Scenario) -> Iterator[Doubt]:
