@@ -344,12 +344,23 @@ def roster(
     help="People inside at the alarm [default: the design occupant load of the floor area, "
     "1 person per 2.79 m² (NFPA 101, mercantile street floor)].",
 )
+@click.option(
+    "--blocked",
+    multiple=True,
+    metavar="EXIT",
+    help="An exit nobody can use in any repetition (smoke, a locked door); repeat for more.",
+)
 @replications_option(100)
 @seed_option()
 @out_option("-evacuate")
 @strict_option
 def evacuate(
-    file: str, occupants: int | None, replications: int, seed: int, out: str | None
+    file: str,
+    occupants: int | None,
+    blocked: tuple[str, ...],
+    replications: int,
+    seed: int,
+    out: str | None,
 ) -> None:
     """Evacuate N people from the hall of FILE many times: an egress-only study.
 
@@ -359,11 +370,26 @@ def evacuate(
     """
     scenario = load_or_fail(file)
     lang = speaks(scenario)
+    closed = _blocked_exits(scenario, blocked, lang)
     target = run_directory(out, file, suffix="-evacuate")
-    study = study_evacuation(scenario, occupants, replications, seed)
+    study = study_evacuation(scenario, occupants, replications, seed, closed)
     data = study_dict(study)
     curve = curve_columns(curve_csv(study))
     extra = study_files(data, curve, scenario.language, DEFAULT_FORMATS, dt.date.today())
     write_study(study, target, extra)
     click.echo(study_table(data, lang))
     click.echo("\n" + render("roster.results", lang, path=target.target))
+
+
+def _blocked_exits(scenario: Scenario, names: tuple[str, ...], lang: str) -> frozenset[str]:
+    """Return the exits ``--blocked`` names, refusing a name the hall has not, or all of them."""
+    exits = [exit_.name for exit_ in scenario.site.exits]
+    for name in names:
+        if name not in exits:
+            known = render("study.and", lang).join(exits)
+            raise click.BadParameter(
+                render("study.unknown_exit", lang, name=name, exits=known), param_hint="--blocked"
+            )
+    if set(exits) <= set(names):
+        raise click.BadParameter(render("study.all_blocked", lang), param_hint="--blocked")
+    return frozenset(names)

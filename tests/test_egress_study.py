@@ -164,3 +164,36 @@ def test_the_study_brief_matches_its_golden():
     if os.environ.get("DRILL_UPDATE_GOLDEN"):
         GOLDEN.write_text(brief, encoding="utf-8")
     assert brief == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_a_blocked_exit_takes_nobody_and_the_brief_says_so(tmp_path):
+    out = tmp_path / "study"
+    arguments = ["evacuate", str(FIRE), "--blocked", "正门", "-n", "6", "--out", str(out)]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert data["blocked"] == ["正门"]
+    main, fire_exit = data["exits"]
+    assert main["people_mean"] is None and fire_exit["people_mean"] == pytest.approx(65)
+    open_study = study_dict(study_evacuation(load_scenario(FIRE), None, 6, seed=1))
+    # Everyone through the 1 m fire exit behind the counters: slower than with both doors.
+    assert data["egress_p50_s"] > open_study["egress_p50_s"]
+    brief = (out / "brief.md").read_text(encoding="utf-8")
+    assert "；正门被封堵" in brief and "| 正门 | 被封堵 | — | — | — |" in brief
+    assert "所列被封堵的出口每次都不可用" in brief and "出口均未被堵" not in brief
+
+
+@pytest.mark.parametrize(
+    ("blocked", "said"),
+    [
+        (["后门"], "营业厅没有名为 后门 的出口；出口有：正门、消防通道"),
+        (["正门", "消防通道"], "不能封堵全部出口"),
+    ],
+)
+def test_blocking_an_exit_the_hall_has_not_or_every_exit_is_refused(tmp_path, blocked, said):
+    arguments = ["evacuate", str(FIRE), "--out", str(tmp_path / "x")]
+    for name in blocked:
+        arguments += ["--blocked", name]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 2 and said in result.output and "--blocked" in result.output
+    assert not (tmp_path / "x").exists()

@@ -4,7 +4,8 @@ A safety officer asks "what if 300 people are inside?", which a simulated day ra
 its occupants are whoever the day left in the hall at the alarm. Here the hall holds a chosen
 number of people from the alarm on — the staff of the opening hour (clerks, guides, guards) and
 customers for the rest — and only the evacuation is played, each time with its own draws of
-pre-movement, speeds and, on a floor plan, positions. No exit is blocked.
+pre-movement, speeds and, on a floor plan, positions. The exits named blocked (``--blocked``:
+smoke at the main door, a fire exit locked) are out of use in every repetition; no other is.
 
 Without ``--occupants`` the number is the design occupant load of the public floor: its area
 over :data:`DESIGN_SPACE_M2`, NFPA 101's occupant load factor for a mercantile street floor
@@ -45,6 +46,7 @@ class EgressStudy:
     # The same people and draws at the other door flow (design ↔ measured), as ``drill run``
     # does: when the two differ little, the slowest starters, not the doors, set the time.
     other_totals_s: np.ndarray
+    blocked: frozenset[str] = frozenset()  # exits out of use in every repetition
 
     @property
     def other_flow(self) -> str:
@@ -81,9 +83,16 @@ class EgressStudy:
 
 
 def study_evacuation(
-    scenario: Scenario, occupants: int | None, repetitions: int, seed: int
+    scenario: Scenario,
+    occupants: int | None,
+    repetitions: int,
+    seed: int,
+    blocked: frozenset[str] = frozenset(),
 ) -> EgressStudy:
-    """Evacuate ``occupants`` (default: the design load) from the hall ``repetitions`` times."""
+    """Evacuate ``occupants`` (default: the design load) from the hall ``repetitions`` times.
+
+    ``blocked`` names exits nobody can use (the caller checks they are the hall's, not all).
+    """
     people = design_occupants(scenario) if occupants is None else occupants
     staff_plan = scenario.staff
     clerks = staff_plan.counters_at(scenario.hours.open_min)
@@ -116,9 +125,9 @@ def study_evacuation(
         draw = streams.generator("egress", VULNERABLE_STREAM).uniform(size=customers)
         slow = np.concatenate([draw < scenario.demand.vulnerable_share, np.zeros(staff, bool)])
         inside = Occupants(group, delays, slow, spot)
-        results.append(evacuate_site(inside, guides, scenario.site, frozenset(), egress, streams))
+        results.append(evacuate_site(inside, guides, scenario.site, blocked, egress, streams))
         other = egress.model_copy(update={"flow": other_flow})
-        others.append(
-            evacuate_site(inside, guides, scenario.site, frozenset(), other, streams).total_s
-        )
-    return EgressStudy(scenario, people, staff, seed, tuple(results), np.array(others))
+        others.append(evacuate_site(inside, guides, scenario.site, blocked, other, streams).total_s)
+    return EgressStudy(
+        scenario, people, staff, seed, tuple(results), np.array(others), frozenset(blocked)
+    )

@@ -89,6 +89,7 @@ PARAMETER_HELP_ZH: dict[str, str] = {
     "evacuate.occupants": "报警时厅内人数 [默认：按公共区域面积的设计人数，每 2.79 平方米 1 人"
     "（NFPA 101，商业营业厅首层）]。",
     "evacuate.replications": "疏散推演次数。",
+    "evacuate.blocked": "每次推演中都不能使用的出口（烟气、门被锁）；可重复写多个。",
     "evacuate.out": "结果目录 [默认：results/<场景名>-evacuate-<时间戳>]。",
 }
 
@@ -118,6 +119,7 @@ METAVAR_ZH: dict[str, str] = {
     "NAME": "方案名",
     "METRIC": "指标",
     "VALUE": "值",
+    "EXIT": "出口",
 }
 
 # click's own sentences (its gettext message ids) and their Chinese. A test checks each id is

@@ -74,6 +74,25 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
         "at the alarm; each repetition draws its own pre-movement, speeds (and, with a floor "
         "plan, positions); no exit is blocked. It is a simulation, not a drill record.",
     },
+    "study.note_blocked": {
+        "zh": "本评估只推演疏散本身：报警时厅内人数为给定值，各次推演的反应时间、步速"
+        "（和有平面图时的位置）各自抽样，所列被封堵的出口每次都不可用。这是推演结果，不是演练记录。",
+        "en": "This assessment plays the evacuation alone: the given number of people are inside "
+        "at the alarm; each repetition draws its own pre-movement, speeds (and, with a floor "
+        "plan, positions); the exits listed as blocked are out of use every time. It is a "
+        "simulation, not a drill record.",
+    },
+    "study.blocked": {"zh": "；{exits}被封堵", "en": "; {exits} blocked"},
+    "study.blocked_cell": {"zh": "被封堵", "en": "blocked"},
+    "study.and": {"zh": "、", "en": ", "},
+    "study.unknown_exit": {
+        "zh": "营业厅没有名为 {name} 的出口；出口有：{exits}",
+        "en": "the hall has no exit called {name}; its exits: {exits}",
+    },
+    "study.all_blocked": {
+        "zh": "不能封堵全部出口：至少要留一个出口供疏散",
+        "en": "every exit cannot be blocked: leave at least one to evacuate by",
+    },
     "study.results": {"zh": "结果目录：{path}", "en": "Results: {path}"},
     # The command line's own sentences (simulator.cli, cli_support, cli_drill).
     "cli.simulating": {"zh": "正在模拟", "en": "Simulating"},

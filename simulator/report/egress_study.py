@@ -44,7 +44,8 @@ def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
             staff=data["staff"],
             repetitions=data["repetitions"],
             flow=flow_words(data["flow"], lang),
-        ),
+        )
+        + _blocked_words(data, lang),
         render(
             "study.egress",
             lang,
@@ -58,6 +59,14 @@ def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
         *_crowding_lines(data, lang),
     ]
     return lines
+
+
+def _blocked_words(data: EgressStudyFile, lang: str) -> str:
+    """Return what the setting line adds for exits blocked in every repetition ("": none)."""
+    if not data["blocked"]:
+        return ""
+    names = render("study.and", lang).join(data["blocked"])
+    return render("study.blocked", lang, exits=names)
 
 
 def _other_flow_line(data: EgressStudyFile, lang: str) -> str:
@@ -104,8 +113,11 @@ def _exit_rows(data: EgressStudyFile, lang: str) -> tuple[list[str], list[list[s
     header = [
         render(f"study.col_{key}", lang) for key in ("exit", "people", "flow", "last", "density")
     ]
+    blocked = render("study.blocked_cell", lang)
     rows = [
-        [
+        [exit_["name"], blocked, "—", "—", "—"]
+        if exit_["name"] in data["blocked"]
+        else [
             exit_["name"],
             _number(exit_["people_mean"], ".0f"),
             _number(exit_["flow_mean_per_s"], ".2f"),
@@ -179,6 +191,7 @@ def study_context(
         ],
         "font_notice": render("figure.font_missing", lang) if notice else None,
         "glossary": ["glossary.p95_study", "glossary.interval_study", "glossary.fruin"],
+        "note": "study.note_blocked" if data["blocked"] else "study.note",
     }
 
 

@@ -66,6 +66,7 @@ def study_dict(study: EgressStudy) -> EgressStudyFile:
         "staff": study.staff,
         "flow": scenario.egress.flow,
         "floor": scenario.site.floor is not None,
+        "blocked": [exit_.name for exit_ in scenario.site.exits if exit_.name in study.blocked],
         "metrics": {
             "egress_s": _estimate(study.totals_s),
             "evacuated": _estimate(np.full(len(study.results), float(study.occupants))),

@@ -50,6 +50,7 @@ class EgressStudyFile(TypedDict):
     staff: int
     flow: str | float
     floor: bool
+    blocked: list[str]  # exits out of use in every repetition, in the file's order
     metrics: dict[str, EstimateEntry]
     egress_p50_s: float | None
     egress_p95_s: float | None
