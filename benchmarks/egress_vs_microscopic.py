@@ -28,10 +28,12 @@ checked rather than taken on trust.
 
 Printed: each hall's mean total time in both drill modes and in JuPedSim (default and
 calibrated), JuPedSim's steady flow per door, and the ratios; the target is ``measured`` within
-±20 % of the calibrated microscopic model.
+±20 % of the calibrated microscopic model. A JuPedSim run in which agents lock against one
+another at a door (nobody out for :data:`STUCK_S`) is said and left out of the mean.
 """
 
 import argparse
+import math
 import statistics
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +53,9 @@ AGENT_RADIUS_M = 0.2
 CORRIDOR_M = 1.5  # the walk beyond each door to the exit stage, as drill counts none
 DEFAULT_TIME_GAP_S = 1.0  # JuPedSim's own default
 CALIBRATED_TIME_GAP_S = 0.6  # passes the bottleneck experiments' 1.6–1.9 persons/(m·s)
+# A run where nobody reaches an exit for this long has agents locked against one another, a
+# known failure of first-order models at narrow doors: it is counted and left out of the mean.
+STUCK_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -166,6 +171,7 @@ class MicroRun:
 
     total_s: float
     flow_per_m: np.ndarray  # persons/s per metre of clear width, between 20 % and 80 % out
+    stuck: bool = False  # agents left that no longer reach an exit (the CSM can deadlock)
 
 
 def jupedsim_run(
@@ -218,10 +224,14 @@ def jupedsim_run(
         )
         door_of[agent] = chosen
     left: list[list[float]] = [[] for _exit in hall.exits]
-    while simulation.agent_count() > 0 and simulation.elapsed_time() < 1800:
+    last_out = 0.0
+    while simulation.agent_count() > 0:
         simulation.iterate()
         for agent in simulation.removed_agents():
             left[door_of[agent]].append(simulation.elapsed_time())
+            last_out = simulation.elapsed_time()
+        if simulation.elapsed_time() - last_out > STUCK_S:  # nobody out for a minute: deadlock
+            return MicroRun(math.nan, np.full(len(hall.exits), math.nan), stuck=True)
     flows = np.array(
         [_steady_flow(times) / exit_.width_m for times, exit_ in zip(left, hall.exits, strict=True)]
     )
@@ -292,17 +302,22 @@ def main() -> None:
             [jupedsim_run(jps, hall, seed, shares, gap) for seed in range(arguments.seeds)]
             for gap in (DEFAULT_TIME_GAP_S, CALIBRATED_TIME_GAP_S)
         )
-        micro_default = statistics.fmean(run.total_s for run in default)
-        micro = statistics.fmean(run.total_s for run in calibrated)
+        micro_default = statistics.fmean(run.total_s for run in default if not run.stuck)
+        micro = statistics.fmean(run.total_s for run in calibrated if not run.stuck)
+        stuck = sum(run.stuck for run in (*default, *calibrated))
         within = abs(measured / micro - 1) <= 0.2
         flows = " | ".join(
-            " ".join(f"{flow:.2f}" for flow in np.nanmean([run.flow_per_m for run in runs], axis=0))
+            " ".join(
+                f"{flow:.2f}"
+                for flow in np.nanmean([run.flow_per_m for run in runs if not run.stuck], axis=0)
+            )
             for runs in (default, calibrated)
         )
         print(
             f"{row}{micro_default:>10.1f}{micro:>12.1f}{design / micro:>11.3f}"
             f"{measured / micro:>13.3f}{measured / micro_default:>9.3f}  {flows}"
             f"  {'within' if within else 'OUTSIDE'} ±20 %"
+            + (f" ({stuck} JuPedSim run(s) deadlocked, left out)" if stuck else "")
         )
 
 

@@ -146,13 +146,13 @@ def test_a_study_of_an_older_layout_is_refused_by_name(tmp_path):
     assert runner.invoke(cli, ["evacuate", str(FIRE), "-n", "2", "--out", str(out)]).exit_code == 0
     summary = out / "summary.json"
     summary.write_text(
-        summary.read_text(encoding="utf-8").replace('"schema_version": 2', '"schema_version": 1'),
+        summary.read_text(encoding="utf-8").replace('"schema_version": 3', '"schema_version": 1'),
         encoding="utf-8",
     )
     result = runner.invoke(cli, ["brief", str(out)])
     assert result.exit_code == 2
     assert (
-        "egress-study layout 1; this drill reads layout 2. Run drill evacuate again."
+        "egress-study layout 1; this drill reads layout 3. Run drill evacuate again."
         in result.output
     )
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simulator.engine.assistance import plan_escorts, set_off
 from simulator.engine.floor import (
     Legs,
     Spot,
@@ -134,6 +135,7 @@ class EgressResult:
     out_s: np.ndarray  # from the alarm until they passed the exit
     exit_peak_queue: np.ndarray  # per exit: most people queuing in front of it at once
     exit_peak_density: np.ndarray  # per exit: that queue over its approach area; NaN if blocked
+    escorted: np.ndarray | None = None  # who could not leave alone and was taken out by staff
 
     @property
     def total_s(self) -> float:
@@ -157,8 +159,11 @@ class _Draws:
         self.position = generator(3).uniform(-1.0, 1.0, (people, exits))
         self.familiar = generator(4).uniform(size=people)
         self.guided = generator(5).uniform(size=people)
-        # 6 is the clerks' cash (simulator.engine.evacuation); 7 where people stand on a plan.
+        # 6 is the clerks' cash (simulator.engine.evacuation); 7 where people stand on a plan;
+        # 8 the study's vulnerable customers (simulator.analysis.egress_study).
         self.place = generator(7).uniform(size=(people, 2))
+        self.needs_help = generator(9).uniform(size=people)
+        self.help_s = egress.help_s.sample(generator(10), people)
 
 
 def evacuate(
@@ -228,25 +233,44 @@ def evacuate(
         to_main = customers & ~guided & (draws.familiar < egress.familiar_share) & usable[0]
         sees_all = chooses
 
-    density = np.full(people, people / floor_area_m2)  # pass 1: everyone inside, as at the alarm
-    for _ in range(2):
-        speed = np.minimum(free_speed, sfpe_speed(density))
-        walk = distance / speed[:, None]
-        chosen = _choose_exits(
-            premovement, walk, headway, usable, chooses, to_main, bonus, sees_all
-        )
-        arrive = premovement + walk[np.arange(people), chosen]
-        if legs is not None and legs.crosses.any():
-            arrive = _through_passage(premovement, speed, legs, chosen, passage_headway)
-        if gaps is None:
-            out = _through_doors(arrive, chosen, headway)
-        else:
-            chosen, arrive, out = _rerouted(
-                arrive, chosen, headway, usable, gaps / speed[:, None, None], egress.reroute_wait_s
+    # Who cannot leave alone, and which of the staff takes them out (simulator.engine.assistance).
+    needs_help = (
+        slow & (draws.needs_help < egress.needs_help_share)
+        if slow is not None and egress.needs_help_share > 0
+        else np.zeros(people, dtype=bool)
+    )
+    escorts = plan_escorts(needs_help, ~customers, premovement, spot, draws.help_s)
+    follows = np.full(people, -1)
+    own_speed = free_speed.copy()
+    last: tuple[np.ndarray, np.ndarray] | None = None
+    for trip in range(max(escorts.trips, 1)):
+        if escorts.trips:
+            for needy, helper in set_off(
+                escorts, trip, premovement, distance, free_speed, own_speed, follows, last
+            ):
+                if legs is not None:
+                    legs = legs.with_row(helper, needy)
+        density = np.full(people, people / floor_area_m2)  # pass 1: all inside, as at the alarm
+        for _ in range(2):
+            speed = np.minimum(free_speed, sfpe_speed(density))
+            walk = distance / speed[:, None]
+            chosen = _choose_exits(
+                premovement, walk, headway, usable, chooses, to_main, bonus, sees_all, follows
             )
-        # Pass 2: the density each person meets as they start to walk, from pass 1.
-        still_inside = people - np.searchsorted(np.sort(out), premovement, side="right")
-        density = still_inside / floor_area_m2
+            arrive = premovement + walk[np.arange(people), chosen]
+            if legs is not None and legs.crosses.any():
+                arrive = _through_passage(premovement, speed, legs, chosen, passage_headway)
+            if gaps is None:
+                out = _through_doors(arrive, chosen, headway)
+            else:
+                walks = gaps / speed[:, None, None]
+                chosen, arrive, out = _rerouted(
+                    arrive, chosen, headway, usable, walks, egress.reroute_wait_s, follows
+                )
+            # Pass 2: the density each person meets as they start to walk, from pass 1.
+            still_inside = people - np.searchsorted(np.sort(out), premovement, side="right")
+            density = still_inside / floor_area_m2
+        last = (out, chosen)
 
     peak_queue = np.zeros(len(exits), dtype=int)
     for index in range(len(exits)):
@@ -255,7 +279,8 @@ def evacuate(
     areas = np.array([approach_area_m2(e, floor_area_m2) for e in exits])
     peak_density = np.minimum(peak_queue / areas, MAX_DENSITY)
     peak_density[~usable] = np.nan  # a blocked exit has no crowd: it is not an exit that day
-    return EgressResult(group, premovement, chosen, out, peak_queue, peak_density)
+    escorted = escorts.escorted(people)
+    return EgressResult(group, premovement, chosen, out, peak_queue, peak_density, escorted)
 
 
 @dataclass(frozen=True)
@@ -301,13 +326,15 @@ def _choose_exits(
     to_main: np.ndarray,
     bonus: np.ndarray,
     sees_all: np.ndarray,
+    follows: np.ndarray,
 ) -> np.ndarray:
     """Return each person's exit, deciding in the order people start to move.
 
     People who choose by the expected wait count, less the seconds ``bonus`` they would give
     for a door they know, either the queues of everyone who set off before them (``sees_all``:
     ``free_at``, when each door will have let everyone assigned so far through) or only the
-    people standing at each door when they set off, one headway each.
+    people standing at each door when they set off, one headway each. A helper takes the
+    door of the person they help (``follows``: that person, or −1), who has chosen already.
     """
     people, exits = walk.shape
     chosen = np.zeros(people, dtype=int)
@@ -320,7 +347,9 @@ def _choose_exits(
     for sent, person in enumerate(np.argsort(premovement, kind="stable")):
         start = premovement[person]
         arrive = start + blocked_walk[person]
-        if chooses[person]:
+        if follows[person] >= 0:
+            exit_index = int(chosen[follows[person]])
+        elif chooses[person]:
             if sees_all[person]:
                 ready = free_at
             else:
@@ -350,6 +379,7 @@ def _rerouted(
     usable: np.ndarray,
     walks: np.ndarray,
     patience_s: float,
+    follows: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return exits, arrivals and exit times when people re-route from a long queue.
 
@@ -363,7 +393,11 @@ def _rerouted(
     free_at = np.zeros(headway.size)
     for person in np.argsort(arrive, kind="stable"):
         door, at = int(chosen[person]), float(arrive[person])
-        if free_at[door] - at > patience_s:
+        if follows[person] >= 0:  # a helper stays with the person they help
+            led = follows[person]
+            door, at = int(chosen[led]), float(arrive[led])
+            chosen[person], arrive[person] = door, at
+        elif free_at[door] - at > patience_s:
             there = at + walks[person, door]
             leave = np.where(usable, np.maximum(there, free_at) + headway, np.inf)
             leave[door] = max(at, free_at[door]) + headway[door]

@@ -175,6 +175,13 @@ class Legs:
         """Return the whole walk to each door."""
         return self.to_passage_m + self.from_passage_m
 
+    def with_row(self, person: int, like: int) -> "Legs":
+        """Return these legs with ``person``'s ways to the doors made those of ``like``."""
+        arrays = [self.crosses.copy(), self.to_passage_m.copy(), self.from_passage_m.copy()]
+        for array in arrays:
+            array[person] = array[like]
+        return Legs(*arrays)
+
 
 def legs_to_doors(plan: Layout, where: np.ndarray, segments: np.ndarray) -> Legs:
     """Return the walks from each position to each door's opening (P × E).

@@ -39,6 +39,12 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
         "en": "under 20% apart: how long people take to start moving, not the doors, sets the "
         "time of the last out",
     },
+    "study.escorted": {
+        "zh": "每次平均 {people:.1f} 人无法独自撤离，由引导员、安保（不足时由柜员）协助撤出，"
+        "其中最后一位平均于报警后 {last} 秒撤出",
+        "en": "{people:.1f} people a repetition could not leave alone and were helped out by "
+        "guides, guards (then clerks); the last of them {last} s after the alarm on average",
+    },
     "study.crowd_ok": {
         "zh": "各出口排队密度均未达到每平方米 {warning} 人（Fruin E 级，人群内难以移动）",
         "en": "no exit's queue reached {warning} persons/m² (Fruin E: hard to move in the crowd)",

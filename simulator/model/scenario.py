@@ -264,6 +264,19 @@ class Egress(Model):
         gt=0,
         le=1,
     )
+    needs_help_share: Share = doc(
+        "of the vulnerable customers, those who cannot leave alone (a wheelchair user, someone "
+        "frail): a guide, guard or clerk goes to each and leaves with them at their pace",
+        "老弱病残孕客户中无法独自撤离者的比例（如轮椅使用者、体弱者）：由引导员、安保或柜员"
+        "前往协助，并以其步速一同撤离",
+        default=0.0,
+    )
+    help_s: AnyDistribution = doc(
+        "time for a helper to ready someone who cannot leave alone (default uniform 15–45 s)",
+        "协助者让无法独自撤离者做好撤离准备所需的时间（默认 15–45 秒均匀分布）",
+        unit="s",
+        default=Uniform(low=15.0, high=45.0),
+    )
     familiarity_bonus_s: Annotated[float, Field(ge=0), capped(3600)] = doc(
         "with site.floor: seconds an unguided customer would give up to leave by the main door "
         "they came in by",

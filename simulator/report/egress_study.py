@@ -56,6 +56,7 @@ def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
             p95=_number(data["egress_p95_s"], ".0f"),
         ),
         _other_flow_line(data, lang),
+        *_escorted_lines(data, lang),
         *_crowding_lines(data, lang),
     ]
     return lines
@@ -84,6 +85,14 @@ def _other_flow_line(data: EgressStudyFile, lang: str) -> str:
         "study.flow_matters" if abs(other / here - 1) > FLOW_DIFFERENCE else "study.flow_close"
     )
     return line + render("brief.list_separator", lang) + render(verdict, lang)
+
+
+def _escorted_lines(data: EgressStudyFile, lang: str) -> list[str]:
+    """Return a line on those who could not leave alone, if any did not."""
+    if not data["escorted_mean"]:
+        return []
+    last = _number(data["escorted_last_out_mean_s"], ".0f")
+    return [render("study.escorted", lang, people=data["escorted_mean"], last=last)]
 
 
 def _crowding_lines(data: EgressStudyFile, lang: str) -> list[str]:

@@ -17,6 +17,7 @@ import io
 import numpy as np
 
 from simulator.analysis.egress_study import EgressStudy
+from simulator.engine.egress import EgressResult
 from simulator.metrics.statistics import mean_interval
 from simulator.rundir.egress_study_schema import (
     CURVE_FILE,
@@ -78,12 +79,25 @@ def study_dict(study: EgressStudy) -> EgressStudyFile:
             "flow": study.other_flow,
             "egress_p50_s": _percentile(study.other_totals_s, 50),
         },
+        "escorted_mean": float(np.mean([_escorted(r).sum() for r in study.results] or [0.0])),
+        "escorted_last_out_mean_s": _last_escorted(study),
         "exits": [
             _exit_entry(exit_.name, peaks[:, index], tables[:, index, :])
             for index, exit_ in enumerate(scenario.site.exits)
         ],
         "warnings": warning_entries(scenario),
     }
+
+
+def _escorted(result: EgressResult) -> np.ndarray:
+    people = result.out_s.size
+    return result.escorted if result.escorted is not None else np.zeros(people, dtype=bool)
+
+
+def _last_escorted(study: EgressStudy) -> float | None:
+    """Return the mean over repetitions of when the last person helped out passed the door."""
+    lasts = [float(r.out_s[_escorted(r)].max()) for r in study.results if _escorted(r).any()]
+    return finite_or_none(float(np.mean(lasts))) if lasts else None
 
 
 def _exit_entry(name: str, peaks: np.ndarray, table: np.ndarray) -> StudyExitEntry:

@@ -11,7 +11,7 @@ from typing_extensions import TypedDict
 
 from simulator.rundir.schema import EstimateEntry, WarningEntry
 
-STUDY_SCHEMA_VERSION = 2
+STUDY_SCHEMA_VERSION = 3
 STUDY_FILE = "summary.json"
 CURVE_FILE = "evacuation.csv"
 STUDY_KIND = "evacuate"  # summary.json's "kind": what wrote the directory
@@ -55,5 +55,7 @@ class EgressStudyFile(TypedDict):
     egress_p50_s: float | None
     egress_p95_s: float | None
     other_flow: OtherFlowEntry
+    escorted_mean: float  # people who could not leave alone, helped out by staff, a repetition
+    escorted_last_out_mean_s: float | None  # the last of them out, s after the alarm
     exits: list[StudyExitEntry]
     warnings: list[WarningEntry]  # the scenario's, as its loader gave them
