@@ -62,6 +62,10 @@ def test_drill_evacuate_writes_the_study_in_the_scenarios_language(tmp_path):
     assert egress["ci_low"] <= egress["mean"] <= egress["ci_high"]
     assert sum(exit_["people_mean"] for exit_ in data["exits"]) == pytest.approx(300)
     assert max(e["last_out_mean_s"] for e in data["exits"]) <= egress["mean"] + 1e-9
+    # The fire drill's plan has a passage through the counters: who crossed there, and when.
+    passage = data["passage"]
+    assert passage["width_m"] == 0.9 and 0 < passage["people_mean"] < 300
+    assert passage["last_through_mean_s"] < egress["mean"]
     brief = (out / "brief.md").read_text(encoding="utf-8")
     assert brief.startswith("# 疏散能力推演评估") and "(charts/evacuation_exits.png)" in brief
     assert "厅内 300 人" in result.output and engine_words_in(result.output) == []

@@ -136,6 +136,7 @@ class EgressResult:
     exit_peak_queue: np.ndarray  # per exit: most people queuing in front of it at once
     exit_peak_density: np.ndarray  # per exit: that queue over its approach area; NaN if blocked
     escorted: np.ndarray | None = None  # who could not leave alone and was taken out by staff
+    passage_s: np.ndarray | None = None  # when each passed the counter passage; NaN: did not
 
     @property
     def total_s(self) -> float:
@@ -240,6 +241,7 @@ def evacuate(
         else np.zeros(people, dtype=bool)
     )
     escorts = plan_escorts(needs_help, ~customers, premovement, spot, draws.help_s)
+    passage_s = np.full(people, np.nan)  # when each passed the counter passage (NaN: did not)
     follows = np.full(people, -1)
     own_speed = free_speed.copy()
     last: tuple[np.ndarray, np.ndarray] | None = None
@@ -259,7 +261,9 @@ def evacuate(
             )
             arrive = premovement + walk[np.arange(people), chosen]
             if legs is not None and legs.crosses.any():
-                arrive = _through_passage(premovement, speed, legs, chosen, passage_headway)
+                arrive, passage_s = _through_passage(
+                    premovement, speed, legs, chosen, passage_headway
+                )
             if gaps is None:
                 out = _through_doors(arrive, chosen, headway)
             else:
@@ -280,7 +284,9 @@ def evacuate(
     peak_density = np.minimum(peak_queue / areas, MAX_DENSITY)
     peak_density[~usable] = np.nan  # a blocked exit has no crowd: it is not an exit that day
     escorted = escorts.escorted(people)
-    return EgressResult(group, premovement, chosen, out, peak_queue, peak_density, escorted)
+    return EgressResult(
+        group, premovement, chosen, out, peak_queue, peak_density, escorted, passage_s
+    )
 
 
 @dataclass(frozen=True)
@@ -412,8 +418,8 @@ def _rerouted(
 
 def _through_passage(
     premovement: np.ndarray, speed: np.ndarray, legs: Legs, chosen: np.ndarray, headway: float
-) -> np.ndarray:
-    """Return when each person reaches their door.
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return when each person reaches their door, and when they passed the passage (or NaN).
 
     Those crossing the counter line queue at its passage on the way: first come, first served,
     one every ``headway``, as at a door.
@@ -421,6 +427,7 @@ def _through_passage(
     people = np.arange(chosen.size)
     arrive = premovement + legs.total_m[people, chosen] / speed
     crossing = legs.crosses[people, chosen]
+    passed = np.full(chosen.size, np.nan)
     if crossing.any():
         at_passage = premovement + legs.to_passage_m[people, chosen] / speed
         through = _through_doors(
@@ -428,7 +435,8 @@ def _through_passage(
         )
         on_from = legs.from_passage_m[people, chosen] / speed
         arrive[crossing] = through + on_from[crossing]
-    return arrive
+        passed[crossing] = through
+    return arrive, passed
 
 
 def _through_doors(arrive: np.ndarray, chosen: np.ndarray, headway: np.ndarray) -> np.ndarray:

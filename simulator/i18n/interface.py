@@ -45,6 +45,13 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
         "en": "{people:.1f} people a repetition could not leave alone and were helped out by "
         "guides, guards (then clerks); the last of them {last} s after the alarm on average",
     },
+    "study.passage": {
+        "zh": "柜台线通道（净宽 {width:g} 米）：每次平均 {people:.1f} 人经此穿过柜台线，"
+        "最后一人平均于报警后 {last} 秒通过（选择出口时未计入通道排队）",
+        "en": "the passage through the counter line ({width:g} m clear): {people:.1f} people a "
+        "repetition crossed by it, the last {last} s after the alarm on average (exit choice "
+        "does not count its queue)",
+    },
     "study.crowd_ok": {
         "zh": "各出口排队密度均未达到每平方米 {warning} 人（Fruin E 级，人群内难以移动）",
         "en": "no exit's queue reached {warning} persons/m² (Fruin E: hard to move in the crowd)",

@@ -57,6 +57,7 @@ def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
         ),
         _other_flow_line(data, lang),
         *_escorted_lines(data, lang),
+        *_passage_lines(data, lang),
         *_crowding_lines(data, lang),
     ]
     return lines
@@ -93,6 +94,23 @@ def _escorted_lines(data: EgressStudyFile, lang: str) -> list[str]:
         return []
     last = _number(data["escorted_last_out_mean_s"], ".0f")
     return [render("study.escorted", lang, people=data["escorted_mean"], last=last)]
+
+
+def _passage_lines(data: EgressStudyFile, lang: str) -> list[str]:
+    """Return a line on the passage through the counter line, if the plan has one."""
+    passage = data["passage"]
+    if passage is None:
+        return []
+    last = _number(passage["last_through_mean_s"], ".0f")
+    return [
+        render(
+            "study.passage",
+            lang,
+            width=passage["width_m"],
+            people=passage["people_mean"],
+            last=last,
+        )
+    ]
 
 
 def _crowding_lines(data: EgressStudyFile, lang: str) -> list[str]:

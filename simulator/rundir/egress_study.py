@@ -25,6 +25,7 @@ from simulator.rundir.egress_study_schema import (
     STUDY_KIND,
     STUDY_SCHEMA_VERSION,
     EgressStudyFile,
+    PassageEntry,
     StudyExitEntry,
 )
 from simulator.rundir.schema import EstimateEntry, finite_or_none, json_text
@@ -81,6 +82,7 @@ def study_dict(study: EgressStudy) -> EgressStudyFile:
         },
         "escorted_mean": float(np.mean([_escorted(r).sum() for r in study.results] or [0.0])),
         "escorted_last_out_mean_s": _last_escorted(study),
+        "passage": _passage(study),
         "exits": [
             _exit_entry(exit_.name, peaks[:, index], tables[:, index, :])
             for index, exit_ in enumerate(scenario.site.exits)
@@ -98,6 +100,21 @@ def _last_escorted(study: EgressStudy) -> float | None:
     """Return the mean over repetitions of when the last person helped out passed the door."""
     lasts = [float(r.out_s[_escorted(r)].max()) for r in study.results if _escorted(r).any()]
     return finite_or_none(float(np.mean(lasts))) if lasts else None
+
+
+def _passage(study: EgressStudy) -> PassageEntry | None:
+    """Return how many went through the counter passage and when the last did (None: none)."""
+    floor = study.scenario.site.floor
+    if floor is None or floor.counter_passage_at_m is None:
+        return None
+    passed = [r.passage_s for r in study.results if r.passage_s is not None]
+    people = [float(np.sum(~np.isnan(times))) for times in passed]
+    lasts = [float(np.nanmax(times)) for times in passed if not np.isnan(times).all()]
+    return {
+        "width_m": floor.counter_passage_width_m,
+        "people_mean": float(np.mean(people)) if people else 0.0,
+        "last_through_mean_s": finite_or_none(float(np.mean(lasts))) if lasts else None,
+    }
 
 
 def _exit_entry(name: str, peaks: np.ndarray, table: np.ndarray) -> StudyExitEntry:

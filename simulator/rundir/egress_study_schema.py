@@ -38,6 +38,14 @@ class OtherFlowEntry(TypedDict):
     egress_p50_s: float | None
 
 
+class PassageEntry(TypedDict):
+    """Who went through the passage in the counter line, over the repetitions."""
+
+    width_m: float
+    people_mean: float
+    last_through_mean_s: float | None
+
+
 class EgressStudyFile(TypedDict):
     """``summary.json`` of ``drill evacuate``."""
 
@@ -57,5 +65,6 @@ class EgressStudyFile(TypedDict):
     other_flow: OtherFlowEntry
     escorted_mean: float  # people who could not leave alone, helped out by staff, a repetition
     escorted_last_out_mean_s: float | None  # the last of them out, s after the alarm
+    passage: PassageEntry | None  # with a passage through the counter line
     exits: list[StudyExitEntry]
     warnings: list[WarningEntry]  # the scenario's, as its loader gave them
