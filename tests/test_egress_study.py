@@ -201,3 +201,32 @@ def test_blocking_an_exit_the_hall_has_not_or_every_exit_is_refused(tmp_path, bl
     result = CliRunner().invoke(cli, arguments)
     assert result.exit_code == 2 and said in result.output and "--blocked" in result.output
     assert not (tmp_path / "x").exists()
+
+
+def test_the_scenarios_egress_limit_is_judged_over_the_repetitions():
+    scenario = load_scenario(FIRE)  # limits: egress_s 180, target_share 0.9
+    data = study_dict(study_evacuation(scenario, 200, 12, seed=3))
+    (limit,) = data["limits"]
+    held = sum(total <= 180 for total in study_evacuation(scenario, 200, 12, seed=3).totals_s)
+    assert (limit["threshold_s"], limit["held"]) == (180, held)
+    assert limit["kept"] == (held >= 0.9 * 12)
+    assert limit["ci_low"] <= held / 12 <= limit["ci_high"]
+    brief = study_brief(data, "zh", DAY)
+    verdict = "——达到" if limit["kept"] else "——未达到"
+    assert f"12 次中{'只有' if not limit['kept'] else ''} {held} 次做到" in brief
+    assert verdict in brief
+
+
+def test_a_blocked_main_door_puts_the_crowd_at_the_counter_passage_and_the_brief_weighs_it():
+    scenario = load_scenario(FIRE)
+    open_doors = study_dict(study_evacuation(scenario, 120, 6, seed=2))
+    blocked = study_dict(study_evacuation(scenario, 120, 6, seed=2, blocked=frozenset({"正门"})))
+    # Everyone on the public floor must cross the counters to reach the fire exit.
+    assert blocked["passage"]["people_mean"] > 100 > open_doors["passage"]["people_mean"]
+    crowded = blocked["passage"]["peak_density_p95_per_m2"]
+    assert crowded > 5 * open_doors["passage"]["peak_density_p95_per_m2"]
+    brief = study_brief(blocked, "zh", DAY)
+    if blocked["passage"]["warning_share"]:
+        assert "柜台线通道：" in brief and "各出口和柜台线通道前" not in brief
+    else:
+        assert "各出口和柜台线通道前的排队密度均未达到" in brief

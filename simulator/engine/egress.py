@@ -137,6 +137,7 @@ class EgressResult:
     exit_peak_density: np.ndarray  # per exit: that queue over its approach area; NaN if blocked
     escorted: np.ndarray | None = None  # who could not leave alone and was taken out by staff
     passage_s: np.ndarray | None = None  # when each passed the counter passage; NaN: did not
+    passage_peak_density: float = math.nan  # its queue at its fullest over its approach area
 
     @property
     def total_s(self) -> float:
@@ -242,6 +243,7 @@ def evacuate(
     )
     escorts = plan_escorts(needs_help, ~customers, premovement, spot, draws.help_s)
     passage_s = np.full(people, np.nan)  # when each passed the counter passage (NaN: did not)
+    passage_queue = 0  # the most people queuing at it at once
     follows = np.full(people, -1)
     own_speed = free_speed.copy()
     last: tuple[np.ndarray, np.ndarray] | None = None
@@ -261,7 +263,7 @@ def evacuate(
             )
             arrive = premovement + walk[np.arange(people), chosen]
             if legs is not None and legs.crosses.any():
-                arrive, passage_s = _through_passage(
+                arrive, passage_s, passage_queue = _through_passage(
                     premovement, speed, legs, chosen, passage_headway
                 )
             if gaps is None:
@@ -284,8 +286,23 @@ def evacuate(
     peak_density = np.minimum(peak_queue / areas, MAX_DENSITY)
     peak_density[~usable] = np.nan  # a blocked exit has no crowd: it is not an exit that day
     escorted = escorts.escorted(people)
+    passage_density = math.nan
+    if floor is not None and floor.counter_passage_at_m is not None:
+        # Its queue stands in a half-disc before the opening, as at a door of its width.
+        passage_area = approach_area_m2(
+            Exit(name="passage", width_m=floor.counter_passage_width_m), floor_area_m2
+        )
+        passage_density = min(passage_queue / passage_area, MAX_DENSITY)
     return EgressResult(
-        group, premovement, chosen, out, peak_queue, peak_density, escorted, passage_s
+        group,
+        premovement,
+        chosen,
+        out,
+        peak_queue,
+        peak_density,
+        escorted,
+        passage_s,
+        passage_density,
     )
 
 
@@ -418,8 +435,8 @@ def _rerouted(
 
 def _through_passage(
     premovement: np.ndarray, speed: np.ndarray, legs: Legs, chosen: np.ndarray, headway: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return when each person reaches their door, and when they passed the passage (or NaN).
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Return arrivals at the doors, passing times at the passage (or NaN) and its peak queue.
 
     Those crossing the counter line queue at its passage on the way: first come, first served,
     one every ``headway``, as at a door.
@@ -436,7 +453,8 @@ def _through_passage(
         on_from = legs.from_passage_m[people, chosen] / speed
         arrive[crossing] = through + on_from[crossing]
         passed[crossing] = through
-    return arrive, passed
+        return arrive, passed, peak_level(at_passage[crossing], through)
+    return arrive, passed, 0
 
 
 def _through_doors(arrive: np.ndarray, chosen: np.ndarray, headway: np.ndarray) -> np.ndarray:

@@ -97,7 +97,7 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.exercise": {"zh": "演练名称", "en": "Exercise"},
     "brief.site": {"zh": "网点名称、地点", "en": "Site"},
     "brief.date": {"zh": "报告日期", "en": "Date"},
-    "brief.scenario_file": {"zh": "情景文件", "en": "Scenario file"},
+    "brief.scenario_file": {"zh": "场景文件", "en": "Scenario file"},
     "brief.seed": {"zh": "随机种子", "en": "Seed"},
     "brief.replications": {"zh": "模拟天数", "en": "Simulated days"},
     "brief.version": {"zh": "软件版本", "en": "drill version"},
@@ -481,7 +481,7 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.no_rectification": {"zh": "无需整改。", "en": "Nothing to rectify."},
     "brief.method_drill": {
         "zh": "说明：演练评定依据演练记录逐条评定（评定规则见 docs/scoring.md）。"
-        "标有“推演”的部分由 drill 按情景文件模拟 {days} 个营业日生成，"
+        "标有“推演”的部分由 drill 按场景文件模拟 {days} 个营业日生成，"
         "其中的报警、疏散等处置步骤按场景设定发生，不按演练记录回放；"
         "其等级为在至少 {target:.0%} 的模拟日中达到的等级，仅供参考，不影响演练评定。",
         "en": "Method: the drill is rated clause by clause from its log (the rules are in "
@@ -491,7 +491,7 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "{target:.0%} of the days, for reference only, and do not change the drill's rating.",
     },
     "brief.method": {
-        "zh": "说明：本报告由 drill 按情景文件模拟 {days} 个营业日生成；各项评定为在至少 "
+        "zh": "说明：本报告由 drill 按场景文件模拟 {days} 个营业日生成；各项评定为在至少 "
         "{target:.0%} 的模拟日中达到的等级。",
         "en": "Method: drill simulated {days} days of the scenario; each rating is the one "
         "reached on at least {target:.0%} of the simulated days.",

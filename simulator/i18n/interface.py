@@ -46,11 +46,39 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
         "guides, guards (then clerks); the last of them {last} s after the alarm on average",
     },
     "study.passage": {
-        "zh": "柜台线通道（净宽 {width:g} 米）：每次平均 {people:.1f} 人经此穿过柜台线，"
-        "最后一人平均于报警后 {last} 秒通过（选择出口时未计入通道排队）",
-        "en": "the passage through the counter line ({width:g} m clear): {people:.1f} people a "
-        "repetition crossed by it, the last {last} s after the alarm on average (exit choice "
-        "does not count its queue)",
+        "zh": "柜台线通道（净宽 {width:g} 米）：每次平均 {people:.0f} 人经此穿过柜台线，"
+        "最后一人平均于报警后 {last} 秒通过，通道前排队峰值密度 P95 为每平方米 {density} 人"
+        "（Fruin {level} 级；选择出口时未计入通道排队）",
+        "en": "the passage through the counter line ({width:g} m clear): {people:.0f} people a "
+        "repetition crossed by it, the last {last} s after the alarm on average; its queue's "
+        "peak density P95 {density} persons/m² (Fruin {level}; exit choice does not count its "
+        "queue)",
+    },
+    "study.limit_unsure": {
+        "zh": "；但区间下限低于要求，宜增加推演次数（-n）再看",
+        "en": "; but the interval reaches below the target: run more repetitions (-n) to be sure",
+    },
+    "study.passage_name": {"zh": "柜台线通道", "en": "the counter passage"},
+    "study.crowd_ok_passage": {
+        "zh": "各出口和柜台线通道前的排队密度均未达到每平方米 {warning} 人"
+        "（Fruin E 级，人群内难以移动）",
+        "en": "no queue at an exit or the counter passage reached {warning} persons/m² (Fruin E: "
+        "hard to move in the crowd)",
+    },
+    "study.limit_kept": {
+        "zh": "本场景限值“报警后 {threshold:g} 秒内全员撤出”，要求至少 {target:.0%} 的推演做到："
+        "{repetitions} 次中 {held} 次做到（{share:.0%}，95% 区间 {low:.0%}–{high:.0%}）——达到",
+        "en": "the scenario's limit, everyone out within {threshold:g} s of the alarm in at least "
+        "{target:.0%} of repetitions: {held} of {repetitions} ({share:.0%}, 95% interval "
+        "{low:.0%}–{high:.0%}), kept",
+    },
+    "study.limit_broken": {
+        "zh": "本场景限值“报警后 {threshold:g} 秒内全员撤出”，要求至少 {target:.0%} 的推演做到："
+        "{repetitions} 次中只有 {held} 次做到（{share:.0%}，95% 区间 {low:.0%}–{high:.0%}）"
+        "——未达到",
+        "en": "the scenario's limit, everyone out within {threshold:g} s of the alarm in at least "
+        "{target:.0%} of repetitions: only {held} of {repetitions} ({share:.0%}, 95% interval "
+        "{low:.0%}–{high:.0%}), broken",
     },
     "study.crowd_ok": {
         "zh": "各出口排队密度均未达到每平方米 {warning} 人（Fruin E 级，人群内难以移动）",

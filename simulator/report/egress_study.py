@@ -55,6 +55,7 @@ def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
             p50=_number(data["egress_p50_s"], ".0f"),
             p95=_number(data["egress_p95_s"], ".0f"),
         ),
+        *_limit_lines(data, lang),
         _other_flow_line(data, lang),
         *_escorted_lines(data, lang),
         *_passage_lines(data, lang),
@@ -88,6 +89,30 @@ def _other_flow_line(data: EgressStudyFile, lang: str) -> str:
     return line + render("brief.list_separator", lang) + render(verdict, lang)
 
 
+def _limit_lines(data: EgressStudyFile, lang: str) -> list[str]:
+    """Return the verdict on each of the scenario's egress_s limits over the repetitions."""
+    return [
+        render(
+            "study.limit_kept" if limit["kept"] else "study.limit_broken",
+            lang,
+            threshold=limit["threshold_s"],
+            target=limit["target_share"],
+            held=limit["held"],
+            repetitions=data["repetitions"],
+            share=limit["held"] / max(data["repetitions"], 1),
+            low=limit["ci_low"],
+            high=limit["ci_high"],
+        )
+        # Kept on the repetitions run, but too few to be sure: say so rather than pass it.
+        + (
+            render("study.limit_unsure", lang)
+            if limit["kept"] and limit["ci_low"] < limit["target_share"]
+            else ""
+        )
+        for limit in data["limits"]
+    ]
+
+
 def _escorted_lines(data: EgressStudyFile, lang: str) -> list[str]:
     """Return a line on those who could not leave alone, if any did not."""
     if not data["escorted_mean"]:
@@ -109,6 +134,8 @@ def _passage_lines(data: EgressStudyFile, lang: str) -> list[str]:
             width=passage["width_m"],
             people=passage["people_mean"],
             last=last,
+            density=_number(passage["peak_density_p95_per_m2"], ".2f"),
+            level=passage["fruin_level_p95"] or "—",
         )
     ]
 
@@ -116,7 +143,10 @@ def _passage_lines(data: EgressStudyFile, lang: str) -> list[str]:
 def _crowding_lines(data: EgressStudyFile, lang: str) -> list[str]:
     """Return a line per exit whose queue got crowded, or one line saying none did."""
     lines = []
-    for exit_ in data["exits"]:
+    places: list[Any] = list(data["exits"])
+    if data["passage"] is not None:
+        places.append({**data["passage"], "name": render("study.passage_name", lang)})
+    for exit_ in places:
         if exit_["danger_share"]:
             key, share = "study.crowd_danger", exit_["danger_share"]
         elif exit_["warning_share"]:
@@ -133,7 +163,8 @@ def _crowding_lines(data: EgressStudyFile, lang: str) -> list[str]:
                 danger=DENSITY_DANGER,
             )
         )
-    return lines or [render("study.crowd_ok", lang, warning=DENSITY_WARNING)]
+    ok = "study.crowd_ok_passage" if data["passage"] is not None else "study.crowd_ok"
+    return lines or [render(ok, lang, warning=DENSITY_WARNING)]
 
 
 def _exit_rows(data: EgressStudyFile, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -292,7 +323,7 @@ def study_chart(
         axis.plot(seconds, curve["inside_p50"], color="#d62728", label=render("study.hall", lang))
         for exit_ in data["exits"]:
             column = f"bound_for[{exit_['name']}]"
-            if column in curve:
+            if column in curve and exit_["name"] not in data["blocked"]:  # nobody: no line
                 name = exit_["name"] if language.has_cjk else f"exit {exit_['name']}"
                 axis.plot(seconds, curve[column], linewidth=1.1, label=name)
         axis.set_xlim(0, float(seconds[-1]) if seconds.size else 1.0)

@@ -18,13 +18,14 @@ import numpy as np
 
 from simulator.analysis.egress_study import EgressStudy
 from simulator.engine.egress import EgressResult
-from simulator.metrics.statistics import mean_interval
+from simulator.metrics.statistics import mean_interval, wilson_interval
 from simulator.rundir.egress_study_schema import (
     CURVE_FILE,
     STUDY_FILE,
     STUDY_KIND,
     STUDY_SCHEMA_VERSION,
     EgressStudyFile,
+    LimitEntry,
     PassageEntry,
     StudyExitEntry,
 )
@@ -83,6 +84,7 @@ def study_dict(study: EgressStudy) -> EgressStudyFile:
         "escorted_mean": float(np.mean([_escorted(r).sum() for r in study.results] or [0.0])),
         "escorted_last_out_mean_s": _last_escorted(study),
         "passage": _passage(study),
+        "limits": _limits(study),
         "exits": [
             _exit_entry(exit_.name, peaks[:, index], tables[:, index, :])
             for index, exit_ in enumerate(scenario.site.exits)
@@ -110,11 +112,39 @@ def _passage(study: EgressStudy) -> PassageEntry | None:
     passed = [r.passage_s for r in study.results if r.passage_s is not None]
     people = [float(np.sum(~np.isnan(times))) for times in passed]
     lasts = [float(np.nanmax(times)) for times in passed if not np.isnan(times).all()]
+    peaks = np.array([r.passage_peak_density for r in study.results])
+    crowding = exit_crowding("passage", peaks, np.empty((0, 3)))
     return {
         "width_m": floor.counter_passage_width_m,
         "people_mean": float(np.mean(people)) if people else 0.0,
         "last_through_mean_s": finite_or_none(float(np.mean(lasts))) if lasts else None,
+        "peak_density_p95_per_m2": finite_or_none(crowding.peak_density_p95),
+        "fruin_level_p95": crowding.fruin_level_p95 or None,
+        "warning_share": crowding.warning_share,
+        "danger_share": crowding.danger_share,
     }
+
+
+def _limits(study: EgressStudy) -> list[LimitEntry]:
+    """Return the scenario's egress_s limits, each judged over the study's repetitions."""
+    limits = study.scenario.limits
+    entries: list[LimitEntry] = []
+    for limit in limits.items:
+        if limit.metric != "egress_s" or limit.direction != "max":
+            continue
+        held = int(np.sum(study.totals_s <= limit.threshold))
+        low, high = wilson_interval(held, len(study.results))
+        entries.append(
+            {
+                "threshold_s": limit.threshold,
+                "target_share": limits.target_share,
+                "held": held,
+                "ci_low": low,
+                "ci_high": high,
+                "kept": held >= limits.target_share * len(study.results),
+            }
+        )
+    return entries
 
 
 def _exit_entry(name: str, peaks: np.ndarray, table: np.ndarray) -> StudyExitEntry:

@@ -44,6 +44,21 @@ class PassageEntry(TypedDict):
     width_m: float
     people_mean: float
     last_through_mean_s: float | None
+    peak_density_p95_per_m2: float | None  # its queue, over a half-disc 2 m beyond its jambs
+    fruin_level_p95: str | None
+    warning_share: float
+    danger_share: float
+
+
+class LimitEntry(TypedDict):
+    """The scenario's egress_s limit, judged over the repetitions."""
+
+    threshold_s: float
+    target_share: float
+    held: int  # repetitions with everyone out within the threshold
+    ci_low: float
+    ci_high: float
+    kept: bool  # held in at least target_share of the repetitions
 
 
 class EgressStudyFile(TypedDict):
@@ -66,5 +81,6 @@ class EgressStudyFile(TypedDict):
     escorted_mean: float  # people who could not leave alone, helped out by staff, a repetition
     escorted_last_out_mean_s: float | None  # the last of them out, s after the alarm
     passage: PassageEntry | None  # with a passage through the counter line
+    limits: list[LimitEntry]  # the scenario's egress_s limits
     exits: list[StudyExitEntry]
     warnings: list[WarningEntry]  # the scenario's, as its loader gave them
