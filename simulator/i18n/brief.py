@@ -130,6 +130,7 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.col_inject": {"zh": "情景事件", "en": "Inject"},
     "brief.col_expected": {"zh": "预期处置", "en": "Expected action"},
     "brief.col_happened": {"zh": "实际情况", "en": "What happened"},
+    "brief.col_happened_assessment": {"zh": "推演结果", "en": "Simulated outcome"},
     "brief.happened_incident": {
         "zh": "{days} 天中有 {occurred} 天发生",
         "en": "occurred on {occurred} of {days} days",

@@ -27,10 +27,11 @@ VERDICT_TEXTS: dict[str, dict[str, str]] = {
     },
     # A plan assessment judges the plan by simulation: it never says the measures were done.
     "overall_assessment.P": {
-        "zh": "推演中评定的各项目标与服务指标均达标；预案中未纳入推演的处置步骤（如初期扑救、"
-        "报警、清点人数）须经实际演练检验。",
+        "zh": "推演中评定的各项目标与服务指标均达标；推演只按假定的概率和用时计算、未经人员实际操作"
+        "的处置步骤（如初期扑救能否成功、报警、清点人数）须经实际演练检验。",
         "en": "Every objective and limit rated in the simulation held; the plan's steps the "
-        "simulation does not play (first-aid fire fighting, calls, the head count) need a drill.",
+        "simulation only assumes, with a given chance and time (whether first-aid fire fighting "
+        "succeeds, the calls, the head count), need a drill.",
     },
     "overall_assessment.S": {
         "zh": "推演显示预案基本可行，但存在一些问题，需按整改措施改进。",

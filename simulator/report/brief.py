@@ -479,6 +479,7 @@ def _document_keys(drilled: bool) -> dict[str, Any]:
             "timeline": "brief.timeline",
             "sign_title": "sign.title",
             "sign_rows": ["sign.director", "sign.evaluator", "sign.approver"],
+            "happened": "brief.col_happened",
         }
     return {
         "assessment": True,
@@ -492,6 +493,7 @@ def _document_keys(drilled: bool) -> dict[str, Any]:
         "timeline": "brief.timeline_assessment",
         "sign_title": "sign.title_assessment",
         "sign_rows": ["sign.prepared", "sign.reviewer"],
+        "happened": "brief.col_happened_assessment",
     }
 
 
