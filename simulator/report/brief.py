@@ -460,40 +460,34 @@ def _trend(metrics: dict[str, Any], summary: Any, lang: str) -> str:
     return text
 
 
+# The document's own headings: a drill's key, or the same key + "_assessment" for a plan
+# assessment (预案推演评估报告: no drill date, no participants, a review).
+HEADINGS = {
+    "title": "brief.title",
+    "control": "brief.control",
+    "exercise": "brief.exercise",
+    "record": "brief.record",
+    "record_time": "brief.record_time",
+    "record_content": "brief.record_content",
+    "record_participants": "brief.record_participants",
+    "timeline": "brief.timeline",
+    "sign_title": "sign.title",
+    "happened": "brief.col_happened",
+}
+
+
 def _document_keys(drilled: bool) -> dict[str, Any]:
     """Return the catalogue keys of the document's own headings and sign-off rows.
 
     A drill (``drill score``, ``drill play``) is written up as 演练评估报告 with the drill's
-    sign-off; a run nobody drilled as 预案推演评估报告: no drill date, no participants, a review.
+    sign-off; a run nobody drilled as 预案推演评估报告 with a review.
     """
-    if drilled:
-        return {
-            "assessment": False,
-            "title": "brief.title",
-            "control": "brief.control",
-            "exercise": "brief.exercise",
-            "record": "brief.record",
-            "record_time": "brief.record_time",
-            "record_content": "brief.record_content",
-            "record_participants": "brief.record_participants",
-            "timeline": "brief.timeline",
-            "sign_title": "sign.title",
-            "sign_rows": ["sign.director", "sign.evaluator", "sign.approver"],
-            "happened": "brief.col_happened",
-        }
+    suffix = "" if drilled else "_assessment"
+    rows = ["sign.director", "sign.evaluator", "sign.approver"] if drilled else None
     return {
-        "assessment": True,
-        "title": "brief.title_assessment",
-        "control": "brief.control_assessment",
-        "exercise": "brief.exercise_assessment",
-        "record": "brief.record_assessment",
-        "record_time": "brief.record_time_assessment",
-        "record_content": "brief.record_content_assessment",
-        "record_participants": "brief.record_participants_assessment",
-        "timeline": "brief.timeline_assessment",
-        "sign_title": "sign.title_assessment",
-        "sign_rows": ["sign.prepared", "sign.reviewer"],
-        "happened": "brief.col_happened_assessment",
+        "assessment": not drilled,
+        **{name: key + suffix for name, key in HEADINGS.items()},
+        "sign_rows": rows or ["sign.prepared", "sign.reviewer"],
     }
 
 
