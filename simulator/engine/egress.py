@@ -69,7 +69,7 @@ BOUNDARY_LAYER_M = 0.3  # effective width = width − 0.3 m (0.15 m each side)
 # 1.6–1.9 persons/(m·s) in Seyfried et al., "New insights into pedestrian flow through
 # bottlenecks", Transportation Science 43(3), 2009, 395–406, and the studies it reviews; drill
 # takes the low end, an assessment's side of the range. JuPedSim's collision-free speed model
-# passes 1.2–1.3 with its default time gap (1 s) and 1.4–1.7 with one of 0.6 s
+# passes 1.2–1.3 with its default time gap (1 s) and 1.5–1.7 with one of 0.6 s
 # (benchmarks/egress_vs_microscopic.py). Neither this nor SFPE's conservative design figure is
 # wrong; the brief says which one a run used.
 MEASURED_FLOW_PER_M = 1.6

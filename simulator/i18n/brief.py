@@ -131,6 +131,11 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
     "brief.col_expected": {"zh": "预期处置", "en": "Expected action"},
     "brief.col_happened": {"zh": "实际情况", "en": "What happened"},
     "brief.col_happened_assessment": {"zh": "推演结果", "en": "Simulated outcome"},
+    "brief.exit_table": {"zh": "各出口疏散情况", "en": "By exit"},
+    "brief.exit_blocked_share": {
+        "zh": "（{share:.0%} 的疏散中被封堵）",
+        "en": " (blocked in {share:.0%} of evacuations)",
+    },
     "brief.happened_incident": {
         "zh": "{days} 天中有 {occurred} 天发生",
         "en": "occurred on {occurred} of {days} days",

@@ -35,6 +35,7 @@ from simulator.report.plan_sections import comparison_section, staffing_section
 from simulator.report.rated import (
     RATING_ORDER,
     door_flow_text,
+    exit_table,
     exits_text,
     limit_rows,
     objective_rows,
@@ -403,6 +404,7 @@ def brief_context(run: RunFiles, lang: str) -> dict[str, Any]:
         "doc": _document_keys(run.drill is not None),
         "limits": limits,
         "objectives": objectives,
+        "exit_table": exit_table(summary, lang),
         "strengths": strengths,
         "improvements": improvements,
         "overall": overall,

@@ -190,3 +190,39 @@ def other_flow_text(summary: Summary, lang: str) -> str:
     flow = summary["scenario"].get("egress", {"flow": "design"})["flow"]
     other_flow = "measured" if flow == "design" else "design"
     return render("brief.other_flow", lang, flow=flow_words(other_flow, lang), rset=other)
+
+
+def exit_table(summary: Summary, lang: str) -> dict[str, Any] | None:
+    """Return the brief's table of the exits (None: no day had an evacuation).
+
+    People, flow, last out and crowding, in the columns the egress study uses.
+    """
+    evacuation = summary.get("evacuation")
+    if not evacuation:
+        return None
+    header = [
+        render(f"study.col_{key}", lang) for key in ("exit", "people", "flow", "last", "density")
+    ]
+    rows = []
+    for exit_ in evacuation["exits"]:
+        name = exit_["name"]
+        if exit_["blocked_share"] == 1:
+            rows.append([name, render("study.blocked_cell", lang), "—", "—", "—"])
+            continue
+        if exit_["blocked_share"]:
+            name += render("brief.exit_blocked_share", lang, share=exit_["blocked_share"])
+        density, level = exit_["peak_density_p95_per_m2"], exit_["fruin_level_p95"]
+        rows.append(
+            [
+                name,
+                _shown(exit_.get("people_mean"), ".0f"),
+                _shown(exit_.get("flow_mean_per_s"), ".2f"),
+                _shown(exit_.get("last_out_mean_s"), ".0f"),
+                "—" if density is None else f"{density:.2f} ({level})",
+            ]
+        )
+    return {"header": header, "rows": rows}
+
+
+def _shown(value: float | None, shape: str) -> str:
+    return "—" if value is None else format(value, shape)
