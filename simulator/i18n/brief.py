@@ -228,6 +228,10 @@ BRIEF_TEXTS: dict[str, dict[str, str]] = {
         "zh": "{share:.0%}（{low:.0%}–{high:.0%}），要求 ≥ {target:.0%}",
         "en": "{share:.0%} ({low:.0%}–{high:.0%}), needs ≥ {target:.0%}",
     },
+    "brief.held_unsure": {
+        "zh": "；区间下限低于要求，宜增加模拟天数",
+        "en": "; the interval reaches below the target: simulate more days",
+    },
     "brief.limit_value": {
         "zh": "{metric} {sign} {threshold}",
         "en": "{metric} {sign} {threshold}",

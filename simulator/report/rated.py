@@ -108,6 +108,10 @@ def limit_rows(summary: Summary, lang: str) -> list[dict[str, Any]]:
                 high=limit["held_share_ci_high"],
                 target=limit["target_share"],
             )
+            low, target = limit["held_share_ci_low"], limit["target_share"]
+            # Held on the days run, but too few of them to be sure: the reader is told.
+            if limit["held_share"] >= target and low is not None and low < target:
+                held += render("brief.held_unsure", lang)
         rows.append(
             {
                 "name": limit_label(limit, lang),
