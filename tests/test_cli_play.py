@@ -1,6 +1,7 @@
 """``drill play``: scripted replays reproduce the playbook, and the console survives people."""
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -264,6 +265,9 @@ def test_a_fire_tabletop_in_a_real_terminal_survives_an_undo_and_ctrl_c(tmp_path
             encoding="utf-8",
             timeout=60,
             dimensions=(40, 120),
+            # A suite started in the background (a CI job, `cmd &`) has Ctrl-C ignored, and
+            # children inherit that; a terminal's drill has the default, so give it that.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
 
     child = spawn()
