@@ -210,3 +210,30 @@ def test_a_door_spanning_the_counter_line_is_left_from_the_side_that_gives_the_s
     assert gaps[1, 0] == pytest.approx(math.dist((20.0, 7.5), (10.9, 0.0)))
     assert gaps[0, 1] == pytest.approx(math.dist((10.0, 0.0), (20.0, 7.0)))
     assert np.diag(gaps).tolist() == [0.0, 0.0]
+
+
+def test_the_clerks_weigh_the_queue_at_the_passage_and_share_the_two_ways_out():
+    # 40 clerks at once: the main door (wide, through the 0.9 m passage) or the 1 m back door.
+    floor = Floor(width_m=20, depth_m=12, counter_passage_at_m=10.0)
+    exits = (
+        Exit(name="main", width_m=3.0, wall="south", at_m=10.0),
+        Exit(name="back", width_m=1.0, wall="north", at_m=18.0),
+    )
+    clerks = evacuate(
+        np.full(40, STAFF),
+        np.zeros(40),
+        0,
+        exits,
+        frozenset(),
+        240.0,
+        STANDING_START,
+        Streams(1, 0),
+        floor,
+        None,
+        np.full(40, Spot.BEHIND),
+    )
+    # The passage (0.78 persons/s) and the back door (0.91) are the two bottlenecks: both are
+    # used, and neither finishes long after the other.
+    lasts = [clerks.out_s[clerks.exit_index == door].max() for door in (0, 1)]
+    assert abs(lasts[0] - lasts[1]) < 10
+    assert 12 <= int(np.sum(clerks.exit_index == 0)) <= 24

@@ -24,11 +24,11 @@ the wait at the door. Staff, and customers a guide directs (a guide sees who is 
 where), count the queue of everyone who set off before them; an unguided customer sees only
 the people standing at each door as they set off, and counts the main door they came in by
 ``familiarity_bonus_s`` nearer. One who then finds their door's queue will hold them more than
-``reroute_wait_s`` walks on to another exit if that gets them out sooner; on the way, whoever
-must cross the counter line queues at its passage as at a door. Without a floor plan, staff
-and guided customers choose so (a guide sends people to a free exit); other customers head for
-the main door (``familiar_share`` of them) or else the nearest exit by each exit's mean
-distance.
+``reroute_wait_s`` walks on to another exit if that gets them out sooner. Whoever must cross
+the counter line queues at its passage as at a door, and counts that queue in choosing.
+Without a floor plan, staff and guided customers choose so (a guide sends people to a free
+exit); other customers head for the main door (``familiar_share`` of them) or else the
+nearest exit by each exit's mean distance.
 
 This is deterministic queueing once the random draws are made, so it is computed directly, not
 as SimPy processes: each door is the recursion out_k = max(arrive_k, out_(k−1)) + headway, which
@@ -258,8 +258,24 @@ def evacuate(
         for _ in range(2):
             speed = np.minimum(free_speed, sfpe_speed(density))
             walk = distance / speed[:, None]
+            crossing = None
+            if legs is not None and legs.crosses.any():
+                to_s, from_s = (
+                    legs.to_passage_m / speed[:, None],
+                    legs.from_passage_m / speed[:, None],
+                )
+                crossing = PassageWalk(legs.crosses, to_s, from_s, passage_headway)
             chosen = _choose_exits(
-                premovement, walk, headway, usable, chooses, to_main, bonus, sees_all, follows
+                premovement,
+                walk,
+                headway,
+                usable,
+                chooses,
+                to_main,
+                bonus,
+                sees_all,
+                follows,
+                crossing,
             )
             arrive = premovement + walk[np.arange(people), chosen]
             if legs is not None and legs.crosses.any():
@@ -340,6 +356,16 @@ def evacuate_site(
     )
 
 
+@dataclass(frozen=True)
+class PassageWalk:
+    """The ways through the counter passage, as a chooser weighs them (P × E, in seconds)."""
+
+    crosses: np.ndarray  # the door lies beyond the counter line
+    to_s: np.ndarray  # walk to the passage
+    from_s: np.ndarray  # walk on from it to the door
+    headway_s: float  # the passage passes one person every this many seconds
+
+
 def _choose_exits(
     premovement: np.ndarray,
     walk: np.ndarray,
@@ -350,6 +376,7 @@ def _choose_exits(
     bonus: np.ndarray,
     sees_all: np.ndarray,
     follows: np.ndarray,
+    passage: PassageWalk | None = None,
 ) -> np.ndarray:
     """Return each person's exit, deciding in the order people start to move.
 
@@ -358,6 +385,8 @@ def _choose_exits(
     ``free_at``, when each door will have let everyone assigned so far through) or only the
     people standing at each door when they set off, one headway each. A helper takes the
     door of the person they help (``follows``: that person, or −1), who has chosen already.
+    A door beyond the counter line is reached through its ``passage``, whose queue (of all who
+    were sent through it) everyone counts: it stands in front of them.
     """
     people, exits = walk.shape
     chosen = np.zeros(people, dtype=int)
@@ -367,9 +396,15 @@ def _choose_exits(
     reach = np.zeros(people)
     passes = np.zeros(people)
     blocked_walk = np.where(usable, walk, np.inf)
+    passage_free = 0.0  # when the passage will have let everyone sent through it so far
     for sent, person in enumerate(np.argsort(premovement, kind="stable")):
         start = premovement[person]
         arrive = start + blocked_walk[person]
+        crosses = passage.crosses[person] if passage is not None else None
+        if crosses is not None and passage is not None and crosses.any():
+            at_passage = start + passage.to_s[person]
+            through = np.maximum(at_passage, passage_free) + passage.headway_s
+            arrive = np.where(crosses & usable, through + passage.from_s[person], arrive)
         if follows[person] >= 0:
             exit_index = int(chosen[follows[person]])
         elif chooses[person]:
@@ -386,6 +421,8 @@ def _choose_exits(
         else:
             exit_index = int(np.argmin(blocked_walk[person]))
         chosen[person] = exit_index
+        if crosses is not None and passage is not None and crosses[exit_index]:
+            passage_free = max(float(at_passage[exit_index]), passage_free) + passage.headway_s
         free_at[exit_index] = max(arrive[exit_index], free_at[exit_index]) + headway[exit_index]
         sent_to[sent], reach[sent], passes[sent] = (
             exit_index,

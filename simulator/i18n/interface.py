@@ -48,11 +48,10 @@ INTERFACE_TEXTS: dict[str, dict[str, str]] = {
     "study.passage": {
         "zh": "柜台线通道（净宽 {width:g} 米）：每次平均 {people:.0f} 人经此穿过柜台线，"
         "最后一人平均于报警后 {last} 秒通过，通道前排队峰值密度 P95 为每平方米 {density} 人"
-        "（Fruin {level} 级；选择出口时未计入通道排队）",
+        "（Fruin {level} 级）",
         "en": "the passage through the counter line ({width:g} m clear): {people:.0f} people a "
         "repetition crossed by it, the last {last} s after the alarm on average; its queue's "
-        "peak density P95 {density} persons/m² (Fruin {level}; exit choice does not count its "
-        "queue)",
+        "peak density P95 {density} persons/m² (Fruin {level})",
     },
     "study.limit_unsure": {
         "zh": "；但区间下限低于要求，宜增加推演次数（-n）再看",
