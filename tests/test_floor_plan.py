@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from simulator.engine.egress import STAFF, evacuate
+from simulator.engine.egress import STAFF, door_headway_s, evacuate
 from simulator.engine.floor import (
     Spot,
     distances_to_doors,
@@ -237,3 +237,60 @@ def test_the_clerks_weigh_the_queue_at_the_passage_and_share_the_two_ways_out():
     lasts = [clerks.out_s[clerks.exit_index == door].max() for door in (0, 1)]
     assert abs(lasts[0] - lasts[1]) < 10
     assert 12 <= int(np.sum(clerks.exit_index == 0)) <= 24
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_any_plan_gets_everyone_out_once_no_door_or_passage_faster_than_its_flow(seed):
+    # Random halls: main door on any wall, a second exit, maybe a passage, people who need
+    # help, a blocked exit sometimes. Whatever the plan, everyone leaves once, in finite time,
+    # and no door passes two people closer than its headway.
+    rng = np.random.default_rng(seed)
+    width, depth = rng.uniform(10, 30), rng.uniform(8, 20)
+    walls = ["south", "north", "east", "west"]
+    main_wall, other_wall = rng.choice(walls, 2, replace=False)
+
+    def door(name: str, wall: str, width_m: float) -> Exit:
+        length = width if wall in ("south", "north") else depth
+        return Exit(name=name, width_m=width_m, wall=wall, at_m=float(rng.uniform(1, length - 1)))
+
+    exits = (door("main", str(main_wall), 1.8), door("other", str(other_wall), 1.0))
+    across = depth if main_wall in ("south", "north") else width
+    along = width if main_wall in ("south", "north") else depth
+    passage = float(rng.uniform(1, along - 1)) if rng.uniform() < 0.6 else None
+    floor = Floor(
+        width_m=width, depth_m=depth, counter_line_m=0.8 * across, counter_passage_at_m=passage
+    )
+    customers, staff = int(rng.integers(0, 150)), int(rng.integers(0, 8))
+    group = np.array([0] * customers + [STAFF] * staff)
+    spot = np.concatenate(
+        [
+            rng.choice([Spot.WAITING, Spot.AT_COUNTER, Spot.AT_KIOSK], customers),
+            rng.choice([Spot.BEHIND, Spot.ON_FLOOR], staff),
+        ]
+    ).astype(np.int8)
+    slow = np.concatenate([rng.uniform(size=customers) < 0.3, np.zeros(staff, bool)])
+    egress = DEFAULT_EGRESS.model_copy(update={"needs_help_share": float(rng.uniform(0, 1))})
+    blocked = frozenset({"other"}) if rng.uniform() < 0.3 else frozenset()
+    result = evacuate(
+        group,
+        np.zeros(group.size),
+        int(rng.integers(0, 3)),
+        exits,
+        blocked,
+        width * depth * 0.7,
+        egress,
+        Streams(seed, 0),
+        floor,
+        slow,
+        spot,
+    )
+    assert result.out_s.size == group.size and np.isfinite(result.out_s).all()
+    assert (result.out_s >= result.premovement_s).all()
+    if blocked:
+        assert not (result.exit_index == 1).any()
+    for index, exit_ in enumerate(exits):
+        out = np.sort(result.out_s[result.exit_index == index])
+        assert (np.diff(out) >= door_headway_s(exit_.width_m) - 1e-9).all()
+    if result.passage_s is not None and passage is not None:
+        through = np.sort(result.passage_s[~np.isnan(result.passage_s)])
+        assert (np.diff(through) >= door_headway_s(0.9) - 1e-9).all()
