@@ -60,6 +60,7 @@ class EvacuationRecord:
     responders_s: float  # fire brigade or police on site, from the incident; NaN if none
     # RSET had the doors passed people at the other flow (design ↔ measured), the same draws.
     other_flow_rset_s: float = float("nan")
+    escorted: int = 0  # people who could not leave alone and were helped out by staff
 
     @property
     def rset_s(self) -> float:

@@ -19,6 +19,7 @@ _METRICS = {
         "still inside when the brigade or police arrived",
     ),
     "exit_peak_density_per_m2": ("出口处峰值密度（人/m²）", "peak density at an exit (people/m²)"),
+    "escorted": ("需协助撤离的人数", "people helped out (could not leave alone)"),
     "served_within_limit_share": ("限时内办理比例", "share served within the wait limit"),
     "callback_rate": ("留电话待回访比例", "share who left a number for a call-back"),
     "left_outside_rate": ("门外等候后离去比例", "share who left while held outside"),

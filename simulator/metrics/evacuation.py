@@ -28,6 +28,7 @@ EVACUATION_METRICS = (
     "rset_exceeds_aset",
     "inside_at_responders",
     "exit_peak_density_per_m2",
+    "escorted",
 )
 # Metrics defined only on days with an evacuation.
 CONDITIONAL_METRICS = frozenset(EVACUATION_METRICS)
@@ -77,6 +78,7 @@ def evacuation_metrics(record: DayRecord) -> dict[str, float]:
             math.nan if math.isnan(responders) else float(np.sum(evacuation.out_s > responders))
         ),
         "exit_peak_density_per_m2": float(np.nanmax(evacuation.exit_peak_density)),
+        "escorted": float(evacuation.escorted),
     }
 
 
