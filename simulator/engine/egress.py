@@ -122,7 +122,12 @@ def approach_area_m2(exit_: Exit, floor_area_m2: float) -> float:
     """Return the floor in front of ``exit_`` where its queue stands (m²)."""
     if exit_.approach_m2 is not None:
         return exit_.approach_m2
-    radius = exit_.width_m / 2 + APPROACH_DEPTH_M
+    return queue_area_m2(exit_.width_m, floor_area_m2)
+
+
+def queue_area_m2(width_m: float, floor_area_m2: float) -> float:
+    """Return the half-disc :data:`APPROACH_DEPTH_M` beyond an opening's jambs (m²)."""
+    radius = width_m / 2 + APPROACH_DEPTH_M
     return min(math.pi * radius**2 / 2, floor_area_m2)
 
 
@@ -136,8 +141,8 @@ class EgressResult:
     out_s: np.ndarray  # from the alarm until they passed the exit
     exit_peak_queue: np.ndarray  # per exit: most people queuing in front of it at once
     exit_peak_density: np.ndarray  # per exit: that queue over its approach area; NaN if blocked
-    escorted: np.ndarray | None = None  # who could not leave alone and was taken out by staff
-    passage_s: np.ndarray | None = None  # when each passed the counter passage; NaN: did not
+    escorted: np.ndarray  # who could not leave alone and was taken out by staff
+    passage_s: np.ndarray  # when each passed the counter passage; NaN: did not
     passage_peak_density: float = math.nan  # its queue at its fullest over its approach area
 
     @property
@@ -306,9 +311,7 @@ def evacuate(
     passage_density = math.nan
     if floor is not None and floor.counter_passage_at_m is not None:
         # Its queue stands in a half-disc before the opening, as at a door of its width.
-        passage_area = approach_area_m2(
-            Exit(name="passage", width_m=floor.counter_passage_width_m), floor_area_m2
-        )
+        passage_area = queue_area_m2(floor.counter_passage_width_m, floor_area_m2)
         passage_density = min(passage_queue / passage_area, MAX_DENSITY)
     return EgressResult(
         group,

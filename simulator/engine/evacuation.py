@@ -133,7 +133,7 @@ def evacuate_hall(
         asset_s=alarm.asset_s,
         responders_s=(alarm.responders_min - alarm.incident_min) * 60,
         other_flow_rset_s=since_incident_s + other_total_s if group.size else math.nan,
-        escorted=int(result.escorted.sum()) if result.escorted is not None else 0,
+        escorted=int(result.escorted.sum()),
     )
     _log_outcome(log, alarm.incident, record)
     return record

@@ -56,11 +56,13 @@ def choose_exits(
     for sent, person in enumerate(np.argsort(premovement, kind="stable")):
         start = premovement[person]
         arrive = start + blocked_walk[person]
-        crosses = passage.crosses[person] if passage is not None else None
-        if crosses is not None and passage is not None and crosses.any():
+        crossing = passage is not None and bool(passage.crosses[person].any())
+        if crossing:
+            assert passage is not None  # (for the type checker: crossing says so)
             at_passage = start + passage.to_s[person]
             through = np.maximum(at_passage, passage_free) + passage.headway_s
-            arrive = np.where(crosses & usable, through + passage.from_s[person], arrive)
+            crosses = passage.crosses[person] & usable
+            arrive = np.where(crosses, through + passage.from_s[person], arrive)
         if follows[person] >= 0:
             exit_index = int(chosen[follows[person]])
         elif chooses[person]:
@@ -77,7 +79,7 @@ def choose_exits(
         else:
             exit_index = int(np.argmin(blocked_walk[person]))
         chosen[person] = exit_index
-        if crosses is not None and passage is not None and crosses[exit_index]:
+        if crossing and passage is not None and passage.crosses[person, exit_index]:
             passage_free = max(float(at_passage[exit_index]), passage_free) + passage.headway_s
         free_at[exit_index] = max(arrive[exit_index], free_at[exit_index]) + headway[exit_index]
         sent_to[sent], reach[sent], passes[sent] = (

@@ -21,16 +21,18 @@ from simulator.report.chart_parts import BAND_ALPHA, chart_style, legend_outside
 from simulator.report.fonts import ChartLanguage, chart_language
 from simulator.report.pdf import PdfError, html_to_pdf, page_counter_css
 from simulator.report.publish import Published, PublishError, write_all
-from simulator.report.rated import FLOW_DIFFERENCE, flow_words
+from simulator.report.rated import (
+    FLOW_DIFFERENCE,
+    exit_cells,
+    exit_header,
+    flow_words,
+    number_or_dash,
+)
 from simulator.report.text import grid, terminal_text
 from simulator.rundir.egress_study_schema import STUDY_FILE, EgressStudyFile
 from simulator.rundir.reader import StudyFiles
 
 CHART_FILE = "charts/evacuation_exits.png"
-
-
-def _number(value: float | None, shape: str) -> str:
-    return "—" if value is None else format(value, shape)
 
 
 def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
@@ -49,11 +51,11 @@ def study_lines(data: EgressStudyFile, lang: str) -> list[str]:
         render(
             "study.egress",
             lang,
-            mean=_number(egress["mean"], ".0f"),
-            low=_number(egress["ci_low"], ".0f"),
-            high=_number(egress["ci_high"], ".0f"),
-            p50=_number(data["egress_p50_s"], ".0f"),
-            p95=_number(data["egress_p95_s"], ".0f"),
+            mean=number_or_dash(egress["mean"], ".0f"),
+            low=number_or_dash(egress["ci_low"], ".0f"),
+            high=number_or_dash(egress["ci_high"], ".0f"),
+            p50=number_or_dash(data["egress_p50_s"], ".0f"),
+            p95=number_or_dash(data["egress_p95_s"], ".0f"),
         ),
         *_limit_lines(data, lang),
         _other_flow_line(data, lang),
@@ -79,7 +81,7 @@ def _other_flow_line(data: EgressStudyFile, lang: str) -> str:
         "study.other_flow",
         lang,
         flow=flow_words(data["other_flow"]["flow"], lang),
-        other=_number(other, ".0f"),
+        other=number_or_dash(other, ".0f"),
     )
     if other is None or not here:
         return line
@@ -117,7 +119,7 @@ def _escorted_lines(data: EgressStudyFile, lang: str) -> list[str]:
     """Return a line on those who could not leave alone, if any did not."""
     if not data["escorted_mean"]:
         return []
-    last = _number(data["escorted_last_out_mean_s"], ".0f")
+    last = number_or_dash(data["escorted_last_out_mean_s"], ".0f")
     return [render("study.escorted", lang, people=data["escorted_mean"], last=last)]
 
 
@@ -126,7 +128,7 @@ def _passage_lines(data: EgressStudyFile, lang: str) -> list[str]:
     passage = data["passage"]
     if passage is None:
         return []
-    last = _number(passage["last_through_mean_s"], ".0f")
+    last = number_or_dash(passage["last_through_mean_s"], ".0f")
     return [
         render(
             "study.passage",
@@ -134,7 +136,7 @@ def _passage_lines(data: EgressStudyFile, lang: str) -> list[str]:
             width=passage["width_m"],
             people=passage["people_mean"],
             last=last,
-            density=_number(passage["peak_density_p95_per_m2"], ".2f"),
+            density=number_or_dash(passage["peak_density_p95_per_m2"], ".2f"),
             level=passage["fruin_level_p95"] or "—",
         )
     ]
@@ -168,27 +170,11 @@ def _crowding_lines(data: EgressStudyFile, lang: str) -> list[str]:
 
 
 def _exit_rows(data: EgressStudyFile, lang: str) -> tuple[list[str], list[list[str]]]:
-    header = [
-        render(f"study.col_{key}", lang) for key in ("exit", "people", "flow", "last", "density")
-    ]
-    blocked = render("study.blocked_cell", lang)
     rows = [
-        [exit_["name"], blocked, "—", "—", "—"]
-        if exit_["name"] in data["blocked"]
-        else [
-            exit_["name"],
-            _number(exit_["people_mean"], ".0f"),
-            _number(exit_["flow_mean_per_s"], ".2f"),
-            _number(exit_["last_out_mean_s"], ".0f"),
-            _density(exit_["peak_density_p95_per_m2"], exit_["fruin_level_p95"]),
-        ]
+        [exit_["name"], *exit_cells(exit_, exit_["name"] in data["blocked"], lang)]
         for exit_ in data["exits"]
     ]
-    return header, rows
-
-
-def _density(value: float | None, level: str | None) -> str:
-    return "—" if value is None else f"{value:.2f} ({level})" if level else f"{value:.2f}"
+    return exit_header(lang), rows
 
 
 def _warning_lines(data: EgressStudyFile, lang: str) -> list[str]:

@@ -204,29 +204,34 @@ def exit_table(summary: Summary, lang: str) -> dict[str, Any] | None:
     evacuation = summary.get("evacuation")
     if not evacuation:
         return None
-    header = [
-        render(f"study.col_{key}", lang) for key in ("exit", "people", "flow", "last", "density")
-    ]
     rows = []
     for exit_ in evacuation["exits"]:
         name = exit_["name"]
-        if exit_["blocked_share"] == 1:
-            rows.append([name, render("study.blocked_cell", lang), "—", "—", "—"])
-            continue
-        if exit_["blocked_share"]:
+        if exit_["blocked_share"] and exit_["blocked_share"] < 1:
             name += render("brief.exit_blocked_share", lang, share=exit_["blocked_share"])
-        density, level = exit_["peak_density_p95_per_m2"], exit_["fruin_level_p95"]
-        rows.append(
-            [
-                name,
-                _shown(exit_.get("people_mean"), ".0f"),
-                _shown(exit_.get("flow_mean_per_s"), ".2f"),
-                _shown(exit_.get("last_out_mean_s"), ".0f"),
-                "—" if density is None else f"{density:.2f} ({level})",
-            ]
-        )
-    return {"header": header, "rows": rows}
+        rows.append([name, *exit_cells(exit_, exit_["blocked_share"] == 1, lang)])
+    return {"header": exit_header(lang), "rows": rows}
 
 
-def _shown(value: float | None, shape: str) -> str:
+def exit_header(lang: str) -> list[str]:
+    """Return the header of an exit table: exit, people, flow, last out, peak density."""
+    keys = ("exit", "people", "flow", "last", "density")
+    return [render(f"study.col_{key}", lang) for key in keys]
+
+
+def exit_cells(exit_: Mapping[str, Any], blocked: bool, lang: str) -> list[str]:
+    """Return an exit's cells after its name: a run's exit or an egress study's, same keys."""
+    if blocked:
+        return [render("study.blocked_cell", lang), "—", "—", "—"]
+    density, level = exit_.get("peak_density_p95_per_m2"), exit_.get("fruin_level_p95")
+    return [
+        number_or_dash(exit_.get("people_mean"), ".0f"),
+        number_or_dash(exit_.get("flow_mean_per_s"), ".2f"),
+        number_or_dash(exit_.get("last_out_mean_s"), ".0f"),
+        "—" if density is None else f"{density:.2f} ({level})" if level else f"{density:.2f}",
+    ]
+
+
+def number_or_dash(value: float | None, shape: str) -> str:
+    """Return ``value`` in ``shape``, or a dash where there is none."""
     return "—" if value is None else format(value, shape)

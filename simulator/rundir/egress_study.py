@@ -17,7 +17,6 @@ import io
 import numpy as np
 
 from simulator.analysis.egress_study import EgressStudy
-from simulator.engine.egress import EgressResult
 from simulator.metrics.statistics import mean_interval, wilson_interval
 from simulator.rundir.egress_study_schema import (
     CURVE_FILE,
@@ -81,7 +80,7 @@ def study_dict(study: EgressStudy) -> EgressStudyFile:
             "flow": study.other_flow,
             "egress_p50_s": _percentile(study.other_totals_s, 50),
         },
-        "escorted_mean": float(np.mean([_escorted(r).sum() for r in study.results] or [0.0])),
+        "escorted_mean": float(np.mean([r.escorted.sum() for r in study.results] or [0.0])),
         "escorted_last_out_mean_s": _last_escorted(study),
         "passage": _passage(study),
         "limits": _limits(study),
@@ -93,14 +92,9 @@ def study_dict(study: EgressStudy) -> EgressStudyFile:
     }
 
 
-def _escorted(result: EgressResult) -> np.ndarray:
-    people = result.out_s.size
-    return result.escorted if result.escorted is not None else np.zeros(people, dtype=bool)
-
-
 def _last_escorted(study: EgressStudy) -> float | None:
     """Return the mean over repetitions of when the last person helped out passed the door."""
-    lasts = [float(r.out_s[_escorted(r)].max()) for r in study.results if _escorted(r).any()]
+    lasts = [float(r.out_s[r.escorted].max()) for r in study.results if r.escorted.any()]
     return finite_or_none(float(np.mean(lasts))) if lasts else None
 
 
@@ -109,7 +103,7 @@ def _passage(study: EgressStudy) -> PassageEntry | None:
     floor = study.scenario.site.floor
     if floor is None or floor.counter_passage_at_m is None:
         return None
-    passed = [r.passage_s for r in study.results if r.passage_s is not None]
+    passed = [r.passage_s for r in study.results]
     people = [float(np.sum(~np.isnan(times))) for times in passed]
     lasts = [float(np.nanmax(times)) for times in passed if not np.isnan(times).all()]
     peaks = np.array([r.passage_peak_density for r in study.results])
@@ -130,9 +124,9 @@ def _limits(study: EgressStudy) -> list[LimitEntry]:
     limits = study.scenario.limits
     entries: list[LimitEntry] = []
     for limit in limits.items:
-        if limit.metric != "egress_s" or limit.direction != "max":
+        if limit.metric != "egress_s" or limit.direction != "max":  # "within N s": a maximum
             continue
-        held = int(np.sum(study.totals_s <= limit.threshold))
+        held = sum(limit.held_by(float(total)) for total in study.totals_s)
         low, high = wilson_interval(held, len(study.results))
         entries.append(
             {
